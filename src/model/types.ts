@@ -1,0 +1,109 @@
+/**
+ * Kubernetes object shapes used throughout kubeprop. The field-level types come from the
+ * maintained `kubernetes-types` package; this module only narrows what the simulator relies on
+ * (every stored object has apiVersion, kind and metadata with name/uid/resourceVersion).
+ */
+import type {
+  ControllerRevision,
+  DaemonSet,
+  Deployment,
+  ReplicaSet,
+  StatefulSet,
+} from 'kubernetes-types/apps/v1.js';
+import type {
+  Node,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  PodTemplateSpec,
+  Service,
+  Taint,
+  Toleration,
+} from 'kubernetes-types/core/v1.js';
+import type { LabelSelector, ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1.js';
+
+export type {
+  ControllerRevision,
+  DaemonSet,
+  Deployment,
+  LabelSelector,
+  Node,
+  ObjectMeta,
+  OwnerReference,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  PodTemplateSpec,
+  ReplicaSet,
+  Service,
+  StatefulSet,
+  Taint,
+  Toleration,
+};
+
+/** Kinds the simulated API server stores. */
+export type Kind =
+  | 'Pod'
+  | 'Node'
+  | 'ReplicaSet'
+  | 'DaemonSet'
+  | 'StatefulSet'
+  | 'Deployment'
+  | 'ControllerRevision'
+  | 'Service'
+  | 'PersistentVolumeClaim'
+  | 'PersistentVolume';
+
+/** Any object the store holds: Kubernetes-shaped, with the metadata the store guarantees. */
+export interface KObject {
+  apiVersion: string;
+  kind: Kind;
+  metadata: StoredMeta;
+  // biome-ignore lint/suspicious/noExplicitAny: spec/status shapes differ per kind; callers narrow by kind.
+  spec?: any;
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
+  status?: any;
+}
+
+/** An object as a client submits it: the API server fills uid, resourceVersion and the rest. */
+export interface NewObject {
+  apiVersion: string;
+  kind: Kind;
+  metadata: ObjectMeta;
+  // biome-ignore lint/suspicious/noExplicitAny: spec/status shapes differ per kind.
+  spec?: any;
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
+  status?: any;
+}
+
+/** ObjectMeta with the fields the API server always sets. */
+export interface StoredMeta extends ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid: string;
+  resourceVersion: string;
+  generation: number;
+  creationTimestamp: string;
+}
+
+/** A stored object of a given Kubernetes type. */
+export type Stored<T> = T & { metadata: StoredMeta; kind: Kind; apiVersion: string };
+
+export type StoredPod = Stored<Pod>;
+export type StoredNode = Stored<Node>;
+export type StoredReplicaSet = Stored<ReplicaSet>;
+export type StoredDaemonSet = Stored<DaemonSet>;
+export type StoredStatefulSet = Stored<StatefulSet>;
+export type StoredPVC = Stored<PersistentVolumeClaim>;
+export type StoredPV = Stored<PersistentVolume>;
+export type StoredRevision = Stored<ControllerRevision>;
+
+/** Workload kinds a controller in kubeprop manages. */
+export type WorkloadKind = 'ReplicaSet' | 'DaemonSet' | 'StatefulSet' | 'Deployment';
+
+export const DEFAULT_NAMESPACE = 'default';
+
+/** `<namespace>/<name>`, the key Kubernetes work queues and caches use. */
+export function objectKey(obj: { metadata: { name?: string; namespace?: string } }): string {
+  return `${obj.metadata.namespace ?? DEFAULT_NAMESPACE}/${obj.metadata.name ?? ''}`;
+}

@@ -1,0 +1,78 @@
+/** What a run produces: the contract behind report.json (design.md §4) and replay files. */
+import type { Scenario } from '../scenario/types.ts';
+import type { TraceEvent } from '../trace/types.ts';
+
+export type InvariantKind = 'safety' | 'liveness';
+export type InvariantStatus = 'held' | 'violated' | 'not-applicable';
+
+export interface Violation {
+  atMs: number;
+  step: number;
+  message: string;
+  /** Objects involved, as `<kind>/<name>` (kind lower-case), e.g. `pod/web-1`. */
+  objects: string[];
+}
+
+export interface InvariantResult {
+  id: string;
+  kind: InvariantKind;
+  status: InvariantStatus;
+  violations: Violation[];
+}
+
+/** One visited transition of a controller's state machine (for coverage in reports). */
+export interface MachineVisit {
+  controller: string;
+  from: string;
+  event: string;
+  to: string;
+  count: number;
+}
+
+export interface RunResult {
+  scenario: Scenario;
+  seed: number;
+  toolkitVersion: string;
+  traceDigest: string;
+  outcome: 'pass' | 'violation' | 'error';
+  invariants: InvariantResult[];
+  /** Every trace event (empty when `sim.keepTrace` is false). */
+  events: TraceEvent[];
+  /** Final state of the API store and the machines, for reports. */
+  final: FinalState;
+  /** Which transitions each controller's machine took. */
+  machines: MachineVisit[];
+  /** `expect` of the scenario met? (true when there is none). */
+  expectMet: boolean;
+  expectProblems: string[];
+  /** Simulated time at the end, ms, and number of steps. */
+  endMs: number;
+  steps: number;
+  /** Set when outcome is "error": what went wrong inside the toolkit. */
+  error?: string;
+}
+
+export interface FinalPod {
+  name: string;
+  node: string | null;
+  phase: string;
+  ready: boolean;
+  terminating: boolean;
+  owner: string | null;
+  restarts: number;
+  revision?: string;
+}
+
+export interface FinalState {
+  nodes: Array<{
+    name: string;
+    ready: string;
+    up: boolean;
+    reachable: boolean;
+    unschedulable: boolean;
+    taints: string[];
+  }>;
+  pods: FinalPod[];
+  workloads: Array<{ kind: string; name: string; spec: unknown; status: unknown }>;
+  pvcs: Array<{ name: string; phase: string; volume: string | null; terminating: boolean }>;
+}

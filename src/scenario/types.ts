@@ -1,0 +1,85 @@
+/**
+ * The in-memory form of a scenario after parsing, validation and defaulting (design.md §2).
+ * Everything a run needs is here, as plain data, so a scenario round-trips through a replay file.
+ */
+import type { KObject, Taint } from '../model/types.ts';
+
+/** One node of the initial cluster, after `count:` templates are expanded. */
+export interface NodeSpec {
+  name: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  unschedulable: boolean;
+  podCapacity: number;
+}
+
+/**
+ * One scripted event on the timeline (`do:` plus its fields). Faults are plain data so fast-check
+ * can shrink them; the field names are those of design.md §2.
+ */
+export interface ScenarioEvent {
+  /** Simulated ms since the start of the run. */
+  at: number;
+  do: string;
+  [field: string]: unknown;
+}
+
+/** Random events drawn from the seed (expanded into `events` before a run). */
+export interface ChaosSpec {
+  count: number;
+  between: [number, number];
+  kinds?: string[];
+}
+
+export interface ExpectSpec {
+  holds: string[];
+  violates: string[];
+}
+
+/** Which implementation each controller runs: `correct` or a named mutant (tests and teaching only). */
+export type ControllerSelection = Partial<
+  Record<'replicaset' | 'daemonset' | 'statefulset' | 'deployment', string>
+>;
+
+/** Simulator knobs with defaults; a scenario may set them under `spec.sim`. */
+export interface SimOptions {
+  /** Informer delivery delay range per controller, ms. */
+  informerLagMs: [number, number];
+  /** Latency of one API round trip, ms. */
+  apiLatencyMs: [number, number];
+  /** Kubelet container start delay range, ms. */
+  podStartMs: [number, number];
+  /** Extra time after settle during which liveness must keep holding (the "stays there" of ESR). */
+  stabilityMs: number;
+  /** Keep one formatted line per trace event (reports and replays need them; huge benches do not). */
+  keepTrace: boolean;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  nodes: NodeSpec[];
+  /** Manifests with Kubernetes defaults applied, in file order. */
+  objects: KObject[];
+  /** Scripted events, sorted by `at` (stable). Chaos is already expanded into this list for runs. */
+  events: ScenarioEvent[];
+  chaos?: ChaosSpec;
+  /** Liveness must hold within this long after the last event, ms. */
+  settleMs: number;
+  /** Invariant ids to check; undefined = every invariant that applies. */
+  check?: string[];
+  expect?: ExpectSpec;
+  controllers: ControllerSelection;
+  sim: SimOptions;
+  /** Where the scenario came from (for messages); not part of the run. */
+  source?: string;
+}
+
+export const DEFAULT_SIM_OPTIONS: SimOptions = {
+  informerLagMs: [2, 40],
+  apiLatencyMs: [1, 8],
+  podStartMs: [500, 3000],
+  stabilityMs: 60_000,
+  keepTrace: true,
+};

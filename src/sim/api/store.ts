@@ -1,0 +1,364 @@
+/**
+ * The simulated API server's storage: the single source of truth. Objects are immutable values:
+ * every write stores a new object, so an informer cache that lags simply holds older values.
+ * Writes bump a global resourceVersion, enforce optimistic concurrency, run graceful deletion and
+ * finalizers, keep indexes (uid, dependents, pods by node) and fan out watch events.
+ */
+
+import { formatTimestamp } from '../../model/time.ts';
+import type { Kind, KObject, NewObject, OwnerReference } from '../../model/types.ts';
+import type { TraceRecorder } from '../../trace/recorder.ts';
+import type { SimClock } from '../clock.ts';
+import type { Rng } from '../prng.ts';
+import { ApiFaults } from './faults.ts';
+import { StoreIndexes } from './indexes.ts';
+import { summarize } from './summary.ts';
+import {
+  type ApiResult,
+  CLUSTER_SCOPED,
+  type DeleteOptions,
+  keyOf,
+  refOf,
+  type Verb,
+  type WatchEvent,
+  type WatchType,
+  type WriteCause,
+  type WriteOptions,
+  type WriteRecord,
+} from './types.ts';
+
+export type WatchListener = (ev: WatchEvent) => void;
+/** Mutating admission: returns the object to store (e.g. default tolerations, PVC protection). */
+export type AdmissionHook = (obj: KObject) => KObject;
+
+const FOREGROUND = 'foregroundDeletion';
+const ORPHAN = 'orphan';
+
+export class ApiStore {
+  private readonly objects = new Map<Kind, Map<string, KObject>>();
+  private readonly listeners: WatchListener[] = [];
+  private readonly admission = new Map<Kind, AdmissionHook[]>();
+  readonly index = new StoreIndexes();
+  readonly faults = new ApiFaults();
+  /** Successful writes of the current step; the world clears it before each step. */
+  stepWrites: WriteRecord[] = [];
+  private rv = 0;
+
+  constructor(
+    private readonly clock: SimClock,
+    private readonly trace: TraceRecorder,
+    private readonly uids: Rng,
+    private readonly names: Rng,
+    private readonly freeze = false,
+  ) {}
+
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  watch(listener: WatchListener): void {
+    this.listeners.push(listener);
+  }
+
+  addAdmission(kind: Kind, hook: AdmissionHook): void {
+    const hooks = this.admission.get(kind) ?? [];
+    hooks.push(hook);
+    this.admission.set(kind, hooks);
+  }
+
+  get<T extends KObject = KObject>(kind: Kind, key: string): T | undefined {
+    return this.objects.get(kind)?.get(key) as T | undefined;
+  }
+
+  byUid(uid: string): KObject | undefined {
+    return this.index.byUid.get(uid);
+  }
+
+  /** All objects of a kind, sorted by key (a defined order; never insertion order). */
+  list<T extends KObject = KObject>(kind: Kind): T[] {
+    const m = this.objects.get(kind);
+    if (!m) return [];
+    return [...m.keys()].sort().map((k) => m.get(k) as T);
+  }
+
+  /** Number of stored objects of a kind. */
+  count(kind: Kind): number {
+    return this.objects.get(kind)?.size ?? 0;
+  }
+
+  create(actor: string, input: NewObject, opts: WriteOptions = {}): ApiResult {
+    const injected = this.faults.take('create', actor);
+    if (injected)
+      return this.reject(
+        actor,
+        'create',
+        { kind: input.kind, metadata: { name: input.metadata.name ?? input.metadata.generateName ?? '' } },
+        'InternalError',
+        injected,
+      );
+    let obj = input as KObject;
+    for (const hook of this.admission.get(input.kind) ?? []) obj = hook(obj);
+    const meta = { ...obj.metadata };
+    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${this.randomSuffix()}`;
+    if (!CLUSTER_SCOPED.has(obj.kind) && !meta.namespace) meta.namespace = 'default';
+    const key = keyOf(obj.kind, meta);
+    if (this.objects.get(obj.kind)?.has(key)) {
+      return this.reject(actor, 'create', obj, 'AlreadyExists', `${refOf(obj)} already exists`);
+    }
+    meta.uid = this.newUid();
+    meta.resourceVersion = String(++this.rv);
+    meta.generation = 1;
+    meta.creationTimestamp = formatTimestamp(this.clock.now);
+    delete meta.deletionTimestamp;
+    const stored = this.seal({ ...obj, metadata: meta });
+    this.put(stored, key);
+    this.emit('ADDED', 'create', actor, key, undefined, stored, opts.cause);
+    return { ok: true, obj: stored };
+  }
+
+  /** Full update with optimistic concurrency: a stale resourceVersion is a conflict. */
+  update<T extends KObject>(actor: string, obj: T, opts: WriteOptions = {}): ApiResult<T> {
+    return this.write(actor, 'update', obj.kind, keyOf(obj.kind, obj.metadata), opts, (cur) => {
+      if (cur.metadata.resourceVersion !== obj.metadata.resourceVersion) return 'conflict';
+      return { ...obj, status: cur.status };
+    }) as ApiResult<T>;
+  }
+
+  /** The status subresource: only status changes; generation never moves. */
+  updateStatus<T extends KObject>(actor: string, obj: T, opts: WriteOptions = {}): ApiResult<T> {
+    return this.write(actor, 'status', obj.kind, keyOf(obj.kind, obj.metadata), opts, (cur) => {
+      if (cur.metadata.resourceVersion !== obj.metadata.resourceVersion) return 'conflict';
+      return { ...cur, status: obj.status };
+    }) as ApiResult<T>;
+  }
+
+  /** A patch: applied to the current object, no resourceVersion check (strategic-merge style). */
+  patch<T extends KObject>(
+    actor: string,
+    kind: Kind,
+    key: string,
+    mutate: (cur: T) => T,
+    opts: WriteOptions & { status?: boolean } = {},
+  ): ApiResult<T> {
+    return this.write(actor, opts.status ? 'status' : 'patch', kind, key, opts, (cur) => {
+      const next = mutate(cur as T);
+      return opts.status ? { ...cur, status: next.status } : next;
+    }) as ApiResult<T>;
+  }
+
+  delete(actor: string, kind: Kind, key: string, opts: DeleteOptions = {}): ApiResult {
+    const injected = this.faults.take('delete', actor);
+    const cur = this.get(kind, key);
+    if (injected)
+      return this.reject(
+        actor,
+        'delete',
+        cur ?? { kind, metadata: { name: key } },
+        'InternalError',
+        injected,
+      );
+    if (!cur)
+      return this.reject(
+        actor,
+        'delete',
+        { kind, metadata: { name: key } },
+        'NotFound',
+        `${kind} ${key} not found`,
+      );
+    if (opts.uid !== undefined && opts.uid !== cur.metadata.uid) {
+      return this.reject(
+        actor,
+        'delete',
+        cur,
+        'Conflict',
+        `precondition failed: uid of ${refOf(cur)} changed`,
+      );
+    }
+    return kind === 'Pod' ? this.deletePod(actor, cur, key, opts) : this.deleteOther(actor, cur, key, opts);
+  }
+
+  private deletePod(actor: string, pod: KObject, key: string, opts: DeleteOptions): ApiResult {
+    let grace = opts.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    const phase = pod.status?.phase;
+    // An unscheduled or finished pod has no kubelet to wait for: the API deletes it at once.
+    if (!pod.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+    if (pod.metadata.deletionTimestamp && grace > 0) return { ok: true, obj: pod };
+    if (grace > 0 || (pod.metadata.finalizers?.length ?? 0) > 0) {
+      return this.markDeleting(actor, pod, key, grace, [], opts.cause);
+    }
+    return this.remove(actor, pod, key, opts.cause);
+  }
+
+  private deleteOther(actor: string, obj: KObject, key: string, opts: DeleteOptions): ApiResult {
+    if (obj.metadata.deletionTimestamp) return { ok: true, obj };
+    const policy = opts.propagationPolicy ?? 'Background';
+    const extra = policy === 'Foreground' ? [FOREGROUND] : policy === 'Orphan' ? [ORPHAN] : [];
+    if (extra.length > 0 || (obj.metadata.finalizers?.length ?? 0) > 0) {
+      return this.markDeleting(actor, obj, key, 0, extra, opts.cause);
+    }
+    return this.remove(actor, obj, key, opts.cause);
+  }
+
+  private markDeleting(
+    actor: string,
+    obj: KObject,
+    key: string,
+    grace: number,
+    addFinalizers: string[],
+    cause?: WriteCause,
+  ): ApiResult {
+    const finalizers = [...(obj.metadata.finalizers ?? [])];
+    for (const f of addFinalizers) if (!finalizers.includes(f)) finalizers.push(f);
+    const metadata = {
+      ...obj.metadata,
+      deletionTimestamp: obj.metadata.deletionTimestamp ?? formatTimestamp(this.clock.now + grace * 1000),
+      deletionGracePeriodSeconds: grace,
+      resourceVersion: String(++this.rv),
+      ...(finalizers.length > 0 ? { finalizers } : {}),
+    };
+    const next = this.seal({ ...obj, metadata });
+    this.put(next, key);
+    this.emit('MODIFIED', 'delete', actor, key, obj, next, cause);
+    return { ok: true, obj: next };
+  }
+
+  private remove(actor: string, obj: KObject, key: string, cause?: WriteCause): ApiResult {
+    this.objects.get(obj.kind)?.delete(key);
+    this.index.remove(obj, key);
+    this.rv++;
+    this.emit('DELETED', 'delete', actor, key, obj, obj, cause, true);
+    return { ok: true, obj, removed: true };
+  }
+
+  /** Shared path of update, status and patch writes. */
+  private write(
+    actor: string,
+    verb: Verb | 'status',
+    kind: Kind,
+    key: string,
+    opts: WriteOptions,
+    next: (cur: KObject) => KObject | 'conflict',
+  ): ApiResult {
+    const injected = this.faults.take(verb === 'status' ? 'update' : verb, actor);
+    const cur = this.get(kind, key);
+    const ghost = { kind, metadata: { name: key.slice(key.indexOf('/') + 1) } };
+    if (injected) return this.reject(actor, verb, cur ?? ghost, 'InternalError', injected);
+    if (!cur) return this.reject(actor, verb, ghost, 'NotFound', `${kind} ${key} not found`);
+    if (opts.uid !== undefined && opts.uid !== cur.metadata.uid) {
+      return this.reject(actor, verb, cur, 'Conflict', `precondition failed: uid of ${refOf(cur)} changed`);
+    }
+    const proposed = next(cur);
+    if (proposed === 'conflict') {
+      return this.reject(actor, verb, cur, 'Conflict', `the object ${refOf(cur)} has been modified`);
+    }
+    const metadata = {
+      ...proposed.metadata,
+      uid: cur.metadata.uid,
+      name: cur.metadata.name,
+      creationTimestamp: cur.metadata.creationTimestamp,
+      deletionTimestamp: cur.metadata.deletionTimestamp,
+      resourceVersion: String(++this.rv),
+      generation: cur.metadata.generation + (specChanged(cur, proposed) ? 1 : 0),
+    };
+    if (!metadata.deletionTimestamp) delete metadata.deletionTimestamp;
+    const stored = this.seal({ ...proposed, metadata });
+    if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers?.length ?? 0) === 0) {
+      // The last finalizer went away (or a deleting object was written): it may now leave the store.
+      if ((stored.metadata.deletionGracePeriodSeconds ?? 0) === 0)
+        return this.remove(actor, stored, key, opts.cause);
+    }
+    this.put(stored, key);
+    this.emit('MODIFIED', verb, actor, key, cur, stored, opts.cause);
+    return { ok: true, obj: stored };
+  }
+
+  private put(obj: KObject, key: string): void {
+    let m = this.objects.get(obj.kind);
+    if (!m) {
+      m = new Map();
+      this.objects.set(obj.kind, m);
+    }
+    const before = m.get(key);
+    m.set(key, obj);
+    this.index.put(before, obj, key);
+  }
+
+  private emit(
+    type: WatchType,
+    verb: Verb | 'status',
+    actor: string,
+    key: string,
+    before: KObject | undefined,
+    after: KObject,
+    cause: WriteCause | undefined,
+    removed = false,
+  ): void {
+    const record: WriteRecord = { verb, kind: after.kind, key, actor, before, after, removed };
+    if (cause) record.cause = cause;
+    this.stepWrites.push(record);
+    const word = removed ? 'delete' : verb === 'delete' ? 'terminate' : verb;
+    const traceKind = removed
+      ? 'delete'
+      : verb === 'status'
+        ? 'status'
+        : verb === 'create'
+          ? 'create'
+          : 'update';
+    this.trace.record(traceKind, actor, `${word} ${refOf(after)}${summarize(after, removed)}`, [
+      refOf(after),
+    ]);
+    const ev: WatchEvent = { type, kind: after.kind, key, object: after, resourceVersion: this.rv };
+    if (before) ev.old = before;
+    for (const l of this.listeners) l(ev);
+  }
+
+  private reject(
+    actor: string,
+    verb: Verb | 'status',
+    obj: { kind: string; metadata: { name?: string } },
+    code: 'Conflict' | 'NotFound' | 'AlreadyExists' | 'Invalid' | 'InternalError',
+    message: string,
+  ): ApiResult {
+    this.trace.record('api-error', actor, `${verb} ${refOf(obj)} failed: ${code}: ${message}`, [refOf(obj)]);
+    return { ok: false, code, message };
+  }
+
+  private newUid(): string {
+    const hex = (n: number) => {
+      let s = '';
+      for (let i = 0; i < n; i++) s += this.uids.int(16).toString(16);
+      return s;
+    };
+    return `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+  }
+
+  private randomSuffix(): string {
+    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+    let s = '';
+    for (let i = 0; i < 5; i++) s += alphabet[this.names.int(alphabet.length)];
+    return s;
+  }
+
+  private seal(obj: KObject): KObject {
+    return this.freeze ? deepFreeze(obj) : obj;
+  }
+}
+
+/** Generation moves when the spec changes (by value; an unchanged spec keeps its reference). */
+function specChanged(a: KObject, b: KObject): boolean {
+  if (a.spec === b.spec) return false;
+  return JSON.stringify(a.spec) !== JSON.stringify(b.spec);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+/** Owner references of an object that name a controller. */
+export function controllerRefs(obj: KObject): OwnerReference[] {
+  return (obj.metadata.ownerReferences ?? []).filter((r) => r.controller === true);
+}

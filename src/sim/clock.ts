@@ -1,0 +1,103 @@
+/**
+ * Virtual time. Timers are ordered by (due, seq): equal due times fire in the order they were
+ * scheduled, so a run never depends on anything but the seed and the scenario.
+ */
+
+/** A scheduled piece of work: one simulation step. */
+export interface Timer {
+  readonly due: number;
+  readonly seq: number;
+  /** Short label for the trace, e.g. `kubelet/node-a: start web-0`. */
+  readonly label: string;
+  readonly run: () => void;
+  cancelled: boolean;
+}
+
+export class SimClock {
+  private heap: Timer[] = [];
+  private seq = 0;
+  private nowMs = 0;
+
+  get now(): number {
+    return this.nowMs;
+  }
+
+  /** Schedules `run` at absolute time `due` (clamped to now). */
+  at(due: number, label: string, run: () => void): Timer {
+    const timer: Timer = { due: Math.max(due, this.nowMs), seq: this.seq++, label, run, cancelled: false };
+    this.push(timer);
+    return timer;
+  }
+
+  /** Schedules `run` after `delayMs`. */
+  after(delayMs: number, label: string, run: () => void): Timer {
+    return this.at(this.nowMs + delayMs, label, run);
+  }
+
+  cancel(timer: Timer | undefined): void {
+    if (timer) timer.cancelled = true;
+  }
+
+  /** Due time of the next live timer, or undefined. */
+  peekDue(): number | undefined {
+    this.dropCancelled();
+    return this.heap[0]?.due;
+  }
+
+  /** Pops the next live timer and advances time to it. */
+  pop(): Timer | undefined {
+    this.dropCancelled();
+    const top = this.heap[0];
+    if (top === undefined) return undefined;
+    this.removeTop();
+    this.nowMs = top.due;
+    return top;
+  }
+
+  /** Moves time forward with nothing firing (the end of a run). */
+  advanceTo(ms: number): void {
+    if (ms > this.nowMs) this.nowMs = ms;
+  }
+
+  get pending(): number {
+    return this.heap.length;
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.removeTop();
+  }
+
+  private less(a: Timer, b: Timer): boolean {
+    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+  }
+
+  private push(t: Timer): void {
+    const h = this.heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(h[i]!, h[parent]!)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+
+  private removeTop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (h.length === 0) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
+      if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The garbage collector and pod GC. Background deletion: once an owner is gone, dependents whose
+ * owners are all gone are deleted (references to a gone owner are dropped when another owner
+ * lives). Foreground: the owner waits (finalizer foregroundDeletion) until its blockOwnerDeletion
+ * dependents are gone. Orphan: ownerReferences to the owner are stripped, then the finalizer
+ * `orphan` is removed. Pod GC force-deletes pods bound to nodes that no longer exist.
+ */
+import type { Kind, KObject } from '../model/types.ts';
+import { keyOf, type WatchEvent } from './api/types.ts';
+import type { World } from './world.ts';
+
+const ACTOR = 'garbage-collector';
+const GC_DELAY_MS = 50;
+const POD_GC_DELAY_MS = 40_000;
+
+export class GarbageCollector {
+  constructor(private readonly world: World) {
+    world.store.watch((ev) => this.onEvent(ev));
+  }
+
+  private onEvent(ev: WatchEvent): void {
+    const obj = ev.object;
+    if (ev.type === 'DELETED') {
+      const uid = obj.metadata.uid;
+      this.later(`dependents of ${obj.kind.toLowerCase()}/${obj.metadata.name}`, () =>
+        this.collectDependents(uid),
+      );
+      if (obj.kind === 'Node') {
+        const name = obj.metadata.name;
+        this.world.clock.after(POD_GC_DELAY_MS, `pod-gc: pods of deleted node ${name}`, () =>
+          this.podGc(name),
+        );
+      }
+      for (const ref of obj.metadata.ownerReferences ?? [])
+        this.later(`owner ${ref.name}`, () => this.checkForeground(ref.uid));
+      return;
+    }
+    const finalizers = obj.metadata.finalizers ?? [];
+    const newlyDeleting = !!obj.metadata.deletionTimestamp && !ev.old?.metadata.deletionTimestamp;
+    if (newlyDeleting && finalizers.includes('orphan'))
+      this.later(`orphan dependents of ${obj.metadata.name}`, () => this.orphan(obj));
+    if (newlyDeleting && finalizers.includes('foregroundDeletion')) {
+      this.later(`foreground deletion of ${obj.metadata.name}`, () => this.foreground(obj));
+    }
+  }
+
+  private later(what: string, run: () => void): void {
+    this.world.clock.after(GC_DELAY_MS, `${ACTOR}: ${what}`, run);
+  }
+
+  private dependentsOf(uid: string): KObject[] {
+    const keys = this.world.store.index.dependents.get(uid);
+    if (!keys) return [];
+    return [...keys]
+      .sort()
+      .map((k) => {
+        const bar = k.indexOf('|');
+        return this.world.store.get(k.slice(0, bar) as Kind, k.slice(bar + 1));
+      })
+      .filter((o): o is KObject => o !== undefined);
+  }
+
+  private collectDependents(ownerUid: string): void {
+    if (this.world.store.byUid(ownerUid)) return;
+    for (const dep of this.dependentsOf(ownerUid)) {
+      const refs = dep.metadata.ownerReferences ?? [];
+      const alive = refs.filter((r) => r.uid !== ownerUid && this.world.store.byUid(r.uid));
+      const key = keyOf(dep.kind, dep.metadata);
+      if (alive.length === 0) {
+        if (!dep.metadata.deletionTimestamp)
+          this.world.store.delete(ACTOR, dep.kind, key, { uid: dep.metadata.uid });
+      } else {
+        this.world.store.patch(ACTOR, dep.kind, key, (d) => ({
+          ...d,
+          metadata: {
+            ...d.metadata,
+            ownerReferences: (d.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid),
+          },
+        }));
+      }
+    }
+  }
+
+  private orphan(owner: KObject): void {
+    for (const dep of this.dependentsOf(owner.metadata.uid)) {
+      this.world.store.patch(ACTOR, dep.kind, keyOf(dep.kind, dep.metadata), (d) => ({
+        ...d,
+        metadata: {
+          ...d.metadata,
+          ownerReferences: (d.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.metadata.uid),
+        },
+      }));
+    }
+    this.removeFinalizer(owner, 'orphan');
+  }
+
+  private foreground(owner: KObject): void {
+    for (const dep of this.dependentsOf(owner.metadata.uid)) {
+      if (!dep.metadata.deletionTimestamp) {
+        this.world.store.delete(ACTOR, dep.kind, keyOf(dep.kind, dep.metadata), {
+          uid: dep.metadata.uid,
+          propagationPolicy: 'Foreground',
+        });
+      }
+    }
+    this.checkForeground(owner.metadata.uid);
+  }
+
+  /** A foreground-deleting owner leaves once no blocking dependent remains. */
+  private checkForeground(ownerUid: string): void {
+    const owner = this.world.store.byUid(ownerUid);
+    if (!owner?.metadata.finalizers?.includes('foregroundDeletion')) return;
+    const blocking = this.dependentsOf(ownerUid).some((d) =>
+      (d.metadata.ownerReferences ?? []).some((r) => r.uid === ownerUid && r.blockOwnerDeletion === true),
+    );
+    if (!blocking) this.removeFinalizer(owner, 'foregroundDeletion');
+  }
+
+  private removeFinalizer(obj: KObject, finalizer: string): void {
+    this.world.store.patch(
+      ACTOR,
+      obj.kind,
+      keyOf(obj.kind, obj.metadata),
+      (o) => ({
+        ...o,
+        metadata: { ...o.metadata, finalizers: (o.metadata.finalizers ?? []).filter((f) => f !== finalizer) },
+      }),
+      { uid: obj.metadata.uid },
+    );
+  }
+
+  private podGc(nodeName: string): void {
+    if (this.world.store.get('Node', nodeName)) return;
+    for (const pod of this.world.podsOnNode(nodeName)) {
+      this.world.store.delete('pod-gc', 'Pod', keyOf('Pod', pod.metadata), {
+        gracePeriodSeconds: 0,
+        uid: pod.metadata.uid,
+      });
+    }
+  }
+}

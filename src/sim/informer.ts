@@ -1,0 +1,121 @@
+/**
+ * A controller's informer: a cache of the kinds it watches, fed from the store's watch stream with
+ * a delivery lag. Controllers read only this cache, so they may act on stale state exactly as real
+ * controllers do. A stalled watch (`delay-watch`) delivers nothing until it resumes, then catches up
+ * in order. Events are delivered in batches by one timer, so lag costs one step, not one per event.
+ */
+import type { Kind, KObject } from '../model/types.ts';
+import type { WatchEvent } from './api/types.ts';
+import type { SimClock, Timer } from './clock.ts';
+import type { Rng } from './prng.ts';
+
+export type InformerHandler = (ev: WatchEvent) => void;
+
+interface Pending {
+  due: number;
+  ev: WatchEvent;
+}
+
+export class Informer {
+  private readonly cache = new Map<Kind, Map<string, KObject>>();
+  private queue: Pending[] = [];
+  private head = 0;
+  private timer: Timer | undefined;
+  private stalledUntil = 0;
+  private lastDue = 0;
+  private handler: InformerHandler | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly kinds: ReadonlySet<Kind>,
+    private readonly clock: SimClock,
+    private readonly rng: Rng,
+    private readonly lagMs: readonly [number, number],
+  ) {}
+
+  /** The one consumer (the controller host) of delivered events. */
+  setHandler(handler: InformerHandler | undefined): void {
+    this.handler = handler;
+  }
+
+  watches(kind: Kind): boolean {
+    return this.kinds.has(kind);
+  }
+
+  /** Called by the store for every write. */
+  observe(ev: WatchEvent): void {
+    if (!this.kinds.has(ev.kind)) return;
+    const lag = this.rng.between(this.lagMs[0], this.lagMs[1]);
+    // Watch delivery is ordered: an event never overtakes an earlier one.
+    const due = Math.max(this.lastDue, this.clock.now + lag, this.stalledUntil);
+    this.lastDue = due;
+    this.queue.push({ due, ev });
+    this.arm();
+  }
+
+  /** The watch stalls for `forMs`; everything queued or arriving meanwhile waits, in order. */
+  stall(forMs: number): void {
+    this.stalledUntil = Math.max(this.stalledUntil, this.clock.now + forMs);
+    for (let i = this.head; i < this.queue.length; i++) {
+      const p = this.queue[i]!;
+      if (p.due < this.stalledUntil) p.due = this.stalledUntil;
+    }
+    this.lastDue = Math.max(this.lastDue, this.stalledUntil);
+    this.clock.cancel(this.timer);
+    this.timer = undefined;
+    this.arm();
+  }
+
+  get lagging(): number {
+    return this.queue.length - this.head;
+  }
+
+  get<T extends KObject = KObject>(kind: Kind, key: string): T | undefined {
+    return this.cache.get(kind)?.get(key) as T | undefined;
+  }
+
+  /** Cached objects of a kind, sorted by key. */
+  list<T extends KObject = KObject>(kind: Kind): T[] {
+    const m = this.cache.get(kind);
+    if (!m) return [];
+    return [...m.keys()].sort().map((k) => m.get(k) as T);
+  }
+
+  /** Raw map of a kind (unsorted; for lookups and counting only). */
+  map(kind: Kind): ReadonlyMap<string, KObject> {
+    return this.cache.get(kind) ?? EMPTY;
+  }
+
+  private arm(): void {
+    if (this.timer || this.head >= this.queue.length) return;
+    const due = this.queue[this.head]!.due;
+    this.timer = this.clock.at(due, `${this.name}: watch delivery`, () => this.deliver());
+  }
+
+  private deliver(): void {
+    this.timer = undefined;
+    const now = this.clock.now;
+    while (this.head < this.queue.length && this.queue[this.head]!.due <= now) {
+      const { ev } = this.queue[this.head++]!;
+      this.apply(ev);
+      this.handler?.(ev);
+    }
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    this.arm();
+  }
+
+  private apply(ev: WatchEvent): void {
+    let m = this.cache.get(ev.kind);
+    if (!m) {
+      m = new Map();
+      this.cache.set(ev.kind, m);
+    }
+    if (ev.type === 'DELETED') m.delete(ev.key);
+    else m.set(ev.key, ev.object);
+  }
+}
+
+const EMPTY: ReadonlyMap<string, KObject> = new Map();

@@ -1,0 +1,285 @@
+/**
+ * The kubelets of every machine. A kubelet watches pods bound to its node (only while the machine is
+ * up and reachable), starts their containers after a start delay, reports readiness, restarts
+ * crashed containers in place with back-off (10 s doubling to 5 min), stops containers within the
+ * grace period when a pod is deleted and then removes the object. A partitioned kubelet keeps running
+ * its containers and re-syncs with the API when it can reach it again.
+ */
+import type { KObject } from '../model/types.ts';
+import type { WatchEvent } from './api/types.ts';
+import { type Container, isReporting, type Machine } from './machine.ts';
+import { podBehavior } from './podBehavior.ts';
+import { kubeletPodStatus } from './podStatus.ts';
+import type { World } from './world.ts';
+
+/** An admission check: wait (retry later, pod stays Pending) or reject (pod Failed), or null to admit. */
+export type AdmitCheck = (pod: KObject, node: string) => { wait: string } | { reject: string } | null;
+/** Called each time a container (re)starts: the simulated application begins running. */
+export type StartHook = (pod: KObject, node: string, c: Container) => void;
+
+const REACTION_MS = 20;
+const ADMIT_RETRY_MS = 2_000;
+const BACKOFF_START_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000;
+const BACKOFF_RESET_AFTER_MS = 600_000;
+
+export class Kubelet {
+  readonly admitChecks: AdmitCheck[] = [];
+  readonly onStart: StartHook[] = [];
+
+  constructor(private readonly world: World) {
+    world.store.watch((ev) => {
+      if (ev.kind === 'Pod') this.onPodEvent(ev);
+    });
+  }
+
+  private get rng() {
+    return this.world.streams.stream('kubelet');
+  }
+
+  private onPodEvent(ev: WatchEvent): void {
+    const node = (ev.object.spec?.nodeName ?? ev.old?.spec?.nodeName) as string | undefined;
+    if (!node) return;
+    const m = this.world.machines.get(node);
+    if (!m || !isReporting(m)) return;
+    const wasBound = ev.old?.spec?.nodeName === node;
+    const relevant =
+      ev.type === 'DELETED' ||
+      (ev.type === 'ADDED' && !!ev.object.spec?.nodeName) ||
+      (ev.type === 'MODIFIED' &&
+        (!wasBound || (!ev.old?.metadata.deletionTimestamp && !!ev.object.metadata.deletionTimestamp)));
+    if (!relevant) return;
+    const uid = ev.object.metadata.uid;
+    this.world.clock.after(REACTION_MS, `kubelet/${node}: sync pod ${ev.object.metadata.name}`, () =>
+      this.syncPod(m, ev.key, uid),
+    );
+  }
+
+  /** Brings one pod's containers in line with its API object. */
+  private syncPod(m: Machine, key: string, uid: string): void {
+    if (!isReporting(m)) return;
+    const pod = this.world.store.get('Pod', key);
+    const c = m.containers.get(uid);
+    if (!pod || pod.metadata.uid !== uid || pod.spec?.nodeName !== m.name) {
+      if (c) this.kill(m, c, 'pod object is gone');
+      return;
+    }
+    if (pod.metadata.deletionTimestamp) return this.beginTermination(m, pod, c);
+    if (!c && !isTerminalPhase(pod)) this.admit(m, pod);
+  }
+
+  private admit(m: Machine, pod: KObject): void {
+    for (const check of this.admitChecks) {
+      const verdict = check(pod, m.name);
+      if (!verdict) continue;
+      if ('reject' in verdict) return this.rejectPod(m, pod, verdict.reject);
+      const key = podKey(pod);
+      const uid = pod.metadata.uid;
+      this.world.note(
+        'kubelet',
+        `kubelet/${m.name}`,
+        `waiting to start pod/${pod.metadata.name}: ${verdict.wait}`,
+        [`pod/${pod.metadata.name}`],
+      );
+      this.world.clock.after(ADMIT_RETRY_MS, `kubelet/${m.name}: retry admit ${pod.metadata.name}`, () =>
+        this.syncPod(m, key, uid),
+      );
+      return;
+    }
+    const b = podBehavior(pod, this.rng, this.world.sim.podStartMs);
+    const c: Container = {
+      podKey: podKey(pod),
+      podUid: pod.metadata.uid,
+      podName: pod.metadata.name,
+      running: false,
+      ready: false,
+      restartCount: 0,
+      backoffMs: BACKOFF_START_MS,
+      startedAtMs: 0,
+      phase: 'Pending',
+      terminating: false,
+      unreadyUntilMs: 0,
+    };
+    m.containers.set(c.podUid, c);
+    this.post(m, c);
+    this.later(m, c, b.startDelayMs, 'start', () => this.start(m, c));
+  }
+
+  private rejectPod(m: Machine, pod: KObject, reason: string): void {
+    this.world.note('kubelet', `kubelet/${m.name}`, `rejected pod/${pod.metadata.name}: ${reason}`, [
+      `pod/${pod.metadata.name}`,
+    ]);
+    this.world.store.patch(
+      `kubelet/${m.name}`,
+      'Pod',
+      podKey(pod),
+      (p) => ({ ...p, status: { ...p.status, phase: 'Failed', reason: 'OutOfpods', message: reason } }),
+      { status: true, uid: pod.metadata.uid },
+    );
+  }
+
+  /** The container process starts (first start or restart after a crash or reboot). */
+  private start(m: Machine, c: Container): void {
+    const pod = this.world.store.get('Pod', c.podKey);
+    if (!pod || pod.metadata.uid !== c.podUid) return this.kill(m, c, 'pod object is gone');
+    const b = podBehavior(pod, this.rng, this.world.sim.podStartMs);
+    c.running = true;
+    c.phase = 'Running';
+    c.startedAtMs = this.world.now;
+    c.ready = b.readyDelayMs === 0 && b.behavior !== 'never-ready';
+    this.world.note('kubelet', `kubelet/${m.name}`, `started pod/${c.podName} (restarts ${c.restartCount})`, [
+      `pod/${c.podName}`,
+    ]);
+    for (const hook of this.onStart) hook(pod, m.name, c);
+    this.post(m, c);
+    if (b.behavior === 'crashloop')
+      return this.later(m, c, 1_000 + this.rng.int(2_000), 'exits', () => this.crash(m, c));
+    if (b.behavior === 'fail' || b.behavior === 'complete') {
+      return this.later(m, c, 1_000, 'exits', () =>
+        this.finish(m, c, b.behavior === 'fail' ? 'Failed' : 'Succeeded'),
+      );
+    }
+    if (!c.ready && b.behavior !== 'never-ready') {
+      this.later(m, c, b.readyDelayMs, 'ready', () => {
+        c.ready = true;
+        this.post(m, c);
+      });
+    }
+  }
+
+  /** The container exits unexpectedly; restartPolicy Always brings it back after back-off. */
+  crash(m: Machine, c: Container): void {
+    if (!c.running || c.terminating) return;
+    if (this.world.now - c.startedAtMs >= BACKOFF_RESET_AFTER_MS) c.backoffMs = BACKOFF_START_MS;
+    c.running = false;
+    c.ready = false;
+    const delay = c.backoffMs;
+    c.backoffMs = Math.min(BACKOFF_MAX_MS, c.backoffMs * 2);
+    this.world.note(
+      'kubelet',
+      `kubelet/${m.name}`,
+      `container of pod/${c.podName} exited; restart in ${delay / 1000}s`,
+      [`pod/${c.podName}`],
+    );
+    this.post(m, c);
+    this.later(m, c, delay, 'restart', () => {
+      c.restartCount++;
+      this.start(m, c);
+    });
+  }
+
+  /** The pod ends in a terminal phase (its process finished, or it was evicted). */
+  finish(m: Machine, c: Container, phase: 'Failed' | 'Succeeded'): void {
+    this.world.clock.cancel(c.timer);
+    c.running = false;
+    c.ready = false;
+    c.phase = phase;
+    this.world.note('kubelet', `kubelet/${m.name}`, `pod/${c.podName} ${phase}`, [`pod/${c.podName}`]);
+    this.post(m, c);
+  }
+
+  /** Readiness fails for `forMs` (a failing readiness probe). */
+  unready(m: Machine, c: Container, forMs: number): void {
+    c.unreadyUntilMs = Math.max(c.unreadyUntilMs, this.world.now + forMs);
+    this.post(m, c);
+    this.world.clock.at(c.unreadyUntilMs, `kubelet/${m.name}: probe of ${c.podName} passes again`, () => {
+      if (m.containers.get(c.podUid) === c) this.post(m, c);
+    });
+  }
+
+  private beginTermination(m: Machine, pod: KObject, c: Container | undefined): void {
+    if (c?.terminating) return;
+    if (!c?.running) {
+      if (c) this.world.clock.cancel(c.timer);
+      m.containers.delete(pod.metadata.uid);
+      return this.finalizeDelete(m, podKey(pod), pod.metadata.uid);
+    }
+    c.terminating = true;
+    const b = podBehavior(pod, this.rng, this.world.sim.podStartMs);
+    this.later(m, c, b.shutdownDelayMs, 'stopped', () => {
+      c.running = false;
+      c.ready = false;
+      m.containers.delete(c.podUid);
+      this.world.note('kubelet', `kubelet/${m.name}`, `stopped pod/${c.podName}`, [`pod/${c.podName}`]);
+      this.finalizeDelete(m, c.podKey, c.podUid);
+    });
+  }
+
+  /** The kubelet confirms termination: delete with grace 0 (the object then leaves the store). */
+  private finalizeDelete(m: Machine, key: string, uid: string): void {
+    if (!isReporting(m)) return;
+    this.world.store.delete(`kubelet/${m.name}`, 'Pod', key, { gracePeriodSeconds: 0, uid });
+  }
+
+  /** Kills a container whose pod object no longer exists (force-deleted, or GC'd with its node). */
+  private kill(m: Machine, c: Container, why: string): void {
+    this.world.clock.cancel(c.timer);
+    c.running = false;
+    c.ready = false;
+    m.containers.delete(c.podUid);
+    this.world.note('kubelet', `kubelet/${m.name}`, `killed pod/${c.podName}: ${why}`, [`pod/${c.podName}`]);
+  }
+
+  /** Machine power loss: every container stops at once; nothing reaches the API. */
+  powerOff(m: Machine): void {
+    for (const c of m.containers.values()) {
+      this.world.clock.cancel(c.timer);
+      c.running = false;
+      c.ready = false;
+    }
+  }
+
+  /** After a reboot or a healed partition: reconcile every container with the API. */
+  resync(m: Machine): void {
+    if (!isReporting(m)) return;
+    const pods = this.world.podsOnNode(m.name);
+    const live = new Set(pods.map((p) => p.metadata.uid));
+    for (const c of [...m.containers.values()].sort((a, b) => a.podKey.localeCompare(b.podKey))) {
+      if (!live.has(c.podUid)) this.kill(m, c, 'pod object is gone');
+    }
+    for (const pod of pods) {
+      const c = m.containers.get(pod.metadata.uid);
+      if (pod.metadata.deletionTimestamp) this.beginTermination(m, pod, c);
+      else if (!c) {
+        if (!isTerminalPhase(pod)) this.admit(m, pod);
+      } else if (!c.running && c.phase === 'Running' && !c.timer) {
+        const b = podBehavior(pod, this.rng, this.world.sim.podStartMs);
+        this.later(m, c, b.startDelayMs, 'restart after reboot', () => {
+          c.restartCount++;
+          this.start(m, c);
+        });
+        this.post(m, c);
+      } else this.post(m, c);
+    }
+  }
+
+  /** Posts the container's state as pod status (only when the API can be reached). */
+  private post(m: Machine, c: Container): void {
+    if (!isReporting(m)) return;
+    this.world.store.patch(
+      `kubelet/${m.name}`,
+      'Pod',
+      c.podKey,
+      (p) => ({ ...p, status: kubeletPodStatus(p, c, this.world.now) }),
+      { status: true, uid: c.podUid },
+    );
+  }
+
+  /** One pending timer per container: a new one replaces the old. */
+  private later(m: Machine, c: Container, delayMs: number, what: string, run: () => void): void {
+    this.world.clock.cancel(c.timer);
+    const timer = this.world.clock.after(delayMs, `kubelet/${m.name}: ${c.podName} ${what}`, () => {
+      if (c.timer === timer) c.timer = undefined;
+      if (m.up && m.containers.get(c.podUid) === c) run();
+    });
+    c.timer = timer;
+  }
+}
+
+export function podKey(pod: KObject): string {
+  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+}
+
+function isTerminalPhase(pod: KObject): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}

@@ -1,0 +1,61 @@
+/**
+ * The physical side of a node: is the machine up, can the control plane reach it, and which
+ * containers does it really run. The API store may believe otherwise (a partitioned kubelet keeps
+ * running pods the API has given up on); invariants such as at-most-one read this truth.
+ */
+import type { Timer } from './clock.ts';
+
+export interface Container {
+  podKey: string;
+  podUid: string;
+  podName: string;
+  /** The container process is running on this machine. */
+  running: boolean;
+  ready: boolean;
+  restartCount: number;
+  /** Next crash back-off (ms): 10 s doubling to 5 min, reset after 10 min of running. */
+  backoffMs: number;
+  startedAtMs: number;
+  /** Pod phase as the kubelet knows it. */
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+  /** The pod object is being deleted; containers are stopping. */
+  terminating: boolean;
+  /** Readiness is forced false until this time (the `unready-pod` fault). */
+  unreadyUntilMs: number;
+  timer?: Timer;
+}
+
+export interface Machine {
+  name: string;
+  /** Powered on with a running kubelet. */
+  up: boolean;
+  /** The control plane can talk to it (false during a partition). */
+  reachable: boolean;
+  /** Where in each 10 s lease period this kubelet renews (fixed per node, from the seed). */
+  heartbeatOffsetMs: number;
+  /** When the kubelet last managed to renew its lease (lease renewals are computed, not simulated). */
+  stoppedReportingAtMs: number | undefined;
+  /** Containers by pod uid. */
+  containers: Map<string, Container>;
+  /** Decommissioned with the Node object (`remove-node`). */
+  removed: boolean;
+}
+
+export const LEASE_PERIOD_MS = 10_000;
+
+/** True when the kubelet can both see the API and be seen by it. */
+export function isReporting(m: Machine): boolean {
+  return m.up && m.reachable && !m.removed;
+}
+
+/** The last lease renewal at or before `t` (renewals happen at offset + k × 10 s). */
+export function lastRenewalAt(m: Machine, t: number): number {
+  const k = Math.floor((t - m.heartbeatOffsetMs) / LEASE_PERIOD_MS);
+  return Math.max(0, m.heartbeatOffsetMs + k * LEASE_PERIOD_MS);
+}
+
+/** The next lease renewal strictly after `t`. */
+export function nextRenewalAfter(m: Machine, t: number): number {
+  const k = Math.floor((t - m.heartbeatOffsetMs) / LEASE_PERIOD_MS) + 1;
+  return m.heartbeatOffsetMs + k * LEASE_PERIOD_MS;
+}

@@ -1,0 +1,46 @@
+/**
+ * How the simulated application in a pod behaves. Real images are not run; instead a pod's
+ * annotations (usually set in the template) or its image tag choose timings and failure modes:
+ *   kubeprop.io/start-delay, kubeprop.io/ready-delay, kubeprop.io/shutdown-delay: durations
+ *   kubeprop.io/behavior: crashloop | fail | complete | never-ready
+ * An image whose tag contains `broken` crash-loops, so `update-template image: x:broken` makes a
+ * bad rollout. Without knobs: a readiness probe's initialDelaySeconds, else Ready on start.
+ */
+import { parseDuration } from '../model/time.ts';
+import type { KObject } from '../model/types.ts';
+import type { Rng } from './prng.ts';
+
+export type Behavior = 'normal' | 'crashloop' | 'fail' | 'complete' | 'never-ready';
+
+export interface PodBehavior {
+  behavior: Behavior;
+  startDelayMs: number;
+  readyDelayMs: number;
+  shutdownDelayMs: number;
+}
+
+function knob(pod: KObject, name: string): number | undefined {
+  const raw = pod.metadata.annotations?.[`kubeprop.io/${name}`];
+  if (raw === undefined) return undefined;
+  const ms = parseDuration(raw);
+  return typeof ms === 'number' ? ms : undefined;
+}
+
+export function podBehavior(pod: KObject, rng: Rng, startRange: readonly [number, number]): PodBehavior {
+  const images = ((pod.spec?.containers ?? []) as Array<{ image?: string }>).map((c) => c.image ?? '');
+  const annotated = pod.metadata.annotations?.['kubeprop.io/behavior'] as Behavior | undefined;
+  const broken = images.some((i) => /:[^/]*broken/.test(i));
+  const probe = (pod.spec?.containers?.[0]?.readinessProbe ?? undefined) as
+    | { initialDelaySeconds?: number; periodSeconds?: number }
+    | undefined;
+  const probeDelay = probe
+    ? (probe.initialDelaySeconds ?? 0) * 1000 + rng.int((probe.periodSeconds ?? 10) * 1000)
+    : 0;
+  const grace = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+  return {
+    behavior: annotated ?? (broken ? 'crashloop' : 'normal'),
+    startDelayMs: knob(pod, 'start-delay') ?? rng.between(startRange[0], startRange[1]),
+    readyDelayMs: knob(pod, 'ready-delay') ?? probeDelay,
+    shutdownDelayMs: Math.min(grace, knob(pod, 'shutdown-delay') ?? 2000),
+  };
+}

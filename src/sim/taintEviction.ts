@@ -1,0 +1,93 @@
+/**
+ * The taint-eviction controller (NoExecute taint manager): a pod on a node with NoExecute taints it
+ * does not tolerate is deleted at once; one that tolerates them for tolerationSeconds is deleted when
+ * that time has passed since the taint was added; tolerations without seconds never expire. The
+ * deletion is graceful, so on an unreachable node the pod only becomes Terminating.
+ */
+import { tolerationSecondsForTaints } from '../model/taints.ts';
+import { parseTimestamp } from '../model/time.ts';
+import type { KObject, Taint, Toleration } from '../model/types.ts';
+import type { WatchEvent } from './api/types.ts';
+import type { Timer } from './clock.ts';
+import { nodeTaints } from './nodes.ts';
+import type { World } from './world.ts';
+
+const ACTOR = 'taint-eviction-controller';
+
+export class TaintEviction {
+  private readonly timers = new Map<string, Timer>();
+
+  constructor(private readonly world: World) {
+    world.store.watch((ev) => this.onEvent(ev));
+  }
+
+  private onEvent(ev: WatchEvent): void {
+    if (ev.kind === 'Node' && ev.type !== 'DELETED') {
+      if (noExecuteKey(ev.old) === noExecuteKey(ev.object)) return;
+      const node = ev.object.metadata.name;
+      // React on a later step: watchers never write inside the write that notified them.
+      this.world.clock.after(1, `${ACTOR}: taints of ${node} changed`, () => {
+        for (const pod of this.world.podsOnNode(node)) this.consider(pod);
+      });
+    } else if (
+      ev.kind === 'Pod' &&
+      ev.type !== 'DELETED' &&
+      ev.object.spec?.nodeName &&
+      !ev.old?.spec?.nodeName
+    ) {
+      const key = ev.key;
+      this.world.clock.after(1, `${ACTOR}: pod ${ev.object.metadata.name} bound`, () => {
+        const pod = this.world.store.get('Pod', key);
+        if (pod) this.consider(pod);
+      });
+    }
+  }
+
+  private consider(pod: KObject): void {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    this.world.clock.cancel(this.timers.get(key));
+    this.timers.delete(key);
+    if (pod.metadata.deletionTimestamp) return;
+    const node = this.world.store.get('Node', pod.spec?.nodeName);
+    if (!node) return;
+    const taints = nodeTaints(node).filter((t) => t.effect === 'NoExecute');
+    if (taints.length === 0) return;
+    const seconds = tolerationSecondsForTaints(pod.spec?.tolerations as Toleration[] | undefined, taints);
+    if (seconds === null) return;
+    const since = Math.max(...taints.map(addedAt));
+    const due = seconds === 'none' ? this.world.now : Math.max(this.world.now, since + seconds * 1000);
+    const uid = pod.metadata.uid;
+    this.timers.set(
+      key,
+      this.world.clock.at(due, `${ACTOR}: evict ${pod.metadata.name}`, () => {
+        this.timers.delete(key);
+        const cur = this.world.store.get('Pod', key);
+        if (!cur || cur.metadata.uid !== uid || cur.metadata.deletionTimestamp) return;
+        const still = nodeTaints(this.world.store.get('Node', cur.spec?.nodeName) ?? ({} as KObject)).filter(
+          (t) => t.effect === 'NoExecute',
+        );
+        if (still.length === 0) return;
+        this.world.note(
+          'node',
+          ACTOR,
+          `evicting pod/${cur.metadata.name}: node ${cur.spec?.nodeName} has NoExecute taints`,
+          [`pod/${cur.metadata.name}`],
+        );
+        this.world.store.delete(ACTOR, 'Pod', key, { uid });
+      }),
+    );
+  }
+}
+
+function addedAt(t: Taint): number {
+  return t.timeAdded ? parseTimestamp(t.timeAdded) : 0;
+}
+
+function noExecuteKey(node: KObject | undefined): string {
+  if (!node) return '';
+  return nodeTaints(node)
+    .filter((t) => t.effect === 'NoExecute')
+    .map((t) => `${t.key}=${t.value ?? ''}`)
+    .sort()
+    .join(',');
+}
