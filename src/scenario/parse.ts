@@ -1,0 +1,172 @@
+/**
+ * Scenario files (design.md §2): YAML in, a validated and defaulted {@link Scenario} out. Every
+ * problem is a {@link ScenarioError} naming `file:line:col`; nothing here prints or exits.
+ */
+import { readFileSync } from 'node:fs';
+import { validateDns1123Label } from '../model/names.ts';
+import { ScenarioError } from './errors.ts';
+import { isMap, readDuration, readInt, readMap, readString, requireField, typeName } from './fields.ts';
+import { parseCluster } from './parse-cluster.ts';
+import { parseChaos, parseEvents } from './parse-events.ts';
+import { parseObjects, type ReadText } from './parse-objects.ts';
+import { parseCheck, parseControllers, parseExpect, parseSim } from './parse-options.ts';
+import { parseSource, type SourceDoc } from './source.ts';
+import type { Scenario } from './types.ts';
+
+export const SCENARIO_API_VERSION = 'kubeprop/v1';
+export const DEFAULT_SEED = 1;
+export const DEFAULT_SETTLE_MS = 600_000;
+export const MAX_SEED = 2 ** 32 - 1;
+
+export interface ParseOptions {
+  /** Reads `files:` manifests (default: the file system, UTF-8). */
+  readText?: ReadText;
+}
+
+const TOP_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'] as const;
+const METADATA_KEYS = ['name', 'description'] as const;
+const SPEC_KEYS = [
+  'seed',
+  'cluster',
+  'objects',
+  'files',
+  'events',
+  'chaos',
+  'settle',
+  'check',
+  'expect',
+  'controllers',
+  'sim',
+] as const;
+
+const readUtf8: ReadText = (p) => readFileSync(p, 'utf8');
+
+/**
+ * Reads and parses a scenario file.
+ * @throws ScenarioError for an unreadable file or any invalid content.
+ */
+export function loadScenarioFile(path: string, opts: ParseOptions = {}): Scenario {
+  const readText = opts.readText ?? readUtf8;
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a scenario file'
+          : (e as Error).message;
+    throw new ScenarioError(path, 1, 1, `cannot read scenario: ${why}`);
+  }
+  return parseScenarioText(text, path, { readText });
+}
+
+/**
+ * Parses scenario YAML. `path` names the file in messages and anchors relative `files:` paths.
+ * @returns the scenario with events sorted by `at` (stable), manifests defaulted and sim options merged.
+ * @throws ScenarioError for malformed YAML or anything design.md §2 does not allow.
+ */
+export function parseScenarioText(text: string, path: string, opts: ParseOptions = {}): Scenario {
+  const src = parseSource(text, path);
+  let root: unknown;
+  try {
+    root = src.toJS();
+  } catch (e) {
+    // toJS throws on alias bombs (more aliases than maxAliasCount) and similar abuse.
+    throw new ScenarioError(path, 1, 1, `invalid YAML: ${(e as Error).message}`);
+  }
+  if (root === null || root === undefined) {
+    throw new ScenarioError(
+      path,
+      1,
+      1,
+      `empty scenario file; expected apiVersion: ${SCENARIO_API_VERSION} and kind: Scenario`,
+    );
+  }
+  if (!isMap(root))
+    throw src.error(
+      [],
+      `a scenario must be a map with apiVersion, kind, metadata and spec, got ${typeName(root)}`,
+    );
+  checkHeader(src, root);
+  const meta = readMap(
+    src,
+    ['metadata'],
+    requireField(src, [], root, 'metadata', 'scenario'),
+    METADATA_KEYS,
+    'metadata',
+  );
+  const name = readName(src, meta);
+  const description =
+    meta.description == null
+      ? ''
+      : readString(src, ['metadata', 'description'], meta.description, 'metadata.description');
+  const spec = readMap(src, ['spec'], requireField(src, [], root, 'spec', 'scenario'), SPEC_KEYS, 'spec');
+  return buildScenario(src, spec, name, description, opts.readText ?? readUtf8);
+}
+
+function checkHeader(src: SourceDoc, root: Record<string, unknown>): void {
+  readMap(src, [], root, TOP_KEYS, 'a scenario');
+  const apiVersion = readString(
+    src,
+    ['apiVersion'],
+    requireField(src, [], root, 'apiVersion', 'scenario'),
+    'apiVersion',
+  );
+  if (apiVersion !== SCENARIO_API_VERSION) {
+    throw src.error(
+      ['apiVersion'],
+      `unknown apiVersion "${apiVersion}"; scenario files use apiVersion: ${SCENARIO_API_VERSION}`,
+    );
+  }
+  const kind = readString(src, ['kind'], requireField(src, [], root, 'kind', 'scenario'), 'kind');
+  if (kind !== 'Scenario') {
+    throw src.error(
+      ['kind'],
+      `unknown kind "${kind}"; a scenario file has kind: Scenario (Kubernetes manifests go under spec.objects)`,
+    );
+  }
+}
+
+function readName(src: SourceDoc, meta: Record<string, unknown>): string {
+  const name = readString(
+    src,
+    ['metadata', 'name'],
+    requireField(src, ['metadata'], meta, 'name', 'metadata'),
+    'metadata.name',
+  );
+  const err = validateDns1123Label(name);
+  if (err !== null) throw src.error(['metadata', 'name'], `metadata.name "${name}": ${err}`);
+  return name;
+}
+
+function buildScenario(
+  src: SourceDoc,
+  spec: Record<string, unknown>,
+  name: string,
+  description: string,
+  readText: ReadText,
+): Scenario {
+  const scenario: Scenario = {
+    name,
+    description,
+    seed: spec.seed == null ? DEFAULT_SEED : readInt(src, ['spec', 'seed'], spec.seed, 'seed', 0, MAX_SEED),
+    nodes: parseCluster(src, ['spec', 'cluster'], spec.cluster),
+    objects: parseObjects(src, ['spec'], spec.objects, spec.files, readText),
+    events: parseEvents(src, ['spec', 'events'], spec.events),
+    settleMs:
+      spec.settle == null ? DEFAULT_SETTLE_MS : readDuration(src, ['spec', 'settle'], spec.settle, 'settle'),
+    controllers: parseControllers(src, ['spec', 'controllers'], spec.controllers),
+    sim: parseSim(src, ['spec', 'sim'], spec.sim),
+    source: src.file,
+  };
+  const chaos = parseChaos(src, ['spec', 'chaos'], spec.chaos);
+  if (chaos !== undefined) scenario.chaos = chaos;
+  const check = parseCheck(src, ['spec', 'check'], spec.check);
+  if (check !== undefined) scenario.check = check;
+  const expect = parseExpect(src, ['spec', 'expect'], spec.expect);
+  if (expect !== undefined) scenario.expect = expect;
+  return scenario;
+}

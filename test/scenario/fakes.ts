@@ -1,0 +1,47 @@
+/**
+ * Stand-ins for the chaos, invariant and controller registries, so scenario parsing is tested on
+ * its own contract (known kinds, field validation hooks) independent of the simulator's contents.
+ */
+import type { FaultDef } from '../../src/chaos/types.ts';
+
+function fault(kind: string, required: string[], generate = true): FaultDef {
+  return {
+    kind,
+    summary: { en: kind, ko: kind },
+    appliesTo: ['replicaset', 'daemonset', 'statefulset'],
+    validate(ev) {
+      for (const f of required) if (ev[f] === undefined) return { field: f, message: 'Required value' };
+      if ('replicas' in ev && (typeof ev.replicas !== 'number' || ev.replicas < 0)) {
+        return { field: 'replicas', message: 'must be a non-negative integer' };
+      }
+      return null;
+    },
+    describe: () => kind,
+    apply: () => ({ applied: false, reason: 'fake' }),
+    ...(generate ? { generate: () => null } : {}),
+  };
+}
+
+const FAULTS = [
+  fault('crash-node', ['node']),
+  fault('add-node', ['node']),
+  fault('crash-pod', ['pod']),
+  fault('unready-pod', ['pod', 'for']),
+  fault('scale', ['target', 'replicas']),
+  fault('fail-api', ['verb', 'count'], false),
+];
+
+const IDS = [
+  'replicaset.exact-replicas',
+  'replicaset.no-overshoot',
+  'ownership.single-controller',
+  'workload.converges',
+];
+
+/** A stand-in for src/scenario/registries.ts: `vi.mock('.../registries.ts', () => import('./fakes.ts'))`. */
+export const getFault = (kind: string): FaultDef | undefined => FAULTS.find((f) => f.kind === kind);
+export const faultKinds = (): string[] => FAULTS.map((f) => f.kind);
+export const allInvariants = () => IDS.map((id) => ({ id }));
+export const getInvariant = (id: string) => (IDS.includes(id) ? { id } : undefined);
+export const getControllerVariants = (c: string): string[] | undefined =>
+  c === 'replicaset' ? ['correct', 'no-expectations'] : c === 'deployment' ? undefined : ['correct'];
