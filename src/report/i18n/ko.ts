@@ -8,7 +8,8 @@ import type { MessageKey } from './en.ts';
 export const ko: Record<MessageKey, string> = {
   // 문서
   'doc.title': 'kubeprop 리포트: {scenario}',
-  'doc.generatedBy': 'kubeprop {version}이 만든 리포트입니다. 시간은 실제 시간이 아닌 시뮬레이션 시간입니다.',
+  'doc.generatedBy':
+    '이 리포트는 kubeprop {version}에서 생성되었습니다. 시간은 실제 시간이 아닌 시뮬레이션 시간입니다.',
   'doc.toc': '목차',
   'doc.langSwitch': '이 리포트의 영어판: {file}',
 
@@ -79,8 +80,7 @@ export const ko: Record<MessageKey, string> = {
   'replay.heading': '직접 실행해 보기',
   'replay.rerun': '같은 시드로 이 시나리오를 다시 실행합니다 (같은 시드, 같은 트레이스):',
   'replay.replay': '리플레이 파일로 이 실패한 실행을 그대로 재현합니다:',
-  'replay.digest':
-    '재현이 일치하면 “replayed exactly”가 출력됩니다. 트레이스 다이제스트는 {digest}이어야 합니다.',
+  'replay.digest': '재현이 일치하면 “replayed exactly”가 출력됩니다. 기대하는 트레이스 다이제스트: {digest}',
   'replay.noSource': '시나리오 파일 경로를 알 수 없습니다. 여러분의 시나리오 파일 경로를 사용하세요.',
 
   // 불변 조건
@@ -117,13 +117,13 @@ export const ko: Record<MessageKey, string> = {
   'why.none':
     '직전에 이 오브젝트를 건드린 장애나 컨트롤러 동작이 없습니다. 원인은 타임라인의 더 앞쪽에 있습니다.',
   'why.ev.fault': '{time}에 장애가 발생했습니다: {text}.',
-  'why.ev.controller': '{time}에 {actor}가 결정했습니다: {text}.',
-  'why.ev.create': '{time}에 {actor}가 오브젝트를 만들었습니다: {text}.',
-  'why.ev.update': '{time}에 {actor}가 오브젝트를 바꿨습니다: {text}.',
-  'why.ev.status': '{time}에 {actor}가 상태를 보고했습니다: {text}.',
-  'why.ev.delete': '{time}에 {actor}가 오브젝트를 삭제했습니다: {text}.',
+  'why.ev.controller': '{time}에 {actor}의 결정: {text}.',
+  'why.ev.create': '{time}에 {actor}의 오브젝트 생성: {text}.',
+  'why.ev.update': '{time}에 {actor}의 오브젝트 변경: {text}.',
+  'why.ev.status': '{time}에 {actor}의 상태 보고: {text}.',
+  'why.ev.delete': '{time}에 {actor}의 오브젝트 삭제: {text}.',
   'why.ev.node': '{time}에 Node 생명주기 관리가 감지했습니다: {text}.',
-  'why.ev.kubelet': '{time}에 {actor}가 보고했습니다: {text}.',
+  'why.ev.kubelet': '{time}에 {actor}의 보고: {text}.',
   'why.ev.schedule': '{time}에 스케줄러가 동작했습니다: {text}.',
   'why.ev.gc': '{time}에 가비지 컬렉터가 동작했습니다: {text}.',
   'why.ev.api-error': '{time}에 API가 쓰기를 거부했습니다: {text}.',

@@ -1,0 +1,156 @@
+/**
+ * Format-independent analysis shared by the reporters: the first violation, the events that led to
+ * it, which timeline lines to show in long runs, and state-machine coverage.
+ */
+import type { InvariantResult, MachineVisit, RunResult, Violation } from '../run/types.ts';
+import type { TraceEvent } from '../trace/types.ts';
+import type { MachineGraph } from './sources.ts';
+
+/** The earliest violation of the run (by step, then invariant order), if any. */
+export function firstViolation(
+  result: RunResult,
+): { invariant: InvariantResult; violation: Violation } | undefined {
+  let best: { invariant: InvariantResult; violation: Violation } | undefined;
+  for (const invariant of result.invariants) {
+    const v = invariant.violations[0];
+    if (v && (!best || v.step < best.violation.step)) best = { invariant, violation: v };
+  }
+  return best;
+}
+
+/** Kinds that explain a violation (the rest is bookkeeping). */
+const CAUSAL_KINDS = new Set([
+  'fault',
+  'controller',
+  'create',
+  'update',
+  'delete',
+  'node',
+  'kubelet',
+  'schedule',
+  'gc',
+  'api-error',
+  'status',
+]);
+
+/** `kind/name` objects an event touches, including `pod/x` and `node/x` mentioned in its text. */
+function touched(e: TraceEvent): Set<string> {
+  const out = new Set(e.objects ?? []);
+  for (const m of e.text.matchAll(/(?:^|\s)((?:pod|node|pvc|statefulset|replicaset|daemonset)\/[^\s,;()]+)/g))
+    out.add(m[1]!);
+  const [what, target] = e.text.split(/\s+/);
+  if (e.kind === 'fault' && what?.endsWith('-node') && target) out.add(`node/${target}`);
+  if (e.kind === 'fault' && what?.endsWith('-pod') && target) out.add(`pod/${target}`);
+  return out;
+}
+
+/**
+ * The events that led to a violation: up to `limit` causal events at or before its step that touch
+ * one of its objects, oldest first. Faults always qualify when they touch the objects; status
+ * reports only when nothing better is left.
+ */
+export function causalEvents(events: readonly TraceEvent[], violation: Violation, limit = 8): TraceEvent[] {
+  const wanted = new Set(violation.objects);
+  const picked: TraceEvent[] = [];
+  for (let i = events.length - 1; i >= 0 && picked.length < limit; i--) {
+    const e = events[i]!;
+    if (e.step > violation.step || !CAUSAL_KINDS.has(e.kind)) continue;
+    if (e.kind === 'status' && picked.length >= limit / 2) continue;
+    const objs = touched(e);
+    if ([...objs].some((o) => wanted.has(o))) picked.push(e);
+  }
+  return picked.reverse();
+}
+
+/** A timeline entry: an event (with its index) or a run of elided events. */
+export type TimelineItem = { event: TraceEvent; index: number } | { elided: number };
+
+/** Kinds always shown in a long timeline. */
+const KEY_KINDS = new Set(['fault', 'controller', 'violation', 'skip', 'api-error']);
+
+/**
+ * The lines of a timeline: all events when there are at most `max`, else only faults, controller
+ * decisions, violations, skips and API errors, with each run of other events counted.
+ */
+export function timelineItems(events: readonly TraceEvent[], max = 200): TimelineItem[] {
+  if (events.length <= max) return events.map((event, index) => ({ event, index }));
+  const out: TimelineItem[] = [];
+  let hidden = 0;
+  events.forEach((event, index) => {
+    if (KEY_KINDS.has(event.kind)) {
+      if (hidden > 0) out.push({ elided: hidden });
+      hidden = 0;
+      out.push({ event, index });
+    } else {
+      hidden++;
+    }
+  });
+  if (hidden > 0) out.push({ elided: hidden });
+  return out;
+}
+
+/** Coverage of one controller's machine by a run. */
+export interface MachineCoverage {
+  controller: string;
+  graph: MachineGraph;
+  visitedStates: Set<string>;
+  /** `from\0event\0to` → times taken. */
+  visitedTransitions: Map<string, number>;
+  statesVisited: number;
+  transitionsVisited: number;
+  /** Visits the graph does not contain (a mismatch worth showing). */
+  unknownVisits: MachineVisit[];
+}
+
+/** The key of a transition in {@link MachineCoverage.visitedTransitions}. */
+export function transitionKey(t: { from: string; event: string; to: string }): string {
+  return `${t.from}\0${t.event}\0${t.to}`;
+}
+
+/** Which states and transitions of `graph` the run's visits cover. */
+export function machineCoverage(
+  controller: string,
+  graph: MachineGraph,
+  visits: readonly MachineVisit[],
+): MachineCoverage {
+  const mine = visits.filter((v) => v.controller === controller);
+  const inGraph = new Set(graph.transitions.map(transitionKey));
+  const visitedTransitions = new Map<string, number>();
+  const unknownVisits: MachineVisit[] = [];
+  const visitedStates = new Set<string>([graph.initial]);
+  for (const v of mine) {
+    const key = transitionKey(v);
+    if (!inGraph.has(key)) {
+      unknownVisits.push(v);
+      continue;
+    }
+    visitedTransitions.set(key, (visitedTransitions.get(key) ?? 0) + v.count);
+    visitedStates.add(v.from);
+    visitedStates.add(v.to);
+  }
+  return {
+    controller,
+    graph,
+    visitedStates,
+    visitedTransitions,
+    statesVisited: graph.states.filter((s) => visitedStates.has(s)).length,
+    transitionsVisited: visitedTransitions.size,
+    unknownVisits,
+  };
+}
+
+/** Controllers a run involves: those with visits, plus those whose workload kind is in the scenario. */
+export function controllersOf(result: RunResult): string[] {
+  const names = new Set(result.machines.map((m) => m.controller));
+  for (const o of result.scenario.objects) {
+    if (
+      o.kind === 'ReplicaSet' ||
+      o.kind === 'DaemonSet' ||
+      o.kind === 'StatefulSet' ||
+      o.kind === 'Deployment'
+    ) {
+      names.add(o.kind.toLowerCase());
+    }
+  }
+  return [...names].sort();
+}

@@ -1,0 +1,106 @@
+/**
+ * The JSON report (design.md §4, a contract): `{ scenario, seed, toolkitVersion, traceDigest,
+ * outcome, invariants, events, final }` in that key order. Known shapes are rebuilt field by field;
+ * free-form values (workload spec/status) get their keys sorted, so the same RunResult always
+ * gives byte-identical text, however its objects were built.
+ */
+import type { FinalState, InvariantResult, RunResult } from '../run/types.ts';
+import type { TraceEvent } from '../trace/types.ts';
+
+/** A JSON value with object keys sorted recursively; `undefined` members are dropped. */
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : canonical(v)));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = canonical(v);
+    }
+    return out;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return value;
+}
+
+function invariantJson(i: InvariantResult): object {
+  return {
+    id: i.id,
+    kind: i.kind,
+    status: i.status,
+    violations: i.violations.map((v) => ({
+      atMs: v.atMs,
+      step: v.step,
+      message: v.message,
+      objects: [...v.objects],
+    })),
+  };
+}
+
+function eventJson(e: TraceEvent): object {
+  const out: Record<string, unknown> = {
+    step: e.step,
+    atMs: e.atMs,
+    kind: e.kind,
+    actor: e.actor,
+    text: e.text,
+  };
+  if (e.objects) out.objects = [...e.objects];
+  return out;
+}
+
+function finalJson(f: FinalState): object {
+  return {
+    nodes: f.nodes.map((n) => ({
+      name: n.name,
+      ready: n.ready,
+      up: n.up,
+      reachable: n.reachable,
+      unschedulable: n.unschedulable,
+      taints: [...n.taints],
+    })),
+    pods: f.pods.map((p) => {
+      const out: Record<string, unknown> = {
+        name: p.name,
+        node: p.node,
+        phase: p.phase,
+        ready: p.ready,
+        terminating: p.terminating,
+        owner: p.owner,
+        restarts: p.restarts,
+      };
+      if (p.revision !== undefined) out.revision = p.revision;
+      return out;
+    }),
+    workloads: f.workloads.map((w) => ({
+      kind: w.kind,
+      name: w.name,
+      spec: canonical(w.spec),
+      status: canonical(w.status),
+    })),
+    pvcs: f.pvcs.map((c) => ({ name: c.name, phase: c.phase, volume: c.volume, terminating: c.terminating })),
+  };
+}
+
+/**
+ * The report.json object of a run. `scenario` is the scenario's name; `error` is added only when
+ * the outcome is "error".
+ */
+export function toJsonReport(result: RunResult): object {
+  const out: Record<string, unknown> = {
+    scenario: result.scenario.name,
+    seed: result.seed,
+    toolkitVersion: result.toolkitVersion,
+    traceDigest: result.traceDigest,
+    outcome: result.outcome,
+    invariants: result.invariants.map(invariantJson),
+    events: result.events.map(eventJson),
+    final: finalJson(result.final),
+  };
+  if (result.outcome === 'error' && result.error !== undefined) out.error = result.error;
+  return out;
+}
+
+/** report.json's text: two-space indentation and a final newline. */
+export function renderJson(result: RunResult): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}

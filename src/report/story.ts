@@ -1,0 +1,96 @@
+/**
+ * The plain-language story of a violation: what the invariant protects and why this sequence of
+ * events broke it. Returns plain text sentences; each renderer escapes them for its format.
+ */
+import type { Concept } from '../invariants/types.ts';
+import type { InvariantResult, RunResult, Violation } from '../run/types.ts';
+import { causalEvents } from './analysis.ts';
+import { formatTime } from './format.ts';
+import { hasMessage, type Lang, type MessageKey, t } from './i18n/index.ts';
+import { conceptOfId, type ReportSources } from './sources.ts';
+
+/** Everything a report says about one violated invariant. */
+export interface ViolationStory {
+  id: string;
+  concept: Concept;
+  conceptTitle: string;
+  /** The invariant's claim (from its definition), if known. */
+  claim?: string;
+  /** What the invariant protects (from its definition), if known. */
+  protects?: string;
+  violation: Violation;
+  count: number;
+  /** Sentences: intro, one per causal event, the violation itself, then the hint. */
+  why: string[];
+  /** Trace indices of the causal events (for highlighting). */
+  causeSteps: number[];
+}
+
+function eventKey(kind: string): MessageKey {
+  const key = `why.ev.${kind}`;
+  return hasMessage(key) ? key : 'why.ev.other';
+}
+
+/** The story of `invariant`'s first violation in `lang`. */
+export function violationStory(
+  lang: Lang,
+  result: RunResult,
+  invariant: InvariantResult,
+  sources: ReportSources,
+): ViolationStory {
+  const violation = invariant.violations[0]!;
+  const info = sources.invariant?.(invariant.id);
+  const concept = info?.concept ?? conceptOfId(invariant.id);
+  const causes = causalEvents(result.events, violation);
+  const why: string[] = [];
+  if (causes.length === 0) why.push(t(lang, 'why.none'));
+  else why.push(t(lang, 'why.intro', { step: violation.step }));
+  for (const e of causes) {
+    why.push(
+      t(lang, eventKey(e.kind), {
+        time: formatTime(e.atMs),
+        actor: e.actor,
+        text: e.text.replace(/\.$/, ''),
+      }),
+    );
+  }
+  why.push(t(lang, 'why.then', { step: violation.step, message: violation.message.replace(/\.$/, '') }));
+  const hintKey = `why.hint.${invariant.id}`;
+  why.push(t(lang, hasMessage(hintKey) ? hintKey : 'why.hint.generic'));
+  const story: ViolationStory = {
+    id: invariant.id,
+    concept,
+    conceptTitle: t(lang, `concept.${concept}.title` as MessageKey),
+    violation,
+    count: invariant.violations.length,
+    why,
+    causeSteps: causes.map((e) => e.step),
+  };
+  if (info) {
+    story.claim = info.claim[lang];
+    story.protects = info.explain[lang];
+  }
+  return story;
+}
+
+/** Stories for every violated invariant, earliest first violation first. */
+export function violationStories(lang: Lang, result: RunResult, sources: ReportSources): ViolationStory[] {
+  return result.invariants
+    .filter((i) => i.status === 'violated' && i.violations.length > 0)
+    .sort((a, b) => a.violations[0]!.step - b.violations[0]!.step)
+    .map((i) => violationStory(lang, result, i, sources));
+}
+
+/** Concepts a report should explain: those of the scenario's workloads and of violated invariants. */
+export function conceptsOf(result: RunResult): Concept[] {
+  const out = new Set<Concept>();
+  for (const o of result.scenario.objects) {
+    if (o.kind === 'ReplicaSet' || o.kind === 'Deployment') out.add('replicaset');
+    if (o.kind === 'DaemonSet') out.add('daemonset');
+    if (o.kind === 'StatefulSet') out.add('statefulset');
+  }
+  for (const i of result.invariants) if (i.status === 'violated') out.add(conceptOfId(i.id));
+  out.add('workload');
+  const order: Concept[] = ['replicaset', 'daemonset', 'statefulset', 'ownership', 'workload', 'status'];
+  return order.filter((c) => out.has(c));
+}

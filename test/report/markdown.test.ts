@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/report/markdown.ts';
+import { fixtureSources, longRun, statefulSetPartitionRun, statefulSetPassRun } from './fixtures.ts';
+
+describe('report: markdown', () => {
+  const md = renderMarkdown(statefulSetPartitionRun(), { lang: 'en', sources: fixtureSources });
+
+  it('report: markdown: shows the verdict, replay commands and the invariant table', () => {
+    expect(md).toContain('# ❌ kubeprop report: hotel-statefulset-partition');
+    expect(md).toContain('npx kubeprop run scenarios/statefulset-partition.yaml --seed 42');
+    expect(md).toContain('npx kubeprop replay hotel-statefulset-partition-42.replay.json');
+    expect(md).toMatch(/\| `statefulset\.at-most-one` \| safety \| ❌ violated \| step 24 at 06:41\.523 \|/);
+    expect(md).toContain('| `replicaset.exact-replicas` | liveness | ➖ not applicable |');
+  });
+
+  it('report: markdown: explains the first violation from the events that led to it', () => {
+    expect(md).toContain('First broken at step 24, simulated time 06:41.523.');
+    expect(md).toContain('a fault hit: delete-pod web-0 force');
+    expect(md).toContain('two guests held the key to the same room');
+    expect(md).toContain('[StatefulSet: a hotel with numbered rooms](#concept-statefulset)');
+  });
+
+  it('report: markdown: draws the state machine with visited states and coverage', () => {
+    expect(md).toContain('```mermaid\nstateDiagram-v2');
+    expect(md).toContain('class s_Idle,s_Syncing,s_WaitingReady,s_WaitingDelete visited');
+    expect(md).toContain('class s_Backoff unvisited');
+    expect(md).toContain('Coverage: 4 of 5 states, 6 of 9 transitions.');
+  });
+
+  it('report: markdown: workloads as YAML without aliases; timeline marks faults', () => {
+    expect(md).toContain('```yaml\napiVersion: apps/v1\nkind: StatefulSet');
+    expect(md).not.toMatch(/&a1|\*a1/);
+    expect(md).toMatch(/00:30\.000 #16 +⚡ user: partition-node node-a/);
+  });
+
+  it('report: markdown: a pass has no replay-file command and no violation section', () => {
+    const pass = renderMarkdown(statefulSetPassRun(), { lang: 'en', sources: fixtureSources });
+    expect(pass).toContain('PASS: every checked invariant held.');
+    expect(pass).not.toContain('kubeprop replay');
+    expect(pass).not.toContain('What went wrong');
+  });
+
+  it('report: markdown: a long run keeps faults, decisions and violations and counts the rest', () => {
+    const long = renderMarkdown(longRun(600), { lang: 'en', sources: fixtureSources });
+    expect(long).toContain('This run has 644 events');
+    expect(long).toContain('… 601 more event(s) (Pod and Node changes) …');
+    expect(long).toContain('⚡ user: partition-node node-a');
+  });
+
+  it('report: markdown: Korean uses the course analogies and keeps Kubernetes terms', () => {
+    const ko = renderMarkdown(statefulSetPartitionRun(), { lang: 'ko', sources: fixtureSources });
+    expect(ko).toContain('StatefulSet: 방 번호가 있는 호텔');
+    expect(ko).toContain('같은 방의 열쇠를 두 투숙객이 동시에');
+    expect(ko).toContain('커버리지: 상태 5개 중 4개, 전이 9개 중 6개.');
+  });
+
+  it('report: markdown: without a machine registry it says the machine is unavailable', () => {
+    const bare = renderMarkdown(statefulSetPartitionRun(), { lang: 'en' });
+    expect(bare).toContain('The state machine of statefulset is not available in this build.');
+  });
+
+  it('report: markdown: is deterministic', () => {
+    expect(renderMarkdown(statefulSetPartitionRun(), { lang: 'en', sources: fixtureSources })).toBe(md);
+  });
+});
