@@ -43,7 +43,7 @@ describe('report: markdown', () => {
   it('report: markdown: a long run keeps faults, decisions and violations and counts the rest', () => {
     const long = renderMarkdown(longRun(600), { lang: 'en', sources: fixtureSources });
     expect(long).toContain('This run has 644 events');
-    expect(long).toContain('… 601 more event(s) (Pod and Node changes) …');
+    expect(long).toContain('… 602 more event(s) (Pod and Node changes) …');
     expect(long).toContain('⚡ user: partition-node node-a');
   });
 
