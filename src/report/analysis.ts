@@ -44,22 +44,47 @@ function touched(e: TraceEvent): Set<string> {
   return out;
 }
 
-/**
- * The events that led to a violation: up to `limit` causal events at or before its step that touch
- * one of its objects, oldest first. Faults always qualify when they touch the objects; status
- * reports only when nothing better is left.
- */
-export function causalEvents(events: readonly TraceEvent[], violation: Violation, limit = 8): TraceEvent[] {
-  const wanted = new Set(violation.objects);
-  const picked: TraceEvent[] = [];
-  for (let i = events.length - 1; i >= 0 && picked.length < limit; i--) {
+/** Does `e` mention one of `names` (bare object names such as `web-0`) as a whole word? */
+function mentions(e: TraceEvent, names: readonly string[]): boolean {
+  return names.some((n) =>
+    new RegExp(`(^|[^\\w.-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(e.text),
+  );
+}
+
+/** Index just past the events that can explain `violation`: up to its own `violation` line, if any. */
+function cutIndex(events: readonly TraceEvent[], violation: Violation): number {
+  let end = events.length;
+  for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (e.step > violation.step || !CAUSAL_KINDS.has(e.kind)) continue;
-    if (e.kind === 'status' && picked.length >= limit / 2) continue;
-    const objs = touched(e);
-    if ([...objs].some((o) => wanted.has(o))) picked.push(e);
+    if (e.step > violation.step) return i;
+    if (e.step === violation.step && e.kind === 'violation' && e.text.includes(violation.message)) return i;
+    end = i + 1;
   }
-  return picked.reverse();
+  return end;
+}
+
+/**
+ * The events that led to a violation, oldest first: those before it (in its step, those before its
+ * `violation` line) that touch one of its objects (by `objects`, a `kind/name` in the text, or a
+ * controller line naming it). Faults come first (up to half of `limit`), then the most recent
+ * other events, status reports last.
+ */
+export function causalEvents(events: readonly TraceEvent[], violation: Violation, limit = 10): TraceEvent[] {
+  const wanted = new Set(violation.objects);
+  const names = violation.objects.map((o) => o.slice(o.indexOf('/') + 1)).filter((n) => n.length > 0);
+  const hits: number[] = [];
+  for (let i = cutIndex(events, violation) - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (!CAUSAL_KINDS.has(e.kind)) continue;
+    if ([...touched(e)].some((o) => wanted.has(o)) || (e.kind === 'controller' && mentions(e, names)))
+      hits.push(i);
+  }
+  const kindOf = (i: number) => events[i]!.kind;
+  const faults = hits.filter((i) => kindOf(i) === 'fault').slice(0, Math.ceil(limit / 2));
+  const others = hits.filter((i) => kindOf(i) !== 'fault' && kindOf(i) !== 'status');
+  const statuses = hits.filter((i) => kindOf(i) === 'status');
+  const chosen = [...faults, ...others, ...statuses].slice(0, limit);
+  return chosen.sort((x, y) => x - y).map((i) => events[i]!);
 }
 
 /** A timeline entry: an event (with its index) or a run of elided events. */

@@ -4,11 +4,12 @@
  *
  * It reads the trace events as the simulator writes them: faults are `<do> <target> ...` (the
  * fault's `describe`), pod events name the pod in `objects` (`pod/<name>`) or their text, and carry
- * `key=value` tokens: `node=<node>` (`-` = unbound), `phase=<phase>`, `ready=true|false`. A
- * `delete`/`gc` event whose text contains `terminating` only sets the deletion timestamp; any other
- * removes the object. Events of actor `kubelet/<node>` also track what that node really runs
- * (`phase=Running` starts an instance; `stopped`, `killed`, `exited`, `phase=Failed|Succeeded` end
- * it), so a Pod still running on an unreachable Node after its object is gone shows as a ghost.
+ * `key=value` tokens, as src/sim/api/summary.ts writes them for every pod write:
+ * `<verb> pod/<name> node=<node|-> phase=<phase> ready=<bool>[ terminating]`. A `delete` event
+ * without `terminating` removes the object. The kubelet's own lines (kind `kubelet`, actor
+ * `kubelet/<node>`) track what that node really runs (`started` begins an instance; `stopped`,
+ * `killed`, `exited`, `rejected`, `Failed`, `Succeeded` end it; a `crash-node` fault ends all), so a
+ * Pod still running on an unreachable Node after its object is gone shows as a ghost.
  */
 import type { RunResult } from '../run/types.ts';
 import type { TraceEvent } from '../trace/types.ts';
@@ -109,7 +110,7 @@ export class ClusterTracker {
       return;
     }
     const kubeletNode = e.actor.startsWith('kubelet/') ? e.actor.slice('kubelet/'.length) : undefined;
-    if (kubeletNode !== undefined) this.trackInstance(kubeletNode, name, e.text, tok);
+    if (kubeletNode !== undefined && e.kind === 'kubelet') this.trackInstance(kubeletNode, name, e.text, tok);
     const pod = this.api.get(name);
     if (!pod || (kubeletNode !== undefined && pod.node !== null && pod.node !== kubeletNode)) return;
     if (tok.node !== undefined) pod.node = tok.node === '-' ? null : tok.node;
@@ -120,9 +121,9 @@ export class ClusterTracker {
 
   private trackInstance(node: string, name: string, text: string, tok: Record<string, string>): void {
     const key = `${node}\0${name}`;
-    if (/\b(stopped|killed|exited)\b/.test(text) || tok.phase === 'Failed' || tok.phase === 'Succeeded') {
+    if (/\b(stopped|killed|exited|rejected|Failed|Succeeded)\b/.test(text) || tok.phase === 'Failed') {
       this.running.delete(key);
-    } else if (tok.phase === 'Running') {
+    } else if (/^started\b/.test(text) || tok.phase === 'Running') {
       this.running.add(key);
     }
   }

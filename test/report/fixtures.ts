@@ -100,80 +100,105 @@ function scenarioOf(objects: KObject[], nodes: string[]): Scenario {
   };
 }
 
-/** Starts pod `pod` (ordinal i) on `node`: create, bind, run, ready. */
-function startPod(b: TraceBuilder, atMs: number, pod: string, node: string): void {
-  const ctl = 'statefulset-controller';
-  b.at(atMs).ev('controller', ctl, 'state Syncing -> WaitingReady (CREATED)', ['statefulset/web']);
-  b.ev('create', ctl, `create pvc/data-${pod}`, [`pvc/data-${pod}`]);
-  b.ev('create', ctl, `create pod/${pod} node=-`, [`pod/${pod}`, 'statefulset/web']);
-  b.at(atMs + 8).ev('schedule', 'scheduler', `bind pod/${pod} node=${node}`, [`pod/${pod}`, `node/${node}`]);
-  b.at(atMs + 1508).ev('kubelet', `kubelet/${node}`, `start pod/${pod} phase=Running node=${node}`, [
+const CTL = 'statefulset-controller';
+
+/** One sync of the controller that creates `pod`, as the controller host writes it. */
+function createSync(b: TraceBuilder, atMs: number, pod: string): void {
+  b.at(atMs).ev(
+    'controller',
+    CTL,
+    `idle → creatingPod on SYNC: web: ordinal ${pod.slice(4)} is missing, create ${pod}`,
+  );
+  if (pod !== 'web-0' || atMs < 1000)
+    b.ev('create', CTL, `create persistentvolumeclaim/data-${pod} phase=Pending volume=-`, [
+      `persistentvolumeclaim/data-${pod}`,
+    ]);
+  b.ev('create', CTL, `create pod/${pod} node=- phase=Pending ready=false`, [`pod/${pod}`]);
+  b.at(atMs + 3).ev('controller', CTL, 'creatingPod → writingStatus on CREATED');
+  b.at(atMs + 5).ev('status', CTL, 'status statefulset/web replicas=3 ready=0', ['statefulset/web']);
+  b.ev('controller', CTL, 'writingStatus → idle on STATUS_WRITTEN');
+}
+
+/** Pod `pod` is bound to `node`, started and becomes Ready. */
+function runPod(b: TraceBuilder, atMs: number, pod: string, node: string): void {
+  const kubelet = `kubelet/${node}`;
+  b.at(atMs).ev('update', 'scheduler', `bind pod/${pod} node=${node} phase=Pending ready=false`, [
     `pod/${pod}`,
   ]);
-  b.at(atMs + 2508).ev('status', `kubelet/${node}`, `status pod/${pod} phase=Running ready=true`, [
+  b.at(atMs + 1500).ev('kubelet', kubelet, `started pod/${pod} (restarts 0)`, [`pod/${pod}`]);
+  b.ev('status', kubelet, `status pod/${pod} node=${node} phase=Running ready=false`, [`pod/${pod}`]);
+  b.at(atMs + 2500).ev('status', kubelet, `status pod/${pod} node=${node} phase=Running ready=true`, [
     `pod/${pod}`,
   ]);
-  b.ev('controller', ctl, 'state WaitingReady -> Syncing (POD_READY)', ['statefulset/web']);
+}
+
+function startupTrace(b: TraceBuilder, nodes: string[]): void {
+  b.at(0).ev('create', 'user', 'create statefulset/web replicas=3 ready=0', ['statefulset/web']);
+  ['web-0', 'web-1', 'web-2'].forEach((pod, i) => {
+    const t0 = 10 + i * 2600;
+    createSync(b, t0, pod);
+    runPod(b, t0 + 8, pod, nodes[i]!);
+    b.at(t0 + 2520).ev('controller', CTL, `idle → waitingForReady on SYNC: web: ${pod} became Ready`);
+    b.at(t0 + 2525).ev('controller', CTL, 'waitingForReady → idle on STATUS_WRITTEN');
+  });
 }
 
 function partitionTrace(nodes: string[]): { b: TraceBuilder; violationStep: number } {
-  const [a, bn, c] = nodes as [string, string, string];
+  const [a, bn] = nodes as [string, string, string];
   const b = new TraceBuilder();
-  const ctl = 'statefulset-controller';
-  b.at(0).ev('create', 'user', 'create statefulset/web replicas=3', ['statefulset/web']);
-  b.at(4).ev('controller', ctl, 'state Idle -> Syncing (SYNC)', ['statefulset/web']);
-  startPod(b, 10, 'web-0', a);
-  startPod(b, 2530, 'web-1', bn);
-  startPod(b, 5050, 'web-2', c);
-  b.at(7570).ev('controller', ctl, 'state Syncing -> Idle (DONE)', ['statefulset/web']);
+  startupTrace(b, nodes);
   b.at(30_000).ev('fault', 'user', `partition-node ${a}`, [`node/${a}`]);
-  b.at(80_000).ev(
-    'node',
-    'node-lifecycle',
-    `node/${a} Ready=Unknown taint=node.kubernetes.io/unreachable:NoExecute`,
-    [`node/${a}`],
+  b.at(80_000).ev('status', 'node-lifecycle', `status node/${a} ready=Unknown taints=2`, [`node/${a}`]);
+  b.ev('status', 'node-lifecycle', `status pod/web-0 node=${a} phase=Running ready=false`, ['pod/web-0']);
+  b.at(80_020).ev(
+    'controller',
+    CTL,
+    'idle → waitingForReady on SYNC: web: web-0 is not Ready; higher ordinals wait',
   );
-  b.ev('update', 'node-lifecycle', 'mark pod/web-0 ready=false', ['pod/web-0']);
-  b.at(80_020).ev('controller', ctl, 'state Idle -> Syncing (SYNC)', ['statefulset/web']);
-  b.ev('controller', ctl, 'web: web-0 is not Ready; wait before touching higher ordinals', [
-    'statefulset/web',
+  b.at(80_025).ev('controller', CTL, 'waitingForReady → idle on STATUS_WRITTEN');
+  b.at(380_000).ev('node', 'taint-eviction', `evicting pod/web-0: node ${a} has NoExecute taints`, [
     'pod/web-0',
   ]);
-  b.at(380_000).ev('delete', 'taint-eviction', 'delete pod/web-0 terminating grace=30s', ['pod/web-0']);
-  b.at(380_012).ev('controller', ctl, 'state Syncing -> WaitingDelete (DELETED)', [
-    'statefulset/web',
+  b.ev('update', 'taint-eviction', `terminate pod/web-0 node=${a} phase=Running ready=false terminating`, [
     'pod/web-0',
   ]);
-  b.ev('info', ctl, 'web: web-0 is Terminating on an unreachable node; no replacement until it is gone', [
-    'pod/web-0',
-  ]);
+  b.at(380_012).ev(
+    'controller',
+    CTL,
+    'idle → waitingForDeletion on SYNC: web: web-0 is Terminating; no replacement until it is gone',
+  );
+  b.at(380_017).ev('controller', CTL, 'waitingForDeletion → idle on STATUS_WRITTEN');
   b.at(400_000).ev('fault', 'user', 'delete-pod web-0 force', ['pod/web-0']);
-  b.ev('delete', 'user', 'remove pod/web-0 force=true', ['pod/web-0']);
-  b.at(400_015).ev('controller', ctl, 'state WaitingDelete -> Syncing (POD_GONE)', ['statefulset/web']);
-  b.ev('controller', ctl, 'web: ordinal 0 is missing; create web-0', ['statefulset/web', 'pod/web-0']);
-  b.ev('create', ctl, 'create pod/web-0 node=-', ['pod/web-0', 'statefulset/web']);
-  b.at(400_023).ev('schedule', 'scheduler', `bind pod/web-0 node=${bn}`, ['pod/web-0', `node/${bn}`]);
-  b.at(401_523).ev('kubelet', `kubelet/${bn}`, `start pod/web-0 phase=Running node=${bn}`, ['pod/web-0']);
+  b.ev('delete', 'user', 'delete pod/web-0', ['pod/web-0']);
+  createSync(b, 400_015, 'web-0');
+  b.at(400_023).ev('update', 'scheduler', `bind pod/web-0 node=${bn} phase=Pending ready=false`, [
+    'pod/web-0',
+  ]);
+  b.at(401_523).ev('kubelet', `kubelet/${bn}`, 'started pod/web-0 (restarts 0)', ['pod/web-0']);
   b.ev('violation', 'checker', `statefulset.at-most-one: web-0 runs on ${a} (unreachable) and ${bn}`, [
     'pod/web-0',
     `node/${a}`,
     `node/${bn}`,
   ]);
   const violationStep = b.lastStep;
-  b.at(402_523).ev('status', `kubelet/${bn}`, 'status pod/web-0 phase=Running ready=true', ['pod/web-0']);
+  b.ev('status', `kubelet/${bn}`, `status pod/web-0 node=${bn} phase=Running ready=false`, ['pod/web-0']);
+  b.at(402_523).ev('status', `kubelet/${bn}`, `status pod/web-0 node=${bn} phase=Running ready=true`, [
+    'pod/web-0',
+  ]);
   b.at(460_000).ev('fault', 'user', `heal-node ${a}`, [`node/${a}`]);
-  b.ev('node', 'node-lifecycle', `node/${a} Ready=True`, [`node/${a}`]);
-  b.at(460_010).ev('kubelet', `kubelet/${a}`, 'kill pod/web-0 stopped (its object is gone)', ['pod/web-0']);
+  b.at(460_010).ev('kubelet', `kubelet/${a}`, 'killed pod/web-0: pod object is gone', ['pod/web-0']);
+  b.at(470_000).ev('status', 'node-lifecycle', `status node/${a} ready=True taints=0`, [`node/${a}`]);
   return { b, violationStep };
 }
 
 const STS_VISITS: Array<[string, string, string, number]> = [
-  ['Idle', 'SYNC', 'Syncing', 2],
-  ['Syncing', 'CREATED', 'WaitingReady', 3],
-  ['WaitingReady', 'POD_READY', 'Syncing', 3],
-  ['Syncing', 'DONE', 'Idle', 1],
-  ['Syncing', 'DELETED', 'WaitingDelete', 1],
-  ['WaitingDelete', 'POD_GONE', 'Syncing', 1],
+  ['idle', 'SYNC', 'creatingPod', 4],
+  ['creatingPod', 'CREATED', 'writingStatus', 4],
+  ['writingStatus', 'STATUS_WRITTEN', 'idle', 4],
+  ['idle', 'SYNC', 'waitingForReady', 4],
+  ['waitingForReady', 'STATUS_WRITTEN', 'idle', 4],
+  ['idle', 'SYNC', 'waitingForDeletion', 1],
+  ['waitingForDeletion', 'STATUS_WRITTEN', 'idle', 1],
 ];
 
 function stsInvariants(violationStep: number, a: string, b: string): InvariantResult[] {
@@ -308,18 +333,30 @@ export function longRun(extraEvents = 600): RunResult {
 
 /** The StatefulSet controller's machine as the fixture's `machineGraph` would return it. */
 export const STS_GRAPH: MachineGraph = {
-  states: ['Idle', 'Syncing', 'WaitingReady', 'WaitingDelete', 'Backoff'],
-  initial: 'Idle',
+  states: [
+    'idle',
+    'claimingPods',
+    'creatingPod',
+    'waitingForReady',
+    'waitingForDeletion',
+    'deletingPod',
+    'writingStatus',
+  ],
+  initial: 'idle',
   transitions: [
-    { from: 'Idle', event: 'SYNC', to: 'Syncing' },
-    { from: 'Syncing', event: 'CREATED', to: 'WaitingReady' },
-    { from: 'WaitingReady', event: 'POD_READY', to: 'Syncing' },
-    { from: 'WaitingReady', event: 'POD_FAILED', to: 'Syncing' },
-    { from: 'Syncing', event: 'DELETED', to: 'WaitingDelete' },
-    { from: 'WaitingDelete', event: 'POD_GONE', to: 'Syncing' },
-    { from: 'Syncing', event: 'DONE', to: 'Idle' },
-    { from: 'Syncing', event: 'API_ERROR', to: 'Backoff' },
-    { from: 'Backoff', event: 'RETRY', to: 'Syncing' },
+    { from: 'idle', event: 'SYNC', to: 'claimingPods' },
+    { from: 'idle', event: 'SYNC', to: 'creatingPod' },
+    { from: 'idle', event: 'SYNC', to: 'waitingForReady' },
+    { from: 'idle', event: 'SYNC', to: 'waitingForDeletion' },
+    { from: 'idle', event: 'SYNC', to: 'deletingPod' },
+    { from: 'claimingPods', event: 'CLAIMED', to: 'creatingPod' },
+    { from: 'claimingPods', event: 'CLAIMED', to: 'writingStatus' },
+    { from: 'creatingPod', event: 'CREATED', to: 'writingStatus' },
+    { from: 'creatingPod', event: 'CREATE_FAILED', to: 'idle' },
+    { from: 'deletingPod', event: 'DELETED', to: 'writingStatus' },
+    { from: 'waitingForReady', event: 'STATUS_WRITTEN', to: 'idle' },
+    { from: 'waitingForDeletion', event: 'STATUS_WRITTEN', to: 'idle' },
+    { from: 'writingStatus', event: 'STATUS_WRITTEN', to: 'idle' },
   ],
 };
 

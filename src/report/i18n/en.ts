@@ -119,7 +119,7 @@ export const en = {
   'why.ev.update': 'At {time} {actor} changed an object: {text}.',
   'why.ev.status': 'At {time} {actor} reported a status: {text}.',
   'why.ev.delete': 'At {time} {actor} deleted an object: {text}.',
-  'why.ev.node': 'At {time} the Node lifecycle noticed: {text}.',
+  'why.ev.node': 'At {time} {actor} (Node lifecycle) noticed: {text}.',
   'why.ev.kubelet': 'At {time} {actor} reported: {text}.',
   'why.ev.schedule': 'At {time} the scheduler acted: {text}.',
   'why.ev.gc': 'At {time} the garbage collector acted: {text}.',

@@ -122,7 +122,7 @@ export const ko: Record<MessageKey, string> = {
   'why.ev.update': '{time}에 {actor}의 오브젝트 변경: {text}.',
   'why.ev.status': '{time}에 {actor}의 상태 보고: {text}.',
   'why.ev.delete': '{time}에 {actor}의 오브젝트 삭제: {text}.',
-  'why.ev.node': '{time}에 Node 생명주기 관리가 감지했습니다: {text}.',
+  'why.ev.node': '{time}에 {actor}(Node 생명주기)의 감지: {text}.',
   'why.ev.kubelet': '{time}에 {actor}의 보고: {text}.',
   'why.ev.schedule': '{time}에 스케줄러가 동작했습니다: {text}.',
   'why.ev.gc': '{time}에 가비지 컬렉터가 동작했습니다: {text}.',
