@@ -5,7 +5,7 @@
  * in order. Events are delivered in batches by one timer, so lag costs one step, not one per event.
  */
 import type { Kind, KObject } from '../model/types.ts';
-import type { WatchEvent } from './api/types.ts';
+import { keyOf, type WatchEvent } from './api/types.ts';
 import type { SimClock, Timer } from './clock.ts';
 import type { Rng } from './prng.ts';
 
@@ -64,6 +64,24 @@ export class Informer {
     this.clock.cancel(this.timer);
     this.timer = undefined;
     this.arm();
+  }
+
+  /**
+   * A fresh consistent LIST (what a restarted controller does): the cache becomes the store's
+   * current content and queued events, all older than the list, are dropped. Handlers are not
+   * called; the controller enqueues everything itself after a restart.
+   */
+  relist(current: (kind: Kind) => KObject[]): void {
+    this.cache.clear();
+    for (const kind of this.kinds) {
+      const m = new Map<string, KObject>();
+      for (const obj of current(kind)) m.set(keyOf(kind, obj.metadata), obj);
+      this.cache.set(kind, m);
+    }
+    this.queue = [];
+    this.head = 0;
+    this.clock.cancel(this.timer);
+    this.timer = undefined;
   }
 
   get lagging(): number {

@@ -251,6 +251,10 @@ export class ApiStore {
     if (proposed === 'conflict') {
       return this.reject(actor, verb, cur, 'Conflict', `the object ${refOf(cur)} has been modified`);
     }
+    if (controllerRefs(proposed).length > 1) {
+      // API validation: metadata.ownerReferences may name only one controller.
+      return this.reject(actor, verb, cur, 'Invalid', 'Only one reference can have Controller set to true');
+    }
     const metadata = {
       ...proposed.metadata,
       uid: cur.metadata.uid,

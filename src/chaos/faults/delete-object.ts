@@ -1,0 +1,37 @@
+import { firstError, onlyFields, targetField } from '../fields.ts';
+import { kindOfTarget, resolveTarget } from '../refs.ts';
+import type { FaultDef } from '../types.ts';
+
+const POLICIES = ['Background', 'Foreground', 'Orphan'];
+
+/** Deletes a workload with a propagation policy (the garbage collector does the rest). */
+export const deleteObjectFault: FaultDef = {
+  kind: 'delete-object',
+  summary: {
+    en: 'delete a workload (Background, Foreground or Orphan)',
+    ko: '워크로드를 삭제한다 (Background, Foreground, Orphan)',
+  },
+  appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+  validate(ev) {
+    const base = firstError(onlyFields(ev, ['target', 'propagation']), targetField(ev));
+    if (base) return base;
+    if (ev.propagation !== undefined && !POLICIES.includes(ev.propagation as string)) {
+      return { field: 'propagation', message: `\`propagation\` must be one of ${POLICIES.join(', ')}` };
+    }
+    return null;
+  },
+  describe: (ev) => `delete-object ${ev.target}${ev.propagation ? ` --cascade=${ev.propagation}` : ''}`,
+  apply(world, ev) {
+    const target = ev.target as string;
+    const obj = resolveTarget(world, target);
+    if (!obj) return { applied: false, reason: `${target} does not exist` };
+    const propagationPolicy =
+      (ev.propagation as 'Background' | 'Foreground' | 'Orphan' | undefined) ?? 'Background';
+    const r = world.store.delete('user', kindOfTarget(target)!, `default/${obj.metadata.name}`, {
+      propagationPolicy,
+    });
+    return r.ok
+      ? { applied: true, text: `${target} deleted (${propagationPolicy})` }
+      : { applied: false, reason: r.message };
+  },
+};

@@ -1,0 +1,28 @@
+import { firstError, onlyFields, requireString } from '../fields.ts';
+import type { FaultDef } from '../types.ts';
+
+/** Deletes a PersistentVolumeClaim (it stays Terminating while a pod uses it). */
+export const deletePvcFault: FaultDef = {
+  kind: 'delete-pvc',
+  summary: { en: 'delete a PersistentVolumeClaim', ko: 'PersistentVolumeClaim을 삭제한다' },
+  appliesTo: ['statefulset'],
+  validate: (ev) => firstError(onlyFields(ev, ['pvc']), requireString(ev, 'pvc')),
+  describe: (ev) => `delete-pvc ${ev.pvc}`,
+  apply(world, ev) {
+    const key = `default/${ev.pvc}`;
+    if (!world.store.get('PersistentVolumeClaim', key))
+      return { applied: false, reason: `pvc ${ev.pvc} does not exist` };
+    const r = world.store.delete('user', 'PersistentVolumeClaim', key);
+    return r.ok ? { applied: true, text: `pvc/${ev.pvc} deleted` } : { applied: false, reason: r.message };
+  },
+  generate(ctx, rng) {
+    const pvcs = ctx.scenario.objects
+      .filter((o) => o.kind === 'StatefulSet')
+      .flatMap((s) =>
+        (s.spec?.volumeClaimTemplates ?? []).map(
+          (t: { metadata: { name: string } }) => `${t.metadata.name}-${s.metadata.name}-${rng.int(4)}`,
+        ),
+      );
+    return pvcs.length === 0 ? null : { at: ctx.at, do: 'delete-pvc', pvc: rng.pick(pvcs) };
+  },
+};

@@ -1,0 +1,32 @@
+import { firstError, labelsField, onlyFields, requireString } from '../fields.ts';
+import { patchLabels } from '../refs.ts';
+import type { FaultDef } from '../types.ts';
+
+/** Changes node labels (a null value removes a label), which can flip a nodeSelector. */
+export const labelNodeFault: FaultDef = {
+  kind: 'label-node',
+  summary: { en: 'change node labels (null removes)', ko: 'Node 라벨을 바꾼다 (null이면 삭제)' },
+  appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+  validate: (ev) =>
+    firstError(onlyFields(ev, ['node', 'labels']), requireString(ev, 'node'), labelsField(ev, 'labels')),
+  describe: (ev) => `label-node ${ev.node} ${JSON.stringify(ev.labels)}`,
+  apply(world, ev) {
+    const name = ev.node as string;
+    if (!world.store.get('Node', name)) return { applied: false, reason: `node ${name} does not exist` };
+    const patch = ev.labels as Record<string, string | null>;
+    world.store.patch('user', 'Node', name, (n) => ({
+      ...n,
+      metadata: { ...n.metadata, labels: patchLabels(n.metadata.labels, patch) },
+    }));
+    return { applied: true, text: `labels of node ${name} changed` };
+  },
+  generate: (ctx, rng) =>
+    ctx.nodeNames.length === 0
+      ? null
+      : {
+          at: ctx.at,
+          do: 'label-node',
+          node: rng.pick(ctx.nodeNames),
+          labels: { 'kubeprop.io/pool': rng.chance(0.5) ? 'blue' : null },
+        },
+};

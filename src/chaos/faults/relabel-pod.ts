@@ -1,0 +1,32 @@
+import { labelsField } from '../fields.ts';
+import { podFault } from '../podFault.ts';
+import { patchLabels } from '../refs.ts';
+
+/** Changes a pod's labels: it may stop (or start) matching a controller's selector. */
+export const relabelPodFault = podFault({
+  kind: 'relabel-pod',
+  summary: { en: 'change pod labels (null removes)', ko: 'Pod 라벨을 바꾼다 (null이면 삭제)' },
+  extraFields: ['labels'],
+  validateExtra: (ev) => labelsField(ev, 'labels'),
+  describeExtra: (ev) => JSON.stringify(ev.labels),
+  act(world, ev, pod) {
+    const patch = ev.labels as Record<string, string | null>;
+    const r = world.store.patch('user', 'Pod', `${pod.metadata.namespace}/${pod.metadata.name}`, (p) => ({
+      ...p,
+      metadata: { ...p.metadata, labels: patchLabels(p.metadata.labels, patch) },
+    }));
+    return r.ok
+      ? { applied: true, text: `labels of pod/${pod.metadata.name} changed` }
+      : { applied: false, reason: r.message };
+  },
+  // Flip one of the owner's selector labels, so the pod stops matching (and may match again later).
+  generateExtra: (rng, ctx, pod) => {
+    const owner = (pod as { owner: string }).owner;
+    const obj = ctx.scenario.objects.find((o) => `${o.kind.toLowerCase()}/${o.metadata.name}` === owner);
+    const keys = Object.keys(obj?.spec?.selector?.matchLabels ?? { app: '' }).sort();
+    const key = keys[0] ?? 'app';
+    return {
+      labels: { [key]: rng.chance(0.5) ? 'quarantine' : (obj?.spec?.selector?.matchLabels?.[key] ?? null) },
+    };
+  },
+});

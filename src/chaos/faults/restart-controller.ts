@@ -1,0 +1,24 @@
+import { CONTROLLER_NAMES, controllerField } from '../controllerField.ts';
+import type { FaultDef } from '../types.ts';
+
+/** The controller process restarts: expectations and queues are lost, caches are rebuilt. */
+export const restartControllerFault: FaultDef = {
+  kind: 'restart-controller',
+  summary: {
+    en: 'the controller restarts: expectations and queues are lost, caches rebuilt',
+    ko: '컨트롤러 프로세스가 재시작된다: expectations와 큐를 잃고 캐시를 다시 만든다',
+  },
+  appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+  validate: (ev) => controllerField(ev, true, ['controller']),
+  describe: (ev) => `restart-controller ${ev.controller}`,
+  apply(world, ev) {
+    const c = world.controllers.get(ev.controller as string);
+    if (!c) return { applied: false, reason: `controller ${ev.controller} is not running` };
+    c.restart();
+    return { applied: true, text: `${ev.controller} controller restarted` };
+  },
+  generate(ctx, rng) {
+    const names = ctx.targets.map((t) => t.split('/')[0]!).filter((c) => CONTROLLER_NAMES.includes(c));
+    return names.length === 0 ? null : { at: ctx.at, do: 'restart-controller', controller: rng.pick(names) };
+  },
+};

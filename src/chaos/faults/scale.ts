@@ -1,0 +1,32 @@
+import { firstError, intField, onlyFields, targetField } from '../fields.ts';
+import { kindOfTarget, resolveTarget } from '../refs.ts';
+import type { FaultDef } from '../types.ts';
+
+/** Sets spec.replicas of a workload. */
+export const scaleFault: FaultDef = {
+  kind: 'scale',
+  summary: { en: 'set spec.replicas', ko: 'spec.replicas를 바꾼다' },
+  appliesTo: ['replicaset', 'statefulset', 'deployment'],
+  validate: (ev) =>
+    firstError(onlyFields(ev, ['target', 'replicas']), targetField(ev), intField(ev, 'replicas', 0, 200_000)),
+  describe: (ev) => `scale ${ev.target} to ${ev.replicas}`,
+  apply(world, ev) {
+    const target = ev.target as string;
+    const obj = resolveTarget(world, target);
+    if (!obj || obj.kind === 'DaemonSet')
+      return { applied: false, reason: `${target} does not exist or cannot scale` };
+    const replicas = ev.replicas as number;
+    const r = world.store.patch('user', kindOfTarget(target)!, `default/${obj.metadata.name}`, (o) => ({
+      ...o,
+      spec: { ...o.spec, replicas },
+    }));
+    return r.ok
+      ? { applied: true, text: `${target} scaled to ${replicas}` }
+      : { applied: false, reason: r.message };
+  },
+  generate(ctx, rng) {
+    const scalable = ctx.targets.filter((t) => !t.startsWith('daemonset/'));
+    if (scalable.length === 0) return null;
+    return { at: ctx.at, do: 'scale', target: rng.pick(scalable), replicas: rng.int(8) };
+  },
+};

@@ -1,0 +1,37 @@
+import type { Taint } from '../../model/types.ts';
+import { firstError, onlyFields, requireString, taintField } from '../fields.ts';
+import type { FaultDef } from '../types.ts';
+
+/** Adds a taint to a node (NoExecute evicts pods that do not tolerate it). */
+export const taintNodeFault: FaultDef = {
+  kind: 'taint-node',
+  summary: { en: 'add a taint {key, value?, effect}', ko: 'Node에 taint를 추가한다' },
+  appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+  validate: (ev) =>
+    firstError(onlyFields(ev, ['node', 'taint']), requireString(ev, 'node'), taintField(ev, 'taint')),
+  describe: (ev) => `taint-node ${ev.node} ${taintText(ev.taint as Taint)}`,
+  apply(world, ev) {
+    const name = ev.node as string;
+    const t = ev.taint as Taint;
+    if (!world.store.get('Node', name)) return { applied: false, reason: `node ${name} does not exist` };
+    world.lifecycle.setTaint(name, t, true);
+    return { applied: true, text: `node ${name} tainted ${taintText(t)}` };
+  },
+  generate: (ctx, rng) =>
+    ctx.nodeNames.length === 0
+      ? null
+      : {
+          at: ctx.at,
+          do: 'taint-node',
+          node: rng.pick(ctx.nodeNames),
+          taint: {
+            key: 'kubeprop.io/maintenance',
+            value: 'true',
+            effect: rng.pick(['NoSchedule', 'NoExecute', 'PreferNoSchedule']),
+          },
+        },
+};
+
+export function taintText(t: Taint): string {
+  return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+}

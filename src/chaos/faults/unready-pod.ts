@@ -1,0 +1,18 @@
+import { durationField, durationMs } from '../fields.ts';
+import { podFault } from '../podFault.ts';
+
+/** The pod's readiness probe fails for a while. */
+export const unreadyPodFault = podFault({
+  kind: 'unready-pod',
+  summary: { en: 'its readiness probe fails for that long', ko: '그 시간 동안 readiness probe가 실패한다' },
+  extraFields: ['for'],
+  validateExtra: (ev) => durationField(ev, 'for', true),
+  describeExtra: (ev) => `for ${ev.for}`,
+  act(world, ev, pod, running) {
+    if (!running?.container.running)
+      return { applied: false, reason: `pod/${pod.metadata.name} has no running container` };
+    world.kubelet.unready(running.machine, running.container, durationMs(ev.for, 30_000));
+    return { applied: true, text: `pod/${pod.metadata.name} not ready for ${ev.for}` };
+  },
+  generateExtra: (rng) => ({ for: `${5 + rng.int(60)}s` }),
+});

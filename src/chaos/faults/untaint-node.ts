@@ -1,0 +1,36 @@
+import type { Taint } from '../../model/types.ts';
+import { firstError, onlyFields, requireString, taintField } from '../fields.ts';
+import type { FaultDef } from '../types.ts';
+import { taintText } from './taint-node.ts';
+
+/** Removes a taint (matched by key and effect). */
+export const untaintNodeFault: FaultDef = {
+  kind: 'untaint-node',
+  summary: { en: 'remove a taint', ko: 'Node에서 taint를 제거한다' },
+  appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+  validate: (ev) =>
+    firstError(onlyFields(ev, ['node', 'taint']), requireString(ev, 'node'), taintField(ev, 'taint')),
+  describe: (ev) => `untaint-node ${ev.node} ${taintText(ev.taint as Taint)}`,
+  apply(world, ev) {
+    const name = ev.node as string;
+    const t = ev.taint as Taint;
+    const node = world.store.get('Node', name);
+    const has = ((node?.spec?.taints ?? []) as Taint[]).some((x) => x.key === t.key && x.effect === t.effect);
+    if (!has) return { applied: false, reason: `node ${name} has no taint ${taintText(t)}` };
+    world.lifecycle.setTaint(name, t, false);
+    return { applied: true, text: `taint ${taintText(t)} removed from ${name}` };
+  },
+  generate: (ctx, rng) =>
+    ctx.nodeNames.length === 0
+      ? null
+      : {
+          at: ctx.at,
+          do: 'untaint-node',
+          node: rng.pick(ctx.nodeNames),
+          taint: {
+            key: 'kubeprop.io/maintenance',
+            value: 'true',
+            effect: rng.pick(['NoSchedule', 'NoExecute', 'PreferNoSchedule']),
+          },
+        },
+};

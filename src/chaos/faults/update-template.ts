@@ -1,0 +1,84 @@
+import type { KObject } from '../../model/types.ts';
+import { firstError, onlyFields, targetField } from '../fields.ts';
+import { kindOfTarget, resolveTarget } from '../refs.ts';
+import type { FaultDef } from '../types.ts';
+
+/** Changes the pod template (a rollout for DaemonSets, StatefulSets and Deployments). */
+export const updateTemplateFault: FaultDef = {
+  kind: 'update-template',
+  summary: { en: 'change the pod template (a rollout)', ko: 'Pod 템플릿을 바꾼다 (롤아웃)' },
+  appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+  validate(ev) {
+    const base = firstError(onlyFields(ev, ['target', 'image', 'patch']), targetField(ev));
+    if (base) return base;
+    if (ev.image === undefined && ev.patch === undefined)
+      return { field: 'image', message: 'give `image` or `patch`' };
+    if (ev.image !== undefined && (typeof ev.image !== 'string' || ev.image.length === 0))
+      return { field: 'image', message: '`image` must be a string' };
+    if (
+      ev.patch !== undefined &&
+      (typeof ev.patch !== 'object' || ev.patch === null || Array.isArray(ev.patch))
+    ) {
+      return { field: 'patch', message: '`patch` must be a map merged into spec.template' };
+    }
+    return null;
+  },
+  describe: (ev) =>
+    `update-template ${ev.target}${ev.image ? ` image=${ev.image}` : ''}${ev.patch ? ' (patch)' : ''}`,
+  apply(world, ev) {
+    const target = ev.target as string;
+    const obj = resolveTarget(world, target);
+    if (!obj) return { applied: false, reason: `${target} does not exist` };
+    const r = world.store.patch('user', kindOfTarget(target)!, `default/${obj.metadata.name}`, (o) => ({
+      ...o,
+      spec: {
+        ...o.spec,
+        template: newTemplate(
+          o,
+          ev.image as string | undefined,
+          ev.patch as Record<string, unknown> | undefined,
+        ),
+      },
+    }));
+    return r.ok
+      ? { applied: true, text: `template of ${target} changed` }
+      : { applied: false, reason: r.message };
+  },
+  generate: (ctx, rng) =>
+    ctx.targets.length === 0
+      ? null
+      : {
+          at: ctx.at,
+          do: 'update-template',
+          target: rng.pick(ctx.targets),
+          image: `registry.local/app:v${1 + rng.int(3)}`,
+        },
+};
+
+function newTemplate(
+  o: KObject,
+  image: string | undefined,
+  patch: Record<string, unknown> | undefined,
+): unknown {
+  let tmpl = o.spec?.template ?? {};
+  if (image) {
+    const containers = (tmpl.spec?.containers ?? []).map((c: object) => ({ ...c, image }));
+    tmpl = { ...tmpl, spec: { ...tmpl.spec, containers } };
+  }
+  return patch ? deepMerge(tmpl, patch) : tmpl;
+}
+
+function deepMerge(a: unknown, b: unknown): unknown {
+  if (
+    b === null ||
+    typeof b !== 'object' ||
+    Array.isArray(b) ||
+    a === null ||
+    typeof a !== 'object' ||
+    Array.isArray(a)
+  )
+    return b;
+  const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(b)) out[k] = deepMerge(out[k], v);
+  return out;
+}

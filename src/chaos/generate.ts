@@ -1,0 +1,51 @@
+/**
+ * Expands a scenario's `chaos:` into concrete events drawn from the seed (stream `chaos`). The
+ * result is plain data: a replay file stores the expanded list, so a run never depends on the
+ * generator again. Kinds that would only break claims real Kubernetes itself breaks are not drawn
+ * by default (delete-object, force deletes); a scenario can still name them explicitly.
+ */
+import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
+import { rngFor } from '../sim/prng.ts';
+import { allFaults, getFault } from './registry.ts';
+import type { ChaosContext } from './types.ts';
+
+/** Kinds drawn when `chaos.kinds` is not given, for the workloads present. */
+export function defaultChaosKinds(scenario: Scenario): string[] {
+  const controllers = new Set(scenario.objects.map((o) => o.kind.toLowerCase()));
+  return allFaults()
+    .filter((f) => f.generate && f.kind !== 'delete-object' && f.appliesTo.some((c) => controllers.has(c)))
+    .map((f) => f.kind);
+}
+
+export function expandChaos(scenario: Scenario): Scenario {
+  const chaos = scenario.chaos;
+  if (!chaos || chaos.count === 0) return scenario;
+  const rng = rngFor(scenario.seed, 'chaos');
+  const kinds = (chaos.kinds ?? defaultChaosKinds(scenario)).filter((k) => getFault(k)?.generate);
+  if (kinds.length === 0) return { ...scenario, chaos: undefined };
+  const ctx: ChaosContext = {
+    scenario,
+    nodeNames: scenario.nodes.map((n) => n.name),
+    targets: scenario.objects
+      .filter((o) => ['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Deployment'].includes(o.kind))
+      .map((o) => `${o.kind.toLowerCase()}/${o.metadata.name}`),
+    at: 0,
+  };
+  const [from, to] = chaos.between;
+  const times = Array.from({ length: chaos.count }, () => from + rng.int(Math.max(1, to - from + 1))).sort(
+    (a, b) => a - b,
+  );
+  const generated: ScenarioEvent[] = [];
+  for (const at of times) {
+    ctx.at = at;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const ev = getFault(rng.pick(kinds))!.generate!(ctx, rng);
+      if (ev) {
+        generated.push(ev);
+        break;
+      }
+    }
+  }
+  const events = [...scenario.events, ...generated].sort((a, b) => a.at - b.at);
+  return { ...scenario, events, chaos: undefined };
+}

@@ -1,0 +1,26 @@
+/** A fault that acts on one node by name: validation, description and generation are shared. */
+import type { World } from '../sim/world.ts';
+import { firstError, onlyFields, requireString } from './fields.ts';
+import type { FaultDef } from './types.ts';
+
+export function nodeFault(
+  kind: string,
+  summary: { en: string; ko: string },
+  act: (world: World, node: string) => string | undefined,
+): FaultDef {
+  return {
+    kind,
+    summary,
+    appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+    validate: (ev) => firstError(onlyFields(ev, ['node']), requireString(ev, 'node')),
+    describe: (ev) => `${kind} ${ev.node}`,
+    apply(world, ev) {
+      const text = act(world, ev.node as string);
+      return text
+        ? { applied: true, text }
+        : { applied: false, reason: `${kind}: node ${ev.node} is not in a state where this applies` };
+    },
+    generate: (ctx, rng) =>
+      ctx.nodeNames.length === 0 ? null : { at: ctx.at, do: kind, node: rng.pick(ctx.nodeNames) },
+  };
+}

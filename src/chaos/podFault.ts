@@ -1,0 +1,59 @@
+/** Shared parts of faults that act on one pod: the reference, its description and generation. */
+import type { KObject } from '../model/types.ts';
+import type { Container, Machine } from '../sim/machine.ts';
+import type { Rng } from '../sim/prng.ts';
+import type { World } from '../sim/world.ts';
+import { firstError, onlyFields, podField } from './fields.ts';
+import { containerOf, podRefText, resolvePod } from './refs.ts';
+import type { ApplyOutcome, ChaosContext, FaultDef, FieldError } from './types.ts';
+
+type Fields = Readonly<Record<string, unknown>>;
+
+/** A random pod reference of one of the scenario's workloads. */
+export function randomPodRef(ctx: ChaosContext, rng: Rng): unknown | null {
+  if (ctx.targets.length === 0) return null;
+  return { owner: rng.pick(ctx.targets), index: rng.int(6) };
+}
+
+export interface PodFaultSpec {
+  kind: string;
+  summary: { en: string; ko: string };
+  extraFields?: string[];
+  validateExtra?: (ev: Fields) => FieldError | null;
+  describeExtra?: (ev: Fields) => string;
+  /** Acts on the resolved pod; `running` is set when a machine really runs it. */
+  act(
+    world: World,
+    ev: Fields,
+    pod: KObject,
+    running: { machine: Machine; container: Container } | undefined,
+  ): ApplyOutcome;
+  generateExtra?: (rng: Rng, ctx: ChaosContext, pod: unknown) => Record<string, unknown>;
+}
+
+export function podFault(spec: PodFaultSpec): FaultDef {
+  return {
+    kind: spec.kind,
+    summary: spec.summary,
+    appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+    validate: (ev) =>
+      firstError(
+        onlyFields(ev, ['pod', ...(spec.extraFields ?? [])]),
+        podField(ev),
+        spec.validateExtra?.(ev) ?? null,
+      ),
+    describe: (ev) =>
+      `${spec.kind} ${podRefText(ev.pod)}${spec.describeExtra ? ` ${spec.describeExtra(ev)}` : ''}`,
+    apply(world, ev) {
+      const pod = resolvePod(world, ev.pod);
+      if (!pod) return { applied: false, reason: `no pod ${podRefText(ev.pod)} exists now` };
+      return spec.act(world, ev, pod, containerOf(world, pod));
+    },
+    generate(ctx, rng) {
+      const pod = randomPodRef(ctx, rng);
+      return pod === null
+        ? null
+        : { at: ctx.at, do: spec.kind, pod, ...(spec.generateExtra?.(rng, ctx, pod) ?? {}) };
+    },
+  };
+}

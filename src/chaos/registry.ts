@@ -1,0 +1,69 @@
+/**
+ * Every event kind a scenario may use (`do:`). This list is the only wiring point: adding a fault
+ * means one new file in faults/ and one line here.
+ */
+import { addNode } from './faults/add-node.ts';
+import { cordonNodeFault } from './faults/cordon-node.ts';
+import { crashNodeFault } from './faults/crash-node.ts';
+import { crashPodFault } from './faults/crash-pod.ts';
+import { delayWatchFault } from './faults/delay-watch.ts';
+import { deleteObjectFault } from './faults/delete-object.ts';
+import { deletePodFault } from './faults/delete-pod.ts';
+import { deletePvcFault } from './faults/delete-pvc.ts';
+import { drainNodeFault } from './faults/drain-node.ts';
+import { failApiFault } from './faults/fail-api.ts';
+import { failPodFault } from './faults/fail-pod.ts';
+import { healNodeFault } from './faults/heal-node.ts';
+import { labelNodeFault } from './faults/label-node.ts';
+import { partitionNodeFault } from './faults/partition-node.ts';
+import { relabelPodFault } from './faults/relabel-pod.ts';
+import { removeNodeFault } from './faults/remove-node.ts';
+import { restartControllerFault } from './faults/restart-controller.ts';
+import { scaleFault } from './faults/scale.ts';
+import { taintNodeFault } from './faults/taint-node.ts';
+import { uncordonNodeFault } from './faults/uncordon-node.ts';
+import { unreadyPodFault } from './faults/unready-pod.ts';
+import { untaintNodeFault } from './faults/untaint-node.ts';
+import { updateTemplateFault } from './faults/update-template.ts';
+import type { FaultDef } from './types.ts';
+
+const FAULTS: readonly FaultDef[] = [
+  addNode,
+  removeNodeFault,
+  crashNodeFault,
+  partitionNodeFault,
+  healNodeFault,
+  cordonNodeFault,
+  uncordonNodeFault,
+  drainNodeFault,
+  labelNodeFault,
+  taintNodeFault,
+  untaintNodeFault,
+  crashPodFault,
+  failPodFault,
+  deletePodFault,
+  unreadyPodFault,
+  relabelPodFault,
+  scaleFault,
+  updateTemplateFault,
+  deleteObjectFault,
+  deletePvcFault,
+  restartControllerFault,
+  delayWatchFault,
+  failApiFault,
+];
+
+const BY_KIND = new Map(FAULTS.map((f) => [f.kind, f]));
+
+export function getFault(kind: string): FaultDef | undefined {
+  return BY_KIND.get(kind);
+}
+
+/** All event kinds, in the order of design.md §2. */
+export function faultKinds(): string[] {
+  return FAULTS.map((f) => f.kind);
+}
+
+export function allFaults(): readonly FaultDef[] {
+  return FAULTS;
+}

@@ -1,0 +1,368 @@
+/**
+ * The ReplicaSet controller (pkg/controller/replicaset/replica_set.go) on top of the controller host.
+ * It reads only its informer cache (and one uncached GET of the owner before adopting, as
+ * Kubernetes does since #42639), writes through the simulated API, and drives the machine in
+ * machine.ts. Every create and delete carries the view it was decided on, for the invariants.
+ */
+import { compileSelector } from '../../model/labels.ts';
+import { formatTimestamp } from '../../model/time.ts';
+import type { KObject } from '../../model/types.ts';
+import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
+import type { World } from '../../sim/world.ts';
+import { ControllerBase } from '../shared/base.ts';
+import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
+import { Expectations } from '../shared/expectations.ts';
+import { type Decision, type ReplicaSetEvent, replicaSetMachine } from './machine.ts';
+import {
+  computeStatus,
+  decideManage,
+  isActive,
+  matchingReplicaSets,
+  podFromTemplate,
+  statusChanged,
+} from './plan.ts';
+import { healthTuple } from './ranking.ts';
+import type { ReplicaSetVariant } from './variants.ts';
+
+interface SyncState {
+  key: string;
+  rs?: KObject;
+  owned: KObject[];
+  terminating: number;
+  claims: ClaimPlan<KObject>;
+  toCreate: number;
+  created: number;
+  batchSize: number;
+  victims: KObject[];
+  error?: string;
+}
+
+const EMPTY_CLAIMS: ClaimPlan<KObject> = { owned: [], adopt: [], release: [] };
+
+export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
+  private expectations!: Expectations;
+  private cur: SyncState = {
+    key: '',
+    owned: [],
+    terminating: 0,
+    claims: EMPTY_CLAIMS,
+    toCreate: 0,
+    created: 0,
+    batchSize: 1,
+    victims: [],
+  };
+
+  constructor(
+    world: World,
+    private readonly v: ReplicaSetVariant,
+  ) {
+    super(world, 'replicaset', ['ReplicaSet', 'Pod'], replicaSetMachine);
+  }
+
+  protected resetState(): void {
+    this.expectations = new Expectations(() => this.world.now);
+  }
+
+  protected allKeys(): string[] {
+    return [...this.informer.map('ReplicaSet').keys()].sort();
+  }
+
+  // ---- informer event handlers (addPod / updatePod / deletePod / RS events) ----
+
+  protected onEvent(ev: WatchEvent): void {
+    if (ev.kind === 'ReplicaSet') {
+      if (ev.type === 'DELETED') this.expectations.delete(ev.key);
+      this.queue.add(ev.key);
+      return;
+    }
+    if (ev.type === 'ADDED') return this.addPod(ev.object);
+    if (ev.type === 'DELETED') return this.deletePod(ev.object);
+    if (ev.old) this.updatePod(ev.old, ev.object);
+  }
+
+  private addPod(pod: KObject): void {
+    if (pod.metadata.deletionTimestamp) return this.deletePod(pod);
+    const ref = controllerRefOf(pod);
+    if (ref) {
+      const rs = this.resolve(pod, ref.uid, ref.name, ref.kind);
+      if (!rs) return;
+      if (this.v.expectations) this.expectations.creationObserved(rsKey(rs));
+      return this.queue.add(rsKey(rs));
+    }
+    for (const rs of matchingReplicaSets(this.informer.list('ReplicaSet'), pod)) this.queue.add(rsKey(rs));
+  }
+
+  private updatePod(old: KObject, cur: KObject): void {
+    const labelChanged =
+      JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
+    if (cur.metadata.deletionTimestamp) {
+      this.deletePod(cur);
+      if (labelChanged) this.deletePod(old);
+      return;
+    }
+    const curRef = controllerRefOf(cur);
+    const oldRef = controllerRefOf(old);
+    const refChanged = JSON.stringify(curRef ?? null) !== JSON.stringify(oldRef ?? null);
+    if (refChanged && oldRef) {
+      const rs = this.resolve(old, oldRef.uid, oldRef.name, oldRef.kind);
+      if (rs) this.queue.add(rsKey(rs));
+    }
+    if (curRef) {
+      const rs = this.resolve(cur, curRef.uid, curRef.name, curRef.kind);
+      if (!rs) return;
+      this.queue.add(rsKey(rs));
+      const minReady = rs.spec?.minReadySeconds ?? 0;
+      if (minReady > 0 && !isReady(old) && isReady(cur))
+        this.queue.addAfter(rsKey(rs), minReady * 1000 + 1000);
+      return;
+    }
+    if (labelChanged || refChanged) {
+      for (const rs of matchingReplicaSets(this.informer.list('ReplicaSet'), cur)) this.queue.add(rsKey(rs));
+    }
+  }
+
+  private deletePod(pod: KObject): void {
+    const ref = controllerRefOf(pod);
+    if (!ref) return;
+    const rs = this.resolve(pod, ref.uid, ref.name, ref.kind);
+    if (!rs) return;
+    if (this.v.expectations) this.expectations.deletionObserved(rsKey(rs), podKey(pod));
+    this.queue.add(rsKey(rs));
+  }
+
+  /** resolveControllerRef: the cached ReplicaSet with that name, if its uid matches. */
+  private resolve(pod: KObject, uid: string, name: string, kind: string): KObject | undefined {
+    if (kind !== 'ReplicaSet') return undefined;
+    const rs = this.informer.get('ReplicaSet', `${pod.metadata.namespace}/${name}`);
+    return rs && rs.metadata.uid === uid ? rs : undefined;
+  }
+
+  // ---- one sync ----
+
+  protected sync(key: string): void {
+    const rs = this.informer.get('ReplicaSet', key);
+    this.cur = {
+      key,
+      owned: [],
+      terminating: 0,
+      claims: EMPTY_CLAIMS,
+      toCreate: 0,
+      created: 0,
+      batchSize: 1,
+      victims: [],
+    };
+    if (!rs) return this.send({ type: 'SYNC', claims: false, decision: 'gone' }, `${key} is gone`);
+    const ns = rs.metadata.namespace;
+    const pods = this.informer.list('Pod').filter((p) => p.metadata.namespace === ns);
+    const active = pods.filter((p) => isActive(p, this.v));
+    this.cur.rs = rs;
+    this.cur.terminating = pods.filter(
+      (p) => p.metadata.deletionTimestamp && controllerRefOf(p)?.uid === rs.metadata.uid,
+    ).length;
+    this.cur.claims = planClaims(active, {
+      ownerUid: rs.metadata.uid,
+      ownerDeleting: !!rs.metadata.deletionTimestamp,
+      selector: compileSelector(rs.spec?.selector),
+      adoptForeign: this.v.adoptForeign,
+      releaseUnmatched: this.v.releaseUnmatched,
+    });
+    this.cur.owned = [...this.cur.claims.owned];
+    const claims = this.cur.claims.adopt.length + this.cur.claims.release.length > 0;
+    if (claims)
+      return this.send(
+        { type: 'SYNC', claims: true, decision: 'none' },
+        `${key}: adopt ${this.cur.claims.adopt.length}, release ${this.cur.claims.release.length}`,
+      );
+    const decision = this.decide();
+    this.send({ type: 'SYNC', claims: false, decision }, this.describe(decision));
+  }
+
+  /** The manage step's decision; sets expectations before any API call, as Kubernetes does. */
+  private decide(): Decision {
+    const { rs, key, owned } = this.cur;
+    if (!rs) return 'gone';
+    if (this.v.expectations && !this.expectations.satisfied(key)) return 'wait';
+    if (rs.metadata.deletionTimestamp) return 'none';
+    const d = decideManage(rs, owned, owned, this.world.now, this.v);
+    if (d.type === 'create') {
+      this.cur.toCreate = d.count;
+      if (this.v.expectations) this.expectations.expectCreations(key, d.count);
+      return 'create';
+    }
+    if (d.type === 'delete') {
+      this.cur.victims = d.victims;
+      if (this.v.expectations) this.expectations.expectDeletions(key, d.victims.map(podKey));
+      return 'delete';
+    }
+    return 'none';
+  }
+
+  private describe(d: Decision): string {
+    const { key, owned, rs } = this.cur;
+    const have = `${owned.length}/${rs?.spec?.replicas ?? 0} pods`;
+    if (d === 'create') return `${key}: ${have}, create ${this.cur.toCreate}`;
+    if (d === 'delete')
+      return `${key}: ${have}, delete ${this.cur.victims.map((p) => p.metadata.name).join(', ')}`;
+    if (d === 'wait') return `${key}: expectations pending ${JSON.stringify(this.expectations.pending(key))}`;
+    return `${key}: ${have}`;
+  }
+
+  protected actions(): Record<string, () => void> {
+    return {
+      forgetOwner: () => this.expectations.delete(this.cur.key),
+      requeueWithBackoff: () => this.queue.addRateLimited(this.cur.key),
+      adoptAndReleasePods: () => this.afterApi(`claim pods of ${this.cur.key}`, () => this.claim()),
+      createPodBatch: () => this.afterApi(`create pods for ${this.cur.key}`, () => this.createBatch()),
+      skipRemainingBatches: () => this.skipRemaining(),
+      deleteSurplusPods: () => this.afterApi(`delete pods of ${this.cur.key}`, () => this.deleteVictims()),
+      writeStatus: () => this.afterApi(`update status of ${this.cur.key}`, () => this.writeStatus()),
+    };
+  }
+
+  /** Adopt orphans (after an uncached check that the owner still exists) and release strays. */
+  private claim(): void {
+    const rs = this.cur.rs!;
+    const fresh = this.world.store.get('ReplicaSet', this.cur.key);
+    const canAdopt = !!fresh && fresh.metadata.uid === rs.metadata.uid && !fresh.metadata.deletionTimestamp;
+    const ref = controllerRefOf(podFromTemplate(rs))!;
+    let failed: string | undefined;
+    for (const pod of this.cur.claims.adopt) {
+      if (!canAdopt) {
+        failed = `can't adopt pods: ${this.cur.key} is being deleted or gone`;
+        break;
+      }
+      const r = this.world.store.patch(
+        this.actorName,
+        'Pod',
+        podKey(pod),
+        (p) => withAdoption(p, ref, this.v.adoptForeign),
+        {
+          uid: pod.metadata.uid,
+          cause: { controller: 'replicaset', ownerUid: rs.metadata.uid, adopt: true },
+        },
+      );
+      if (r.ok) this.cur.owned.push(r.obj);
+      else if (r.code !== 'NotFound') failed = r.message;
+    }
+    for (const pod of this.cur.claims.release) {
+      const r = this.world.store.patch(
+        this.actorName,
+        'Pod',
+        podKey(pod),
+        (p) => withRelease(p, rs.metadata.uid),
+        { uid: pod.metadata.uid },
+      );
+      if (!r.ok && r.code !== 'NotFound' && r.code !== 'Invalid') failed = r.message;
+    }
+    const decision: Decision = failed ? 'failed' : this.decide();
+    this.send({ type: 'CLAIMED', decision }, failed ? `${this.cur.key}: ${failed}` : this.describe(decision));
+  }
+
+  private cause(extra: Record<string, unknown> = {}): WriteCause {
+    const rs = this.cur.rs!;
+    return {
+      controller: 'replicaset',
+      ownerUid: rs.metadata.uid,
+      observedReplicas: rs.spec?.replicas ?? 1,
+      observedResourceVersion: rs.metadata.resourceVersion,
+      ...extra,
+    };
+  }
+
+  /** One slow-start batch (1, 2, 4, ...); the batch's calls run concurrently, so all are attempted. */
+  private createBatch(): void {
+    const rs = this.cur.rs!;
+    const n = Math.min(this.cur.batchSize, this.cur.toCreate - this.cur.created);
+    let failed = false;
+    for (let i = 0; i < n; i++) {
+      const r = this.world.store.create(this.actorName, podFromTemplate(rs), { cause: this.cause() });
+      if (r.ok) this.cur.created++;
+      else {
+        failed = true;
+        this.cur.error = r.message;
+      }
+    }
+    this.cur.batchSize *= 2;
+    const more = this.cur.created < this.cur.toCreate;
+    if (!more && !failed) this.lowerSkipped();
+    this.send({ type: 'BATCH_DONE', more, failed });
+  }
+
+  /** After a failed batch the rest is skipped; their expectations are lowered. */
+  private skipRemaining(): void {
+    this.lowerSkipped();
+  }
+
+  private lowerSkipped(): void {
+    if (!this.v.expectations) return;
+    for (let i = this.cur.created; i < this.cur.toCreate; i++)
+      this.expectations.creationObserved(this.cur.key);
+  }
+
+  private deleteVictims(): void {
+    const observed = this.cur.owned.map((p) => ({ name: p.metadata.name, health: healthTuple(p) }));
+    const victims = this.cur.victims.map((p) => p.metadata.name);
+    for (const pod of this.cur.victims) {
+      const r = this.world.store.delete(this.actorName, 'Pod', podKey(pod), {
+        cause: this.cause({ reason: 'scale-down', victims, observed }),
+      });
+      if (r.ok) continue;
+      if (this.v.expectations) this.expectations.deletionObserved(this.cur.key, podKey(pod));
+      if (r.code !== 'NotFound') this.cur.error = r.message;
+    }
+    this.send({ type: 'DELETES_DONE' });
+  }
+
+  /** updateReplicaSetStatus: skip when unchanged; on conflict, GET and retry once. */
+  private writeStatus(): void {
+    const { rs, key, owned, terminating, error } = this.cur;
+    let statusError = false;
+    if (rs) {
+      const status = computeStatus(
+        rs,
+        owned,
+        terminating,
+        this.world.now,
+        error,
+        formatTimestamp(this.world.now),
+      );
+      let target: KObject | undefined = rs;
+      for (let attempt = 0; attempt < 2 && target && statusChanged(target, status); attempt++) {
+        const r = this.world.store.updateStatus(this.actorName, {
+          ...target,
+          status: { ...target.status, ...status },
+        });
+        if (r.ok) break;
+        statusError = true;
+        target = this.world.store.get('ReplicaSet', key);
+        if (target) statusError = false;
+      }
+      const minReady = rs.spec?.minReadySeconds ?? 0;
+      if (
+        !error &&
+        minReady > 0 &&
+        status.readyReplicas === status.replicas &&
+        status.availableReplicas !== status.replicas
+      ) {
+        this.queue.addAfter(key, minReady * 1000);
+      }
+    }
+    if (error || statusError) this.queue.addRateLimited(key);
+    else this.queue.forget(key);
+    this.send({ type: 'STATUS_WRITTEN' });
+  }
+}
+
+function rsKey(rs: KObject): string {
+  return `${rs.metadata.namespace}/${rs.metadata.name}`;
+}
+
+function podKey(pod: KObject): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
+
+function isReady(p: KObject): boolean {
+  return (p.status?.conditions ?? []).some(
+    (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True',
+  );
+}

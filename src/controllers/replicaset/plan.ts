@@ -1,0 +1,161 @@
+/**
+ * The pure part of the ReplicaSet controller (replica_set.go, replica_set_utils.go): which pods
+ * count, what to create or delete, and the status to report. The controller feeds it its cache.
+ */
+import { compileSelector, matchesSelector, selectorMatches } from '../../model/labels.ts';
+import { isPodAvailable, isPodReady } from '../../model/pod.ts';
+import type { KObject, Pod } from '../../model/types.ts';
+import { podsToDelete } from './ranking.ts';
+import type { ReplicaSetVariant } from './variants.ts';
+
+/** Creations and deletions per sync are capped (BurstReplicas). */
+export const BURST_REPLICAS = 500;
+
+export type ManageDecision =
+  | { type: 'none' }
+  | { type: 'create'; count: number }
+  | { type: 'delete'; victims: KObject[] };
+
+/** Active = not Succeeded/Failed and not being deleted (a mutant may count Failed pods too). */
+export function isActive(pod: KObject, v: ReplicaSetVariant): boolean {
+  if (pod.metadata.deletionTimestamp) return false;
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded') return false;
+  return phase !== 'Failed' || v.countFailedAsActive;
+}
+
+export function desiredReplicas(rs: KObject): number {
+  return rs.spec?.replicas ?? 1;
+}
+
+/** manageReplicas: the difference between owned active pods and spec.replicas, capped. */
+export function decideManage(
+  rs: KObject,
+  owned: readonly KObject[],
+  related: readonly KObject[],
+  nowMs: number,
+  v: ReplicaSetVariant,
+): ManageDecision {
+  const diff = owned.length - desiredReplicas(rs);
+  if (diff < 0) return { type: 'create', count: Math.min(-diff, BURST_REPLICAS) };
+  if (diff > 0) {
+    const n = Math.min(diff, BURST_REPLICAS);
+    const victims =
+      v.ranking === 'kubernetes' ? podsToDelete(owned, related, n, nowMs) : healthiestFirst(owned, n);
+    return { type: 'delete', victims };
+  }
+  return { type: 'none' };
+}
+
+/** Mutant ranking: deletes the healthiest, oldest pods first (the opposite of Kubernetes). */
+function healthiestFirst(owned: readonly KObject[], n: number): KObject[] {
+  const score = (p: KObject) =>
+    (p.spec?.nodeName ? 4 : 0) + (p.status?.phase === 'Running' ? 2 : 0) + (isPodReady(p as Pod) ? 1 : 0);
+  return [...owned]
+    .sort((a, b) => score(b) - score(a) || a.metadata.name.localeCompare(b.metadata.name))
+    .slice(0, n);
+}
+
+/** The pods that the sync will create (from the template, with our controllerRef). */
+export function podFromTemplate(rs: KObject): KObject {
+  const tmpl = rs.spec?.template ?? {};
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      generateName: `${rs.metadata.name}-`,
+      namespace: rs.metadata.namespace,
+      labels: { ...(tmpl.metadata?.labels ?? {}) },
+      annotations: tmpl.metadata?.annotations ? { ...tmpl.metadata.annotations } : undefined,
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: rs.metadata.name,
+          uid: rs.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    spec: tmpl.spec,
+  } as KObject;
+}
+
+export interface ReplicaSetStatus {
+  replicas: number;
+  fullyLabeledReplicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+  terminatingReplicas: number;
+  observedGeneration: number;
+  conditions?: Array<{
+    type: string;
+    status: string;
+    reason: string;
+    message: string;
+    lastTransitionTime: string;
+  }>;
+}
+
+/** calculateStatus: counts over the owned active pods; ReplicaFailure set or cleared. */
+export function computeStatus(
+  rs: KObject,
+  owned: readonly KObject[],
+  terminating: number,
+  nowMs: number,
+  manageError: string | undefined,
+  nowStamp: string,
+): ReplicaSetStatus {
+  const tmplLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const minReady = rs.spec?.minReadySeconds ?? 0;
+  const status: ReplicaSetStatus = {
+    replicas: owned.length,
+    fullyLabeledReplicas: owned.filter((p) =>
+      Object.entries(tmplLabels).every(([k, v]) => p.metadata.labels?.[k] === v),
+    ).length,
+    readyReplicas: owned.filter((p) => isPodReady(p as Pod)).length,
+    availableReplicas: owned.filter((p) => isPodAvailable(p as Pod, minReady, nowMs)).length,
+    terminatingReplicas: terminating,
+    observedGeneration: rs.metadata.generation,
+  };
+  const old = (rs.status?.conditions ?? []) as NonNullable<ReplicaSetStatus['conditions']>;
+  const failure = old.find((c) => c.type === 'ReplicaFailure');
+  let conditions = old;
+  if (manageError && !failure) {
+    const reason = owned.length - desiredReplicas(rs) > 0 ? 'FailedDelete' : 'FailedCreate';
+    conditions = [
+      ...old,
+      { type: 'ReplicaFailure', status: 'True', reason, message: manageError, lastTransitionTime: nowStamp },
+    ];
+  } else if (!manageError && failure) {
+    conditions = old.filter((c) => c.type !== 'ReplicaFailure');
+  }
+  if (conditions.length > 0) status.conditions = conditions;
+  return status;
+}
+
+/** updateReplicaSetStatus skips the write when nothing changed. */
+export function statusChanged(rs: KObject, next: ReplicaSetStatus): boolean {
+  const cur = rs.status ?? {};
+  return (
+    (cur.replicas ?? 0) !== next.replicas ||
+    (cur.fullyLabeledReplicas ?? 0) !== next.fullyLabeledReplicas ||
+    (cur.readyReplicas ?? 0) !== next.readyReplicas ||
+    (cur.availableReplicas ?? 0) !== next.availableReplicas ||
+    (cur.terminatingReplicas ?? 0) !== next.terminatingReplicas ||
+    (cur.observedGeneration ?? 0) !== next.observedGeneration ||
+    JSON.stringify(cur.conditions ?? []) !== JSON.stringify(next.conditions ?? [])
+  );
+}
+
+/** ReplicaSets whose selector matches a pod's labels (for orphans), sorted by key. */
+export function matchingReplicaSets(sets: readonly KObject[], pod: KObject): KObject[] {
+  return sets.filter(
+    (rs) =>
+      rs.metadata.namespace === pod.metadata.namespace &&
+      selectorMatches(compileSelector(rs.spec?.selector), pod.metadata.labels),
+  );
+}
+
+export { matchesSelector };

@@ -1,0 +1,50 @@
+/**
+ * The ReplicaSet controller and its mutants. A mutant is the real controller with one behaviour
+ * broken, each modelled on a real bug or a tempting shortcut; the property suites must catch every
+ * one. Mutants are selectable from tests and scenario files, never by default.
+ */
+export interface ReplicaSetVariant {
+  /** Use ControllerExpectations (false: act on every sync, whatever the cache lags; cf. kubernetes#129795). */
+  expectations: boolean;
+  /** Count Failed pods as active, so they are never replaced. */
+  countFailedAsActive: boolean;
+  /** Adopt pods that another controller owns. */
+  adoptForeign: boolean;
+  /** Release owned pods whose labels stop matching the selector. */
+  releaseUnmatched: boolean;
+  /** Which pods go first on scale-down. */
+  ranking: 'kubernetes' | 'healthiest-first';
+}
+
+export const CORRECT: ReplicaSetVariant = {
+  expectations: true,
+  countFailedAsActive: false,
+  adoptForeign: false,
+  releaseUnmatched: true,
+  ranking: 'kubernetes',
+};
+
+export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; description: string }> = {
+  correct: { variant: CORRECT, description: 'The ReplicaSet controller as Kubernetes implements it.' },
+  'no-expectations': {
+    variant: { ...CORRECT, expectations: false },
+    description:
+      'Ignores expectations: a lagging pod cache makes it create pods twice (cf. kubernetes#129795).',
+  },
+  'failed-counted-active': {
+    variant: { ...CORRECT, countFailedAsActive: true },
+    description: 'Counts Failed pods as active, so they are never replaced.',
+  },
+  'adopts-foreign': {
+    variant: { ...CORRECT, adoptForeign: true },
+    description: "Adopts pods that another controller owns, replacing that controller's reference.",
+  },
+  'no-release': {
+    variant: { ...CORRECT, releaseUnmatched: false },
+    description: 'Keeps pods whose labels no longer match its selector instead of releasing them.',
+  },
+  'ignores-ranking': {
+    variant: { ...CORRECT, ranking: 'healthiest-first' },
+    description: 'Ignores the deletion ranking: deletes Ready pods before NotReady or unscheduled ones.',
+  },
+};

@@ -1,0 +1,150 @@
+/**
+ * The host every controller runs in. It owns what survives a process restart (the informer and its
+ * cache) and what does not (work queue, expectations, the xstate actor). Informer events go to the
+ * controller's handlers; one worker takes keys from the queue while the machine is idle; the
+ * machine's actions issue API calls that land after a simulated latency and report back as events.
+ * Every transition of the machine is recorded for the trace and the reports' coverage figures.
+ */
+import { type AnyStateMachine, createActor, type EventObject } from 'xstate';
+import type { Kind } from '../../model/types.ts';
+import type { MachineVisit } from '../../run/types.ts';
+import type { WatchEvent } from '../../sim/api/types.ts';
+import type { Informer } from '../../sim/informer.ts';
+import type { Restartable, World } from '../../sim/world.ts';
+import { WorkQueue } from './workqueue.ts';
+
+const RESTART_DOWNTIME_MS = 2_000;
+
+// biome-ignore lint/suspicious/noExplicitAny: xstate actor of any machine.
+type Actor = any;
+
+export abstract class ControllerBase<E extends EventObject & { type: string }> implements Restartable {
+  readonly informer: Informer;
+  readonly actorName: string;
+  protected queue!: WorkQueue;
+  private actor: Actor;
+  private incarnation = 0;
+  private up = false;
+  private pumpArmed = false;
+  private state = 'idle';
+  readonly visits = new Map<string, MachineVisit>();
+
+  constructor(
+    protected readonly world: World,
+    readonly name: string,
+    kinds: Kind[],
+    private readonly machine: AnyStateMachine,
+  ) {
+    this.actorName = `${name}-controller`;
+    this.informer = world.newInformer(name, kinds);
+    this.informer.setHandler((ev) => {
+      if (this.up) this.onEvent(ev);
+    });
+  }
+
+  /** Starts the first incarnation (called by the runner once the world is built). */
+  start(): void {
+    this.boot();
+  }
+
+  /** In-memory state of a fresh process (expectations, back-off maps...). */
+  protected abstract resetState(): void;
+  /** Informer event handler: enqueue keys, observe expectations. */
+  protected abstract onEvent(ev: WatchEvent): void;
+  /** Keys to enqueue at start (every object of the managed kind). */
+  protected abstract allKeys(): string[];
+  /** One sync of a key begins: compute the plan and send the machine its first event. */
+  protected abstract sync(key: string): void;
+  /** Implementations of the machine's named actions. */
+  protected abstract actions(): Record<string, () => void>;
+  /** Restart semantics, overridable by mutants: a consistent relist (the Kubernetes ≥1.31 behaviour). */
+  protected relistOnRestart(): void {
+    this.informer.relist((kind) => this.world.store.list(kind));
+  }
+
+  restart(): void {
+    if (!this.up) return;
+    this.up = false;
+    this.actor?.stop();
+    this.queue.shutDown();
+    this.incarnation++;
+    this.world.note('controller', this.actorName, 'process restarted: work queue and expectations lost');
+    this.world.clock.after(RESTART_DOWNTIME_MS, `${this.actorName}: process starts`, () => {
+      this.relistOnRestart();
+      this.boot();
+    });
+  }
+
+  private boot(): void {
+    this.incarnation++;
+    this.queue = new WorkQueue(this.world.clock, this.actorName);
+    this.resetState();
+    const impl = this.actions();
+    const provided = this.machine.provide({
+      actions: Object.fromEntries(Object.entries(impl).map(([k, fn]) => [k, () => fn()])),
+    });
+    this.state = 'idle';
+    this.actor = createActor(provided).start();
+    this.up = true;
+    this.queue.setOnAdd(() => this.pump());
+    for (const key of this.allKeys()) this.queue.add(key);
+  }
+
+  /** Sends an event to the machine and records the transition it took. */
+  protected send(ev: E, detail = ''): void {
+    const from = this.state;
+    this.actor.send(ev);
+    const to = stateName(this.actor.getSnapshot().value);
+    this.state = to;
+    const id = `${from}|${ev.type}|${to}`;
+    const v = this.visits.get(id);
+    if (v) v.count++;
+    else this.visits.set(id, { controller: this.name, from, event: ev.type, to, count: 1 });
+    if (from !== to || detail) {
+      this.world.note(
+        'controller',
+        this.actorName,
+        `${from} → ${to} on ${ev.type}${detail ? `: ${detail}` : ''}`,
+      );
+    }
+    if (to === 'idle') this.pump();
+  }
+
+  protected get machineState(): string {
+    return this.state;
+  }
+
+  /** The worker: when the machine is idle and a key is queued, sync it in a step of its own. */
+  protected pump(): void {
+    if (!this.up || this.pumpArmed || this.state !== 'idle' || this.queue.length === 0) return;
+    this.pumpArmed = true;
+    const incarnation = this.incarnation;
+    this.world.clock.after(0, `${this.actorName}: worker picks next key`, () => {
+      this.pumpArmed = false;
+      if (incarnation !== this.incarnation || this.state !== 'idle') return;
+      const key = this.queue.pop();
+      if (key !== undefined) this.sync(key);
+    });
+  }
+
+  /** Runs `fn` after one API round trip, unless the process restarted meanwhile. */
+  protected afterApi(label: string, fn: () => void): void {
+    const incarnation = this.incarnation;
+    const [lo, hi] = this.world.sim.apiLatencyMs;
+    const delay = this.world.streams.stream(`api/${this.name}`).between(lo, hi);
+    this.world.clock.after(delay, `${this.actorName}: ${label}`, () => {
+      if (incarnation === this.incarnation) fn();
+    });
+  }
+
+  get now(): number {
+    return this.world.now;
+  }
+}
+
+function stateName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  // Nested states print as parent.child.
+  const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? ['?', ''];
+  return `${k}.${stateName(v)}`;
+}

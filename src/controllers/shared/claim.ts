@@ -1,0 +1,67 @@
+/**
+ * Claim / adopt / release (controller_ref_manager.go), as a pure decision. For each candidate:
+ * another controller's object is ignored; ours and matching is kept; ours and no longer matching is
+ * released (unless the owner is being deleted); an orphan that matches is adopted, unless the owner
+ * is being deleted or the orphan itself is being deleted.
+ */
+import { type CompiledSelector, selectorMatches } from '../../model/labels.ts';
+import type { KObject, OwnerReference } from '../../model/types.ts';
+
+export interface ClaimOptions {
+  ownerUid: string;
+  ownerDeleting: boolean;
+  selector: CompiledSelector;
+  /** Extra membership test (StatefulSet: the name must be `<set>-<ordinal>`). */
+  filter?: (obj: KObject) => boolean;
+  /** Mutant knob: steal objects controlled by someone else. */
+  adoptForeign?: boolean;
+  /** Mutant knob (false): keep objects that no longer match instead of releasing them. */
+  releaseUnmatched?: boolean;
+}
+
+export interface ClaimPlan<T extends KObject> {
+  owned: T[];
+  adopt: T[];
+  release: T[];
+}
+
+export function controllerRefOf(obj: KObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+}
+
+export function planClaims<T extends KObject>(objs: readonly T[], o: ClaimOptions): ClaimPlan<T> {
+  const plan: ClaimPlan<T> = { owned: [], adopt: [], release: [] };
+  for (const obj of objs) {
+    const matches = selectorMatches(o.selector, obj.metadata.labels) && (o.filter?.(obj) ?? true);
+    const ref = controllerRefOf(obj);
+    if (ref && ref.uid !== o.ownerUid) {
+      if (o.adoptForeign && matches && !o.ownerDeleting && !obj.metadata.deletionTimestamp)
+        plan.adopt.push(obj);
+      continue;
+    }
+    if (ref) {
+      if (matches || o.releaseUnmatched === false) plan.owned.push(obj);
+      else if (!o.ownerDeleting) plan.release.push(obj);
+      continue;
+    }
+    if (o.ownerDeleting || !matches || obj.metadata.deletionTimestamp) continue;
+    plan.adopt.push(obj);
+  }
+  return plan;
+}
+
+/** The adoption patch: add our controllerRef (a mutant replaces a foreign one instead). */
+export function withAdoption(obj: KObject, ref: OwnerReference, replaceForeign: boolean): KObject {
+  const refs = (obj.metadata.ownerReferences ?? []).filter(
+    (r) => !(replaceForeign && r.controller === true) && r.uid !== ref.uid,
+  );
+  return { ...obj, metadata: { ...obj.metadata, ownerReferences: [...refs, ref] } };
+}
+
+/** The release patch: drop our ownerReference. */
+export function withRelease(obj: KObject, ownerUid: string): KObject {
+  const refs = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid);
+  const metadata = { ...obj.metadata, ownerReferences: refs.length > 0 ? refs : undefined };
+  if (!metadata.ownerReferences) delete metadata.ownerReferences;
+  return { ...obj, metadata };
+}

@@ -1,0 +1,23 @@
+/** What the registry knows about each controller: its machine, its variants and how to start it. */
+import type { AnyStateMachine } from 'xstate';
+import type { WorkloadKind } from '../model/types.ts';
+import type { MachineVisit } from '../run/types.ts';
+import type { Restartable, World } from '../sim/world.ts';
+
+export type ControllerName = 'replicaset' | 'daemonset' | 'statefulset' | 'deployment';
+
+/** A running controller, as the runner sees it. */
+export interface RunningController extends Restartable {
+  start(): void;
+  readonly visits: ReadonlyMap<string, MachineVisit>;
+}
+
+export interface ControllerEntry {
+  name: ControllerName;
+  workloadKind: WorkloadKind;
+  /** The xstate machine, for drawing; the running one is the same machine with actions provided. */
+  machine: AnyStateMachine;
+  /** `correct` plus the mutants, with one line each. */
+  variants: Record<string, { description: string }>;
+  create(world: World, variant: string): RunningController;
+}

@@ -1,0 +1,84 @@
+/**
+ * What happens to a machine when a node fault strikes. Each returns a short description, or
+ * undefined when the node is not in a state where the fault means anything (a skipped event).
+ */
+import { isReporting } from './machine.ts';
+import type { World } from './world.ts';
+
+/** Power loss: containers stop, the kubelet goes silent. */
+export function crashNode(world: World, name: string): string | undefined {
+  const m = world.machines.get(name);
+  if (!m || m.removed || !m.up) return undefined;
+  const wasReporting = isReporting(m);
+  m.up = false;
+  world.kubelet.powerOff(m);
+  if (wasReporting) world.lifecycle.stoppedReporting(m);
+  return `machine ${name} lost power: its containers stopped`;
+}
+
+/** Network partition: containers keep running, but the control plane cannot reach the kubelet. */
+export function partitionNode(world: World, name: string): string | undefined {
+  const m = world.machines.get(name);
+  if (!m || m.removed || !m.reachable) return undefined;
+  const wasReporting = isReporting(m);
+  m.reachable = false;
+  if (wasReporting) world.lifecycle.stoppedReporting(m);
+  return `machine ${name} is cut off from the control plane; its containers keep running`;
+}
+
+/** The machine boots again and/or the network heals. */
+export function healNode(world: World, name: string): string | undefined {
+  const m = world.machines.get(name);
+  if (!m || m.removed || (m.up && m.reachable)) return undefined;
+  const rebooted = !m.up;
+  m.up = true;
+  m.reachable = true;
+  world.lifecycle.resumedReporting(m);
+  return rebooted ? `machine ${name} booted again` : `machine ${name} can reach the control plane again`;
+}
+
+/** The Node object is deleted and the machine decommissioned; pod GC removes its pods. */
+export function removeNode(world: World, name: string): string | undefined {
+  const m = world.machines.get(name);
+  if (!m || m.removed || !world.store.get('Node', name)) return undefined;
+  m.removed = true;
+  m.up = false;
+  world.kubelet.powerOff(m);
+  world.store.delete('user', 'Node', name);
+  return `node ${name} removed from the cluster`;
+}
+
+const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const };
+
+/** Cordon / uncordon: spec.unschedulable and the matching taint (TaintNodesByCondition). */
+export function setUnschedulable(world: World, name: string, on: boolean): string | undefined {
+  const node = world.store.get('Node', name);
+  if (!node || !!node.spec?.unschedulable === on) return undefined;
+  world.store.patch('user', 'Node', name, (n) => {
+    const others = ((n.spec?.taints ?? []) as Array<{ key: string }>).filter(
+      (t) => t.key !== UNSCHEDULABLE_TAINT.key,
+    );
+    const taints = on ? [...others, UNSCHEDULABLE_TAINT] : others;
+    return {
+      ...n,
+      spec: { ...n.spec, unschedulable: on || undefined, taints: taints.length > 0 ? taints : undefined },
+    };
+  });
+  return on ? `node ${name} cordoned` : `node ${name} uncordoned`;
+}
+
+/** kubectl drain: cordon, then evict (gracefully delete) every pod that no DaemonSet controls. */
+export function drainNode(world: World, name: string): string | undefined {
+  if (!world.store.get('Node', name)) return undefined;
+  setUnschedulable(world, name, true);
+  let evicted = 0;
+  for (const pod of world.podsOnNode(name)) {
+    const ref = pod.metadata.ownerReferences?.find((r) => r.controller === true);
+    if (ref?.kind === 'DaemonSet' || pod.metadata.deletionTimestamp) continue;
+    const r = world.store.delete('user', 'Pod', `${pod.metadata.namespace}/${pod.metadata.name}`, {
+      uid: pod.metadata.uid,
+    });
+    if (r.ok) evicted++;
+  }
+  return `node ${name} drained: ${evicted} pods evicted`;
+}
