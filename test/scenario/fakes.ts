@@ -41,7 +41,15 @@ const IDS = [
 /** A stand-in for src/scenario/registries.ts: `vi.mock('.../registries.ts', () => import('./fakes.ts'))`. */
 export const getFault = (kind: string): FaultDef | undefined => FAULTS.find((f) => f.kind === kind);
 export const faultKinds = (): string[] => FAULTS.map((f) => f.kind);
-export const allInvariants = () => IDS.map((id) => ({ id }));
-export const getInvariant = (id: string) => (IDS.includes(id) ? { id } : undefined);
+function invariant(id: string) {
+  return {
+    id,
+    kind: id.endsWith('exact-replicas') || id.endsWith('converges') ? 'liveness' : 'safety',
+    claim: { en: `claim of ${id}`, ko: `${id} 주장` },
+    explain: { en: `why ${id} matters`, ko: `${id} 설명` },
+  };
+}
+export const allInvariants = () => IDS.map(invariant);
+export const getInvariant = (id: string) => (IDS.includes(id) ? invariant(id) : undefined);
 export const getControllerVariants = (c: string): string[] | undefined =>
   c === 'replicaset' ? ['correct', 'no-expectations'] : c === 'deployment' ? undefined : ['correct'];

@@ -1,0 +1,111 @@
+/** `kubeprop chaos`: a random campaign from one seed, with progress and a summary table. */
+import type { CampaignController, CampaignOptions, CampaignRun, CampaignSummary } from '../run/campaign.ts';
+import { getControllerVariants } from '../scenario/registries.ts';
+import {
+  choiceOption,
+  intOption,
+  MAX_SEED,
+  noPositionals,
+  parseCommandArgs,
+  stringOption,
+  UsageError,
+} from './args.ts';
+import { HELP } from './help.ts';
+import { out } from './io.ts';
+import { writeFailureReplay, writeRunReports } from './outputs.ts';
+import { Progress } from './progress.ts';
+import { loadRunner } from './runner.ts';
+import { EXIT_CODE, formatWall, judge, verdictLine } from './verdict.ts';
+
+const CONTROLLER_CHOICES = ['replicaset', 'daemonset', 'statefulset', 'all'] as const;
+export const DEFAULT_RUNS = 50;
+
+/**
+ * The controllers a campaign may use: those this build implements (`all` skips the rest, naming
+ * one that is missing is bad input).
+ */
+export function campaignControllers(
+  command: string,
+  choice: (typeof CONTROLLER_CHOICES)[number],
+): CampaignController[] {
+  const wanted: CampaignController[] =
+    choice === 'all' ? ['replicaset', 'daemonset', 'statefulset'] : [choice];
+  const available = wanted.filter((c) => getControllerVariants(c) !== undefined);
+  if (available.length === 0) {
+    throw new UsageError(
+      `kubeprop ${command}: the ${wanted.join('/')} controller is not available in this version of kubeprop`,
+    );
+  }
+  return available;
+}
+
+export async function chaosCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('chaos', argv, {
+    controller: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    report: { type: 'string' },
+  });
+  if (values.help) {
+    out(HELP.chaos);
+    return 0;
+  }
+  noPositionals('chaos', positionals);
+  const choice = choiceOption('chaos', 'controller', values.controller, CONTROLLER_CHOICES, 'all');
+  const opts: CampaignOptions = {
+    controllers: campaignControllers('chaos', choice),
+    runs: intOption('chaos', 'runs', values.runs, 1, 100_000) ?? DEFAULT_RUNS,
+    seed: intOption('chaos', 'seed', values.seed, 0, MAX_SEED) ?? 1,
+  };
+  const reportDir = stringOption('chaos', 'report', values.report, 'reports');
+  return runChaos(opts, reportDir);
+}
+
+/** Runs a campaign with progress output; failing runs get a report and a replay file. Returns the exit code. */
+export async function runChaos(opts: CampaignOptions, reportDir: string): Promise<number> {
+  const { runCampaign } = await import('../run/campaign.ts');
+  const run = await loadRunner();
+  out(`chaos campaign: seed=${opts.seed} runs=${opts.runs} controllers=${opts.controllers.join(',')}`);
+  const progress = new Progress(opts.runs);
+  let failures = 0;
+  let code = 0;
+  const onRun = (r: CampaignRun) => {
+    const verdict = judge(r.result);
+    code = Math.max(code, EXIT_CODE[verdict]);
+    if (verdict !== 'pass') {
+      failures++;
+      writeRunReports(r.result, reportDir, ['json'], 'en');
+      progress.note(verdictLine(r.result, r.wallMs));
+      progress.note(`      replay: ${writeFailureReplay(r.result, reportDir)}`);
+    }
+    progress.update(r.index + 1, failures);
+  };
+  const summary = runCampaign(opts, run, onRun);
+  progress.done();
+  for (const line of summaryTable(summary)) out(line);
+  return code;
+}
+
+/** The end-of-campaign table: runs, outcomes, violations by invariant, slowest run. */
+export function summaryTable(s: CampaignSummary): string[] {
+  const lines = [
+    '',
+    `runs        ${s.runs}`,
+    `passed      ${s.passes}`,
+    `violations  ${s.violations}`,
+    `errors      ${s.errors}`,
+  ];
+  const ids = Object.keys(s.violationsById).sort();
+  if (ids.length > 0) {
+    const width = Math.max(...ids.map((id) => id.length));
+    lines.push('', 'violations by invariant:');
+    for (const id of ids) lines.push(`  ${id.padEnd(width)}  ${s.violationsById[id]}`);
+  }
+  if (s.slowest !== undefined) {
+    lines.push(
+      '',
+      `slowest run: ${s.slowest.name}  seed=${s.slowest.seed}  (${formatWall(s.slowest.wallMs)})`,
+    );
+  }
+  return lines;
+}

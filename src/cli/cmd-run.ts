@@ -1,0 +1,72 @@
+/** `kubeprop run <scenario.yaml>...`: run scenarios, print verdicts, write reports and replays. */
+import { performance } from 'node:perf_hooks';
+import { loadScenarioFile } from '../scenario/parse.ts';
+import type { Scenario } from '../scenario/types.ts';
+import {
+  choiceOption,
+  intOption,
+  listOption,
+  MAX_SEED,
+  parseCommandArgs,
+  stringOption,
+  UsageError,
+} from './args.ts';
+import { HELP } from './help.ts';
+import { out } from './io.ts';
+import { FORMATS, type Format, type Lang, writeFailureReplay, writeRunReports } from './outputs.ts';
+import { loadRunner } from './runner.ts';
+import { EXIT_CODE, judge, verdictLine } from './verdict.ts';
+
+export interface RunOptions {
+  seed?: number;
+  reportDir: string;
+  formats: Format[];
+  lang: Lang;
+}
+
+/** Parses `run`'s options; throws UsageError on bad ones. */
+export function runOptions(argv: string[]): { files: string[]; opts: RunOptions } | 'help' {
+  const { values, positionals } = parseCommandArgs('run', argv, {
+    seed: { type: 'string' },
+    report: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (values.help) return 'help';
+  if (positionals.length === 0)
+    throw new UsageError('kubeprop run: name at least one scenario file (see kubeprop run --help)');
+  const opts: RunOptions = {
+    reportDir: stringOption('run', 'report', values.report, 'reports'),
+    formats: listOption('run', 'format', values.format, FORMATS, FORMATS),
+    lang: choiceOption('run', 'lang', values.lang, ['en', 'ko'] as const, 'en'),
+  };
+  const seed = intOption('run', 'seed', values.seed, 0, MAX_SEED);
+  if (seed !== undefined) opts.seed = seed;
+  return { files: positionals, opts };
+}
+
+/** Runs `kubeprop run`; returns the exit code (the worst over all scenarios). */
+export async function runCommand(argv: string[]): Promise<number> {
+  const parsed = runOptions(argv);
+  if (parsed === 'help') {
+    out(HELP.run);
+    return 0;
+  }
+  // Validate every file before running any: bad input must leave nothing behind.
+  const scenarios = parsed.files.map((f) => loadScenarioFile(f));
+  const run = await loadRunner();
+  let code = 0;
+  for (const scenario of scenarios) code = Math.max(code, runOne(scenario, parsed.opts, run));
+  return code;
+}
+
+function runOne(scenario: Scenario, opts: RunOptions, run: Awaited<ReturnType<typeof loadRunner>>): number {
+  const started = performance.now();
+  const result = run(scenario, opts.seed === undefined ? {} : { seed: opts.seed });
+  const wallMs = performance.now() - started;
+  out(verdictLine(result, wallMs));
+  writeRunReports(result, opts.reportDir, opts.formats, opts.lang);
+  const verdict = judge(result);
+  if (verdict !== 'pass') out(`      replay: ${writeFailureReplay(result, opts.reportDir)}`);
+  return EXIT_CODE[verdict];
+}

@@ -1,0 +1,83 @@
+/** `--help` texts, one per command (design.md §3). */
+import { TOOLKIT_VERSION } from '../version.ts';
+
+const EXIT_CODES = `Exit codes:
+  0  every checked invariant held and the scenario's expect was met
+  1  an invariant was violated or expect was not met
+  2  bad input (one line on stderr: file:line:col: what is wrong; nothing written)
+  3  internal error`;
+
+export const HELP: Readonly<Record<string, string>> = {
+  kubeprop: `kubeprop ${TOOLKIT_VERSION}: check Kubernetes workload controllers against their guarantees under seeded chaos
+
+Usage:
+  kubeprop run <scenario.yaml>... [--seed N] [--report DIR] [--format json,md,html] [--lang en|ko]
+  kubeprop chaos [--controller replicaset|daemonset|statefulset|all] [--runs N] [--seed N] [--report DIR]
+  kubeprop replay <file.replay.json>
+  kubeprop explain <invariant-id> [--lang en|ko]
+  kubeprop campaign [--report DIR]        (what npm start runs)
+
+Run "kubeprop <command> --help" for the options of a command.
+
+${EXIT_CODES}`,
+
+  run: `Usage: kubeprop run <scenario.yaml>... [options]
+
+Runs each scenario in the simulated cluster and checks its invariants. Prints one verdict line per
+scenario; a failing run also writes a .replay.json and prints the command that replays it.
+Every file is validated before anything runs, so bad input writes nothing.
+
+Options:
+  --seed N              override the scenario's seed (0 to 4294967295)
+  --report DIR          where reports go: DIR/<scenario>/<seed>/report.{json,md,html} (default: reports)
+  --format LIST         comma-separated report formats: json, md, html (default: json,md,html)
+  --lang en|ko          report language (default: en)
+  -h, --help            show this help
+
+${EXIT_CODES}`,
+
+  chaos: `Usage: kubeprop chaos [options]
+
+Generates random scenarios from one seed (a small cluster, one workload, random faults), runs them
+and prints a summary: runs, violations by invariant, the slowest run. Failing runs get a report
+and a .replay.json.
+
+Options:
+  --controller NAME     replicaset, daemonset, statefulset or all (default: all)
+  --runs N              how many scenarios (default: 50)
+  --seed N              campaign seed (default: 1); the same seed gives the same campaign
+  --report DIR          where failing runs' reports go (default: reports)
+  -h, --help            show this help
+
+${EXIT_CODES}`,
+
+  replay: `Usage: kubeprop replay <file.replay.json>
+
+Re-runs a recorded run with its scenario and seed and says "replayed exactly" or "diverged at step K"
+(with the recorded and the new event at K). A file from another kubeprop version, or one edited
+after it was written, is refused (exit 2). Exits like run otherwise.
+
+Options:
+  -h, --help            show this help`,
+
+  explain: `Usage: kubeprop explain <invariant-id> [--lang en|ko]
+
+Prints what an invariant claims and why it matters, e.g. kubeprop explain statefulset.at-most-one.
+
+Options:
+  --lang en|ko          language (default: en)
+  -h, --help            show this help`,
+
+  campaign: `Usage: kubeprop campaign [--report DIR]
+
+What "npm start" runs: every scenario under scenarios/, then a short random chaos campaign over all
+controllers. Reports go to DIR (default: reports).
+
+Options:
+  --report DIR          report directory (default: reports)
+  --runs N              runs of the random campaign (default: 30)
+  --seed N              seed of the random campaign (default: 1)
+  -h, --help            show this help
+
+${EXIT_CODES}`,
+};

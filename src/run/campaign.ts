@@ -1,0 +1,185 @@
+/**
+ * Random chaos campaigns (`kubeprop chaos`): from one seed, N small scenarios (a cluster of 2–6
+ * nodes, one workload, random faults), run and summarised. Every choice comes from a named PRNG
+ * stream, so the same seed always yields the same campaign; wall time is measured for the summary
+ * only and never feeds back into a choice.
+ */
+import { performance } from 'node:perf_hooks';
+import { expandChaos } from '../chaos/generate.ts';
+import type { KObject } from '../model/types.ts';
+import { applyDefaults, validateManifest } from '../scenario/manifests.ts';
+import { DEFAULT_SIM_OPTIONS, type NodeSpec, type Scenario } from '../scenario/types.ts';
+import { type Rng, rngFor } from '../sim/prng.ts';
+import type { RunFn } from './replay.ts';
+import type { RunResult } from './types.ts';
+
+export type CampaignController = 'replicaset' | 'daemonset' | 'statefulset';
+export const CAMPAIGN_CONTROLLERS: readonly CampaignController[] = ['replicaset', 'daemonset', 'statefulset'];
+
+export interface CampaignOptions {
+  controllers: readonly CampaignController[];
+  runs: number;
+  seed: number;
+}
+
+/** One finished run of a campaign. */
+export interface CampaignRun {
+  index: number;
+  controller: CampaignController;
+  result: RunResult;
+  wallMs: number;
+}
+
+export interface CampaignSummary {
+  runs: number;
+  /** Runs whose outcome was a pass. */
+  passes: number;
+  violations: number;
+  errors: number;
+  /** Violated invariant id → number of runs that violated it. */
+  violationsById: Record<string, number>;
+  slowest?: { name: string; seed: number; wallMs: number };
+}
+
+const ZONES = ['a', 'b', 'c'] as const;
+
+function nodes(rng: Rng): NodeSpec[] {
+  const count = rng.between(2, 6);
+  return Array.from({ length: count }, (_, i) => ({
+    name: `node-${i + 1}`,
+    labels: { 'kubernetes.io/hostname': `node-${i + 1}`, 'topology.kubernetes.io/zone': rng.pick(ZONES) },
+    taints: [],
+    unschedulable: false,
+    podCapacity: 110,
+  }));
+}
+
+function podTemplate(app: string): Record<string, unknown> {
+  return {
+    metadata: { labels: { app } },
+    spec: { containers: [{ name: app, image: `registry.example/${app}:1.0` }] },
+  };
+}
+
+/** The campaign's workload for a controller, as a user would write it (defaults applied after). */
+export function workloadManifest(controller: CampaignController, rng: Rng): Record<string, unknown> {
+  const selector = (app: string) => ({ matchLabels: { app } });
+  switch (controller) {
+    case 'replicaset':
+      return {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: { name: 'web' },
+        spec: { replicas: rng.between(1, 5), selector: selector('web'), template: podTemplate('web') },
+      };
+    case 'daemonset':
+      return {
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name: 'agent' },
+        spec: { selector: selector('agent'), template: podTemplate('agent') },
+      };
+    case 'statefulset':
+      return {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: { name: 'db' },
+        spec: {
+          replicas: rng.between(1, 5),
+          serviceName: 'db',
+          podManagementPolicy: rng.chance(0.25) ? 'Parallel' : 'OrderedReady',
+          selector: selector('db'),
+          template: podTemplate('db'),
+          volumeClaimTemplates: [
+            {
+              metadata: { name: 'data' },
+              spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+            },
+          ],
+        },
+      };
+  }
+}
+
+function defaulted(manifest: Record<string, unknown>): KObject {
+  const err = validateManifest(manifest, { path: 'campaign' });
+  // The generator builds these manifests itself, so an invalid one is a kubeprop bug.
+  if (err !== null) throw new Error(`campaign generated an invalid manifest: ${err.message}`);
+  return applyDefaults(manifest);
+}
+
+/**
+ * The index-th scenario of a campaign, chaos expanded into events. Pure: same arguments, same
+ * scenario.
+ */
+export function generateScenario(
+  controller: CampaignController,
+  campaignSeed: number,
+  index: number,
+): Scenario {
+  const rng = rngFor(campaignSeed, `campaign/${index}`);
+  const seed = rng.int(2 ** 32);
+  const objects = [defaulted(workloadManifest(controller, rng))];
+  if (controller === 'statefulset') {
+    objects.unshift(
+      defaulted({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'db' },
+        spec: { clusterIP: 'None', selector: { app: 'db' } },
+      }),
+    );
+  }
+  const scenario: Scenario = {
+    name: `chaos-${controller}-${index + 1}`,
+    description: `Random ${controller} scenario ${index + 1} of campaign seed ${campaignSeed}.`,
+    seed,
+    nodes: nodes(rng),
+    objects,
+    events: [],
+    chaos: { count: rng.between(5, 30), between: [0, 300_000] },
+    settleMs: 600_000,
+    controllers: {},
+    sim: structuredClone(DEFAULT_SIM_OPTIONS),
+  };
+  return expandChaos(scenario);
+}
+
+/** Which controller the index-th run exercises: round-robin over the chosen ones. */
+export function controllerFor(opts: CampaignOptions, index: number): CampaignController {
+  return opts.controllers[index % opts.controllers.length]!;
+}
+
+/**
+ * Runs a campaign. `onRun` is called after each run (progress output, reports, replay files).
+ */
+export function runCampaign(
+  opts: CampaignOptions,
+  run: RunFn,
+  onRun: (r: CampaignRun) => void = () => {},
+): CampaignSummary {
+  const summary: CampaignSummary = { runs: 0, passes: 0, violations: 0, errors: 0, violationsById: {} };
+  for (let index = 0; index < opts.runs; index++) {
+    const controller = controllerFor(opts, index);
+    const scenario = generateScenario(controller, opts.seed, index);
+    const started = performance.now();
+    const result = run(scenario);
+    const wallMs = performance.now() - started;
+    tally(summary, result, wallMs);
+    onRun({ index, controller, result, wallMs });
+  }
+  return summary;
+}
+
+function tally(summary: CampaignSummary, result: RunResult, wallMs: number): void {
+  summary.runs++;
+  if (result.outcome === 'pass') summary.passes++;
+  else if (result.outcome === 'error') summary.errors++;
+  else summary.violations++;
+  for (const inv of result.invariants) {
+    if (inv.status === 'violated') summary.violationsById[inv.id] = (summary.violationsById[inv.id] ?? 0) + 1;
+  }
+  if (summary.slowest === undefined || wallMs > summary.slowest.wallMs) {
+    summary.slowest = { name: result.scenario.name, seed: result.seed, wallMs };
+  }
+}
