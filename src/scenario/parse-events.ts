@@ -22,7 +22,7 @@ export const MAX_CHAOS_COUNT = 10_000;
 /** Chaos window when a scenario gives only a count: the first five minutes. */
 export const DEFAULT_CHAOS_BETWEEN: [number, number] = [0, 300_000];
 /** Event fields that hold durations; stored as ms so replays never re-parse units. */
-const DURATION_FIELDS = ['for'] as const;
+const DURATION_FIELDS = ['for', 'grace'] as const;
 
 /** Reads the scripted events, sorted by `at` (stable: equal times keep file order). */
 export function parseEvents(src: SourceDoc, path: Path, v: unknown): ScenarioEvent[] {
@@ -53,11 +53,14 @@ function parseEvent(src: SourceDoc, at: Path, item: unknown): ScenarioEvent {
       : value;
   }
   const err = def.validate(fields);
-  if (err !== null)
+  if (err !== null) {
+    // Fault validators usually name the field in their message; add it only when they do not.
+    const named = err.field === '' || err.message.includes(err.field);
     throw src.error(
       [...at, ...splitField(err.field)],
-      `${kind}: ${err.field ? `${err.field}: ` : ''}${err.message}`,
+      `${kind}: ${named ? '' : `${err.field}: `}${err.message}`,
     );
+  }
   return { at: atMs, do: kind, ...fields };
 }
 
