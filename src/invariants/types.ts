@@ -36,10 +36,20 @@ export interface SafetyInvariant extends InvariantBase {
   check(world: World): Finding[];
 }
 
+/**
+ * Liveness is judged twice: when the settle time after the last event is over (`settled`), and
+ * again after a further stability window (`stable`), so "converged and stays there" can be told
+ * apart from "passed through the right state". `memo` carries what the first look saw.
+ */
+export interface LivenessContext {
+  phase: 'settled' | 'stable';
+  memo: Map<string, unknown>;
+}
+
 export interface LivenessInvariant extends InvariantBase {
   kind: 'liveness';
   /** Checks the settled world; each finding says why the workload has not converged. */
-  check(world: World): Finding[];
+  check(world: World, ctx: LivenessContext): Finding[];
 }
 
 export type InvariantDef = SafetyInvariant | LivenessInvariant;

@@ -3,6 +3,7 @@
  * and the control-plane components (scheduler, kubelets, node lifecycle, garbage collectors).
  * Controllers are attached by the runner. One timer firing is one step.
  */
+import { addDefaultTolerations } from '../model/taints.ts';
 import type { Kind, KObject } from '../model/types.ts';
 import type { NodeSpec, SimOptions } from '../scenario/types.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
@@ -62,6 +63,11 @@ export class World {
     this.store.watch((ev) => {
       for (const inf of this.informers) inf.observe(ev);
     });
+    // DefaultTolerationSeconds admission: every pod tolerates not-ready/unreachable for 300 s.
+    this.store.addAdmission('Pod', (pod) => ({
+      ...pod,
+      spec: { ...pod.spec, tolerations: addDefaultTolerations(pod.spec?.tolerations) },
+    }));
     this.kubelet = new Kubelet(this);
     this.scheduler = new Scheduler(this);
     this.lifecycle = new NodeLifecycle(this);

@@ -1,0 +1,39 @@
+import { compileSelector, selectorMatches } from '../model/labels.ts';
+import { isPodActive } from '../model/pod.ts';
+import type { Pod } from '../model/types.ts';
+import type { Finding, LivenessInvariant } from './types.ts';
+import { controlledPods, liveObjects } from './util.ts';
+
+const WORKLOADS = ['ReplicaSet', 'DaemonSet', 'StatefulSet'] as const;
+
+/** After settle, no workload still controls an active pod that its selector no longer matches. */
+export const ownershipReleaseUnmatched: LivenessInvariant = {
+  id: 'ownership.release-unmatched',
+  kind: 'liveness',
+  concept: 'ownership',
+  claim: {
+    en: 'After settle, a controller has released every pod whose labels no longer match its selector.',
+    ko: '안정화 후 컨트롤러는 라벨이 더 이상 셀렉터와 맞지 않는 Pod를 모두 놓아준다(release).',
+  },
+  explain: {
+    en: 'Labels are how a controller recognises its pods. When someone relabels a pod (to take it out of service for debugging, say), the controller must let go of it — remove its ownerReference — and create a replacement, instead of counting a pod it no longer selects.',
+    ko: '컨트롤러는 라벨로 자기 Pod를 알아본다. 누군가 Pod의 라벨을 바꾸면(예: 디버깅을 위해 서비스에서 빼기) 컨트롤러는 그 Pod를 놓아주고(ownerReference 제거) 대신할 Pod를 만들어야 한다. 더 이상 선택하지 않는 Pod를 계속 세면 안 된다.',
+  },
+  appliesTo: (s) => s.objects.some((o) => (WORKLOADS as readonly string[]).includes(o.kind)),
+  check(world) {
+    const findings: Finding[] = [];
+    for (const kind of WORKLOADS) {
+      for (const owner of liveObjects(world, kind)) {
+        const sel = compileSelector(owner.spec?.selector);
+        for (const p of controlledPods(world, owner.metadata.uid)) {
+          if (!isPodActive(p as Pod) || selectorMatches(sel, p.metadata.labels)) continue;
+          findings.push({
+            message: `${kind.toLowerCase()}/${owner.metadata.name} still controls pod/${p.metadata.name}, whose labels no longer match its selector`,
+            objects: [`${kind.toLowerCase()}/${owner.metadata.name}`, `pod/${p.metadata.name}`],
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,63 @@
+import type { KObject } from '../model/types.ts';
+import type { Finding, SafetyInvariant } from './types.ts';
+import { ref } from './util.ts';
+
+function controllerUid(o: KObject | undefined): string | undefined {
+  return o?.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
+}
+
+/**
+ * At most one controller owns an object; a controller never takes an object from another one,
+ * never adopts a terminating object, and never adopts while it is itself being deleted.
+ */
+export const ownershipSingleController: SafetyInvariant = {
+  id: 'ownership.single-controller',
+  kind: 'safety',
+  concept: 'ownership',
+  claim: {
+    en: 'An object has at most one controller; no controller adopts an object owned by another, a terminating object, or while it is being deleted.',
+    ko: '객체의 컨트롤러는 최대 하나다. 다른 컨트롤러가 소유한 객체, 종료 중인 객체는 입양하지 않으며, 자신이 삭제되는 중에는 입양하지 않는다.',
+  },
+  explain: {
+    en: "Labels say which pods a controller may manage; the ownerReference with controller: true says which one actually does. Only orphans may be adopted, and only by a controller that is not itself going away (the uncached re-check added for kubernetes#42639). Two controllers fighting over one pod would each count it and delete each other's work.",
+    ko: '라벨은 컨트롤러가 관리할 수 있는 Pod를, controller: true인 ownerReference는 실제로 관리하는 컨트롤러를 말한다. 고아 Pod만 입양할 수 있고, 입양하는 컨트롤러 자신이 사라지는 중이어서는 안 된다(kubernetes#42639 이후 캐시를 거치지 않는 재확인). 두 컨트롤러가 한 Pod를 두고 다투면 서로의 작업을 지우게 된다.',
+  },
+  appliesTo: (s) =>
+    s.objects.some((o) => ['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Deployment'].includes(o.kind)),
+  check(world) {
+    const findings: Finding[] = [];
+    for (const w of world.stepWrites) {
+      if (w.removed || !w.after) continue;
+      const controllers = (w.after.metadata.ownerReferences ?? []).filter((r) => r.controller === true);
+      if (controllers.length > 1) {
+        findings.push({
+          message: `${ref(w.after)} has ${controllers.length} controller references`,
+          objects: [ref(w.after)],
+        });
+      }
+      const before = controllerUid(w.before);
+      const after = controllerUid(w.after);
+      if (!after || before === after || w.verb === 'create') continue;
+      const owner = world.store.byUid(after);
+      const ownerRef = owner ? ref(owner) : after;
+      if (before) {
+        const prev = world.store.byUid(before);
+        findings.push({
+          message: `${ownerRef} took ${ref(w.after)} from ${prev ? ref(prev) : before} (${w.actor})`,
+          objects: [ref(w.after), ownerRef, ...(prev ? [ref(prev)] : [])],
+        });
+      } else if (w.before?.metadata.deletionTimestamp) {
+        findings.push({
+          message: `${ownerRef} adopted ${ref(w.after)} although it was terminating`,
+          objects: [ref(w.after), ownerRef],
+        });
+      } else if (!owner || owner.metadata.deletionTimestamp) {
+        findings.push({
+          message: `${ownerRef} adopted ${ref(w.after)} while being deleted`,
+          objects: [ref(w.after), ownerRef],
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * Every invariant kubeprop checks. This list is the only wiring point: adding an invariant means one
+ * new file and one line here.
+ */
+import { ownershipReleaseUnmatched } from './ownership-release-unmatched.ts';
+import { ownershipSingleController } from './ownership-single-controller.ts';
+import { replicasetDeletionRanking } from './replicaset-deletion-ranking.ts';
+import { replicasetExactReplicas } from './replicaset-exact-replicas.ts';
+import { replicasetNoOvershoot } from './replicaset-no-overshoot.ts';
+import { statusConsistent } from './status-consistent.ts';
+import type { InvariantDef } from './types.ts';
+import { workloadConverges } from './workload-converges.ts';
+
+const INVARIANTS: readonly InvariantDef[] = [
+  replicasetExactReplicas,
+  replicasetNoOvershoot,
+  replicasetDeletionRanking,
+  ownershipSingleController,
+  ownershipReleaseUnmatched,
+  workloadConverges,
+  statusConsistent,
+];
+
+const BY_ID = new Map(INVARIANTS.map((i) => [i.id, i]));
+
+export function allInvariants(): readonly InvariantDef[] {
+  return INVARIANTS;
+}
+
+export function getInvariant(id: string): InvariantDef | undefined {
+  return BY_ID.get(id);
+}

@@ -1,0 +1,34 @@
+import type { Finding, LivenessInvariant } from './types.ts';
+import { liveObjects } from './util.ts';
+import { WORKLOAD_CHECKS } from './workloads/registry.ts';
+
+/** After settle, every status field equals its recomputation from the API store. */
+export const statusConsistent: LivenessInvariant = {
+  id: 'status.consistent',
+  kind: 'liveness',
+  concept: 'status',
+  claim: {
+    en: 'After settle, status fields equal a recomputation from the API store.',
+    ko: '안정화 후 status 필드는 API 저장소로부터 다시 계산한 값과 같다.',
+  },
+  explain: {
+    en: "status is the controller's report to everyone else (kubectl, autoscalers, Deployments that wait for availability). It may lag while things change, but once the world is quiet it must tell the truth, and observedGeneration must say the controller has seen the latest spec.",
+    ko: 'status는 컨트롤러가 다른 모두(kubectl, 오토스케일러, 가용성을 기다리는 Deployment)에게 하는 보고다. 변화 중에는 늦을 수 있지만, 세계가 조용해지면 사실을 말해야 하고 observedGeneration은 컨트롤러가 최신 spec을 봤다고 말해야 한다.',
+  },
+  appliesTo: (s) => s.objects.some((o) => WORKLOAD_CHECKS.some((c) => c.kind === o.kind)),
+  check(world) {
+    const findings: Finding[] = [];
+    for (const checks of WORKLOAD_CHECKS) {
+      for (const obj of liveObjects(world, checks.kind)) {
+        const expected = checks.expectedStatus(world, obj);
+        const wrong = Object.entries(expected)
+          .filter(([field, want]) => (obj.status?.[field] ?? 0) !== (want ?? 0))
+          .map(([field, want]) => `${field}=${obj.status?.[field] ?? 0} (expected ${want ?? 0})`);
+        if (wrong.length === 0) continue;
+        const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;
+        findings.push({ message: `${name} status is stale: ${wrong.join(', ')}`, objects: [name] });
+      }
+    }
+    return findings;
+  },
+};

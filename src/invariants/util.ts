@@ -1,0 +1,80 @@
+/** Helpers invariants share. They read the API store and the machines, never a controller's cache. */
+import { compileSelector, selectorMatches } from '../model/labels.ts';
+import { isPodActive, isPodReady } from '../model/pod.ts';
+import type { Kind, KObject, Pod } from '../model/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { World } from '../sim/world.ts';
+
+export function hasKind(scenario: Scenario, kind: Kind): boolean {
+  return scenario.objects.some((o) => o.kind === kind);
+}
+
+export function ref(obj: { kind: string; metadata: { name?: string } }): string {
+  return `${obj.kind.toLowerCase()}/${obj.metadata.name ?? ''}`;
+}
+
+/** Pods whose controllerRef names this owner (from the store's index), sorted by key. */
+export function controlledPods(world: World, ownerUid: string): KObject[] {
+  const keys = world.store.index.podsByController.get(ownerUid);
+  if (!keys) return [];
+  return [...keys].sort().map((k) => world.store.get('Pod', k)!);
+}
+
+/** Active pods that the owner controls and whose labels match its selector (what it should count). */
+export function ownedActivePods(world: World, owner: KObject): KObject[] {
+  const sel = compileSelector(owner.spec?.selector);
+  return controlledPods(world, owner.metadata.uid).filter(
+    (p) => isPodActive(p as Pod) && selectorMatches(sel, p.metadata.labels),
+  );
+}
+
+export function ready(p: KObject): boolean {
+  return isPodReady(p as Pod);
+}
+
+/**
+ * Whether the cluster could make this pod Ready at all: an application that crash-loops or never
+ * turns ready (a broken image, a behaviour knob) is not the controller's failure.
+ */
+export function appCanBeReady(p: KObject): boolean {
+  const b = p.metadata.annotations?.['kubeprop.io/behavior'];
+  if (b === 'crashloop' || b === 'never-ready' || b === 'fail' || b === 'complete') return false;
+  return !((p.spec?.containers ?? []) as Array<{ image?: string }>).some((c) =>
+    /:[^/]*broken/.test(c.image ?? ''),
+  );
+}
+
+/** True when the scheduler reported that no node fits the pod. */
+export function unschedulable(p: KObject): boolean {
+  return (
+    !p.spec?.nodeName &&
+    (p.status?.conditions ?? []).some(
+      (c: { type: string; status: string }) => c.type === 'PodScheduled' && c.status === 'False',
+    )
+  );
+}
+
+/** Why pods are not Ready, summarised: "2 pods unschedulable, 1 pod Pending on node-a". */
+export function notReadyReasons(world: World, pods: readonly KObject[]): string {
+  const reasons = new Map<string, number>();
+  for (const p of pods) {
+    if (ready(p)) continue;
+    let why: string;
+    if (unschedulable(p)) why = 'unschedulable';
+    else if (!p.spec?.nodeName) why = 'not yet scheduled';
+    else {
+      const m = world.machines.get(p.spec.nodeName);
+      if (m && !m.up) why = `on crashed node ${m.name}`;
+      else if (m && !m.reachable) why = `on unreachable node ${m.name}`;
+      else if (!appCanBeReady(p)) why = 'application never becomes ready';
+      else why = `${p.status?.phase ?? 'Pending'} on ${p.spec.nodeName}`;
+    }
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  return [...reasons.entries()].map(([why, n]) => `${n} pod${n === 1 ? '' : 's'} ${why}`).join(', ');
+}
+
+/** Live (not deleting) objects of a kind in the store. */
+export function liveObjects(world: World, kind: Kind): KObject[] {
+  return world.store.list(kind).filter((o) => !o.metadata.deletionTimestamp);
+}

@@ -1,0 +1,45 @@
+import type { Finding, LivenessInvariant } from './types.ts';
+import { liveObjects } from './util.ts';
+import { WORKLOAD_CHECKS } from './workloads/registry.ts';
+
+/**
+ * Eventually-stays-reached: once faults stop, each workload reaches its spec within the settle time
+ * and stays there through the stability window (no pod is replaced, nothing drifts).
+ */
+export const workloadConverges: LivenessInvariant = {
+  id: 'workload.converges',
+  kind: 'liveness',
+  concept: 'workload',
+  claim: {
+    en: 'After settle the workload matches its spec and stays there.',
+    ko: '안정화 후 워크로드는 spec과 일치하고 그 상태를 유지한다.',
+  },
+  explain: {
+    en: 'A controller is a loop that keeps comparing what is with what should be. Faults push the world away from the spec; once they stop, the loop must bring it back within the settle time, and then stop changing things: a controller that keeps replacing healthy pods is as broken as one that never acts.',
+    ko: '컨트롤러는 현재 상태와 원하는 상태를 계속 비교하는 루프다. 장애는 세계를 spec에서 멀어지게 하지만, 장애가 멈추면 루프는 안정화 시간 안에 다시 spec으로 되돌려야 하고, 그 뒤에는 변경을 멈춰야 한다. 건강한 Pod를 계속 교체하는 컨트롤러는 아무것도 하지 않는 컨트롤러만큼 고장 난 것이다.',
+  },
+  appliesTo: (s) => s.objects.some((o) => WORKLOAD_CHECKS.some((c) => c.kind === o.kind)),
+  check(world, ctx) {
+    const findings: Finding[] = [];
+    for (const checks of WORKLOAD_CHECKS) {
+      for (const obj of liveObjects(world, checks.kind)) {
+        const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;
+        const why = checks.notConverged(world, obj);
+        const print = checks.fingerprint(world, obj);
+        if (why) {
+          const when =
+            ctx.phase === 'settled' ? 'has not converged within the settle time' : 'did not stay converged';
+          findings.push({ message: `${name} ${when}: ${why}`, objects: [name] });
+        } else if (ctx.phase === 'settled') {
+          ctx.memo.set(name, print);
+        } else if (ctx.memo.has(name) && ctx.memo.get(name) !== print) {
+          findings.push({
+            message: `${name} kept changing after it converged: its pods were replaced during the stability window`,
+            objects: [name],
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,5 @@
+/** The workload kinds the generic invariants know how to judge. */
+import { replicaSetChecks } from './replicaset.ts';
+import type { WorkloadChecks } from './types.ts';
+
+export const WORKLOAD_CHECKS: readonly WorkloadChecks[] = [replicaSetChecks];

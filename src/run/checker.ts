@@ -1,0 +1,52 @@
+/** Runs the selected invariants: safety after every step, liveness at the end of settle and stability. */
+import type { InvariantDef, LivenessContext } from '../invariants/types.ts';
+import type { World } from '../sim/world.ts';
+import type { InvariantResult, Violation } from './types.ts';
+
+/** How many violations of one invariant a result keeps (the first ones; the count is in the message). */
+const MAX_KEPT = 20;
+
+export class InvariantChecker {
+  readonly results: InvariantResult[];
+  private readonly active: InvariantDef[];
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(selected: InvariantDef[], notApplicable: InvariantDef[]) {
+    this.active = selected;
+    this.results = [...selected, ...notApplicable]
+      .map((inv) => ({
+        id: inv.id,
+        kind: inv.kind,
+        status: (selected.includes(inv) ? 'held' : 'not-applicable') as InvariantResult['status'],
+        violations: [] as Violation[],
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  afterStep(world: World): void {
+    if (world.stepWrites.length === 0) return;
+    for (const inv of this.active) {
+      if (inv.kind !== 'safety') continue;
+      const findings = inv.check(world);
+      if (findings.length > 0) this.record(world, inv.id, findings);
+    }
+  }
+
+  liveness(world: World, phase: LivenessContext['phase']): void {
+    for (const inv of this.active) {
+      if (inv.kind !== 'liveness') continue;
+      const findings = inv.check(world, { phase, memo: this.memo });
+      if (findings.length > 0) this.record(world, inv.id, findings);
+    }
+  }
+
+  private record(world: World, id: string, findings: Array<{ message: string; objects: string[] }>): void {
+    const r = this.results.find((x) => x.id === id)!;
+    r.status = 'violated';
+    for (const f of findings) {
+      world.trace.record('violation', id, f.message, f.objects);
+      if (r.violations.length < MAX_KEPT)
+        r.violations.push({ atMs: world.now, step: world.stepCount, message: f.message, objects: f.objects });
+    }
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The one entry point that runs a scenario, for tests, the CLI and replays. It builds a fresh world
+ * from the scenario and the seed, expands `chaos:` into events, runs every step with the safety
+ * invariants after each, then judges liveness at the end of the settle time and again after the
+ * stability window. Same scenario and seed, same trace digest: nothing else feeds the run.
+ */
+import { expandChaos } from '../chaos/generate.ts';
+import { getFault } from '../chaos/registry.ts';
+import { CONTROLLERS } from '../controllers/registry.ts';
+import type { RunningController } from '../controllers/types.ts';
+import { allInvariants } from '../invariants/registry.ts';
+import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
+import { World } from '../sim/world.ts';
+import { TOOLKIT_VERSION } from '../version.ts';
+import { InvariantChecker } from './checker.ts';
+import { finalState } from './finalState.ts';
+import type { InvariantResult, MachineVisit, RunResult } from './types.ts';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed (`--seed`). */
+  seed?: number;
+  /** Deep-freeze stored objects so that a controller mutating its cache fails loudly. */
+  freezeObjects?: boolean;
+  /** Overrides `sim.keepTrace` (benchmarks turn it off). */
+  keepTrace?: boolean;
+}
+
+export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
+  const seed = opts.seed ?? input.seed;
+  const scenario = expandChaos({ ...input, seed });
+  const sim = { ...scenario.sim, keepTrace: opts.keepTrace ?? scenario.sim.keepTrace };
+  const world = new World({ seed, sim, freezeObjects: opts.freezeObjects ?? false });
+  const checker = newChecker(scenario);
+  const controllers: RunningController[] = [];
+  let error: string | undefined;
+  try {
+    setUp(world, scenario, controllers, checker);
+    const lastEvent = scenario.events.reduce((m, e) => Math.max(m, e.at), 0);
+    const settleEnd = lastEvent + scenario.settleMs;
+    runUntil(world, checker, settleEnd);
+    checker.liveness(world, 'settled');
+    runUntil(world, checker, settleEnd + sim.stabilityMs);
+    checker.liveness(world, 'stable');
+  } catch (e) {
+    error = e instanceof Error ? `${e.message}` : String(e);
+    world.trace.record('info', 'runner', `internal error: ${error}`);
+  }
+  return buildResult(world, scenario, checker.results, controllers, error);
+}
+
+function newChecker(scenario: Scenario): InvariantChecker {
+  const wanted = allInvariants().filter((i) => !scenario.check || scenario.check.includes(i.id));
+  const selected = wanted.filter((i) => i.appliesTo(scenario));
+  return new InvariantChecker(
+    selected,
+    wanted.filter((i) => !selected.includes(i)),
+  );
+}
+
+function setUp(
+  world: World,
+  scenario: Scenario,
+  controllers: RunningController[],
+  checker: InvariantChecker,
+): void {
+  world.trace.record(
+    'info',
+    'runner',
+    `kubeprop ${TOOLKIT_VERSION} scenario=${scenario.name} seed=${scenario.seed} events=${scenario.events.length}`,
+  );
+  for (const entry of CONTROLLERS) {
+    const variant = scenario.controllers[entry.name] ?? 'correct';
+    const c = entry.create(world, variant);
+    if (variant !== 'correct')
+      world.trace.record('info', 'runner', `${entry.name} controller runs mutant '${variant}'`);
+    world.controllers.set(entry.name, c);
+    controllers.push(c);
+  }
+  for (const node of scenario.nodes) world.addNode(node);
+  for (const obj of scenario.objects) {
+    const r = world.store.create('user', obj);
+    if (!r.ok)
+      throw new Error(`could not create ${obj.kind.toLowerCase()}/${obj.metadata.name}: ${r.message}`);
+  }
+  for (const c of controllers) c.start();
+  checker.afterStep(world);
+  for (const ev of scenario.events) schedule(world, ev);
+}
+
+function schedule(world: World, ev: ScenarioEvent): void {
+  const fault = getFault(ev.do);
+  if (!fault) throw new Error(`unknown event kind '${ev.do}'`);
+  const label = fault.describe(ev);
+  world.clock.at(ev.at, `event: ${label}`, () => {
+    const out = fault.apply(world, ev);
+    if (out.applied) world.trace.record('fault', 'user', `${label}: ${out.text}`);
+    else world.trace.record('skip', 'user', `${label}: skipped (${out.reason})`);
+  });
+}
+
+function runUntil(world: World, checker: InvariantChecker, endMs: number): void {
+  for (;;) {
+    const due = world.clock.peekDue();
+    if (due === undefined || due > endMs) break;
+    world.step();
+    checker.afterStep(world);
+  }
+  world.clock.advanceTo(endMs);
+}
+
+function buildResult(
+  world: World,
+  scenario: Scenario,
+  invariants: InvariantResult[],
+  controllers: RunningController[],
+  error: string | undefined,
+): RunResult {
+  const { met, problems } = judgeExpect(scenario, invariants);
+  const violated = invariants.some((i) => i.status === 'violated');
+  return {
+    scenario,
+    seed: scenario.seed,
+    toolkitVersion: TOOLKIT_VERSION,
+    traceDigest: world.trace.digest(),
+    outcome: error ? 'error' : violated ? 'violation' : 'pass',
+    invariants,
+    events: world.trace.events,
+    final: finalState(world),
+    machines: machineVisits(controllers),
+    expectMet: met,
+    expectProblems: problems,
+    endMs: world.now,
+    steps: world.stepCount,
+    ...(error ? { error } : {}),
+  };
+}
+
+function machineVisits(controllers: RunningController[]): MachineVisit[] {
+  return controllers
+    .flatMap((c) => [...c.visits.values()])
+    .map((v) => ({ ...v }))
+    .sort((a, b) =>
+      `${a.controller}|${a.from}|${a.event}|${a.to}`.localeCompare(
+        `${b.controller}|${b.from}|${b.event}|${b.to}`,
+      ),
+    );
+}
+
+/** `expect.holds` must hold and `expect.violates` must be violated. */
+export function judgeExpect(
+  scenario: Scenario,
+  invariants: InvariantResult[],
+): { met: boolean; problems: string[] } {
+  const problems: string[] = [];
+  const status = (id: string) => invariants.find((i) => i.id === id)?.status ?? 'not-checked';
+  for (const id of scenario.expect?.holds ?? []) {
+    if (status(id) !== 'held') problems.push(`expected ${id} to hold, but it is ${status(id)}`);
+  }
+  for (const id of scenario.expect?.violates ?? []) {
+    if (status(id) !== 'violated') problems.push(`expected ${id} to be violated, but it is ${status(id)}`);
+  }
+  return { met: problems.length === 0, problems };
+}
