@@ -38,6 +38,27 @@ export const KIND_GLYPH: Readonly<Record<TraceKind, string>> = {
   info: 'ℹ',
 };
 
+/**
+ * Glyphs for the HTML report: symbols that common text fonts (DejaVu, Liberation, Noto) carry, so
+ * they show without an emoji font (headless browsers and many Linux desktops have none).
+ */
+export const HTML_GLYPH: Readonly<Record<TraceKind, string>> = {
+  fault: '⚡',
+  skip: '↷',
+  create: '+',
+  update: '✎',
+  status: '•',
+  delete: '−',
+  'api-error': '⊘',
+  controller: '◆',
+  node: '▣',
+  kubelet: '⚙',
+  schedule: '→',
+  gc: '♻',
+  violation: '✖',
+  info: 'ℹ',
+};
+
 /** Trace kinds in legend order. */
 export const TRACE_KINDS: readonly TraceKind[] = Object.keys(KIND_GLYPH) as TraceKind[];
 

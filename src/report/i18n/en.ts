@@ -207,6 +207,8 @@ export const en = {
   'picture.heading': 'Nodes over time',
   'picture.intro':
     'Rows are Nodes, time runs to the right, each bar is a Pod coloured by phase. Lightning marks a fault.',
+  'picture.compressed':
+    'The time axis is compressed: quiet stretches are drawn shorter than busy ones. Hover a bar for its exact times.',
   'picture.unscheduled': '(not scheduled)',
   'stepper.heading': 'Step through the run',
   'stepper.prev': 'Previous',

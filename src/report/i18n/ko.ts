@@ -210,6 +210,8 @@ export const ko: Record<MessageKey, string> = {
   'picture.heading': '시간에 따른 Node',
   'picture.intro':
     '행은 Node, 오른쪽으로 갈수록 시간이 흐릅니다. 막대 하나가 Pod 하나이며 단계(phase)별로 색이 다릅니다. 번개 표시는 장애입니다.',
+  'picture.compressed':
+    '시간 축은 압축되어 있습니다. 조용한 구간은 바쁜 구간보다 짧게 그립니다. 막대 위에 마우스를 올리면 정확한 시각이 보입니다.',
   'picture.unscheduled': '(스케줄되지 않음)',
   'stepper.heading': '스텝별로 따라가기',
   'stepper.prev': '이전',

@@ -1,0 +1,166 @@
+/**
+ * The step-through control: compact data (frames as deltas over a table of pod slots) embedded as
+ * JSON, and a small inline script that rebuilds the cluster at any step, highlights that step's
+ * events and moves the cursor on the picture. The script writes only with textContent and
+ * classList, so nothing from a manifest can become markup.
+ */
+
+import type { TraceEvent } from '../../trace/types.ts';
+import { type Frame, NODE_STATUSES, POD_PHASES } from '../cluster.ts';
+import { formatTime, HTML_GLYPH } from '../format.ts';
+
+/** What the script reads (see STEPPER_SCRIPT). */
+export interface StepperData {
+  nodes: string[];
+  /** [pod name, node index or -1]. */
+  slots: Array<[string, number]>;
+  /** Per frame: step, time label, cursor x, [first, end) event indices, slot deltas, node deltas. */
+  frames: Array<{
+    s: number;
+    t: string;
+    x: number;
+    e: [number, number];
+    d: Array<[number, number]>;
+    n: Array<[number, number]>;
+  }>;
+  /** Per event: kind, glyph, time, actor, text. */
+  events: Array<[string, string, string, string, string]>;
+  phases: readonly string[];
+  statuses: readonly string[];
+  violationFrame: number;
+  labels: Record<string, string>;
+}
+
+/** Builds the stepper data from the frames (deltas keep it linear in the number of changes). */
+export function stepperData(
+  frames: readonly Frame[],
+  nodes: readonly string[],
+  events: readonly TraceEvent[],
+  frameX: readonly number[],
+  violationStep: number | undefined,
+  labels: Record<string, string>,
+): StepperData {
+  const slotIndex = new Map<string, number>();
+  const slots: Array<[string, number]> = [];
+  const slotOf = (name: string, node: string | null) => {
+    const key = `${node ?? ''}\0${name}`;
+    let i = slotIndex.get(key);
+    if (i === undefined) {
+      i = slots.push([name, node === null ? -1 : nodes.indexOf(node)]) - 1;
+      slotIndex.set(key, i);
+    }
+    return i;
+  };
+  let prevPods = new Map<number, number>();
+  let prevNodes = new Map<number, number>(nodes.map((_n, i) => [i, 0]));
+  const out: StepperData['frames'] = frames.map((f, fi) => {
+    const pods = new Map(f.pods.map((p) => [slotOf(p.name, p.node), POD_PHASES.indexOf(p.phase)] as const));
+    const d: Array<[number, number]> = [];
+    for (const [slot, ph] of pods) if (prevPods.get(slot) !== ph) d.push([slot, ph]);
+    for (const slot of prevPods.keys()) if (!pods.has(slot)) d.push([slot, -1]);
+    const nodeNow = new Map(f.nodes.map(([n, st]) => [nodes.indexOf(n), NODE_STATUSES.indexOf(st)] as const));
+    const n: Array<[number, number]> = [];
+    for (const [ni, st] of nodeNow) if (prevNodes.get(ni) !== st) n.push([ni, st]);
+    prevPods = pods;
+    prevNodes = nodeNow;
+    return { s: f.step, t: formatTime(f.atMs), x: frameX[fi] ?? 0, e: f.events, d, n };
+  });
+  const vf = violationStep === undefined ? -1 : frames.findIndex((f) => f.step >= violationStep);
+  return {
+    nodes: [...nodes],
+    slots,
+    frames: out,
+    events: events.map((e) => [e.kind, HTML_GLYPH[e.kind], formatTime(e.atMs), e.actor, e.text]),
+    phases: POD_PHASES,
+    statuses: NODE_STATUSES,
+    violationFrame: vf,
+    labels,
+  };
+}
+
+/** The inline script (no external code; runs from a file:// URL). */
+export const STEPPER_SCRIPT = `(() => {
+  const D = JSON.parse(document.getElementById('stepper-data').textContent);
+  const $ = (id) => document.getElementById(id);
+  const slider = $('step-slider');
+  if (!slider || D.frames.length === 0) return;
+  slider.max = String(D.frames.length - 1);
+  let cur = -1;
+  let phase = [];
+  let status = [];
+  const reset = () => { phase = D.slots.map(() => -1); status = D.nodes.map(() => 0); cur = -1; };
+  const apply = (i) => {
+    for (const [s, p] of D.frames[i].d) phase[s] = p;
+    for (const [n, st] of D.frames[i].n) status[n] = st;
+  };
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
+  const fill = (tpl, vals) => tpl.replace(/\\{(\\w+)\\}/g, (m, k) => (k in vals ? String(vals[k]) : m));
+  function renderCluster(changed) {
+    const box = $('cluster-view');
+    box.replaceChildren();
+    const groups = D.nodes.map(() => []);
+    const unscheduled = [];
+    D.slots.forEach(([name, node], s) => {
+      if (phase[s] < 0) return;
+      (node < 0 ? unscheduled : groups[node]).push([name, s]);
+    });
+    const card = (title, st, pods) => {
+      const c = el('div', 'node st-' + st);
+      c.dataset.node = title;
+      const h = el('h4');
+      h.append(el('span', '', title));
+      if (st) h.append(el('span', 'badge', D.labels['status.' + st]));
+      c.append(h);
+      if (pods.length === 0) c.append(el('div', 'muted', D.labels.noPods));
+      for (const [name, s] of pods) {
+        const ph = D.phases[phase[s]];
+        const p = el('span', 'pod ph-' + ph + (changed.has(s) ? ' changed' : ''), name);
+        p.title = name + ' · ' + D.labels['phase.' + ph];
+        p.dataset.pod = name;
+        p.dataset.phase = ph;
+        c.append(p);
+      }
+      box.append(c);
+    };
+    D.nodes.forEach((n, i) => card(n, D.statuses[status[i]], groups[i]));
+    if (unscheduled.length > 0) card(D.labels.unscheduled, '', unscheduled);
+  }
+  function renderEvents(f) {
+    const list = $('events-now');
+    list.replaceChildren();
+    for (let i = f.e[0]; i < f.e[1]; i++) {
+      const [kind, glyph, time, actor, text] = D.events[i];
+      list.append(el('li', 'k-' + kind, glyph + ' ' + time + ' ' + actor + ': ' + text));
+    }
+    document.querySelectorAll('.timeline tr.current').forEach((r) => r.classList.remove('current'));
+    for (let i = f.e[0]; i < f.e[1]; i++) document.querySelector('.timeline tr[data-i="' + i + '"]')?.classList.add('current');
+  }
+  function go(i) {
+    i = Math.max(0, Math.min(D.frames.length - 1, i));
+    if (i < cur) reset();
+    for (let j = cur + 1; j <= i; j++) apply(j);
+    cur = i;
+    const f = D.frames[i];
+    slider.value = String(i);
+    $('position').textContent = fill(D.labels.position, { step: f.s, last: D.frames[D.frames.length - 1].s, time: f.t });
+    renderCluster(new Set(f.d.map(([s]) => s)));
+    renderEvents(f);
+    const c = $('cursor');
+    if (c) { c.setAttribute('x1', String(f.x)); c.setAttribute('x2', String(f.x)); }
+    document.body.dataset.frame = String(i);
+  }
+  reset();
+  slider.addEventListener('input', () => go(Number(slider.value)));
+  $('step-prev').addEventListener('click', () => go(cur - 1));
+  $('step-next').addEventListener('click', () => go(cur + 1));
+  document.querySelectorAll('[data-jump-violation]').forEach((b) => b.addEventListener('click', () => {
+    go(D.violationFrame);
+    $('stepper').scrollIntoView({ block: 'start' });
+  }));
+  document.addEventListener('keydown', (ev) => {
+    if (ev.target instanceof HTMLInputElement) return;
+    if (ev.key === 'ArrowLeft') { go(cur - 1); ev.preventDefault(); }
+    if (ev.key === 'ArrowRight') { go(cur + 1); ev.preventDefault(); }
+  });
+  go(0);
+})();`;
