@@ -31,6 +31,9 @@ export function parseCluster(src: SourceDoc, path: Path, v: unknown): NodeSpec[]
   for (const [i, item] of list.entries()) {
     const at = [...listPath, i];
     if (!isMap(item)) throw src.error(at, `a node must be a map with name (or count), got ${typeName(item)}`);
+    if (!('count' in item) && nodes.length >= MAX_NODES) {
+      throw src.error(at, `the cluster would have more than ${MAX_NODES} nodes`);
+    }
     const expanded =
       'count' in item ? expandTemplate(src, at, item, nodes.length) : [readNamedNode(src, at, item)];
     for (const node of expanded) {

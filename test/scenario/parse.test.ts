@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 
@@ -55,6 +56,21 @@ describe('scenario: bad input', () => {
     const err = errorOf(() => loadScenarioFile(join(FIXTURES, 'sub/escape.yaml')));
     expect(err.message).toMatch(/"..\/outside\/evil.yaml" is outside the scenario's folder/);
     expect(err.line).toBe(6);
+  });
+
+  test('a files: symlink that points outside the folder is rejected', () => {
+    const root = mkdtempSync(join(tmpdir(), 'kubeprop-symlink-'));
+    try {
+      mkdirSync(join(root, 'scenario'));
+      writeFileSync(join(root, 'secret.yaml'), 'apiVersion: v1\nkind: Pod\n');
+      symlinkSync(join(root, 'secret.yaml'), join(root, 'scenario', 'link.yaml'));
+      writeFileSync(join(root, 'scenario', 's.yaml'), `${HEADER}  files: [link.yaml]\n`);
+      const err = errorOf(() => loadScenarioFile(join(root, 'scenario', 's.yaml')));
+      expect(err.message).toMatch(/resolves \(through a symlink\) outside the scenario's folder/);
+      expect(`${err.line}:${err.col}`).toBe('5:11');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   test('a missing scenario file is a ScenarioError, not an ENOENT stack', () => {
