@@ -2,9 +2,8 @@
  * What a run leaves on disk: its reports under `<dir>/<scenario>/<seed>/` and, for a failing run,
  * `<scenario>.replay.json` next to them, plus the command that replays it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { renderJson } from '../report/json.ts';
+import { writeReports } from '../report/index.ts';
 import { shellQuote } from '../report/options.ts';
 import { writeReplay } from '../run/replay.ts';
 import type { RunResult } from '../run/types.ts';
@@ -23,22 +22,14 @@ export function replayPath(dir: string, result: RunResult): string {
   return join(runDir(dir, result), `${result.scenario.name}.replay.json`);
 }
 
-/**
- * Writes the run's reports in the requested formats; returns the paths written.
- * Until the full reporter (src/report/index.ts) is wired in, only report.json is written.
- */
+/** Writes the run's reports (src/report) in the requested formats; returns the paths written. */
 export function writeRunReports(
   result: RunResult,
   dir: string,
   formats: readonly Format[],
-  _lang: Lang,
+  lang: Lang,
 ): string[] {
-  if (!formats.includes('json')) return [];
-  const target = runDir(dir, result);
-  mkdirSync(target, { recursive: true });
-  const path = join(target, 'report.json');
-  writeFileSync(path, renderJson(result));
-  return [path];
+  return writeReports(result, dir, formats, lang);
 }
 
 /** The replay command as a user types it from the current directory. */

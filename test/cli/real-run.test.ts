@@ -2,7 +2,7 @@
  * The CLI with the real simulator (cli.test.ts uses a fake runner): determinism of report.json,
  * and a failing run's replay file replaying exactly.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -42,5 +42,14 @@ describe('cli: real simulator', () => {
     const again = await cli('replay', replayFile);
     expect(again.stdout).toMatch(/^replayed exactly: \d+ steps/);
     expect(again.code).toBe(1);
+  });
+
+  test('cli: run writes json, md and html by default, in the chosen language', async () => {
+    const dir = join(tmp, 'formats');
+    const r = await cli('run', join(FIXTURES, 'pass.yaml'), '--report', dir, '--lang', 'ko');
+    expect(r.code).toBe(0);
+    const runDir = join(dir, 'passing-scenario', '11');
+    expect(readdirSync(runDir).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+    expect(readFileSync(join(runDir, 'report.md'), 'utf8')).toMatch(/[가-힣]/);
   });
 });
