@@ -38,7 +38,7 @@ function touched(e: TraceEvent): Set<string> {
   const out = new Set(e.objects ?? []);
   for (const m of e.text.matchAll(/(?:^|\s)((?:pod|node|pvc|statefulset|replicaset|daemonset)\/[^\s,;()]+)/g))
     out.add(m[1]!);
-  const [what, target] = e.text.split(/\s+/);
+  const [, what, target] = /^(\S+)\s+([^\s:]+)/.exec(e.text) ?? [];
   if (e.kind === 'fault' && what?.endsWith('-node') && target) out.add(`node/${target}`);
   if (e.kind === 'fault' && what?.endsWith('-pod') && target) out.add(`pod/${target}`);
   return out;

@@ -63,7 +63,7 @@ export function parseTokens(text: string): Record<string, string> {
 export function podOf(e: TraceEvent): string | undefined {
   const obj = e.objects?.find((o) => o.startsWith('pod/'));
   if (obj) return obj.slice(4);
-  return /(?:^|\s)pod\/(\S+)/.exec(e.text)?.[1];
+  return /(?:^|\s)pod\/([^\s:;,()]+)/.exec(e.text)?.[1];
 }
 
 function displayPhase(p: ApiPod): PodPhase {
@@ -129,7 +129,7 @@ export class ClusterTracker {
   }
 
   private applyFault(text: string): void {
-    const [what, target] = text.split(/\s+/);
+    const [, what, target] = /^(\S+)\s+([^\s:]+)/.exec(text) ?? [];
     const status = what === undefined ? undefined : FAULT_NODE_STATUS[what];
     if (status === undefined || target === undefined) return;
     this.nodes.set(target, status);

@@ -14,9 +14,9 @@ export interface RenderOptions {
   replayFile?: string;
 }
 
-/** The replay file name used when the caller does not say: `<scenario>-<seed>.replay.json`. */
+/** The replay file used when the caller does not say: `<scenario>.replay.json` (next to the report). */
 export function defaultReplayFile(result: RunResult): string {
-  return `${result.scenario.name}-${result.seed}.replay.json`;
+  return `${result.scenario.name}.replay.json`;
 }
 
 /** The exact commands to reproduce a run: `run` with its seed, and `replay` for failing runs. */

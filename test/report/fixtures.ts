@@ -378,3 +378,39 @@ export const fixtureSources: ReportSources = {
         }
       : undefined,
 };
+
+/** Strings a hostile manifest could carry: markup, scripts, quotes, backticks, pipes, Markdown. */
+export const HOSTILE = {
+  node: '<script>window.__pwned=1</script>',
+  label: 'a|b`c` **bold** [x](javascript:window.__pwned=1) "q" \'s\'',
+  sts: 'web<img src=x onerror="window.__pwned=1">',
+  description:
+    '# Not a heading\n- not a list\n<img src=x onerror="window.__pwned=1"> ``` fence | pipe $x$ https://evil.example',
+};
+
+/** The partition run with hostile names in the cluster, manifest, description and trace. */
+export function hostileRun(): RunResult {
+  const nodes = [HOSTILE.node, 'node-b', 'node-c'];
+  const r = statefulSetPartitionRun(nodes, webStatefulSet('web', { app: HOSTILE.label }));
+  r.scenario.description = HOSTILE.description;
+  r.scenario.nodes[0]!.labels = { 'x|y': HOSTILE.label };
+  r.scenario.objects[0]!.metadata.annotations = { note: HOSTILE.sts, 'a`b': '```' };
+  r.events.push({
+    step: r.steps + 1,
+    atMs: 470_001,
+    kind: 'info',
+    actor: HOSTILE.sts,
+    text: `create pod/${HOSTILE.sts} ${HOSTILE.label}`,
+    objects: [`pod/${HOSTILE.sts}`],
+  });
+  r.final.pods.push({
+    name: HOSTILE.sts,
+    node: HOSTILE.node,
+    phase: 'Running',
+    ready: false,
+    terminating: false,
+    owner: HOSTILE.label,
+    restarts: 0,
+  });
+  return r;
+}

@@ -8,7 +8,7 @@ describe('report: markdown', () => {
   it('report: markdown: shows the verdict, replay commands and the invariant table', () => {
     expect(md).toContain('# ❌ kubeprop report: hotel-statefulset-partition');
     expect(md).toContain('npx kubeprop run scenarios/statefulset-partition.yaml --seed 42');
-    expect(md).toContain('npx kubeprop replay hotel-statefulset-partition-42.replay.json');
+    expect(md).toContain('npx kubeprop replay hotel-statefulset-partition.replay.json');
     expect(md).toMatch(/\| `statefulset\.at-most-one` \| safety \| ❌ violated \| step 38 at 06:41\.523 \|/);
     expect(md).toContain('| `replicaset.exact-replicas` | liveness | ➖ not applicable |');
   });

@@ -12,6 +12,11 @@ const ROW_H = 64;
 const BOX_H = 32;
 const PAD = 30;
 
+/** A coordinate with at most one decimal, so paths stay short and stable. */
+function r1(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
 interface Placed {
   x: number;
   y: number;
@@ -63,7 +68,7 @@ function place(cov: MachineCoverage): Layout {
     const w = Math.max(...col.map((s) => 22 + s.length * 7.4));
     col.forEach((s, i) => {
       const offset = ((rows - col.length) * ROW_H) / 2;
-      pos.set(s, { x, y: PAD + 40 + offset + i * ROW_H, w });
+      pos.set(s, { x: r1(x), y: r1(PAD + 40 + offset + i * ROW_H), w: r1(w) });
     });
     x += w + COL_GAP;
   }
@@ -84,12 +89,12 @@ function forwardRoute(a: Placed, b: Placed, nth: number): Route {
   const by = b.y + BOX_H / 2 + nth * 6;
   const x1 = a.x + a.w;
   const x2 = b.x;
-  const mx = (x1 + x2) / 2;
-  return { d: `M${x1},${ay} C${mx},${ay} ${mx},${by} ${x2},${by}`, lx: mx, ly: (ay + by) / 2 - 4 };
+  const mx = r1((x1 + x2) / 2);
+  return { d: `M${r1(x1)},${ay} C${mx},${ay} ${mx},${by} ${x2},${by}`, lx: mx, ly: (ay + by) / 2 - 4 };
 }
 
 function sameColumnRoute(a: Placed, b: Placed): Route {
-  const x = a.x + a.w * 0.75;
+  const x = r1(a.x + a.w * 0.75);
   const down = b.y > a.y;
   const y1 = down ? a.y + BOX_H : a.y;
   const y2 = down ? b.y : b.y + BOX_H;
@@ -111,7 +116,7 @@ function selfRoute(a: Placed): Route {
  */
 function backRoute(a: Placed, b: Placed, trackY: number, tx: number, k: number): Route {
   const ay = a.y + BOX_H - 7;
-  const gx = a.x - 10 - (k % 4) * 5;
+  const gx = r1(a.x - 10 - (k % 4) * 5);
   const r = 6;
   const d = `M${a.x},${ay} L${gx + r},${ay} Q${gx},${ay} ${gx},${ay + r} L${gx},${trackY - r} Q${gx},${trackY} ${gx - r},${trackY} L${tx + r},${trackY} Q${tx},${trackY} ${tx},${trackY - r} L${tx},${b.y + BOX_H}`;
   return { d, lx: (gx + tx) / 2, ly: trackY - 3 };
@@ -140,7 +145,7 @@ function routes(
       const k = back.indexOf(t);
       const i = incoming.get(t.to) ?? 0;
       incoming.set(t.to, i + 1);
-      const tx = b.x + b.w * (0.25 + (0.5 * (i + 0.5)) / total.get(t.to)!);
+      const tx = r1(b.x + b.w * (0.25 + (0.5 * (i + 0.5)) / total.get(t.to)!));
       return [t, backRoute(a, b, bottom + 22 + k * 16, tx, k)];
     }
     if (a.x === b.x) return [t, sameColumnRoute(a, b)];
