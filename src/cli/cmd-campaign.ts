@@ -9,7 +9,7 @@ import { loadScenarioFile } from '../scenario/parse.ts';
 import { getControllerVariants } from '../scenario/registries.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { intOption, MAX_SEED, noPositionals, parseCommandArgs, stringOption } from './args.ts';
-import { campaignControllers, runChaos } from './cmd-chaos.ts';
+import { campaignControllers, pendingControllers, runChaos } from './cmd-chaos.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';
 import { FORMATS, writeFailureReplay, writeRunReports } from './outputs.ts';
@@ -62,11 +62,10 @@ export async function campaignCommand(argv: string[]): Promise<number> {
   // Parse everything first: one bad file stops the campaign before anything is written.
   const scenarios = findScenarioFiles(SCENARIO_DIR).map((f) => loadScenarioFile(f));
   let code = await runScenarios(scenarios, reportDir);
-  if (runs > 0)
-    code = Math.max(
-      code,
-      await runChaos({ controllers: campaignControllers('campaign', 'all'), runs, seed }, reportDir),
-    );
+  if (runs > 0) {
+    const opts = { controllers: campaignControllers('campaign', 'all'), runs, seed };
+    code = Math.max(code, await runChaos(opts, reportDir, pendingControllers()));
+  }
   return code;
 }
 

@@ -39,6 +39,11 @@ export function campaignControllers(
   return available;
 }
 
+/** Controllers this build does not implement yet (named in the campaign header). */
+export function pendingControllers(): string[] {
+  return ['replicaset', 'daemonset', 'statefulset'].filter((c) => getControllerVariants(c) === undefined);
+}
+
 export async function chaosCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('chaos', argv, {
     controller: { type: 'string' },
@@ -58,14 +63,19 @@ export async function chaosCommand(argv: string[]): Promise<number> {
     seed: intOption('chaos', 'seed', values.seed, 0, MAX_SEED) ?? 1,
   };
   const reportDir = stringOption('chaos', 'report', values.report, 'reports');
-  return runChaos(opts, reportDir);
+  return runChaos(opts, reportDir, choice === 'all' ? pendingControllers() : []);
 }
 
 /** Runs a campaign with progress output; failing runs get a report and a replay file. Returns the exit code. */
-export async function runChaos(opts: CampaignOptions, reportDir: string): Promise<number> {
+export async function runChaos(
+  opts: CampaignOptions,
+  reportDir: string,
+  pending: readonly string[] = [],
+): Promise<number> {
   const { runCampaign } = await import('../run/campaign.ts');
   const run = await loadRunner();
-  out(`chaos campaign: seed=${opts.seed} runs=${opts.runs} controllers=${opts.controllers.join(',')}`);
+  const note = pending.length > 0 ? ` (not available yet: ${pending.join(', ')})` : '';
+  out(`chaos campaign: seed=${opts.seed} runs=${opts.runs} controllers=${opts.controllers.join(',')}${note}`);
   const progress = new Progress(opts.runs);
   let failures = 0;
   let code = 0;
