@@ -122,8 +122,9 @@ export const STEPPER_SCRIPT = `(() => {
       }
       box.append(c);
     };
-    D.nodes.forEach((n, i) => card(n, D.statuses[status[i]], groups[i]));
-    if (unscheduled.length > 0) card(D.labels.unscheduled, '', unscheduled);
+    const byName = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
+    D.nodes.forEach((n, i) => card(n, D.statuses[status[i]], groups[i].sort(byName)));
+    if (unscheduled.length > 0) card(D.labels.unscheduled, '', unscheduled.sort(byName));
   }
   function renderEvents(f) {
     const list = $('events-now');
