@@ -88,7 +88,7 @@ describe.skipIf(!available && !process.env.CI)('report: browser (chromium)', () 
     expect(
       await nodeB
         .locator('.pod')
-        .evaluateAll((ps) => ps.map((p) => `${p.textContent}:${(p as HTMLElement).dataset.phase}`)),
+        .evaluateAll((ps) => ps.map((p) => `${p.textContent}:${p.getAttribute('data-phase')}`)),
     ).toEqual(['web-0:Running', 'web-1:Ready']);
     expect(await page.locator('.timeline tr.current').count()).toBeGreaterThan(0);
     await page.click('#step-next');
@@ -116,7 +116,9 @@ describe.skipIf(!available && !process.env.CI)('report: browser (chromium)', () 
   it('report: browser: hostile manifest text stays inert (no script runs, no request, no error)', async () => {
     const { page, problems } = await open(hostileRun(), 'en', 'hostile');
     await page.click('#step-jump');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('body').textContent()).toContain('<script>window.__pwned=1</script>');
     expect(problems).toEqual([]);
