@@ -1,13 +1,5 @@
 import type { Finding, LivenessInvariant } from './types.ts';
-import {
-  appCanBeReady,
-  hasKind,
-  liveObjects,
-  notReadyReasons,
-  ownedActivePods,
-  ready,
-  unschedulable,
-} from './util.ts';
+import { excusedNotReady, hasKind, liveObjects, notReadyReasons, ownedActivePods, ready } from './util.ts';
 
 /**
  * After settle, every ReplicaSet has exactly spec.replicas active pods that it controls and that
@@ -32,7 +24,7 @@ export const replicasetExactReplicas: LivenessInvariant = {
       const want = rs.spec?.replicas ?? 1;
       const pods = ownedActivePods(world, rs);
       const readyCount = pods.filter(ready).length;
-      const excused = pods.filter((p) => !ready(p) && (unschedulable(p) || !appCanBeReady(p))).length;
+      const excused = pods.filter((p) => excusedNotReady(world, p)).length;
       if (pods.length === want && readyCount + excused === want) continue;
       const why = notReadyReasons(world, pods);
       findings.push({

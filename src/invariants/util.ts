@@ -3,6 +3,7 @@ import { compileSelector, selectorMatches } from '../model/labels.ts';
 import { isPodActive, isPodReady } from '../model/pod.ts';
 import type { Kind, KObject, Pod } from '../model/types.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { nodeReadyStatus } from '../sim/nodes.ts';
 import type { World } from '../sim/world.ts';
 
 export function hasKind(scenario: Scenario, kind: Kind): boolean {
@@ -52,6 +53,18 @@ export function unschedulable(p: KObject): boolean {
       (c: { type: string; status: string }) => c.type === 'PodScheduled' && c.status === 'False',
     )
   );
+}
+
+/**
+ * A pod that is not Ready for reasons no workload controller can fix: nothing can place it, its
+ * application never becomes ready, or its node is not Ready (the node lifecycle and taint eviction
+ * decide when it goes; in a full disruption they never do, by design).
+ */
+export function excusedNotReady(world: World, p: KObject): boolean {
+  if (ready(p)) return false;
+  if (unschedulable(p) || !appCanBeReady(p)) return true;
+  const node = p.spec?.nodeName ? world.store.get('Node', p.spec.nodeName) : undefined;
+  return !!node && nodeReadyStatus(node) !== 'True';
 }
 
 /** Why pods are not Ready, summarised: "2 pods unschedulable, 1 pod Pending on node-a". */

@@ -31,12 +31,21 @@ export const workloadConverges: LivenessInvariant = {
             ctx.phase === 'settled' ? 'has not converged within the settle time' : 'did not stay converged';
           findings.push({ message: `${name} ${when}: ${why}`, objects: [name] });
         } else if (ctx.phase === 'settled') {
-          ctx.memo.set(name, print);
-        } else if (ctx.memo.has(name) && ctx.memo.get(name) !== print) {
-          findings.push({
-            message: `${name} kept changing after it converged: its pods were replaced during the stability window`,
-            objects: [name],
-          });
+          ctx.memo.set(name, { print, rv: obj.metadata.resourceVersion });
+        } else if (ctx.memo.has(name)) {
+          const before = ctx.memo.get(name) as { print: string; rv: string };
+          if (before.print !== print) {
+            findings.push({
+              message: `${name} kept changing after it converged: its pods were replaced during the stability window`,
+              objects: [name],
+            });
+          } else if (before.rv !== obj.metadata.resourceVersion) {
+            // Nothing happened in the window, yet the object was rewritten: a hot loop (L3).
+            findings.push({
+              message: `${name} kept rewriting itself after it converged (a hot loop)`,
+              objects: [name],
+            });
+          }
         }
       }
     }

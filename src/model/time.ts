@@ -15,8 +15,15 @@ const MS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_00
  */
 export function formatTimestamp(ms: number): string {
   const seconds = Math.floor(ms / 1000);
-  return `${new Date(SIM_EPOCH_MS + seconds * 1000).toISOString().slice(0, 19)}Z`;
+  // Simulated time only moves forward, so the last second formatted is almost always asked again.
+  if (seconds === lastSeconds) return lastFormatted;
+  lastSeconds = seconds;
+  lastFormatted = `${new Date(SIM_EPOCH_MS + seconds * 1000).toISOString().slice(0, 19)}Z`;
+  return lastFormatted;
 }
+
+let lastSeconds = Number.NaN;
+let lastFormatted = '';
 
 const parsed = new Map<string, number>();
 const PARSE_CACHE_LIMIT = 4096;

@@ -42,6 +42,7 @@ export class InvariantChecker {
 
   private record(world: World, id: string, findings: Array<{ message: string; objects: string[] }>): void {
     const r = this.results.find((x) => x.id === id)!;
+    world.trace.now = world.now;
     r.status = 'violated';
     for (const f of findings) {
       world.trace.record('violation', id, f.message, f.objects);

@@ -89,6 +89,7 @@ export class NodeLifecycle {
     this.setTaint(m.name, { key: TAINT_UNREACHABLE, effect: 'NoSchedule' }, true);
     for (const pod of this.world.podsOnNode(m.name)) this.markPodNotReady(pod);
     this.enqueueNoExecute(m.name);
+    this.pumpAll();
   }
 
   private markPodNotReady(pod: KObject): void {
@@ -120,6 +121,12 @@ export class NodeLifecycle {
     this.setTaint(m.name, { key: TAINT_UNREACHABLE, effect: 'NoExecute' }, false);
     this.setTaint(m.name, { key: TAINT_UNREACHABLE, effect: 'NoSchedule' }, false);
     for (const z of this.tainter.values()) z.queue = z.queue.filter((n) => n !== m.name);
+    this.pumpAll();
+  }
+
+  /** Node health changed somewhere: zone states (and so eviction rates) may have changed. */
+  private pumpAll(): void {
+    for (const zone of [...this.tainter.keys()].sort()) this.pumpZone(zone);
   }
 
   private enqueueNoExecute(node: string): void {
@@ -139,19 +146,13 @@ export class NodeLifecycle {
   private pumpZone(zone: string): void {
     const z = this.tainter.get(zone)!;
     if (z.timer || z.queue.length === 0) return;
+    // Paused by a disruption: markUnknown / markReachable pump every zone again when nodes change.
     const rate = zoneEvictionRate(this.world, zone);
-    if (rate === 0) {
-      // Paused (disruption); look again later, when nodes may have come back.
-      z.timer = this.world.clock.after(MONITOR_PERIOD_MS, `${ACTOR}: zone '${zone}' evictions paused`, () => {
-        z.timer = undefined;
-        this.pumpZone(zone);
-      });
-      return;
-    }
+    if (rate === 0) return;
     const at = Math.max(this.world.now, z.nextAt);
     z.timer = this.world.clock.at(at, `${ACTOR}: taint next unreachable node in zone '${zone}'`, () => {
       z.timer = undefined;
-      if (zoneEvictionRate(this.world, zone) === 0) return this.pumpZone(zone);
+      if (zoneEvictionRate(this.world, zone) === 0) return;
       const node = z.queue.shift();
       if (node !== undefined && !isReporting(this.world.machines.get(node)!)) {
         this.setTaint(node, { key: TAINT_UNREACHABLE, effect: 'NoExecute' }, true);

@@ -328,10 +328,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       );
       let target: KObject | undefined = rs;
       for (let attempt = 0; attempt < 2 && target && statusChanged(target, status); attempt++) {
-        const r = this.world.store.updateStatus(this.actorName, {
-          ...target,
-          status: { ...target.status, ...status },
-        });
+        const r = this.world.store.updateStatus(this.actorName, { ...target, status });
         if (r.ok) break;
         statusError = true;
         target = this.world.store.get('ReplicaSet', key);

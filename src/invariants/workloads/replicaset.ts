@@ -1,14 +1,7 @@
 import { isPodAvailable } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import type { World } from '../../sim/world.ts';
-import {
-  appCanBeReady,
-  controlledPods,
-  notReadyReasons,
-  ownedActivePods,
-  ready,
-  unschedulable,
-} from '../util.ts';
+import { controlledPods, excusedNotReady, notReadyReasons, ownedActivePods, ready } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
 
 export const replicaSetChecks: WorkloadChecks = {
@@ -17,7 +10,7 @@ export const replicaSetChecks: WorkloadChecks = {
     const want = rs.spec?.replicas ?? 1;
     const pods = ownedActivePods(world, rs);
     const readyCount = pods.filter(ready).length;
-    const excused = pods.filter((p) => !ready(p) && (unschedulable(p) || !appCanBeReady(p))).length;
+    const excused = pods.filter((p) => excusedNotReady(world, p)).length;
     if (pods.length === want && readyCount + excused === want) return null;
     const why = notReadyReasons(world, pods);
     return `${pods.length}/${want} pods, ${readyCount} Ready${why ? `: ${why}` : ''}`;
