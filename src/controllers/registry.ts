@@ -3,9 +3,10 @@
  * new folder and one line here.
  */
 import { replicaSetController } from './replicaset/index.ts';
+import { statefulSetController } from './statefulset/index.ts';
 import type { ControllerEntry } from './types.ts';
 
-export const CONTROLLERS: readonly ControllerEntry[] = [replicaSetController];
+export const CONTROLLERS: readonly ControllerEntry[] = [replicaSetController, statefulSetController];
 
 export function getController(name: string): ControllerEntry | undefined {
   return CONTROLLERS.find((c) => c.name === name);

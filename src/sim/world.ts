@@ -19,6 +19,7 @@ import { newNodeObject } from './nodes.ts';
 import { Streams } from './prng.ts';
 import { Scheduler } from './scheduler.ts';
 import { TaintEviction } from './taintEviction.ts';
+import { Volumes } from './volumes.ts';
 
 export interface WorldOptions {
   seed: number;
@@ -46,6 +47,7 @@ export class World {
   readonly lifecycle: NodeLifecycle;
   readonly gc: GarbageCollector;
   readonly taintEviction: TaintEviction;
+  readonly volumes: Volumes;
   readonly controllers = new Map<string, Restartable>();
   private readonly informers: Informer[] = [];
   stepCount = 0;
@@ -73,6 +75,7 @@ export class World {
     this.lifecycle = new NodeLifecycle(this);
     this.gc = new GarbageCollector(this);
     this.taintEviction = new TaintEviction(this);
+    this.volumes = new Volumes(this);
   }
 
   get now(): number {

@@ -1,0 +1,245 @@
+/**
+ * The StatefulSet controller (pkg/controller/statefulset) on the controller host. It reads only its
+ * informer cache (plus an uncached GET of the set before adopting, and of a revision on a name
+ * clash), uses no expectations, and drives the machine in machine.ts: claim pods, sync revisions,
+ * then execute the plan (plan.ts) one kind of write per state, then status and history.
+ */
+import { compileSelector, selectorMatches } from '../../model/labels.ts';
+import { isMemberOf } from '../../model/ordinal.ts';
+import type { KObject } from '../../model/types.ts';
+import type { WatchEvent } from '../../sim/api/types.ts';
+import type { World } from '../../sim/world.ts';
+import { ControllerBase } from '../shared/base.ts';
+import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
+import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
+import { claimTemplates, isRunningAndReady } from './identity.ts';
+import type { Next, StatefulSetEvent } from './machine.ts';
+import { statefulSetMachine } from './machine.ts';
+import { planSync, type Revisions, type SyncPlan } from './plan.ts';
+import {
+  historyToPrune,
+  ownedRevisions,
+  planUpdateRevision,
+  resolveRevisions,
+  writeUpdateRevision,
+} from './revisions.ts';
+import { StatefulSetSync, type SyncState } from './sync.ts';
+import type { StatefulSetVariant } from './variants.ts';
+
+export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
+  private cur: SyncState | undefined;
+
+  constructor(
+    world: World,
+    private readonly v: StatefulSetVariant,
+  ) {
+    super(
+      world,
+      'statefulset',
+      ['StatefulSet', 'Pod', 'ControllerRevision', 'PersistentVolumeClaim'],
+      statefulSetMachine,
+    );
+  }
+
+  protected resetState(): void {
+    this.cur = undefined;
+  }
+
+  protected allKeys(): string[] {
+    return [...this.informer.map('StatefulSet').keys()].sort();
+  }
+
+  // ---- informer event handlers ----
+
+  protected onEvent(ev: WatchEvent): void {
+    if (ev.kind === 'StatefulSet') return this.queue.add(ev.key);
+    if (ev.kind === 'Pod') return this.onPod(ev);
+    // Not in Kubernetes (the scheduler's volume binding makes a pod event there): a claim that goes
+    // away wakes its set, so a pending pod gets its claim back.
+    if (
+      ev.kind === 'PersistentVolumeClaim' &&
+      (ev.type === 'DELETED' || ev.object.metadata.deletionTimestamp)
+    ) {
+      for (const set of this.informer.list('StatefulSet')) {
+        const prefixes = claimTemplates(set).map((t) => `${t.metadata.name}-${set.metadata.name}-`);
+        if (prefixes.some((p) => ev.object.metadata.name.startsWith(p))) this.queue.add(setKey(set));
+      }
+    }
+  }
+
+  private onPod(ev: WatchEvent): void {
+    const pods = ev.old && ev.type === 'MODIFIED' ? [ev.old, ev.object] : [ev.object];
+    for (const pod of pods) {
+      const ref = controllerRefOf(pod);
+      if (ref) {
+        if (ref.kind !== 'StatefulSet') continue;
+        const set = this.informer.get('StatefulSet', `${pod.metadata.namespace}/${ref.name}`);
+        if (!set || set.metadata.uid !== ref.uid) continue;
+        this.queue.add(setKey(set));
+        const minReady = set.spec?.minReadySeconds ?? 0;
+        if (minReady > 0 && ev.old && !isRunningAndReady(ev.old) && isRunningAndReady(ev.object))
+          this.queue.addAfter(setKey(set), minReady * 1000 + 1000);
+        continue;
+      }
+      if (pod.metadata.deletionTimestamp) continue;
+      for (const set of this.informer.list('StatefulSet')) {
+        if (set.metadata.namespace !== pod.metadata.namespace) continue;
+        if (selectorMatches(compileSelector(set.spec?.selector), pod.metadata.labels))
+          this.queue.add(setKey(set));
+      }
+    }
+  }
+
+  // ---- one sync ----
+
+  protected sync(key: string): void {
+    const set = this.informer.get('StatefulSet', key);
+    if (!set) {
+      this.cur = undefined;
+      return this.send({ type: 'SYNC', next: 'gone' }, `${key} is gone`);
+    }
+    const pods = this.informer.list('Pod').filter((p) => p.metadata.namespace === set.metadata.namespace);
+    const claims = planClaims(pods, {
+      ownerUid: set.metadata.uid,
+      ownerDeleting: !!set.metadata.deletionTimestamp,
+      selector: compileSelector(set.spec?.selector),
+      filter: (p) => isMemberOf(set.metadata.name, p.metadata.name),
+    });
+    this.cur = new StatefulSetSync(this.world, this.actorName, this.informer, set, this.v, claims);
+    if (claims.adopt.length + claims.release.length > 0)
+      return this.send(
+        { type: 'SYNC', next: 'claim' },
+        `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}`,
+      );
+    const next = this.afterClaims();
+    this.send({ type: 'SYNC', next }, this.cur.describe(next));
+  }
+
+  /** Revisions: use the update revision if it exists, else write it first. */
+  private afterClaims(): Next {
+    const s = this.cur!;
+    s.owned = ownedRevisions(s.set, this.informer.list('ControllerRevision'));
+    const plan = planUpdateRevision(s.set, s.owned);
+    if (plan.type !== 'use') {
+      s.revisionPlan = plan;
+      return 'revision';
+    }
+    return this.plan(plan.revision);
+  }
+
+  private plan(update: RevisionObject): Next {
+    const s = this.cur!;
+    s.revisions = resolveRevisions(s.set, s.owned, update);
+    s.plan = planSync({
+      set: s.set,
+      pods: s.pods,
+      claims: s.claimCache(),
+      revisions: s.revisions,
+      nowMs: this.world.now,
+      v: this.v,
+    });
+    return s.next();
+  }
+
+  protected actions(): Record<string, () => void> {
+    const run = (label: string, fn: () => void) => () => this.afterApi(`${label} ${this.cur?.key ?? ''}`, fn);
+    const step = () => {
+      const next = this.cur!.runBatch();
+      this.send({ type: 'DONE', next }, this.cur!.describe(next));
+    };
+    return {
+      adoptAndReleasePods: run('claim pods of', () => this.claim()),
+      writeRevision: run('write revision of', () => this.writeRevision()),
+      deleteFailedPod: run('delete failed pod of', step),
+      createClaimsAndPods: run('create pods of', step),
+      createMissingClaims: run('create claims of', step),
+      repairIdentityAndClaims: run('repair pods of', step),
+      deleteCondemnedPod: run('scale down', step),
+      deleteOutdatedPod: run('update pods of', step),
+      writeStatus: run('update status of', () => this.writeStatus()),
+      pruneHistory: run('prune history of', () => {
+        this.cur!.prune();
+        this.send({ type: 'PRUNED' });
+      }),
+    };
+  }
+
+  /** Adopt orphans (after an uncached check that the set still exists) and release strays. */
+  private claim(): void {
+    const s = this.cur!;
+    const fresh = this.world.store.get('StatefulSet', s.key);
+    const canAdopt =
+      !!fresh && fresh.metadata.uid === s.set.metadata.uid && !fresh.metadata.deletionTimestamp;
+    const ref = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      name: s.set.metadata.name,
+      uid: s.set.metadata.uid,
+      controller: true,
+      blockOwnerDeletion: true,
+    };
+    for (const pod of s.claims.adopt) {
+      if (!canAdopt) break;
+      const r = this.world.store.patch(
+        this.actorName,
+        'Pod',
+        podKey(pod),
+        (p) => withAdoption(p, ref, false),
+        {
+          uid: pod.metadata.uid,
+          cause: { controller: 'statefulset', ownerUid: s.set.metadata.uid, adopt: true },
+        },
+      );
+      if (r.ok) s.pods.push(r.obj);
+    }
+    for (const pod of s.claims.release) {
+      this.world.store.patch(this.actorName, 'Pod', podKey(pod), (p) => withRelease(p, s.set.metadata.uid), {
+        uid: pod.metadata.uid,
+      });
+    }
+    const next = this.afterClaims();
+    this.send({ type: 'CLAIMED', next }, s.describe(next));
+  }
+
+  private writeRevision(): void {
+    const s = this.cur!;
+    const r = writeUpdateRevision(
+      this.world,
+      this.actorName,
+      s.set,
+      s.owned,
+      s.revisionPlan as CurrentRevisionPlan,
+    );
+    s.collisionCount = r.collisionCount;
+    if (!r.revision) {
+      s.error = r.error;
+      return this.send({ type: 'REVISION_READY', next: 'status' }, `${s.key}: ${r.error}`);
+    }
+    if (!s.owned.some((o) => o.metadata.name === r.revision!.metadata.name)) s.owned.push(r.revision);
+    const next = this.plan(r.revision);
+    this.send({ type: 'REVISION_READY', next }, s.describe(next));
+  }
+
+  private writeStatus(): void {
+    const s = this.cur!;
+    s.writeStatus();
+    if (s.error) this.queue.addRateLimited(s.key);
+    else this.queue.forget(s.key);
+    const minReady = s.set.spec?.minReadySeconds ?? 0;
+    if (!s.error && minReady > 0 && s.status && s.status.availableReplicas !== (s.set.spec?.replicas ?? 1))
+      this.queue.addAfter(s.key, minReady * 1000);
+    const prune = s.revisions ? historyToPrune(s.set, s.owned, s.allPods(), s.revisions) : [];
+    s.toPrune = prune;
+    this.send({ type: 'STATUS_WRITTEN', prune: prune.length > 0 });
+  }
+}
+
+export type { ClaimPlan, Revisions, SyncPlan };
+
+function setKey(set: KObject): string {
+  return `${set.metadata.namespace}/${set.metadata.name}`;
+}
+
+function podKey(pod: KObject): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}

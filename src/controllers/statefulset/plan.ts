@@ -1,0 +1,246 @@
+/**
+ * The pure part of one StatefulSet sync (stateful_set_control.go `updateStatefulSet`): bucket the
+ * pods into slots and condemned ones, then walk the slots in ascending order, the condemned pods
+ * in descending order and the rolling update from the top down, producing the writes to make. With
+ * OrderedReady ("monotonic") the walk stops at the first step that must wait; with Parallel it goes
+ * on. The controller executes the intents in order (Parallel creations in slow-start batches).
+ */
+import { parseTimestamp } from '../../model/time.ts';
+import type { KObject, NewObject } from '../../model/types.ts';
+import {
+  claimsFor,
+  desiredReplicas,
+  identityMatches,
+  inOrdinalRange,
+  isHealthy,
+  isParallel,
+  isPending,
+  isRunningAndAvailable,
+  isRunningAndReady,
+  isTerminal,
+  isTerminating,
+  newPod,
+  ordinalOf,
+  revisionOf,
+  startOrdinal,
+  storageMatches,
+} from './identity.ts';
+import { claimIsStale, claimOwnersMatch, retentionPolicy } from './retention.ts';
+import type { StatefulSetVariant } from './variants.ts';
+
+export interface Revisions {
+  current: { name: string; template: Record<string, unknown> };
+  update: { name: string; template: Record<string, unknown> };
+}
+
+export type Intent =
+  | { type: 'deleteTerminal'; pod: KObject }
+  | { type: 'create'; ordinal: number; slot: number; pod: NewObject; revision: string; replaces?: KObject }
+  | { type: 'createClaims'; pod: KObject }
+  | { type: 'repair'; pod: KObject; condemned: boolean }
+  | { type: 'deleteCondemned'; pod: KObject }
+  | { type: 'updateDelete'; pod: KObject; slot: number };
+
+export type IntentType = Intent['type'];
+
+/** Why an OrderedReady sync (or a rolling update) stopped early. */
+export interface Block {
+  kind: 'ready' | 'termination' | 'stale-claim';
+  pod: string;
+}
+
+export interface SyncPlan {
+  intents: Intent[];
+  block?: Block;
+  /** Slot i holds ordinal start + i; undefined = missing. */
+  slots: Array<KObject | undefined>;
+  /** Out-of-range members, highest ordinal first. */
+  condemned: KObject[];
+  monotonic: boolean;
+}
+
+export interface PlanInput {
+  set: KObject;
+  /** Pods the set owns (claimed), from the cache. */
+  pods: readonly KObject[];
+  /** PVCs in the set's namespace from the cache, by name. */
+  claims: ReadonlyMap<string, KObject>;
+  revisions: Revisions;
+  nowMs: number;
+  v: StatefulSetVariant;
+}
+
+/** Slots for ordinals [start, start + replicas) and the condemned rest (valid ordinals only). */
+export function bucketPods(set: KObject, pods: readonly KObject[]): Pick<SyncPlan, 'slots' | 'condemned'> {
+  const start = startOrdinal(set);
+  const slots: Array<KObject | undefined> = new Array(desiredReplicas(set)).fill(undefined);
+  const condemned: KObject[] = [];
+  for (const p of pods) {
+    const ord = ordinalOf(set, p);
+    if (ord === undefined) continue;
+    if (inOrdinalRange(set, ord)) slots[ord - start] = p;
+    else condemned.push(p);
+  }
+  condemned.sort((a, b) => ordinalOf(set, b)! - ordinalOf(set, a)!);
+  return { slots, condemned };
+}
+
+/** Slot index below which a new pod keeps the current revision (partition counts slots, #128529). */
+export function partitionSlot(set: KObject, v: StatefulSetVariant): number {
+  if (set.spec?.updateStrategy?.type === 'OnDelete') return 0;
+  const partition = set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
+  return v.partitionFromZero ? partition - startOrdinal(set) : partition;
+}
+
+/** The pod to create for a slot: below the partition from the current revision, else the update. */
+export function podForSlot(input: PlanInput, slot: number): { pod: NewObject; revision: string } {
+  const { set, revisions, v } = input;
+  const rev = slot < partitionSlot(set, v) ? revisions.current : revisions.update;
+  return { pod: newPod(set, rev.template, startOrdinal(set) + slot, rev.name), revision: rev.name };
+}
+
+/** The whole sync as intents. */
+export function planSync(input: PlanInput): SyncPlan {
+  const { set, v } = input;
+  const { slots, condemned } = bucketPods(set, input.pods);
+  if (v.condemnedAscending) condemned.reverse();
+  const monotonic = !isParallel(set) && !v.orderedAsParallel;
+  const plan: SyncPlan = { intents: [], slots, condemned, monotonic };
+  if (set.metadata.deletionTimestamp) return plan;
+  if (!planReplicas(input, plan)) return plan;
+  if (!planCondemned(input, plan)) return plan;
+  if (set.spec?.updateStrategy?.type !== 'OnDelete') planRollingUpdate(input, plan);
+  return plan;
+}
+
+/** Step 5 (processReplica for each slot). Returns false when the sync stops here. */
+function planReplicas(input: PlanInput, plan: SyncPlan): boolean {
+  const { set, v, nowMs } = input;
+  const minReady = set.spec?.minReadySeconds ?? 0;
+  const policy = retentionPolicy(set);
+  for (let i = 0; i < plan.slots.length; i++) {
+    const pod = plan.slots[i];
+    if (pod && isTerminal(pod)) {
+      // The replacement comes on a later sync, once the object is gone (same name, same claims).
+      if (!isTerminating(pod)) plan.intents.push({ type: 'deleteTerminal', pod });
+      if (plan.monotonic) return stop(plan, 'termination', pod.metadata.name);
+      continue;
+    }
+    if (
+      pod &&
+      isTerminating(pod) &&
+      v.forceDeleteStuck &&
+      nowMs > parseTimestamp(pod.metadata.deletionTimestamp!)
+    ) {
+      plan.intents.push({
+        type: 'create',
+        ordinal: startOrdinal(set) + i,
+        slot: i,
+        ...podForSlot(input, i),
+        replaces: pod,
+      });
+      if (plan.monotonic) return false;
+      continue;
+    }
+    if (!pod) {
+      const blocker =
+        v.waitForAllReady && plan.monotonic ? plan.slots.find((p) => p && !isHealthy(p)) : undefined;
+      if (blocker) return stop(plan, 'ready', blocker.metadata.name);
+      const created = podForSlot(input, i);
+      if (policy.whenScaled === 'Delete' && staleClaim(input, created.pod)) {
+        if (plan.monotonic) return stop(plan, 'stale-claim', created.pod.metadata.name!);
+        continue;
+      }
+      plan.intents.push({ type: 'create', ordinal: startOrdinal(set) + i, slot: i, ...created });
+      plan.slots[i] = planned(created.pod);
+      if (plan.monotonic) return false;
+      continue;
+    }
+    if (isPending(pod) && missingClaims(input, pod)) plan.intents.push({ type: 'createClaims', pod });
+    if (plan.monotonic) {
+      if (isTerminating(pod)) return stop(plan, 'termination', pod.metadata.name);
+      if (!isRunningAndReady(pod) || !isRunningAndAvailable(pod, minReady, nowMs))
+        return stop(plan, 'ready', pod.metadata.name);
+    }
+    if (!identityMatches(set, pod) || !storageMatches(set, pod) || !claimsMatch(input, pod, false))
+      plan.intents.push({ type: 'repair', pod, condemned: false });
+  }
+  return true;
+}
+
+/** Steps 6–7: fix the claims of condemned pods, then delete them (OrderedReady: highest, one). */
+function planCondemned(input: PlanInput, plan: SyncPlan): boolean {
+  for (const pod of plan.condemned) {
+    if (!claimsMatch(input, pod, true)) plan.intents.push({ type: 'repair', pod, condemned: true });
+  }
+  const minReady = input.set.spec?.minReadySeconds ?? 0;
+  const firstUnhealthy = [...plan.slots, ...[...plan.condemned].reverse()].find((p) => !p || !isHealthy(p));
+  for (const pod of plan.condemned) {
+    if (isTerminating(pod)) {
+      if (plan.monotonic) return stop(plan, 'termination', pod.metadata.name);
+      continue;
+    }
+    const healthy = isRunningAndReady(pod) && isRunningAndAvailable(pod, minReady, input.nowMs);
+    if (plan.monotonic && !healthy && pod !== firstUnhealthy) return stop(plan, 'ready', pod.metadata.name);
+    plan.intents.push({ type: 'deleteCondemned', pod });
+    if (plan.monotonic) return false;
+  }
+  return true;
+}
+
+/** Step 9: delete the highest pod not at the update revision, down to the partition; wait on unhealthy. */
+function planRollingUpdate(input: PlanInput, plan: SyncPlan): void {
+  const min = Math.max(0, partitionSlot(input.set, input.v));
+  for (let slot = plan.slots.length - 1; slot >= min; slot--) {
+    const pod = plan.slots[slot];
+    if (!pod) continue;
+    if (revisionOf(pod) !== input.revisions.update.name && !isTerminating(pod)) {
+      plan.intents.push({ type: 'updateDelete', pod, slot });
+      return;
+    }
+    if (!isHealthy(pod)) {
+      stop(plan, 'ready', pod.metadata.name);
+      return;
+    }
+  }
+}
+
+function stop(plan: SyncPlan, kind: Block['kind'], pod: string): false {
+  plan.block = { kind, pod };
+  return false;
+}
+
+/** A just-planned pod stands in its slot for the rest of the walk: created, not yet healthy. */
+function planned(pod: NewObject): KObject {
+  return {
+    ...pod,
+    metadata: { ...pod.metadata, uid: '', resourceVersion: '', generation: 1, creationTimestamp: '' },
+  } as KObject;
+}
+
+function missingClaims(input: PlanInput, pod: KObject): boolean {
+  const ord = ordinalOf(input.set, pod)!;
+  return claimsFor(input.set, ord).some((c) => !input.claims.has(c.metadata.name!));
+}
+
+function staleClaim(input: PlanInput, pod: NewObject): boolean {
+  const ord = ordinalOf(input.set, pod as KObject)!;
+  return claimsFor(input.set, ord).some((c) => {
+    const cached = input.claims.get(c.metadata.name!);
+    return cached !== undefined && claimIsStale(cached, undefined);
+  });
+}
+
+/** Whether the pod's existing claims carry the owner references the policy asks for. */
+export function claimsMatch(input: PlanInput, pod: KObject, condemned: boolean): boolean {
+  const ord = ordinalOf(input.set, pod)!;
+  const policy = input.v.podOwnsClaims
+    ? { whenDeleted: 'Retain' as const, whenScaled: 'Delete' as const }
+    : undefined;
+  for (const c of claimsFor(input.set, ord)) {
+    const cached = input.claims.get(c.metadata.name!);
+    if (!cached) continue;
+    if (!claimOwnersMatch(cached, input.set, pod, condemned || !!input.v.podOwnsClaims, policy)) return false;
+  }
+  return true;
+}

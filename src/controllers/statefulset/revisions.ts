@@ -1,0 +1,106 @@
+/**
+ * StatefulSet revisions (`getStatefulSetRevisions`, `truncateHistory`) on top of the shared history
+ * helpers: the update revision is the one equal to the current template (created, or raised when
+ * an older one matches: a rollback), the current revision is the one `status.currentRevision`
+ * names (else the update revision), and history is truncated to `revisionHistoryLimit` non-live ones.
+ */
+import type { KObject } from '../../model/types.ts';
+import type { World } from '../../sim/world.ts';
+import { controllerRefOf } from '../shared/claim.ts';
+import {
+  type CurrentRevisionPlan,
+  newRevision,
+  nextRevisionNumber,
+  onCreateConflict,
+  planCurrentRevision,
+  type RevisionObject,
+  revisionsToPrune,
+  sortRevisions,
+  withRevisionNumber,
+} from '../shared/history.ts';
+import { revisionOf } from './identity.ts';
+import type { Revisions } from './plan.ts';
+
+/** Revisions the set controls, from the cache, sorted. */
+export function ownedRevisions(set: KObject, cached: readonly KObject[]): RevisionObject[] {
+  return sortRevisions(
+    (cached as RevisionObject[]).filter(
+      (r) => r.metadata.namespace === set.metadata.namespace && controllerRefOf(r)?.uid === set.metadata.uid,
+    ),
+  );
+}
+
+export function templateOf(rev: RevisionObject): Record<string, unknown> {
+  return ((rev.data as { spec?: { template?: unknown } })?.spec?.template ?? {}) as Record<string, unknown>;
+}
+
+/** The plan for the update revision; `use` needs no write. */
+export function planUpdateRevision(set: KObject, owned: readonly RevisionObject[]): CurrentRevisionPlan {
+  return planCurrentRevision(set, owned);
+}
+
+/**
+ * Writes the update revision: raise an older equal one (rollback), or create one, bumping the
+ * collision count while the name is taken by a different template (`CreateControllerRevision`).
+ */
+export function writeUpdateRevision(
+  world: World,
+  actor: string,
+  set: KObject,
+  owned: readonly RevisionObject[],
+  plan: CurrentRevisionPlan,
+): { revision?: RevisionObject; collisionCount: number; error?: string } {
+  let collisionCount = set.status?.collisionCount ?? 0;
+  if (plan.type === 'use') return { revision: plan.revision, collisionCount };
+  if (plan.type === 'raise') {
+    const r = world.store.update(actor, withRevisionNumber(plan.revision, plan.to));
+    return r.ok
+      ? { revision: r.obj as RevisionObject, collisionCount }
+      : { collisionCount, error: r.message };
+  }
+  const next = nextRevisionNumber(owned);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const wanted = newRevision(set, next, collisionCount);
+    const r = world.store.create(actor, wanted);
+    if (r.ok) return { revision: r.obj as RevisionObject, collisionCount };
+    if (r.code !== 'AlreadyExists') return { collisionCount, error: r.message };
+    // An uncached GET, as the history client does on AlreadyExists.
+    const existing = world.store.get(
+      'ControllerRevision',
+      `${set.metadata.namespace}/${wanted.metadata.name}`,
+    );
+    if (!existing) continue;
+    const o = onCreateConflict(
+      { ...set, status: { ...set.status, collisionCount } },
+      existing as RevisionObject,
+      wanted,
+    );
+    if (o.type === 'use') return { revision: o.revision, collisionCount };
+    collisionCount = o.collisionCount;
+  }
+  return { collisionCount, error: 'too many revision name collisions' };
+}
+
+/** Current and update revision with their templates. */
+export function resolveRevisions(
+  set: KObject,
+  owned: readonly RevisionObject[],
+  update: RevisionObject,
+): Revisions {
+  const current = owned.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
+  return {
+    current: { name: current.metadata.name, template: templateOf(current) },
+    update: { name: update.metadata.name, template: templateOf(update) },
+  };
+}
+
+/** `truncateHistory`: non-live revisions beyond the limit, oldest first. */
+export function historyToPrune(
+  set: KObject,
+  owned: readonly RevisionObject[],
+  pods: readonly KObject[],
+  revisions: Revisions,
+): RevisionObject[] {
+  const live = new Set<string>([revisions.current.name, revisions.update.name, ...pods.map(revisionOf)]);
+  return revisionsToPrune(owned, set.spec?.revisionHistoryLimit ?? 10, live);
+}

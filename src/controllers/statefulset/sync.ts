@@ -1,0 +1,241 @@
+/**
+ * The state of one StatefulSet sync and the execution of its plan: intents of one kind run together
+ * (Parallel: slow-start batches 1, 2, 4... capped at 500; OrderedReady: one at a time), the first
+ * error ends the sync (status is still written, the key is requeued with back-off). Every write
+ * carries a cause: what the controller saw (its cached view of the set and of the lower ordinals).
+ */
+import type { KObject } from '../../model/types.ts';
+import type { WriteCause } from '../../sim/api/types.ts';
+import type { Informer } from '../../sim/informer.ts';
+import type { World } from '../../sim/world.ts';
+import type { ClaimPlan } from '../shared/claim.ts';
+import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
+import { isHealthy, isTerminating, ordinalOf, startOrdinal } from './identity.ts';
+import type { Next } from './machine.ts';
+import type { Intent, Revisions, SyncPlan } from './plan.ts';
+import { createClaims, createPod, deletePod, type PodControl, repairPod } from './podControl.ts';
+import { retentionPolicy } from './retention.ts';
+import { computeStatus, type StatefulSetStatus, statusChanged } from './status.ts';
+import type { StatefulSetVariant } from './variants.ts';
+
+/** StatefulSet's `MaxBatchSize` for Parallel pod management. */
+export const MAX_BATCH_SIZE = 500;
+
+export type SyncState = StatefulSetSync;
+
+export class StatefulSetSync {
+  readonly key: string;
+  readonly pods: KObject[];
+  owned: RevisionObject[] = [];
+  revisionPlan?: CurrentRevisionPlan;
+  revisions?: Revisions;
+  plan?: SyncPlan;
+  collisionCount: number;
+  error?: string;
+  status?: StatefulSetStatus;
+  toPrune: RevisionObject[] = [];
+  private pos = 0;
+  private batchSize = 1;
+  private lastType = '';
+  /** Pods as this sync's own writes left them (created, deleted), by name. */
+  private readonly written = new Map<string, KObject | null>();
+
+  constructor(
+    private readonly world: World,
+    private readonly actor: string,
+    private readonly informer: Informer,
+    readonly set: KObject,
+    private readonly v: StatefulSetVariant,
+    readonly claims: ClaimPlan<KObject>,
+  ) {
+    this.key = `${set.metadata.namespace}/${set.metadata.name}`;
+    this.pods = [...claims.owned];
+    this.collisionCount = set.status?.collisionCount ?? 0;
+  }
+
+  /** The namespace's PVCs from the cache, by name. */
+  claimCache(): Map<string, KObject> {
+    const m = new Map<string, KObject>();
+    for (const c of this.informer.list('PersistentVolumeClaim'))
+      if (c.metadata.namespace === this.set.metadata.namespace) m.set(c.metadata.name, c);
+    return m;
+  }
+
+  /** The next phase: the next intent's kind, a wait, or status. */
+  next(): Next {
+    const p = this.plan;
+    if (this.error || !p) return 'status';
+    if (this.pos < p.intents.length) return p.intents[this.pos]!.type;
+    if (p.block?.kind === 'ready') return 'waitReady';
+    if (p.block) return 'waitTermination';
+    return 'status';
+  }
+
+  describe(next: Next): string {
+    const i = this.plan?.intents[this.pos];
+    const name = i ? ('pod' in i && 'metadata' in i.pod ? i.pod.metadata.name : '') : '';
+    if (next === 'waitReady')
+      return `${this.key}: waiting for ${this.plan!.block!.pod} to become Running and Ready`;
+    if (next === 'waitTermination') return `${this.key}: waiting for ${this.plan!.block!.pod} to go away`;
+    if (next === 'status' || next === 'gone' || next === 'claim' || next === 'revision')
+      return `${this.key}${this.error ? `: ${this.error}` : ''}`;
+    return `${this.key}: ${next} ${name}`;
+  }
+
+  private control(): PodControl {
+    return { world: this.world, actor: this.actor, informer: this.informer, set: this.set, v: this.v };
+  }
+
+  /** What the controller saw when it decided (judged by the decision invariants). */
+  private cause(extra: Record<string, unknown>): WriteCause {
+    const s = this.set;
+    return {
+      controller: 'statefulset',
+      ownerUid: s.metadata.uid,
+      observedResourceVersion: s.metadata.resourceVersion,
+      observedReplicas: s.spec?.replicas ?? 1,
+      podManagementPolicy: s.spec?.podManagementPolicy ?? 'OrderedReady',
+      start: startOrdinal(s),
+      strategy: s.spec?.updateStrategy?.type ?? 'RollingUpdate',
+      partition: s.spec?.updateStrategy?.rollingUpdate?.partition ?? 0,
+      retention: retentionPolicy(s),
+      currentRevision: this.revisions?.current.name,
+      updateRevision: this.revisions?.update.name,
+      ...extra,
+    };
+  }
+
+  /** Runs the next batch of same-kind intents and returns what comes after. */
+  runBatch(): Next {
+    const p = this.plan!;
+    const type = p.intents[this.pos]!.type;
+    if (type !== this.lastType) this.batchSize = 1;
+    this.lastType = type;
+    const limit = p.monotonic ? 1 : this.batchSize;
+    let n = 0;
+    while (this.pos < p.intents.length && p.intents[this.pos]!.type === type && n < limit) {
+      const err = this.execute(p.intents[this.pos]!);
+      this.pos++;
+      n++;
+      if (err) this.error = err;
+    }
+    this.batchSize = Math.min(this.batchSize * 2, MAX_BATCH_SIZE);
+    return this.next();
+  }
+
+  private execute(i: Intent): string | undefined {
+    const c = this.control();
+    switch (i.type) {
+      case 'deleteTerminal':
+        return this.remove(i.pod, this.cause({ reason: 'failed', ordinal: ordinalOf(this.set, i.pod) }));
+      case 'create': {
+        if (i.replaces) this.remove(i.replaces, this.cause({ reason: 'replace' }), 0);
+        const lower = this.plan!.slots.slice(0, i.slot).map((p, k) => ({
+          name: p?.metadata.name ?? `${this.set.metadata.name}-${startOrdinal(this.set) + k}`,
+          healthy: !!p && p.metadata.uid !== '' && isHealthy(p),
+        }));
+        const cause = this.cause({
+          reason: 'create',
+          ordinal: i.ordinal,
+          slot: i.slot,
+          revision: i.revision,
+          lower,
+        });
+        const r = createPod(c, i.pod, cause);
+        if (r.obj) this.written.set(r.obj.metadata.name, r.obj);
+        return r.error;
+      }
+      case 'createClaims':
+        return createClaims(c, ordinalOf(this.set, i.pod)!, this.cause({ reason: 'claim' })).error;
+      case 'repair':
+        return repairPod(
+          c,
+          i.pod,
+          i.condemned,
+          this.cause({ reason: 'repair', ordinal: ordinalOf(this.set, i.pod) }),
+        );
+      case 'deleteCondemned': {
+        const ord = ordinalOf(this.set, i.pod)!;
+        const above = this.plan!.condemned.filter((p) => ordinalOf(this.set, p)! > ord).map(
+          (p) => p.metadata.name,
+        );
+        return this.remove(i.pod, this.cause({ reason: 'scale-down', ordinal: ord, condemnedAbove: above }));
+      }
+      case 'updateDelete':
+        return this.remove(
+          i.pod,
+          this.cause({
+            reason: 'update',
+            ordinal: ordinalOf(this.set, i.pod),
+            slot: i.slot,
+            revision: i.pod.metadata.labels?.['controller-revision-hash'],
+          }),
+        );
+    }
+  }
+
+  private remove(pod: KObject, cause: WriteCause, grace?: number): string | undefined {
+    const r = deletePod(this.control(), pod, cause, grace);
+    if (r.ok) this.written.set(pod.metadata.name, r.removed ? null : r.obj);
+    else if (r.code !== 'NotFound') return r.message;
+    return undefined;
+  }
+
+  /** Every pod of the set as this sync knows it (cache + its own writes). */
+  allPods(): KObject[] {
+    const byName = new Map<string, KObject | null>(this.pods.map((p) => [p.metadata.name, p]));
+    for (const [name, p] of this.written) byName.set(name, p);
+    return [...byName.values()].filter(
+      (p): p is KObject => p !== null && ordinalOf(this.set, p) !== undefined,
+    );
+  }
+
+  /** `updateStatefulSetStatus`: write when changed; on a conflict re-read and retry once. */
+  writeStatus(): void {
+    if (!this.revisions) return;
+    const status = computeStatus(
+      this.set,
+      this.allPods(),
+      {
+        current: this.revisions.current.name,
+        update: this.revisions.update.name,
+        collisionCount: this.collisionCount,
+      },
+      this.world.now,
+    );
+    this.status = status;
+    let target: KObject | undefined = this.set;
+    for (let attempt = 0; attempt < 2 && target && statusChanged(target, status); attempt++) {
+      const r = this.world.store.updateStatus(
+        this.actor,
+        { ...target, status: { ...target.status, ...status } },
+        {
+          cause: this.cause({ reason: 'status' }),
+        },
+      );
+      if (r.ok) return;
+      target = this.world.store.get('StatefulSet', this.key);
+      if (!target) return;
+    }
+  }
+
+  prune(): void {
+    for (const rev of this.toPrune) {
+      this.world.store.delete(
+        this.actor,
+        'ControllerRevision',
+        `${rev.metadata.namespace}/${rev.metadata.name}`,
+        {
+          uid: rev.metadata.uid,
+        },
+      );
+    }
+  }
+
+  /** Pods of the set whose deletion is under way (for the learner's description). */
+  terminating(): string[] {
+    return this.allPods()
+      .filter(isTerminating)
+      .map((p) => p.metadata.name);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The StatefulSet controller and its mutants. Each mutant is the real controller with one behaviour
+ * broken, modelled on a real bug or a tempting shortcut; the property suite must catch every one.
+ */
+export interface StatefulSetVariant {
+  /** (a) OrderedReady behaves like Parallel: no waiting for lower ordinals. */
+  orderedAsParallel?: boolean;
+  /** (b) Scale-down removes the lowest condemned ordinal first. */
+  condemnedAscending?: boolean;
+  /** (c) Every pod owns its PVCs, so the GC deletes a claim with its pod even under Retain. */
+  podOwnsClaims?: boolean;
+  /** (d) A recreated pod gets a fresh PVC instead of its own (its data is lost). */
+  freshClaimOnRecreate?: boolean;
+  /** (e) A pod stuck Terminating past its grace period is force-deleted and replaced (kubernetes#54368). */
+  forceDeleteStuck?: boolean;
+  /** (f) A missing pod is recreated only when every existing pod is healthy (kubernetes#38418). */
+  waitForAllReady?: boolean;
+  /** (g) The partition compares absolute ordinals instead of slots from ordinals.start (kubernetes#128529). */
+  partitionFromZero?: boolean;
+}
+
+export const CORRECT: StatefulSetVariant = {};
+
+export const STATEFULSET_VARIANTS: Record<string, { variant: StatefulSetVariant; description: string }> = {
+  correct: { variant: CORRECT, description: 'The StatefulSet controller as Kubernetes implements it.' },
+  'ordered-as-parallel': {
+    variant: { orderedAsParallel: true },
+    description: 'OrderedReady behaves like Parallel: pods are created without waiting for lower ordinals.',
+  },
+  'scale-down-lowest-first': {
+    variant: { condemnedAscending: true },
+    description: 'Scale-down removes the lowest condemned ordinal first instead of the highest.',
+  },
+  'pvc-deleted-with-pod': {
+    variant: { podOwnsClaims: true },
+    description: 'Makes every pod own its PVCs, so a claim is deleted with its pod even under Retain.',
+  },
+  'fresh-pvc-on-recreate': {
+    variant: { freshClaimOnRecreate: true },
+    description:
+      "A recreated pod gets a fresh PVC instead of its own: the earlier incarnation's data is lost.",
+  },
+  'replace-terminating': {
+    variant: { forceDeleteStuck: true },
+    description:
+      'Force-deletes a pod stuck Terminating (e.g. on a partitioned node) and creates a replacement: two copies run (cf. kubernetes#54368).',
+  },
+  'wait-for-successors': {
+    variant: { waitForAllReady: true },
+    description:
+      'Does not recreate a deleted pod while any other pod is unready, so a predecessor is never restored (cf. kubernetes#38418).',
+  },
+  'partition-from-zero': {
+    variant: { partitionFromZero: true },
+    description: 'Counts the partition from ordinal 0 instead of ordinals.start (cf. kubernetes#128529).',
+  },
+};
