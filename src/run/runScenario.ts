@@ -93,9 +93,21 @@ function schedule(world: World, ev: ScenarioEvent): void {
   const label = fault.describe(ev);
   world.clock.at(ev.at, `event: ${label}`, () => {
     const out = fault.apply(world, ev);
-    if (out.applied) world.trace.record('fault', 'user', `${label}: ${out.text}`);
-    else world.trace.record('skip', 'user', `${label}: skipped (${out.reason})`);
+    const objects = eventObjects(ev);
+    if (out.applied) world.trace.record('fault', 'user', `${label}: ${out.text}`, objects);
+    else world.trace.record('skip', 'user', `${label}: skipped (${out.reason})`, objects);
   });
+}
+
+/** The objects an event names, `<kind>/<name>`, for the trace (reports group lines by object). */
+function eventObjects(ev: ScenarioEvent): string[] {
+  const out: string[] = [];
+  if (typeof ev.node === 'string') out.push(`node/${ev.node}`);
+  if (typeof ev.target === 'string') out.push(ev.target);
+  if (typeof ev.pvc === 'string') out.push(`persistentvolumeclaim/${ev.pvc}`);
+  if (typeof ev.pod === 'string') out.push(`pod/${ev.pod}`);
+  else if (ev.pod && typeof ev.pod === 'object') out.push((ev.pod as { owner: string }).owner);
+  return out;
 }
 
 function runUntil(world: World, checker: InvariantChecker, endMs: number): void {

@@ -222,8 +222,12 @@ export class Kubelet {
 
   /** Machine power loss: every container stops at once; nothing reaches the API. */
   powerOff(m: Machine): void {
-    for (const c of m.containers.values()) {
+    for (const c of [...m.containers.values()].sort((a, b) => a.podKey.localeCompare(b.podKey))) {
       this.world.clock.cancel(c.timer);
+      if (c.running)
+        this.world.note('kubelet', `kubelet/${m.name}`, `stopped pod/${c.podName}: power loss`, [
+          `pod/${c.podName}`,
+        ]);
       c.running = false;
       c.ready = false;
     }

@@ -141,6 +141,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
 
   protected sync(key: string): void {
     const rs = this.informer.get('ReplicaSet', key);
+    this.syncing = `replicaset/${key.slice(key.indexOf('/') + 1)}`;
     this.cur = {
       key,
       owned: [],

@@ -27,6 +27,8 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   private up = false;
   private pumpArmed = false;
   private state = 'idle';
+  /** The object the current sync is about, `<kind>/<name>` (trace lines name it for reports). */
+  protected syncing: string | undefined;
   readonly visits = new Map<string, MachineVisit>();
 
   constructor(
@@ -101,11 +103,8 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     if (v) v.count++;
     else this.visits.set(id, { controller: this.name, from, event: ev.type, to, count: 1 });
     if (from !== to || detail) {
-      this.world.note(
-        'controller',
-        this.actorName,
-        `${from} → ${to} on ${ev.type}${detail ? `: ${detail}` : ''}`,
-      );
+      const text = `${from} → ${to} on ${ev.type}${detail ? `: ${detail}` : ''}`;
+      this.world.note('controller', this.actorName, text, this.syncing ? [this.syncing] : undefined);
     }
     if (to === 'idle') this.pump();
   }
