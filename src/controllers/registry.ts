@@ -2,11 +2,16 @@
  * The controllers kubeprop runs. This list is the only wiring point: adding a controller means one
  * new folder and one line here.
  */
+import { daemonSetController } from './daemonset/index.ts';
 import { replicaSetController } from './replicaset/index.ts';
 import { statefulSetController } from './statefulset/index.ts';
 import type { ControllerEntry } from './types.ts';
 
-export const CONTROLLERS: readonly ControllerEntry[] = [replicaSetController, statefulSetController];
+export const CONTROLLERS: readonly ControllerEntry[] = [
+  replicaSetController,
+  daemonSetController,
+  statefulSetController,
+];
 
 export function getController(name: string): ControllerEntry | undefined {
   return CONTROLLERS.find((c) => c.name === name);

@@ -2,6 +2,9 @@
  * Every invariant kubeprop checks. This list is the only wiring point: adding an invariant means one
  * new file and one line here.
  */
+import { daemonsetCoverage } from './daemonset-coverage.ts';
+import { daemonsetOnePerNode } from './daemonset-one-per-node.ts';
+import { daemonsetPlacement } from './daemonset-placement.ts';
 import { ownershipReleaseUnmatched } from './ownership-release-unmatched.ts';
 import { ownershipSingleController } from './ownership-single-controller.ts';
 import { replicasetDeletionRanking } from './replicaset-deletion-ranking.ts';
@@ -15,6 +18,9 @@ const INVARIANTS: readonly InvariantDef[] = [
   replicasetExactReplicas,
   replicasetNoOvershoot,
   replicasetDeletionRanking,
+  daemonsetOnePerNode,
+  daemonsetPlacement,
+  daemonsetCoverage,
   ownershipSingleController,
   ownershipReleaseUnmatched,
   workloadConverges,

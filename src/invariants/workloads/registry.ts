@@ -1,5 +1,6 @@
 /** The workload kinds the generic invariants know how to judge. */
+import { daemonSetChecks } from './daemonset.ts';
 import { replicaSetChecks } from './replicaset.ts';
 import type { WorkloadChecks } from './types.ts';
 
-export const WORKLOAD_CHECKS: readonly WorkloadChecks[] = [replicaSetChecks];
+export const WORKLOAD_CHECKS: readonly WorkloadChecks[] = [replicaSetChecks, daemonSetChecks];

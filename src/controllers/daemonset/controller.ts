@@ -1,0 +1,315 @@
+/**
+ * The DaemonSet controller (pkg/controller/daemon) on top of the controller host. It reads only its
+ * informer cache, plans each sync purely (syncPlan.ts) and walks the machine in machine.ts through
+ * the phases that have work, one API round trip per phase. Every pod write carries what the
+ * controller saw when it decided (the node and DaemonSet objects from its cache), for the
+ * placement invariant.
+ */
+import { compileSelector, selectorIsEmpty, selectorMatches } from '../../model/labels.ts';
+import type { KObject } from '../../model/types.ts';
+import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
+import type { World } from '../../sim/world.ts';
+import { ControllerBase } from '../shared/base.ts';
+import { Expectations } from '../shared/expectations.ts';
+import type { RevisionObject } from '../shared/history.ts';
+import { FailedPodBackoff } from './backoff.ts';
+import { dsKey, onWatchEvent } from './events.ts';
+import { type DaemonSetEvent, daemonSetMachine, type Phase } from './machine.ts';
+import type { PodDeletion } from './plan.ts';
+import { newDaemonPod, podNode, podsByNode } from './pods.ts';
+import { statusChanged, statusCounts } from './status.ts';
+import { planSync, type SyncPlan } from './syncPlan.ts';
+import type { DaemonSetVariant } from './variants.ts';
+import { recordRevision } from './writeRevision.ts';
+
+interface SyncState {
+  key: string;
+  ds?: KObject;
+  plan?: SyncPlan;
+  phases: Phase[];
+  created: number;
+  batchSize: number;
+  error?: string;
+}
+
+export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
+  private expectations!: Expectations;
+  private backoff!: FailedPodBackoff;
+  private cur: SyncState = { key: '', phases: [], created: 0, batchSize: 1 };
+
+  constructor(
+    world: World,
+    private readonly v: DaemonSetVariant,
+  ) {
+    super(world, 'daemonset', ['DaemonSet', 'Pod', 'Node', 'ControllerRevision'], daemonSetMachine);
+  }
+
+  protected resetState(): void {
+    this.expectations = new Expectations(() => this.world.now);
+    this.backoff = new FailedPodBackoff();
+  }
+
+  protected allKeys(): string[] {
+    return [...this.informer.map('DaemonSet').keys()].sort();
+  }
+
+  /** Mutant `stale-restart`: no consistent relist; the new process trusts whatever the cache holds. */
+  protected override relistOnRestart(): void {
+    if (this.v.relistOnRestart) super.relistOnRestart();
+  }
+
+  protected onEvent(ev: WatchEvent): void {
+    onWatchEvent(
+      { informer: this.informer, queue: this.queue, expectations: this.expectations, rules: this.v.rules },
+      ev,
+    );
+  }
+
+  // ---- one sync ----
+
+  protected sync(key: string): void {
+    const ds = this.informer.get('DaemonSet', key);
+    this.cur = { key, phases: [], created: 0, batchSize: 1 };
+    if (!ds) {
+      this.expectations.delete(key);
+      return this.send({ type: 'SYNC', next: 'idle' }, `${key} is gone`);
+    }
+    // A DaemonSet being deleted is left to the garbage collector: no pods, no status.
+    if (ds.metadata.deletionTimestamp)
+      return this.send({ type: 'SYNC', next: 'idle' }, `${key} is being deleted`);
+    if (selectorIsEmpty(ds.spec?.selector))
+      return this.send({ type: 'SYNC', next: 'idle' }, `${key}: empty selector selects no pods`);
+    const plan = planSync({
+      ds,
+      nodes: this.informer.list('Node'),
+      pods: this.ownedPods(ds),
+      revisions: this.ownedRevisions(ds),
+      expectationsSatisfied: this.expectations.satisfied(key),
+      nowMs: this.world.now,
+      backoff: this.backoff,
+      knobs: this.v,
+    });
+    this.cur = { key, ds, plan, phases: [...plan.phases, 'writingStatus', 'idle'], created: 0, batchSize: 1 };
+    // Expectations are set before the first pod write, once the revision is in place.
+    if (plan.phases[0] !== 'recordingRevision') this.setExpectations();
+    this.send({ type: 'SYNC', next: this.nextPhase() }, describe(key, plan));
+  }
+
+  private setExpectations(): void {
+    const e = this.cur.plan?.expect;
+    if (e) this.expectations.setExpectations(this.cur.key, e.add, e.del);
+  }
+
+  /** Pods whose controllerRef is this DaemonSet and whose labels still match its selector. */
+  private ownedPods(ds: KObject): KObject[] {
+    const sel = compileSelector(ds.spec?.selector);
+    const uid = ds.metadata.uid;
+    const out: KObject[] = [];
+    for (const p of this.informer.map('Pod').values()) {
+      const ref = p.metadata.ownerReferences?.find((r) => r.controller === true);
+      if (ref?.uid === uid && selectorMatches(sel, p.metadata.labels)) out.push(p);
+    }
+    return out;
+  }
+
+  private ownedRevisions(ds: KObject): RevisionObject[] {
+    return this.informer
+      .list<RevisionObject>('ControllerRevision')
+      .filter((r) => r.metadata.ownerReferences?.some((o) => o.controller && o.uid === ds.metadata.uid));
+  }
+
+  private nextPhase(): Phase {
+    return this.cur.phases.shift() ?? 'idle';
+  }
+
+  protected actions(): Record<string, () => void> {
+    const key = () => this.cur.key;
+    return {
+      recordRevision: () => this.afterApi(`record revision of ${key()}`, () => this.writeRevision()),
+      writeStatusOnly: () => this.afterApi(`update status of ${key()}`, () => this.writeStatus(false)),
+      createPodBatch: () => this.afterApi(`create pods for ${key()}`, () => this.createBatch()),
+      deletePods: () => this.afterApi(`delete pods of ${key()}`, () => this.deletePods()),
+      requeueAfterBackoff: () => this.afterApi(`back off ${key()}`, () => this.requeueAfterBackoff()),
+      rollNodes: () => this.afterApi(`roll nodes of ${key()}`, () => this.rollNodes()),
+      pruneHistory: () => this.afterApi(`prune history of ${key()}`, () => this.pruneHistory()),
+      writeStatus: () => this.afterApi(`update status of ${key()}`, () => this.writeStatus(true)),
+    };
+  }
+
+  private writeRevision(): void {
+    const { ds, plan, key } = this.cur;
+    const err = recordRevision(this.world, this.actorName, ds!, plan!.revision);
+    if (err) {
+      // A failed write or a hash collision: retry the whole sync later, with back-off.
+      this.cur.error = err;
+      this.queue.addRateLimited(key);
+      this.cur.phases = ['idle'];
+    } else this.setExpectations();
+    this.send({ type: 'REVISION_RECORDED', next: this.nextPhase() }, err ? `${key}: ${err}` : '');
+  }
+
+  private cause(node: string, reason: string): WriteCause {
+    const ds = this.cur.ds!;
+    return {
+      controller: 'daemonset',
+      ownerUid: ds.metadata.uid,
+      observedResourceVersion: ds.metadata.resourceVersion,
+      node,
+      reason,
+      // Immutable objects from the cache: what the controller saw when it decided.
+      nodeView: this.informer.get('Node', node),
+      dsView: ds,
+    };
+  }
+
+  /** One slow-start batch (1, 2, 4, ...); a failed batch skips the rest and lowers expectations. */
+  private createBatch(): void {
+    const { plan, key } = this.cur;
+    const creates = plan!.creates;
+    const batch = creates.slice(this.cur.created, this.cur.created + this.cur.batchSize);
+    const failed = this.createOn(batch, 'place');
+    this.cur.created += batch.length;
+    this.cur.batchSize *= 2;
+    const skipped = creates.length - this.cur.created;
+    if (failed && skipped > 0) {
+      for (let i = 0; i < skipped; i++) this.expectations.creationObserved(key);
+      this.cur.created = creates.length;
+    }
+    if (this.cur.created < creates.length) this.cur.phases.unshift('placingPods');
+    this.send({ type: 'BATCH_DONE', next: this.nextPhase() });
+  }
+
+  /** Creates pods on the nodes; returns whether any create failed. */
+  private createOn(nodes: readonly string[], reason: string): boolean {
+    const { ds, plan, key } = this.cur;
+    let failed = false;
+    for (const node of nodes) {
+      const pod = newDaemonPod(ds!, node, plan!.hash, this.v.autoTolerations);
+      const r = this.world.store.create(this.actorName, pod, { cause: this.cause(node, reason) });
+      if (r.ok) continue;
+      failed = true;
+      this.cur.error = r.message;
+      this.expectations.creationObserved(key);
+    }
+    return failed;
+  }
+
+  private deletePods(): void {
+    this.deleteAll(this.cur.plan!.deletes);
+    this.send({ type: 'DELETES_DONE', next: this.nextPhase() });
+  }
+
+  private deleteAll(deletes: readonly PodDeletion[]): void {
+    for (const { pod, reason } of deletes) {
+      const node = podNode(pod) ?? '';
+      const r = this.world.store.delete(
+        this.actorName,
+        'Pod',
+        `${pod.metadata.namespace}/${pod.metadata.name}`,
+        {
+          uid: pod.metadata.uid,
+          cause: this.cause(node, reason),
+        },
+      );
+      if (r.ok) continue;
+      this.expectations.deletionObserved(this.cur.key);
+      if (r.code !== 'NotFound') this.cur.error = r.message;
+    }
+  }
+
+  private requeueAfterBackoff(): void {
+    this.queue.addAfter(this.cur.key, this.cur.plan!.requeueAfterMs ?? 0);
+    this.send({ type: 'BACKOFF_SET', next: this.nextPhase() });
+  }
+
+  /** The rolling update's syncNodes: surge creates in slow-start batches, then old pods deleted. */
+  private rollNodes(): void {
+    const creates = this.cur.plan!.creates;
+    for (let pos = 0, size = 1; pos < creates.length; pos += size, size *= 2) {
+      const batch = creates.slice(pos, pos + size);
+      if (this.createOn(batch, 'surge')) {
+        const skipped = creates.length - pos - batch.length;
+        for (let i = 0; i < skipped; i++) this.expectations.creationObserved(this.cur.key);
+        break;
+      }
+    }
+    this.deleteAll(this.cur.plan!.deletes);
+    this.send({ type: 'NODES_ROLLED', next: this.nextPhase() });
+  }
+
+  private pruneHistory(): void {
+    for (const rev of this.cur.plan!.prune) {
+      const r = this.world.store.delete(
+        this.actorName,
+        'ControllerRevision',
+        `${rev.metadata.namespace}/${rev.metadata.name}`,
+      );
+      if (!r.ok && r.code !== 'NotFound') this.cur.error = r.message;
+    }
+    this.send({ type: 'HISTORY_PRUNED', next: this.nextPhase() });
+  }
+
+  /** updateDaemonSetStatus from the cache as it is now; observedGeneration only when expectations allowed managing. */
+  private writeStatus(bumpGeneration: boolean): void {
+    const { ds, key, plan } = this.cur;
+    const fresh = this.informer.get('DaemonSet', key);
+    let failed = false;
+    if (ds && plan && fresh?.metadata.uid === ds.metadata.uid) {
+      const counts = statusCounts(
+        ds,
+        this.informer.list('Node'),
+        podsByNode(this.ownedPods(ds)),
+        plan.hash,
+        this.world.now,
+        this.v.rules,
+      );
+      const generation = bumpGeneration ? ds.metadata.generation : (fresh.status?.observedGeneration ?? 0);
+      failed = !this.storeStatus(key, fresh, counts, generation);
+      const minReady = ds.spec?.minReadySeconds ?? 0;
+      if (minReady > 0 && counts.numberReady !== counts.numberAvailable)
+        this.queue.addAfter(key, minReady * 1000);
+    }
+    if (this.cur.error || failed) this.queue.addRateLimited(key);
+    else this.queue.forget(key);
+    this.send({ type: 'STATUS_WRITTEN', next: 'idle' });
+  }
+
+  /** storeDaemonSetStatus: skip when unchanged; on a conflict, GET the DaemonSet and retry once. */
+  private storeStatus(
+    key: string,
+    cached: KObject,
+    counts: ReturnType<typeof statusCounts>,
+    generation: number,
+  ): boolean {
+    let target: KObject | undefined = cached;
+    for (let attempt = 0; attempt < 2 && target; attempt++) {
+      if (!statusChanged(target, counts, generation)) return true;
+      const status = { ...target.status, ...counts, observedGeneration: generation };
+      const r = this.world.store.updateStatus(this.actorName, { ...target, status });
+      if (r.ok) return true;
+      target = this.world.store.get('DaemonSet', key);
+    }
+    return false;
+  }
+}
+
+function describe(key: string, plan: SyncPlan): string {
+  const parts = [`${key}: hash ${plan.hash}`];
+  if (plan.phases.includes('waitingForExpectations')) parts.push('expectations pending');
+  if (plan.creates.length > 0) parts.push(`create on ${list(plan.creates)}`);
+  if (plan.deletes.length > 0)
+    parts.push(`delete ${list(plan.deletes.map((d) => `${d.pod.metadata.name} (${d.reason})`))}`);
+  if (plan.rolling && plan.expect)
+    parts.push(
+      `rolling node${plan.deletes.length + plan.creates.length === 1 ? '' : 's'} (maxSurge ${plan.rolling.maxSurge}, maxUnavailable ${plan.rolling.maxUnavailable})`,
+    );
+  return parts.join(', ');
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 5
+    ? items.join(', ')
+    : `${items.slice(0, 5).join(', ')} and ${items.length - 5} more`;
+}
+
+export { dsKey };

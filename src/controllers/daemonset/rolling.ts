@@ -1,0 +1,135 @@
+/**
+ * RollingUpdate (update.go `rollingUpdate`, `updatedDesiredNodeCounts`, `findUpdatedPodsOnNode`).
+ * Without surge, old pods are deleted while the unavailable count stays within maxUnavailable and
+ * manage() recreates them; with surge, new pods are created beside old ones (at most maxSurge at a
+ * time) and an old pod goes once its replacement is available. Nodes are visited in name order
+ * (Kubernetes iterates a map, so its order is arbitrary; ours is defined).
+ */
+import type { KObject } from '../../model/types.ts';
+import { nodeShouldRunDaemonPod } from './eligibility.ts';
+import { allowsSurge, type ManageKnobs, type PodDeletion, scaledValue } from './plan.ts';
+import { available, podHash } from './pods.ts';
+
+export interface RollingPlan {
+  maxSurge: number;
+  maxUnavailable: number;
+  creates: string[];
+  deletes: PodDeletion[];
+}
+
+/** maxSurge and maxUnavailable for `desired` nodes, rounded up; both 0 means maxUnavailable 1. */
+export function updateBudget(ds: KObject, desired: number): { maxSurge: number; maxUnavailable: number } {
+  const ru = ds.spec?.updateStrategy?.rollingUpdate ?? {};
+  const maxSurge = allowsSurge(ds) ? scaledValue(ru.maxSurge, desired) : 0;
+  let maxUnavailable = scaledValue(ru.maxUnavailable ?? 1, desired);
+  if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
+  return { maxSurge, maxUnavailable };
+}
+
+/** At most one new and one old non-deleting pod on the node, or undefined when there are more. */
+function splitNode(
+  pods: readonly KObject[],
+  hash: string,
+): { newPod?: KObject; oldPod?: KObject } | undefined {
+  let newPod: KObject | undefined;
+  let oldPod: KObject | undefined;
+  for (const p of pods) {
+    if (p.metadata.deletionTimestamp) continue;
+    if (podHash(p) === hash) {
+      if (newPod) return undefined;
+      newPod = p;
+    } else {
+      if (oldPod) return undefined;
+      oldPod = p;
+    }
+  }
+  return { newPod, oldPod };
+}
+
+export interface RollingInput {
+  ds: KObject;
+  nodesByName: ReadonlyMap<string, KObject>;
+  /** Node names with pods, sorted. */
+  order: readonly string[];
+  byNode: ReadonlyMap<string, KObject[]>;
+  desired: number;
+  hash: string;
+  nowMs: number;
+  knobs: ManageKnobs;
+}
+
+export function planRollingUpdate(input: RollingInput): RollingPlan {
+  const budget = updateBudget(input.ds, input.desired);
+  return budget.maxSurge === 0
+    ? planWithoutSurge(input, budget.maxUnavailable)
+    : planWithSurge(input, budget.maxSurge, budget.maxUnavailable);
+}
+
+function planWithoutSurge(input: RollingInput, maxUnavailable: number): RollingPlan {
+  const minReady = input.ds.spec?.minReadySeconds ?? 0;
+  let numUnavailable = 0;
+  const forced: KObject[] = [];
+  const candidates: KObject[] = [];
+  for (const name of input.order) {
+    const split = splitNode(input.byNode.get(name) ?? [], input.hash);
+    if (!split) {
+      numUnavailable++;
+      continue;
+    }
+    const { newPod, oldPod } = split;
+    if (!!newPod === !!oldPod) numUnavailable++;
+    else if (newPod) {
+      if (!available(newPod, minReady, input.nowMs)) numUnavailable++;
+    } else if (!available(oldPod!, minReady, input.nowMs)) {
+      forced.push(oldPod!);
+      numUnavailable++;
+    } else if (numUnavailable < maxUnavailable) candidates.push(oldPod!);
+  }
+  const room = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);
+  const deletes = [...forced, ...candidates.slice(0, room)].map((pod) => ({
+    pod,
+    reason: 'rolling-update' as const,
+  }));
+  return { maxSurge: 0, maxUnavailable, creates: [], deletes };
+}
+
+function planWithSurge(input: RollingInput, maxSurge: number, maxUnavailable: number): RollingPlan {
+  const minReady = input.ds.spec?.minReadySeconds ?? 0;
+  const isAvailable = (p: KObject) => available(p, minReady, input.nowMs);
+  const shouldRun = (name: string) => {
+    const node = input.nodesByName.get(name);
+    return !!node && nodeShouldRunDaemonPod(input.ds, node, input.knobs.rules).shouldRun;
+  };
+  const deletes: PodDeletion[] = [];
+  const sunset: KObject[] = [];
+  const candidates: string[] = [];
+  const allowed: string[] = [];
+  let numSurge = 0;
+  let numAvailable = 0;
+  for (const name of input.order) {
+    const split = splitNode(input.byNode.get(name) ?? [], input.hash);
+    if (!split) {
+      numSurge++;
+      continue;
+    }
+    const { newPod, oldPod } = split;
+    const counted = oldPod ?? newPod;
+    if (counted && isAvailable(counted)) numAvailable++;
+    if (!oldPod) continue;
+    if (!newPod) {
+      if (!isAvailable(oldPod)) {
+        if (shouldRun(name)) allowed.push(name);
+        else deletes.push({ pod: oldPod, reason: 'rolling-update' });
+      } else if (!shouldRun(name)) sunset.push(oldPod);
+      else if (numSurge < maxSurge) candidates.push(name);
+      continue;
+    }
+    if (!isAvailable(newPod)) numSurge++;
+    else deletes.push({ pod: oldPod, reason: 'surge-replaced' });
+  }
+  // Only retire pods on nodes that stopped being eligible while more than `desired` are available.
+  const deletable = Math.min(Math.max(0, numAvailable - input.desired), sunset.length);
+  for (const pod of sunset.slice(0, deletable)) deletes.push({ pod, reason: 'rolling-update' });
+  const room = Math.min(Math.max(0, maxSurge - numSurge), candidates.length);
+  return { maxSurge, maxUnavailable, creates: [...allowed, ...candidates.slice(0, room)], deletes };
+}

@@ -1,0 +1,95 @@
+import { nodeShouldRunDaemonPod } from '../controllers/daemonset/eligibility.ts';
+import { TAINT_NOT_READY, TAINT_UNREACHABLE } from '../model/taints.ts';
+import type { KObject, Taint } from '../model/types.ts';
+import type { WriteRecord } from '../sim/api/types.ts';
+import type { World } from '../sim/world.ts';
+import type { Finding, SafetyInvariant } from './types.ts';
+import { hasKind } from './util.ts';
+
+const EVICTOR = 'taint-eviction-controller';
+
+function isDaemonPod(pod: KObject | undefined): boolean {
+  return pod?.metadata.ownerReferences?.some((r) => r.controller === true && r.kind === 'DaemonSet') ?? false;
+}
+
+function taintText(node: KObject | undefined): string {
+  const taints = (node?.spec?.taints ?? []) as Taint[];
+  return taints.length === 0 ? 'no taints' : taints.map((t) => `${t.key}:${t.effect}`).join(', ');
+}
+
+/** A create by the DaemonSet controller, judged against the node and DaemonSet it had cached. */
+function checkCreate(w: WriteRecord): Finding | null {
+  const cause = w.cause!;
+  const node = cause.nodeView as KObject | undefined;
+  const ds = cause.dsView as KObject;
+  const pod = `pod/${w.after!.metadata.name}`;
+  if (!node)
+    return {
+      message: `${pod} was created for node ${cause.node}, which was not in the controller's cache`,
+      objects: [pod],
+    };
+  if (nodeShouldRunDaemonPod(ds, node).shouldRun) return null;
+  return {
+    message: `${pod} was created for ${cause.node}, but in the controller's view that node was not eligible (${taintText(node)})`,
+    objects: [pod, `node/${cause.node}`, `daemonset/${ds.metadata.name}`],
+  };
+}
+
+/** A deletion for ineligibility must be one Kubernetes would make: an untolerated NoExecute taint or a selector mismatch. */
+function checkDelete(w: WriteRecord): Finding | null {
+  const cause = w.cause!;
+  if (cause.reason !== 'misscheduled') return null;
+  const node = cause.nodeView as KObject | undefined;
+  const ds = cause.dsView as KObject;
+  if (!node || !nodeShouldRunDaemonPod(ds, node).shouldContinueRunning) return null;
+  const pod = `pod/${w.before!.metadata.name}`;
+  return {
+    message: `${pod} was deleted from ${cause.node} although it may keep running there (${taintText(node)}): only an untolerated NoExecute taint ends a daemon pod`,
+    objects: [pod, `node/${cause.node}`, `daemonset/${ds.metadata.name}`],
+  };
+}
+
+/** The taint-eviction controller must never evict a daemon pod for not-ready or unreachable. */
+function checkEviction(world: World, w: WriteRecord): Finding | null {
+  const pod = w.before!;
+  const node = world.store.get('Node', pod.spec?.nodeName ?? '');
+  const noExecute = ((node?.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === 'NoExecute');
+  const lifecycleOnly =
+    noExecute.length > 0 && noExecute.every((t) => t.key === TAINT_NOT_READY || t.key === TAINT_UNREACHABLE);
+  if (!lifecycleOnly) return null;
+  return {
+    message: `pod/${pod.metadata.name} of a DaemonSet was evicted from ${pod.spec?.nodeName} for ${noExecute.map((t) => t.key).join(', ')}: daemon pods tolerate not-ready and unreachable forever`,
+    objects: [`pod/${pod.metadata.name}`, `node/${pod.spec?.nodeName}`],
+  };
+}
+
+/** Placement: create only where eligible, never delete for NoSchedule, never taint-evict for node health. */
+export const daemonsetPlacement: SafetyInvariant = {
+  id: 'daemonset.placement',
+  kind: 'safety',
+  concept: 'daemonset',
+  claim: {
+    en: 'A DaemonSet never creates a pod for a node that is ineligible in its view, never deletes one for NoSchedule-only taints, and its pods are never evicted for not-ready/unreachable.',
+    ko: 'DaemonSet은 자기가 보기에 자격이 없는 Node에 Pod를 만들지 않고, NoSchedule taint만으로 Pod를 지우지 않으며, 그 Pod는 not-ready/unreachable 때문에 축출되지 않는다.',
+  },
+  explain: {
+    en: 'A streetlight goes only on streets that allow it: nodeSelector, required node affinity and taints decide, as the controller saw the node when it decided (its cache may lag). NoSchedule means "no new lights here", not "tear down the one that is there" (kubernetes#53556); only an untolerated NoExecute taint removes a daemon pod. And a street whose power monitor went silent keeps its light: daemon pods tolerate not-ready and unreachable without a time limit, because node agents are needed most on sick nodes (kubernetes#41738). Cordoned nodes still get daemon pods; a NotReady node gets no new one but keeps its own.',
+    ko: '가로등은 허용된 거리에만 세운다. nodeSelector, 필수 node affinity, taint가 결정하며, 판단 기준은 컨트롤러가 결정할 때 캐시에서 본 Node다(캐시는 늦을 수 있다). NoSchedule은 "여기에 새 가로등 금지"이지 "있는 가로등을 철거하라"가 아니다(kubernetes#53556). 허용되지 않은 NoExecute taint만 DaemonSet Pod를 없앤다. 또 상태 보고가 끊긴 거리도 가로등을 유지한다. DaemonSet Pod는 not-ready와 unreachable을 기한 없이 tolerate하는데, 아픈 Node일수록 노드 에이전트가 필요하기 때문이다(kubernetes#41738). cordon된 Node에도 DaemonSet Pod는 생기고, NotReady Node에는 새 Pod가 생기지 않지만 기존 Pod는 남는다.',
+  },
+  appliesTo: (s) => hasKind(s, 'DaemonSet'),
+  check(world) {
+    const findings: Finding[] = [];
+    for (const w of world.stepWrites) {
+      if (w.kind !== 'Pod') continue;
+      let f: Finding | null = null;
+      if (w.cause?.controller === 'daemonset') {
+        if (w.verb === 'create') f = checkCreate(w);
+        else if (w.verb === 'delete') f = checkDelete(w);
+      } else if (w.actor === EVICTOR && w.verb === 'delete' && isDaemonPod(w.before)) {
+        f = checkEviction(world, w);
+      }
+      if (f) findings.push(f);
+    }
+    return findings;
+  },
+};
