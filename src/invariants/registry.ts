@@ -10,6 +10,7 @@ import { ownershipSingleController } from './ownership-single-controller.ts';
 import { replicasetDeletionRanking } from './replicaset-deletion-ranking.ts';
 import { replicasetExactReplicas } from './replicaset-exact-replicas.ts';
 import { replicasetNoOvershoot } from './replicaset-no-overshoot.ts';
+import { STATEFULSET_INVARIANTS } from './statefulset-invariants.ts';
 import { statusConsistent } from './status-consistent.ts';
 import type { InvariantDef } from './types.ts';
 import { workloadConverges } from './workload-converges.ts';
@@ -21,6 +22,7 @@ const INVARIANTS: readonly InvariantDef[] = [
   daemonsetOnePerNode,
   daemonsetPlacement,
   daemonsetCoverage,
+  ...STATEFULSET_INVARIANTS,
   ownershipSingleController,
   ownershipReleaseUnmatched,
   workloadConverges,

@@ -228,6 +228,8 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     const minReady = s.set.spec?.minReadySeconds ?? 0;
     if (!s.error && minReady > 0 && s.status && s.status.availableReplicas !== (s.set.spec?.replicas ?? 1))
       this.queue.addAfter(s.key, minReady * 1000);
+    // The replace-terminating mutant looks again once a terminating pod's grace period is over.
+    if (this.v.forceDeleteStuck && s.terminating().length > 0) this.queue.addAfter(s.key, 35_000);
     const prune = s.revisions ? historyToPrune(s.set, s.owned, s.allPods(), s.revisions) : [];
     s.toPrune = prune;
     this.send({ type: 'STATUS_WRITTEN', prune: prune.length > 0 });

@@ -1,0 +1,50 @@
+import { podRef, stsCause, stsWrites } from './statefulset-util.ts';
+import type { Finding, SafetyInvariant } from './types.ts';
+import { hasKind } from './util.ts';
+
+/**
+ * OrderedReady (assertMonotonicInvariants, judged on decisions): pod i is created only when every
+ * lower ordinal was Running and Ready in the controller's view, and scale-down deletes the highest
+ * condemned ordinal first, one at a time.
+ */
+export const statefulsetOrderedReady: SafetyInvariant = {
+  id: 'statefulset.ordered-ready',
+  kind: 'safety',
+  concept: 'statefulset',
+  claim: {
+    en: 'With OrderedReady, pod i is created only when all lower ordinals are Running and Ready, and scale-down removes the highest ordinal first, one at a time.',
+    ko: 'OrderedReady에서는 낮은 ordinal이 모두 Running이고 Ready일 때만 Pod i를 만들고, scale-down은 가장 높은 ordinal부터 하나씩 지운다.',
+  },
+  explain: {
+    en: 'The hotel opens its rooms in order: room 2 gets a guest only once rooms 0 and 1 are occupied and settled, and at closing time the highest room is emptied first. Databases rely on this (the first member bootstraps, the others join it). The controller decides from its cache, so each decision is judged against what the cache showed when it decided; the pods it waited for are named in the violation.',
+    ko: '호텔은 방을 순서대로 연다. 0번과 1번 방에 손님이 자리를 잡은 뒤에야 2번 방을 내주고, 문을 닫을 때는 가장 높은 번호의 방부터 비운다. 데이터베이스는 이 순서에 기대어 동작한다(첫 멤버가 클러스터를 만들고 나머지가 합류한다). 컨트롤러는 캐시를 보고 결정하므로, 각 결정은 그 순간 캐시가 보여 준 상태를 기준으로 판단한다.',
+  },
+  appliesTo: (s) => hasKind(s, 'StatefulSet'),
+  check(world) {
+    const findings: Finding[] = [];
+    for (const w of stsWrites(world)) {
+      const c = stsCause(w);
+      if (!c || w.kind !== 'Pod' || c.podManagementPolicy !== 'OrderedReady') continue;
+      const name = (w.after ?? w.before)!.metadata.name;
+      if (w.verb === 'create' && c.reason === 'create') {
+        const waiting = ((c.lower ?? []) as Array<{ name: string; healthy: boolean }>).filter(
+          (l) => !l.healthy,
+        );
+        if (waiting.length === 0) continue;
+        const names = waiting.map((l) => l.name);
+        findings.push({
+          message: `created ${name} while ${names.join(', ')} ${names.length === 1 ? 'was' : 'were'} not Running and Ready (as the controller saw it)`,
+          objects: [podRef(name), ...names.map(podRef)],
+        });
+      } else if (w.verb === 'delete' && c.reason === 'scale-down') {
+        const above = (c.condemnedAbove ?? []) as string[];
+        if (above.length === 0) continue;
+        findings.push({
+          message: `scale-down deleted ${name} while higher ordinals ${above.join(', ')} still existed`,
+          objects: [podRef(name), ...above.map(podRef)],
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,58 @@
+import { parseOrdinal } from '../model/ordinal.ts';
+import type { KObject } from '../model/types.ts';
+import { podRef, STS_ACTOR, stsOwner, stsWrites } from './statefulset-util.ts';
+import type { Finding, SafetyInvariant } from './types.ts';
+import { hasKind } from './util.ts';
+
+/** What is wrong with a StatefulSet pod's identity, or null. */
+export function identityProblem(pod: KObject, set: KObject | undefined): string | null {
+  const setName = stsOwner(pod)!;
+  const parsed = parseOrdinal(pod.metadata.name);
+  if (!parsed || parsed.parent !== setName) return `its name is not ${setName}-<ordinal>`;
+  const { ordinal } = parsed;
+  const labels = pod.metadata.labels ?? {};
+  if (labels['statefulset.kubernetes.io/pod-name'] !== pod.metadata.name)
+    return `label statefulset.kubernetes.io/pod-name is ${labels['statefulset.kubernetes.io/pod-name'] ?? 'missing'}`;
+  if (labels['apps.kubernetes.io/pod-index'] !== String(ordinal))
+    return `label apps.kubernetes.io/pod-index is ${labels['apps.kubernetes.io/pod-index'] ?? 'missing'}, not ${ordinal}`;
+  if (pod.spec?.hostname !== pod.metadata.name) return `hostname is ${pod.spec?.hostname ?? 'unset'}`;
+  const service = set?.spec?.serviceName;
+  if (set && pod.spec?.subdomain !== service) {
+    const ns = pod.metadata.namespace ?? 'default';
+    return `subdomain is ${pod.spec?.subdomain ?? 'unset'}, so its DNS name is not ${pod.metadata.name}.${service}.${ns}.svc.cluster.local`;
+  }
+  return null;
+}
+
+/** Identity (assertMonotonicInvariants/assertBurstInvariants `identityMatches`), checked on the controller's writes. */
+export const statefulsetStableIdentity: SafetyInvariant = {
+  id: 'statefulset.stable-identity',
+  kind: 'safety',
+  concept: 'statefulset',
+  claim: {
+    en: 'A StatefulSet pod is named <set>-<i>, and its hostname, subdomain, DNS name and pod-name/pod-index labels match its ordinal.',
+    ko: 'StatefulSet Pod의 이름은 <set>-<i>이고, hostname, subdomain, DNS 이름, pod-name/pod-index 라벨이 ordinal과 일치한다.',
+  },
+  explain: {
+    en: 'Room numbers never change: whoever sleeps in room 2 is web-2, reachable as web-2.<serviceName>.<namespace>.svc.cluster.local through the headless Service, however many times the pod is recreated and on whichever node. Peers find each other by these names, so the controller sets them at creation and fixes labels someone changed. Checked on every pod the controller creates or writes.',
+    ko: '방 번호는 바뀌지 않는다. 2번 방의 손님은 Pod가 몇 번 다시 만들어지든, 어느 노드에 있든 web-2이고, headless Service를 통해 web-2.<serviceName>.<namespace>.svc.cluster.local로 찾을 수 있다. 멤버들은 이 이름으로 서로를 찾으므로 컨트롤러는 생성할 때 이름을 정하고, 누군가 바꾼 라벨은 되돌린다.',
+  },
+  appliesTo: (s) => hasKind(s, 'StatefulSet'),
+  check(world) {
+    const findings: Finding[] = [];
+    for (const w of stsWrites(world)) {
+      if (w.kind !== 'Pod' || !w.after || w.removed || w.actor !== STS_ACTOR || w.verb === 'delete') continue;
+      const set = world.store.get(
+        'StatefulSet',
+        `${w.after.metadata.namespace ?? 'default'}/${stsOwner(w.after)}`,
+      );
+      const why = identityProblem(w.after, set);
+      if (why)
+        findings.push({
+          message: `pod ${w.after.metadata.name}: ${why}`,
+          objects: [podRef(w.after.metadata.name)],
+        });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * Helpers the StatefulSet invariants share. They read the API store, the step's writes (with the
+ * cause the controller recorded) and the machines; never a controller's cache. Each invariant first
+ * asks whether the step touched a StatefulSet at all, so quiet steps cost one scan of the writes.
+ */
+import type { KObject } from '../model/types.ts';
+import type { WriteCause, WriteRecord } from '../sim/api/types.ts';
+import type { World } from '../sim/world.ts';
+
+export const STS_ACTOR = 'statefulset-controller';
+
+/** The StatefulSet that controls an object, by its controllerRef (name only). */
+export function stsOwner(obj: KObject | undefined): string | undefined {
+  const r = obj?.metadata.ownerReferences?.find((o) => o.controller === true);
+  return r?.kind === 'StatefulSet' ? r.name : undefined;
+}
+
+/** Writes of this step about StatefulSet pods or made by the StatefulSet controller. */
+export function stsWrites(world: World): WriteRecord[] {
+  const out: WriteRecord[] = [];
+  for (const w of world.stepWrites) {
+    if (w.actor === STS_ACTOR || (w.kind === 'Pod' && (stsOwner(w.after) ?? stsOwner(w.before)))) out.push(w);
+  }
+  return out;
+}
+
+/** The cause of a write by the StatefulSet controller, if it is one. */
+export function stsCause(w: WriteRecord): (WriteCause & Record<string, unknown>) | undefined {
+  return w.cause?.controller === 'statefulset' ? w.cause : undefined;
+}
+
+export function podRef(name: string): string {
+  return `pod/${name}`;
+}

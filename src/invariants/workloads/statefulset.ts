@@ -1,0 +1,108 @@
+/**
+ * StatefulSet convergence and status, recomputed from the API store and the machines. Converged:
+ * every slot [start, start + replicas) holds a Running and Ready pod, nothing out of range is left,
+ * and with RollingUpdate every slot from the partition up runs the update revision. A pod that
+ * cannot become Ready through no fault of the controller (unschedulable, a broken application, a
+ * readiness probe held failing by an `unready-pod` fault) is excused, and with OrderedReady so is
+ * everything the controller rightly waits for behind it (higher slots, scale-down, the rollout).
+ */
+import { computeHash } from '../../model/hash.ts';
+import { parseOrdinal } from '../../model/ordinal.ts';
+import { isPodAvailable } from '../../model/pod.ts';
+import type { KObject, Pod } from '../../model/types.ts';
+import type { World } from '../../sim/world.ts';
+import { appCanBeReady, controlledPods, notReadyReasons, ready, unschedulable } from '../util.ts';
+import type { WorkloadChecks } from './types.ts';
+
+const REVISION = 'controller-revision-hash';
+
+/** Pods the set controls whose name is `<set>-<ordinal>`, terminating ones included. */
+function members(world: World, set: KObject): Array<{ pod: KObject; ordinal: number }> {
+  return controlledPods(world, set.metadata.uid).flatMap((pod) => {
+    const p = parseOrdinal(pod.metadata.name);
+    return p && p.parent === set.metadata.name ? [{ pod, ordinal: p.ordinal }] : [];
+  });
+}
+
+/** The update revision's name, recomputed from the template and the collision count. */
+export function expectedUpdateRevision(set: KObject): string {
+  return `${set.metadata.name}-${computeHash(set.spec?.template ?? {}, set.status?.collisionCount ?? 0)}`;
+}
+
+function excused(world: World, pod: KObject): boolean {
+  if (unschedulable(pod) || !appCanBeReady(pod)) return true;
+  const c = world.machines.get(pod.spec?.nodeName)?.containers.get(pod.metadata.uid);
+  return !!c && c.unreadyUntilMs > world.now;
+}
+
+function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject>): string[] {
+  const start = set.spec?.ordinals?.start ?? 0;
+  const replicas = set.spec?.replicas ?? 1;
+  const ordered = set.spec?.podManagementPolicy !== 'Parallel';
+  const problems: string[] = [];
+  for (let ord = start; ord < start + replicas; ord++) {
+    const pod = byOrdinal.get(ord);
+    const name = `${set.metadata.name}-${ord}`;
+    if (pod && excused(world, pod)) {
+      if (ordered) break;
+      continue;
+    }
+    if (!pod) problems.push(`${name} is missing`);
+    else if (pod.metadata.deletionTimestamp) problems.push(`${name} is terminating`);
+    else if (!ready(pod) || pod.status?.phase !== 'Running')
+      problems.push(
+        `${name} is not Running and Ready (${notReadyReasons(world, [pod]) || pod.status?.phase})`,
+      );
+  }
+  return problems;
+}
+
+export const statefulSetChecks: WorkloadChecks = {
+  kind: 'StatefulSet',
+  notConverged(world, set) {
+    const all = members(world, set);
+    const byOrdinal = new Map(all.map((m) => [m.ordinal, m.pod]));
+    const start = set.spec?.ordinals?.start ?? 0;
+    const end = start + (set.spec?.replicas ?? 1);
+    const anyExcused = all.some((m) => excused(world, m.pod));
+    const ordered = set.spec?.podManagementPolicy !== 'Parallel';
+    const problems = slotProblems(world, set, byOrdinal);
+    const extra = all.filter((m) => m.ordinal < start || m.ordinal >= end).map((m) => m.pod.metadata.name);
+    if (extra.length > 0 && !(ordered && anyExcused)) problems.push(`${extra.join(', ')} should be gone`);
+    if (set.spec?.updateStrategy?.type !== 'OnDelete' && !anyExcused) {
+      const update = expectedUpdateRevision(set);
+      const partition = set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
+      const stale = all
+        .filter(
+          (m) =>
+            m.ordinal - start >= partition && m.ordinal < end && m.pod.metadata.labels?.[REVISION] !== update,
+        )
+        .map((m) => m.pod.metadata.name);
+      if (stale.length > 0) problems.push(`${stale.join(', ')} not at update revision ${update}`);
+    }
+    return problems.length === 0 ? null : problems.join('; ');
+  },
+  fingerprint: (world, set) =>
+    members(world, set)
+      .map((m) => m.pod.metadata.uid)
+      .sort()
+      .join(','),
+  expectedStatus(world, set) {
+    const pods = members(world, set).map((m) => m.pod);
+    const live = pods.filter((p) => !p.metadata.deletionTimestamp);
+    const update = expectedUpdateRevision(set);
+    const minReady = set.spec?.minReadySeconds ?? 0;
+    const running = (p: KObject) => p.status?.phase === 'Running';
+    return {
+      replicas: pods.length,
+      readyReplicas: pods.filter((p) => running(p) && ready(p)).length,
+      availableReplicas: pods.filter((p) => running(p) && isPodAvailable(p as Pod, minReady, world.now))
+        .length,
+      currentReplicas: live.filter((p) => p.metadata.labels?.[REVISION] === set.status?.currentRevision)
+        .length,
+      updatedReplicas: live.filter((p) => p.metadata.labels?.[REVISION] === update).length,
+      updateRevision: update,
+      observedGeneration: set.metadata.generation,
+    };
+  },
+};
