@@ -10,6 +10,7 @@ import { computeHash } from '../../model/hash.ts';
 import { parseOrdinal } from '../../model/ordinal.ts';
 import { isPodAvailable } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
+import { claimNames } from '../../sim/volumes.ts';
 import type { World } from '../../sim/world.ts';
 import { appCanBeReady, controlledPods, notReadyReasons, ready, unschedulable } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
@@ -29,8 +30,18 @@ export function expectedUpdateRevision(set: KObject): string {
   return `${set.metadata.name}-${computeHash(set.spec?.template ?? {}, set.status?.collisionCount ?? 0)}`;
 }
 
+/**
+ * Not the controller's fault: unschedulable, a broken application, a readiness probe held failing,
+ * or a pod that had not started when a user deleted its claim (the kubelet will not mount a
+ * terminating claim and pvc-protection keeps it while the pod exists: Kubernetes waits for a human).
+ */
 function excused(world: World, pod: KObject): boolean {
   if (unschedulable(pod) || !appCanBeReady(pod)) return true;
+  const ns = pod.metadata.namespace ?? 'default';
+  const claimGoing = claimNames(pod).some(
+    (c) => world.store.get('PersistentVolumeClaim', `${ns}/${c}`)?.metadata.deletionTimestamp,
+  );
+  if (claimGoing && (pod.status?.phase ?? 'Pending') === 'Pending') return true;
   const c = world.machines.get(pod.spec?.nodeName)?.containers.get(pod.metadata.uid);
   return !!c && c.unreadyUntilMs > world.now;
 }

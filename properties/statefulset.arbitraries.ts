@@ -1,0 +1,150 @@
+/**
+ * fast-check arbitraries for the StatefulSet suite: manifests (both pod management policies, all
+ * four retention combinations, partitions, ordinals.start, one or two volumeClaimTemplates) and
+ * fault plans as plain data. Node faults come as pairs (partition then heal, crash then heal), so
+ * every plan ends with the cluster whole: a StatefulSet rightly waits forever for a pod on a node
+ * that never comes back, and liveness is only claimed once faults stop.
+ */
+import fc from 'fast-check';
+import type { KObject } from '../src/model/types.ts';
+import { applyDefaults } from '../src/scenario/manifests.ts';
+import type { Scenario, ScenarioEvent } from '../src/scenario/types.ts';
+import { clusterArb, scenarioOf } from './arbitraries.ts';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+export interface SetShape {
+  replicas: number;
+  policy: 'OrderedReady' | 'Parallel';
+  whenDeleted: 'Retain' | 'Delete';
+  whenScaled: 'Retain' | 'Delete';
+  partition: number;
+  start: number;
+  onDelete: boolean;
+  templates: number;
+}
+
+export const setShapeArb: fc.Arbitrary<SetShape> = fc.record({
+  replicas: fc.integer({ min: 1, max: 5 }),
+  policy: fc.constantFrom('OrderedReady', 'Parallel'),
+  whenDeleted: fc.constantFrom('Retain', 'Delete'),
+  whenScaled: fc.constantFrom('Retain', 'Delete'),
+  partition: fc.integer({ min: 0, max: 3 }),
+  start: fc.constantFrom(0, 1, 3),
+  onDelete: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+  templates: fc.integer({ min: 1, max: 2 }),
+});
+
+/** The StatefulSet `web` with Kubernetes defaults applied. */
+export function statefulSet(s: SetShape): KObject {
+  const claim = (name: string) => ({
+    metadata: { name },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+  });
+  return applyDefaults({
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: s.replicas,
+      serviceName: 'web',
+      podManagementPolicy: s.policy,
+      ordinals: { start: s.start },
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: s.whenDeleted, whenScaled: s.whenScaled },
+      updateStrategy: s.onDelete
+        ? { type: 'OnDelete' }
+        : { type: 'RollingUpdate', rollingUpdate: { partition: s.partition } },
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'app', image: 'registry.local/db:v1' }] },
+      },
+      volumeClaimTemplates: ['data', 'logs'].slice(0, s.templates).map(claim),
+    },
+  });
+}
+
+/** Fault groups (one or two events each) by kind, for a set starting at `start` on `nodes`. */
+export function stsFaultArbs(
+  nodes: string[],
+  start: number,
+  maxAtMs: number,
+): Record<string, fc.Arbitrary<ScenarioEvent[]>> {
+  const at = fc.integer({ min: 0, max: Math.floor(maxAtMs / 100) }).map((t) => t * 100);
+  const node = fc.constantFrom(...nodes);
+  // Low ordinals: most sets have them, and ordering bugs show between neighbours.
+  const pod = fc.integer({ min: start, max: start + 2 }).map((o) => `web-${o}`);
+  const one = <T extends object>(kind: string, fields: fc.Arbitrary<T>) =>
+    fc.tuple(at, fields).map(([t, f]) => [{ at: t, do: kind, ...f } as ScenarioEvent]);
+  const pair = (kind: string, maxMs: number) =>
+    fc
+      .tuple(at, node, fc.integer({ min: 10, max: maxMs / SECOND }))
+      .map(([t, n, d]) => [
+        { at: t, do: kind, node: n } as ScenarioEvent,
+        { at: t + d * SECOND, do: 'heal-node', node: n } as ScenarioEvent,
+      ]);
+  const web = fc.constant('statefulset/web');
+  return {
+    'add-node': one('add-node', fc.record({ node: fc.constantFrom('node-7', 'node-8') })),
+    'crash-node': pair('crash-node', 9 * MINUTE),
+    'partition-node': pair('partition-node', 9 * MINUTE),
+    'crash-pod': one('crash-pod', fc.record({ pod })),
+    'fail-pod': one('fail-pod', fc.record({ pod })),
+    'delete-pod': one('delete-pod', fc.record({ pod })),
+    // Short probe failures, or one that outlasts the run (an application that stays unready).
+    'unready-pod': one('unready-pod', fc.record({ pod, for: fc.constantFrom('20s', '40m') })),
+    scale: one('scale', fc.record({ target: web, replicas: fc.integer({ min: 0, max: 6 }) })),
+    'update-template': one(
+      'update-template',
+      fc.record({ target: web, image: fc.constantFrom('registry.local/db:v2', 'registry.local/db:v1') }),
+    ),
+    'delete-pvc': one('delete-pvc', fc.record({ pvc: pod.map((p) => `data-${p}`) })),
+    'restart-controller': one('restart-controller', fc.constant({ controller: 'statefulset' })),
+    // Below 5 minutes, the claim's condition (design.md §5); the StatefulSet uses no expectations anyway.
+    'delay-watch': one(
+      'delay-watch',
+      fc.record({
+        controller: fc.constant('statefulset'),
+        for: fc.integer({ min: 1, max: 240 }).map((s) => `${s}s`),
+      }),
+    ),
+  };
+}
+
+export const KINDS = Object.keys(stsFaultArbs(['node-1'], 0, 1000));
+
+/**
+ * A StatefulSet scenario with up to `maxGroups` fault groups drawn from `kinds` (default: all),
+ * sorted by time (stable). A mutant test may narrow the kinds to the faults that concern its claim.
+ */
+export function statefulSetScenarioArb(
+  variant: string,
+  kinds: readonly string[] = KINDS,
+  maxGroups = 6,
+): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      nodes: clusterArb.filter((n) => n.length >= 2),
+      shape: setShapeArb,
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+    })
+    .chain(({ nodes, shape, seed }) => {
+      const arbs = stsFaultArbs(
+        nodes.map((n) => n.name),
+        shape.start,
+        4 * MINUTE,
+      );
+      return fc.array(fc.oneof(...kinds.map((k) => arbs[k]!)), { maxLength: maxGroups }).map((groups) =>
+        scenarioOf({
+          name: 'statefulset-property',
+          seed,
+          nodes,
+          objects: [statefulSet(shape)],
+          events: groups.flat().sort((a, b) => a.at - b.at),
+          settleMs: 5 * MINUTE,
+          controllers: { statefulset: variant },
+        }),
+      );
+    });
+}
