@@ -5,6 +5,8 @@
  * timeline and the final state.
  */
 import type { RunResult } from '../run/types.ts';
+import { isComparison } from './compare.ts';
+import { compareHtml } from './compareRender.ts';
 import { htmlContext } from './html/context.ts';
 import { pageHtml, type TocEntry } from './html/layout.ts';
 import { pictureHtml } from './html/picture.ts';
@@ -29,6 +31,7 @@ export function renderHtml(result: RunResult, options: RenderOptions): string {
     ['scenario', c.m('scenario.heading')],
     ['invariants', c.m('inv.heading')],
     ...(hasViolation ? [['violations', c.m('viol.heading')] as TocEntry] : []),
+    ...(isComparison(result) ? [['compare', c.m('compare.heading')] as TocEntry] : []),
     ...(result.events.length > 0 ? [['stepper', c.m('stepper.heading')] as TocEntry] : []),
     ['machines', c.m('machine.heading')],
     ['concepts', c.m('concept.heading')],
@@ -43,6 +46,7 @@ export function renderHtml(result: RunResult, options: RenderOptions): string {
     scenarioHtml(c),
     invariantsHtml(c),
     violationsHtml(c),
+    compareHtml(c),
     pictureHtml(c),
     machinesHtml(c),
     conceptsHtml(c),

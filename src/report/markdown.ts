@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { RunResult } from '../run/types.ts';
+import { compareMarkdown } from './compareRender.ts';
 import { escapeMarkdown, escapeMarkdownBlock, fenced, inlineCode } from './escape.ts';
 import { formatDuration, formatFields, formatTime } from './format.ts';
 import {
@@ -137,6 +138,7 @@ export function renderMarkdown(result: RunResult, options: RenderOptions): strin
     replaySection(c, options.replayFile),
     invariantsSection(c),
     violationsSection(c),
+    compareMarkdown(c),
     machinesSection(c),
     timelineSection(c),
     finalSection(c),

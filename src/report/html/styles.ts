@@ -73,4 +73,12 @@ ${phaseRules}
 svg{max-width:100%;height:auto}
 svg text{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif}
 .machine{overflow-x:auto}
+.compare-wrap{overflow-x:auto}
+table.compare th[scope=row]{background:var(--soft);font-weight:600;min-width:11em;max-width:16em}
+table.compare td{font-size:.9em;min-width:14em}
+table.compare ul{margin:0;padding-left:1.1em}table.compare li{margin:.15em 0}
+table.compare td.none{color:var(--muted)}table.compare td.none ul{list-style:none;padding-left:0}
+table.compare tr.fault th[scope=row]{background:#fffbeb}
+table.compare th .muted{font-weight:400;font-size:.85em;display:inline-block;margin-top:.2em}
+table.compare code{white-space:nowrap}
 `;

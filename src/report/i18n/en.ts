@@ -238,6 +238,63 @@ export const en = {
   'final.col.reachable': 'Reachable',
   'final.terminating': 'terminating',
   'final.empty': 'none',
+
+  // Side by side (scenarios with more than one kind of workload)
+  'compare.heading': 'Side by side: how each workload reacted',
+  'compare.intro':
+    'The same faults hit every workload of this scenario. Each column follows one workload; each row is one fault and what it did to that workload’s Pods, read from the trace.',
+  'compare.glance': 'At a glance',
+  'compare.atFaults': 'At each fault',
+  'compare.col.aspect': 'Aspect',
+  'compare.col.fault': 'Fault',
+  'compare.row.start': 'Start (before the first fault)',
+  'compare.row.how': 'When a Node is lost',
+  'compare.row.placement': 'Placement at the end',
+  'compare.row.scaling': 'Scaling',
+  'compare.row.identity': 'Identity (Pod names)',
+  'compare.row.storage': 'Storage',
+  'compare.row.network': 'Network identity',
+  'compare.how.ReplicaSet':
+    'Counts its Pods. A lost Pod is replaced by a new Pod with a new name, on any Node with room.',
+  'compare.how.Deployment':
+    'Counts its Pods (through a ReplicaSet). A lost Pod is replaced by a new Pod with a new name, on any Node with room.',
+  'compare.how.DaemonSet':
+    'Never moves a Pod: each Node has its own. A Pod on an unreachable Node is not evicted; it waits for its Node.',
+  'compare.how.StatefulSet':
+    'Waits until the old Pod object is gone, then creates a Pod with the same name, which finds its own PVC again.',
+  'compare.placement.onePerNode': 'one Pod per Node',
+  'compare.placement.none': 'no Pods',
+  'compare.scaling.replicas': '{ready} of {desired} Pods Ready',
+  'compare.scaling.daemon': 'follows the Nodes: {ready} Ready for {desired} eligible Nodes',
+  'compare.scaling.unknown': '{ready} of {pods} Pods Ready',
+  'compare.identity.random': 'random names; {count} Pod(s) replaced under a new name',
+  'compare.identity.daemon': 'random names, one per Node; {count} Pod(s) replaced',
+  'compare.identity.stable': 'stable names {names}; {count} Pod(s) came back under the same name',
+  'compare.storage.none': 'no storage of its own per Pod',
+  'compare.storage.kept': 'one PVC per Pod ({claims}); every Pod kept its volume',
+  'compare.storage.renewed': 'one PVC per Pod ({claims}); created again, with a new empty volume: {renewed}',
+  'compare.network.none': 'no stable name: clients reach these Pods through a Service',
+  'compare.network.daemon': 'no stable name: clients usually reach the Pod on their own Node',
+  'compare.network.stable': 'stable DNS names through the headless Service {service}: {example}, …',
+  'compare.network.noService': 'stable Pod names, but no serviceName for DNS records',
+  'compare.notAffected': 'not affected',
+  'compare.more': '… and {count} more',
+  'fate.created': '{pod} created on {node} at {time}',
+  'fate.readyAt': 'Ready at {time}',
+  'fate.evicted': 'evicted at {time}',
+  'fate.deleted': 'deleted at {time}',
+  'fate.replaced': '{pod} on {node}: {end}; replaced by a new Pod {by} on {byNode}',
+  'fate.recreated':
+    '{pod} on {node}: {end}; once its old object was gone ({gone}), {pod} was created again on {byNode}',
+  'fate.claimKept': 'kept its volume {claim}',
+  'fate.claimNew': 'got a new, empty volume {claim}',
+  'fate.restarted': '{pod} stayed on {node} and started again there at {time}',
+  'fate.keptReady': '{pod} stayed on {node}, Ready',
+  'fate.keptNotReady': '{pod} stayed on {node}, not Ready; not evicted, not replaced',
+  'fate.keptStopped': '{pod} stayed bound to {node}, its container stopped; not evicted, not replaced',
+  'fate.waiting': '{pod} on {node}: {end}; still Terminating, so no replacement yet',
+  'fate.removed': '{pod} on {node}: {end}; nothing took its place',
+  'fate.unscheduled': 'no Node',
 } as const;
 
 /** Every message key of the catalog. */
