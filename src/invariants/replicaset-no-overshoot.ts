@@ -1,7 +1,7 @@
 import { isPodActive } from '../model/pod.ts';
 import type { Pod } from '../model/types.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
-import { controlledPods, hasKind } from './util.ts';
+import { controlledPods, countActiveControlled, hasKind } from './util.ts';
 
 /**
  * A create never leaves more active pods than the spec.replicas the controller saw when it decided.
@@ -29,8 +29,8 @@ export const replicasetNoOvershoot: SafetyInvariant = {
     }
     const findings: Finding[] = [];
     for (const [uid, observed] of [...seen.entries()].sort()) {
+      if (countActiveControlled(world, uid) <= observed) continue;
       const active = controlledPods(world, uid).filter((p) => isPodActive(p as Pod));
-      if (active.length <= observed) continue;
       const owner = world.store.byUid(uid)?.metadata.name ?? uid;
       findings.push({
         message: `replicaset/${owner} has ${active.length} active pods after a create, but the controller saw spec.replicas=${observed}`,

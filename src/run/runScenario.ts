@@ -23,6 +23,11 @@ export interface RunOptions {
   freezeObjects?: boolean;
   /** Overrides `sim.keepTrace` (benchmarks turn it off). */
   keepTrace?: boolean;
+  /**
+   * Stop as soon as one of these safety invariants is violated (mutant searches: the rest of the
+   * run cannot change the verdict, and a livelocked mutant would otherwise run to the end).
+   */
+  stopOnViolationOf?: readonly string[];
 }
 
 export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
@@ -37,10 +42,11 @@ export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
     setUp(world, scenario, controllers, checker);
     const lastEvent = scenario.events.reduce((m, e) => Math.max(m, e.at), 0);
     const settleEnd = lastEvent + scenario.settleMs;
-    runUntil(world, checker, settleEnd);
-    checker.liveness(world, 'settled');
-    runUntil(world, checker, settleEnd + sim.stabilityMs);
-    checker.liveness(world, 'stable');
+    const stop = stopCondition(checker, opts.stopOnViolationOf);
+    if (runUntil(world, checker, settleEnd, stop)) {
+      checker.liveness(world, 'settled');
+      if (runUntil(world, checker, settleEnd + sim.stabilityMs, stop)) checker.liveness(world, 'stable');
+    }
   } catch (e) {
     error = e instanceof Error ? `${e.message}` : String(e);
     world.trace.record('info', 'runner', `internal error: ${error}`);
@@ -110,14 +116,23 @@ function eventObjects(ev: ScenarioEvent): string[] {
   return out;
 }
 
-function runUntil(world: World, checker: InvariantChecker, endMs: number): void {
+/** Runs every step due by `endMs`; false when `stop` said to end the run early. */
+function runUntil(world: World, checker: InvariantChecker, endMs: number, stop: () => boolean): boolean {
   for (;;) {
     const due = world.clock.peekDue();
     if (due === undefined || due > endMs) break;
     world.step();
     checker.afterStep(world);
+    if (stop()) return false;
   }
   world.clock.advanceTo(endMs);
+  return true;
+}
+
+function stopCondition(checker: InvariantChecker, ids: readonly string[] | undefined): () => boolean {
+  if (!ids || ids.length === 0) return () => false;
+  const watched = checker.results.filter((r) => ids.includes(r.id));
+  return () => watched.some((r) => r.status === 'violated');
 }
 
 function buildResult(

@@ -18,6 +18,8 @@ interface Pending {
 
 export class Informer {
   private readonly cache = new Map<Kind, Map<string, KObject>>();
+  /** Pods by the uid of their controllerRef ('' for orphans): Kubernetes' controller-owner index. */
+  private readonly podsByOwner = new Map<string, Map<string, KObject>>();
   private queue: Pending[] = [];
   private head = 0;
   private timer: Timer | undefined;
@@ -73,9 +75,14 @@ export class Informer {
    */
   relist(current: (kind: Kind) => KObject[]): void {
     this.cache.clear();
+    this.podsByOwner.clear();
     for (const kind of this.kinds) {
       const m = new Map<string, KObject>();
-      for (const obj of current(kind)) m.set(keyOf(kind, obj.metadata), obj);
+      for (const obj of current(kind)) {
+        const key = keyOf(kind, obj.metadata);
+        m.set(key, obj);
+        if (kind === 'Pod') this.indexPod(obj, key);
+      }
       this.cache.set(kind, m);
     }
     this.queue = [];
@@ -131,8 +138,38 @@ export class Informer {
       m = new Map();
       this.cache.set(ev.kind, m);
     }
+    if (ev.kind === 'Pod') this.unindexPod(m.get(ev.key), ev.key);
     if (ev.type === 'DELETED') m.delete(ev.key);
-    else m.set(ev.key, ev.object);
+    else {
+      m.set(ev.key, ev.object);
+      if (ev.kind === 'Pod') this.indexPod(ev.object, ev.key);
+    }
+  }
+
+  /**
+   * Cached pods controlled by `ownerUid` (or orphans, with ''), unsorted: callers that need an order
+   * sort; counting and ranking (a total order) do not.
+   */
+  podsOwnedBy(ownerUid: string): ReadonlyMap<string, KObject> {
+    return this.podsByOwner.get(ownerUid) ?? EMPTY;
+  }
+
+  private indexPod(pod: KObject, key: string): void {
+    const owner = pod.metadata.ownerReferences?.find((r) => r.controller === true)?.uid ?? '';
+    let m = this.podsByOwner.get(owner);
+    if (!m) {
+      m = new Map();
+      this.podsByOwner.set(owner, m);
+    }
+    m.set(key, pod);
+  }
+
+  private unindexPod(pod: KObject | undefined, key: string): void {
+    if (!pod) return;
+    const owner = pod.metadata.ownerReferences?.find((r) => r.controller === true)?.uid ?? '';
+    const m = this.podsByOwner.get(owner);
+    m?.delete(key);
+    if (m?.size === 0) this.podsByOwner.delete(owner);
   }
 }
 

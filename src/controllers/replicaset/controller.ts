@@ -153,8 +153,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       victims: [],
     };
     if (!rs) return this.send({ type: 'SYNC', claims: false, decision: 'gone' }, `${key} is gone`);
-    const ns = rs.metadata.namespace;
-    const pods = this.informer.list('Pod').filter((p) => p.metadata.namespace === ns);
+    const pods = this.candidatePods(rs);
     const active = pods.filter((p) => isActive(p, this.v));
     this.cur.rs = rs;
     this.cur.terminating = pods.filter(
@@ -176,6 +175,20 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       );
     const decision = this.decide();
     this.send({ type: 'SYNC', claims: false, decision }, this.describe(decision));
+  }
+
+  /**
+   * Pods the sync looks at: those it controls plus orphans in its namespace (the owner index, as
+   * newer Kubernetes versions list them), orphans sorted so adoption order is defined. A mutant
+   * that adopts foreign pods needs every pod of the namespace.
+   */
+  private candidatePods(rs: KObject): KObject[] {
+    const ns = rs.metadata.namespace;
+    if (this.v.adoptForeign) return this.informer.list('Pod').filter((p) => p.metadata.namespace === ns);
+    const orphans = [...this.informer.podsOwnedBy('').values()]
+      .filter((p) => p.metadata.namespace === ns)
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    return [...this.informer.podsOwnedBy(rs.metadata.uid).values(), ...orphans];
   }
 
   /** The manage step's decision; sets expectations before any API call, as Kubernetes does. */

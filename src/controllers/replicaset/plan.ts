@@ -107,15 +107,24 @@ export function computeStatus(
   manageError: string | undefined,
   nowStamp: string,
 ): ReplicaSetStatus {
-  const tmplLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const tmplLabels = Object.entries((rs.spec?.template?.metadata?.labels ?? {}) as Record<string, string>);
   const minReady = rs.spec?.minReadySeconds ?? 0;
+  // One pass: a sync of a 10,000-pod ReplicaSet runs this thousands of times while it scales.
+  let fullyLabeled = 0;
+  let readyCount = 0;
+  let available = 0;
+  for (const p of owned) {
+    const labels = p.metadata.labels;
+    if (tmplLabels.every(([k, v]) => labels?.[k] === v)) fullyLabeled++;
+    if (!isPodReady(p as Pod)) continue;
+    readyCount++;
+    if (isPodAvailable(p as Pod, minReady, nowMs)) available++;
+  }
   const status: ReplicaSetStatus = {
     replicas: owned.length,
-    fullyLabeledReplicas: owned.filter((p) =>
-      Object.entries(tmplLabels).every(([k, v]) => p.metadata.labels?.[k] === v),
-    ).length,
-    readyReplicas: owned.filter((p) => isPodReady(p as Pod)).length,
-    availableReplicas: owned.filter((p) => isPodAvailable(p as Pod, minReady, nowMs)).length,
+    fullyLabeledReplicas: fullyLabeled,
+    readyReplicas: readyCount,
+    availableReplicas: available,
     terminatingReplicas: terminating,
     observedGeneration: rs.metadata.generation,
   };

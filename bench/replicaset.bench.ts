@@ -1,0 +1,89 @@
+/**
+ * ReplicaSet benchmarks: the standard scenario (3 nodes, 5 replicas, 20 faults, 10 simulated
+ * minutes) and a large cluster (1,000 nodes, 10,000 replicas) converging from nothing.
+ */
+import { replicaSet } from '../properties/arbitraries.ts';
+import { runScenario } from '../src/run/runScenario.ts';
+import { DEFAULT_SIM_OPTIONS, type NodeSpec, type Scenario } from '../src/scenario/types.ts';
+import { type BenchResult, measurePeak, median, round, timeRuns } from './util.ts';
+
+function nodes(n: number): NodeSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `node-${i + 1}`,
+    labels: {},
+    taints: [],
+    unschedulable: false,
+    podCapacity: 110,
+  }));
+}
+
+/** The standard scenario of design.md §7 for a ReplicaSet: 20 faults over 10 simulated minutes in all. */
+export function standardReplicaSetScenario(seed: number): Scenario {
+  return {
+    name: 'bench-replicaset-standard',
+    description: '',
+    seed,
+    nodes: nodes(3),
+    objects: [replicaSet('frontend', 5)],
+    events: [],
+    chaos: { count: 20, between: [0, 240_000] },
+    settleMs: 300_000,
+    controllers: {},
+    sim: { ...DEFAULT_SIM_OPTIONS, stabilityMs: 60_000, keepTrace: false },
+  };
+}
+
+export async function benchReplicaSet(): Promise<BenchResult[]> {
+  let simulatedMs = 0;
+  let steps = 0;
+  const runs = timeRuns(300, 30, (i) => {
+    const r = runScenario(standardReplicaSetScenario(i < 0 ? 1000 - i : i + 1));
+    if (i >= 0) {
+      simulatedMs += r.endMs;
+      steps += r.steps;
+    }
+  });
+  const total = runs.reduce((a, b) => a + b, 0);
+  const large: Scenario = {
+    ...standardReplicaSetScenario(1),
+    name: 'bench-replicaset-large',
+    nodes: nodes(1000),
+    objects: [replicaSet('frontend', 10_000)],
+    chaos: undefined,
+    settleMs: 120_000,
+    sim: { ...DEFAULT_SIM_OPTIONS, stabilityMs: 0, keepTrace: false },
+  };
+  let largeSteps = 0;
+  let largeOutcome = '';
+  const big = measurePeak(() => {
+    const r = runScenario(large);
+    largeSteps = r.steps;
+    largeOutcome = r.outcome;
+  });
+  return [
+    {
+      name: 'replicaset.standard.ms_per_run',
+      value: round(median(runs)),
+      unit: 'ms',
+      detail: `median of ${runs.length} runs, ${round(steps / runs.length, 0)} steps each`,
+    },
+    {
+      name: 'replicaset.standard.runs_per_second',
+      value: round((runs.length * 1000) / total, 0),
+      unit: 'runs/s',
+    },
+    {
+      name: 'replicaset.standard.speedup_vs_real_time',
+      value: round(simulatedMs / total, 0),
+      unit: 'x',
+      detail: 'simulated ms per wall ms',
+    },
+    {
+      name: 'replicaset.large.ms_to_converge',
+      value: round(big.ms, 0),
+      unit: 'ms',
+      detail: `1,000 nodes, 10,000 replicas, ${largeSteps} steps, ${largeOutcome}`,
+    },
+    { name: 'replicaset.large.peak_heap', value: round(big.peakMb, 0), unit: 'MB' },
+  ];
+}
