@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import type { KObject } from '../../model/types.ts';
+import { computeStatus, decideManage, isActive, statusChanged } from './plan.ts';
+import { podsToDelete } from './ranking.ts';
+import { CORRECT, REPLICASET_VARIANTS } from './variants.ts';
+
+const T0 = '2026-01-01T00:00:00Z';
+const rs = (replicas: number, extra: Record<string, unknown> = {}): KObject =>
+  ({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: 'rs',
+      namespace: 'default',
+      uid: 'rs-uid',
+      generation: 3,
+      resourceVersion: '1',
+      creationTimestamp: T0,
+    },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web', tier: 'fe' } } },
+      ...extra,
+    },
+  }) as KObject;
+
+interface PodOpts {
+  node?: string;
+  phase?: string;
+  ready?: boolean;
+  readySince?: string;
+  created?: string;
+  restarts?: number;
+  deleting?: boolean;
+  cost?: string;
+  labels?: Record<string, string>;
+}
+
+function pod(name: string, o: PodOpts = {}): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      generation: 1,
+      resourceVersion: '1',
+      creationTimestamp: o.created ?? T0,
+      labels: o.labels ?? { app: 'web', tier: 'fe' },
+      ...(o.deleting ? { deletionTimestamp: T0 } : {}),
+      ...(o.cost ? { annotations: { 'controller.kubernetes.io/pod-deletion-cost': o.cost } } : {}),
+    },
+    spec: o.node ? { nodeName: o.node } : {},
+    status: {
+      phase: o.phase ?? (o.node ? 'Running' : 'Pending'),
+      conditions: o.ready ? [{ type: 'Ready', status: 'True', lastTransitionTime: o.readySince ?? T0 }] : [],
+      containerStatuses: [{ restartCount: o.restarts ?? 0 }],
+    },
+  } as KObject;
+}
+
+const HOUR = 3_600_000;
+
+describe('ReplicaSet plan: manageReplicas', () => {
+  it.each([
+    [3, 5, { type: 'create', count: 2 }],
+    [0, 1000, { type: 'create', count: 500 }],
+    [5, 5, { type: 'none' }],
+  ])('%i owned pods, spec %i → %o', (have, want, expected) => {
+    const owned = Array.from({ length: have }, (_, i) => pod(`p${i}`, { node: 'n', ready: true }));
+    expect(decideManage(rs(want), owned, owned, 0, CORRECT)).toMatchObject(expected);
+  });
+
+  it('deletes surplus pods, capped at 500 per sync', () => {
+    const owned = Array.from({ length: 700 }, (_, i) => pod(`p${i}`, { node: 'n', ready: true }));
+    const d = decideManage(rs(0), owned, owned, HOUR, CORRECT);
+    expect(d.type === 'delete' && d.victims.length).toBe(500);
+  });
+
+  it('active pods exclude Failed, Succeeded and deleting ones (a mutant counts Failed)', () => {
+    expect(isActive(pod('a', { node: 'n', phase: 'Failed' }), CORRECT)).toBe(false);
+    expect(isActive(pod('a', { node: 'n', phase: 'Succeeded' }), CORRECT)).toBe(false);
+    expect(isActive(pod('a', { node: 'n', deleting: true }), CORRECT)).toBe(false);
+    expect(
+      isActive(
+        pod('a', { node: 'n', phase: 'Failed' }),
+        REPLICASET_VARIANTS['failed-counted-active']!.variant,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('ReplicaSet plan: deletion ranking (ActivePodsWithRanks)', () => {
+  const now = 10 * HOUR;
+  it.each<[string, KObject[], string[]]>([
+    ['unscheduled first', [pod('sched', { node: 'n', ready: true }), pod('unsched')], ['unsched']],
+    [
+      'Pending before Running',
+      [pod('run', { node: 'n' }), pod('pend', { node: 'n', phase: 'Pending' })],
+      ['pend'],
+    ],
+    [
+      'not ready before ready',
+      [pod('ready', { node: 'n', ready: true }), pod('notready', { node: 'n' })],
+      ['notready'],
+    ],
+    [
+      'lower deletion cost first',
+      [
+        pod('cheap', { node: 'n', ready: true, cost: '-5' }),
+        pod('dear', { node: 'n', ready: true, cost: '10' }),
+      ],
+      ['cheap'],
+    ],
+    [
+      'more restarts first',
+      [pod('calm', { node: 'n' }), pod('flappy', { node: 'n', restarts: 4 })],
+      ['flappy'],
+    ],
+  ])('%s', (_, pods, expected) => {
+    expect(podsToDelete(pods, pods, 1, now).map((p) => p.metadata.name)).toEqual(expected);
+  });
+
+  it('more co-located related pods first', () => {
+    const pods = [
+      pod('alone', { node: 'a', ready: true }),
+      pod('crowd1', { node: 'b', ready: true }),
+      pod('crowd2', { node: 'b', ready: true }),
+    ];
+    expect(podsToDelete(pods, pods, 1, now)[0]!.metadata.name).toMatch(/^crowd/);
+  });
+
+  it('ready for less time first, in log2 buckets', () => {
+    const young = pod('young', { node: 'n', ready: true, readySince: '2026-01-01T09:59:00Z' });
+    const old = pod('old', { node: 'n', ready: true, readySince: '2026-01-01T01:00:00Z' });
+    expect(podsToDelete([old, young], [old, young], 1, now)[0]!.metadata.name).toBe('young');
+  });
+
+  it('the mutant ranking deletes the healthiest pod first', () => {
+    const pods = [pod('ready', { node: 'n', ready: true }), pod('unsched')];
+    const d = decideManage(rs(1), pods, pods, now, REPLICASET_VARIANTS['ignores-ranking']!.variant);
+    expect(d.type === 'delete' && d.victims[0]!.metadata.name).toBe('ready');
+  });
+});
+
+describe('ReplicaSet plan: status', () => {
+  it('counts replicas, fully labeled, ready, available (minReadySeconds) and terminating', () => {
+    const owned = [
+      pod('a', { node: 'n', ready: true, readySince: '2026-01-01T00:00:00Z' }),
+      pod('b', { node: 'n', ready: true, readySince: '2026-01-01T00:00:55Z' }),
+      pod('c', { node: 'n', labels: { app: 'web' } }),
+    ];
+    const s = computeStatus(rs(3, { minReadySeconds: 30 }), owned, 2, 60_000, undefined, T0);
+    expect(s).toEqual({
+      replicas: 3,
+      fullyLabeledReplicas: 2,
+      readyReplicas: 2,
+      availableReplicas: 1,
+      terminatingReplicas: 2,
+      observedGeneration: 3,
+    });
+  });
+
+  it('sets ReplicaFailure on a manage error and clears it after a clean sync', () => {
+    const failed = computeStatus(rs(3), [], 0, 0, 'injected create failure', T0);
+    expect(failed.conditions).toEqual([
+      {
+        type: 'ReplicaFailure',
+        status: 'True',
+        reason: 'FailedCreate',
+        message: 'injected create failure',
+        lastTransitionTime: T0,
+      },
+    ]);
+    const withCond = { ...rs(3), status: failed } as KObject;
+    const clean = computeStatus(withCond, [], 0, 0, undefined, T0);
+    expect(clean.conditions).toBeUndefined();
+    expect(statusChanged(withCond, clean)).toBe(true);
+    expect(statusChanged({ ...rs(3), status: clean } as KObject, clean)).toBe(false);
+  });
+});
