@@ -23,7 +23,7 @@ const at = fc.integer({ min: 0, max: 36 }).map((t) => t * 5 * SECOND);
 const nodesArb: fc.Arbitrary<NodeSpec[]> = fc.integer({ min: 1, max: 4 }).map((n) =>
   Array.from({ length: n }, (_, i) => ({
     name: `node-${i + 1}`,
-    labels: i % 2 === 0 ? { tier: 'edge' } : {},
+    labels: (i % 2 === 0 ? { tier: 'edge' } : {}) as Record<string, string>,
     taints: [],
     unschedulable: false,
     podCapacity: 110,

@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../../model/types.ts';
 import { backoffKey, type FailedPodBackoff } from './backoff.ts';
-import { type EligibilityRules, nodeShouldRunDaemonPod } from './eligibility.ts';
+import type { Eligibility, EligibilityRules } from './eligibility.ts';
 import { available, byAgeAndPhase, isTerminal, podHash } from './pods.ts';
 
 /** Creations and deletions per sync are each capped (DaemonSet `BurstReplicas`). */
@@ -60,6 +60,8 @@ export interface ManageInput {
   ds: KObject;
   /** Cached nodes, sorted by name. */
   nodes: readonly KObject[];
+  /** Eligibility of each node, aligned with `nodes` (computed once per sync). */
+  eligibility: readonly Eligibility[];
   byNode: ReadonlyMap<string, KObject[]>;
   hash: string;
   nowMs: number;
@@ -71,10 +73,10 @@ export function planManage(input: ManageInput): ManagePlan {
   const plan: ManagePlan = { creates: [], deletes: [] };
   const seen = new Set<string>();
   const surge = allowsSurge(input.ds);
-  for (const node of input.nodes) {
+  input.nodes.forEach((node, i) => {
     seen.add(node.metadata.name);
-    planNode(input, node, surge, plan);
-  }
+    planNode(input, node, input.eligibility[i]!, surge, plan);
+  });
   // Unscheduled pods aimed at nodes that no longer exist: no kubelet and no pod GC will remove them.
   const gone = [...input.byNode.keys()].filter((n) => !seen.has(n)).sort();
   for (const n of gone) {
@@ -86,10 +88,10 @@ export function planManage(input: ManageInput): ManagePlan {
 }
 
 /** `podsShouldBeOnNode` for one node. */
-function planNode(input: ManageInput, node: KObject, surge: boolean, plan: ManagePlan): void {
+function planNode(input: ManageInput, node: KObject, e: Eligibility, surge: boolean, plan: ManagePlan): void {
   const { ds, knobs } = input;
   const name = node.metadata.name;
-  const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(ds, node, knobs.rules);
+  const { shouldRun, shouldContinueRunning } = e;
   const pods = input.byNode.get(name) ?? [];
   const exists = knobs.waitForTerminating ? pods.length > 0 : pods.some((p) => !p.metadata.deletionTimestamp);
   if (shouldRun && !exists) {

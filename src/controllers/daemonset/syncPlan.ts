@@ -62,9 +62,11 @@ export function planSync(input: SyncInput): SyncPlan {
     return plan;
   }
   const byNode = podsByNode(input.pods);
+  const eligibility = input.nodes.map((n) => nodeShouldRunDaemonPod(ds, n, input.knobs.rules));
   const manage = planManage({
     ds,
     nodes: input.nodes,
+    eligibility,
     byNode,
     hash,
     nowMs: input.nowMs,
@@ -80,7 +82,7 @@ export function planSync(input: SyncInput): SyncPlan {
       nodesByName: new Map(input.nodes.map((n) => [n.metadata.name, n])),
       order: [...byNode.keys()].sort(),
       byNode,
-      desired: input.nodes.filter((n) => nodeShouldRunDaemonPod(ds, n, input.knobs.rules).shouldRun).length,
+      desired: eligibility.filter((e) => e.shouldRun).length,
       hash,
       nowMs: input.nowMs,
       knobs: input.knobs,
