@@ -65,10 +65,12 @@ export class World {
     this.store.watch((ev) => {
       for (const inf of this.informers) inf.observe(ev);
     });
-    // DefaultTolerationSeconds admission: every pod tolerates not-ready/unreachable for 300 s.
+    // Pod admission: DefaultTolerationSeconds (not-ready/unreachable tolerated for 300 s), and the
+    // API server's PrepareForCreate, which sets status.phase to Pending.
     this.store.addAdmission('Pod', (pod) => ({
       ...pod,
       spec: { ...pod.spec, tolerations: addDefaultTolerations(pod.spec?.tolerations) },
+      status: { phase: 'Pending', ...pod.status },
     }));
     this.kubelet = new Kubelet(this);
     this.scheduler = new Scheduler(this);

@@ -27,6 +27,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   private up = false;
   private pumpArmed = false;
   private state = 'idle';
+  private impl: Record<string, () => void> = {};
   /** The object the current sync is about, `<kind>/<name>` (trace lines name it for reports). */
   protected syncing: string | undefined;
   readonly visits = new Map<string, MachineVisit>();
@@ -81,15 +82,21 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     this.incarnation++;
     this.queue = new WorkQueue(this.world.clock, this.actorName);
     this.resetState();
-    const impl = this.actions();
-    const provided = this.machine.provide({
-      actions: Object.fromEntries(Object.entries(impl).map(([k, fn]) => [k, () => fn()])),
-    });
+    this.impl = this.actions();
     this.state = 'idle';
-    this.actor = createActor(provided).start();
+    // Providing actions builds a new machine (xstate re-formats every transition), so each
+    // machine is provided once and its actions find their host through the actor.
+    this.actor = createActor(hostedMachine(this.machine));
+    HOSTS.set(this.actor, this);
+    this.actor.start();
     this.up = true;
     this.queue.setOnAdd(() => this.pump());
     for (const key of this.allKeys()) this.queue.add(key);
+  }
+
+  /** Runs one named action of the machine (called by xstate through hostedMachine). */
+  runAction(name: string): void {
+    this.impl[name]?.();
   }
 
   /** Sends an event to the machine and records the transition it took. */
@@ -139,6 +146,25 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   get now(): number {
     return this.world.now;
   }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: hosts of any event type.
+const HOSTS = new WeakMap<object, ControllerBase<any>>();
+const HOSTED = new WeakMap<AnyStateMachine, AnyStateMachine>();
+
+/** The machine with every named action dispatched to the host that owns the running actor. */
+function hostedMachine(machine: AnyStateMachine): AnyStateMachine {
+  let hosted = HOSTED.get(machine);
+  if (!hosted) {
+    const names = Object.keys(machine.implementations.actions);
+    hosted = machine.provide({
+      actions: Object.fromEntries(
+        names.map((k) => [k, ({ self }: { self: object }) => HOSTS.get(self)?.runAction(k)]),
+      ),
+    });
+    HOSTED.set(machine, hosted);
+  }
+  return hosted;
 }
 
 function stateName(value: unknown): string {
