@@ -179,3 +179,28 @@ export function controllersOf(result: RunResult): string[] {
   }
   return [...names].sort();
 }
+
+/**
+ * The trace in reading order: within each step, scripted faults first. The simulator records a
+ * fault's line after applying it, so its effects (a kubelet stopping Pods) would otherwise be read
+ * before their cause. Only the order inside a step changes; steps and the JSON report keep the
+ * trace order.
+ */
+export function readingOrder(events: readonly TraceEvent[]): TraceEvent[] {
+  const out: TraceEvent[] = [];
+  let i = 0;
+  while (i < events.length) {
+    let j = i;
+    while (j < events.length && events[j]!.step === events[i]!.step) j++;
+    const step = events.slice(i, j);
+    out.push(...step.filter((e) => e.kind === 'fault' || e.kind === 'skip'));
+    out.push(...step.filter((e) => e.kind !== 'fault' && e.kind !== 'skip'));
+    i = j;
+  }
+  return out;
+}
+
+/** `result` with its events in {@link readingOrder} (for the Markdown and HTML reports). */
+export function forReading(result: RunResult): RunResult {
+  return { ...result, events: readingOrder(result.events) };
+}

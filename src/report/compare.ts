@@ -297,9 +297,12 @@ function faultTarget(e: TraceEvent): { what: string; target: string; pod?: strin
 /** The Pods of `w` that fault `e` (at trace index `idx`) hits. */
 function hitBy(e: TraceEvent, idx: number, w: Workload, incs: readonly Incarnation[]): Incarnation[] {
   const { what, target, pod } = faultTarget(e);
-  const alive = incs.filter(
-    (i) => i.owner === w.key && aliveAt(i, idx) && (i.terminatingIdx === undefined || i.terminatingIdx > idx),
-  );
+  const alive = incs
+    .filter(
+      (i) =>
+        i.owner === w.key && aliveAt(i, idx) && (i.terminatingIdx === undefined || i.terminatingIdx > idx),
+    )
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.createdIdx - b.createdIdx));
   if (NODE_FAULTS_THAT_HIT.has(what)) return alive.filter((i) => i.node === target);
   if (WORKLOAD_FAULTS.has(what)) return target === w.key ? alive : [];
   if (what.endsWith('-pod')) {

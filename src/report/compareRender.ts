@@ -17,6 +17,7 @@ import { formatTime } from './format.ts';
 import type { HtmlContext } from './html/context.ts';
 import { catalogs, type Lang, type MessageKey } from './i18n/index.ts';
 import { type MdContext, mdTable } from './mdParts.ts';
+import type { ReportSources } from './sources.ts';
 
 /** A name shown as code, or already-formatted markup (a nested message). */
 type Param = string | number | { name: string } | { markup: string };
@@ -161,16 +162,20 @@ function glanceRows(lang: Lang, cmp: Comparison, fmt: Fmt): Array<[string, strin
       if (s.workload.kind === 'StatefulSet')
         return fill(
           lang,
-          'compare.identity.stable',
+          s.recreatedCount === 0 ? 'compare.identity.stableNone' : 'compare.identity.stable',
           { names: { markup: list(s.names) }, count: s.recreatedCount },
           fmt,
         );
-      return fill(
-        lang,
-        s.workload.kind === 'DaemonSet' ? 'compare.identity.daemon' : 'compare.identity.random',
-        { count: s.replacedCount },
-        fmt,
-      );
+      const daemon = s.workload.kind === 'DaemonSet';
+      const key: MessageKey =
+        s.replacedCount === 0
+          ? daemon
+            ? 'compare.identity.daemonNone'
+            : 'compare.identity.randomNone'
+          : daemon
+            ? 'compare.identity.daemon'
+            : 'compare.identity.random';
+      return fill(lang, key, { count: s.replacedCount }, fmt);
     }),
     row('compare.row.storage', (s) => {
       if (s.claims.length === 0) return fill(lang, 'compare.storage.none', {}, fmt);
@@ -208,12 +213,14 @@ function faultLabel(
   row: Comparison['rows'][number],
   fmt: Fmt,
   what: (escaped: string) => string,
+  sources: ReportSources,
 ): string {
   if (row.fault === null) return fill(lang, 'compare.row.start', {}, fmt);
   const text = row.fault.text;
   const colon = text.indexOf(': ');
   const command = colon < 0 ? text : text.slice(0, colon);
-  const rest = colon < 0 ? '' : text.slice(colon + 2);
+  const kind = command.split(' ')[0] ?? '';
+  const rest = sources.fault?.(kind)?.[lang] ?? (colon < 0 ? '' : text.slice(colon + 2));
   return `${formatTime(row.fault.atMs)} ⚡ ${fmt.name(command)}${rest ? what(fmt.text(rest)) : ''}`;
 }
 
@@ -229,7 +236,7 @@ export function compareMarkdown(c: MdContext): string {
   const heads = cmp.workloads.map((w) => workloadHeader(w, MD));
   const glance = glanceRows(c.lang, cmp, MD).map(([label, cells]) => [`**${label}**`, ...cells]);
   const faults = cmp.rows.map((row) => [
-    faultLabel(c.lang, row, MD, (w) => `<br>${w}`),
+    faultLabel(c.lang, row, MD, (w) => `<br>${w}`, c.sources),
     ...cmp.workloads.map((w) => cellLines(c.lang, row.cells[w.key] ?? [], MD).join('<br>')),
   ]);
   return [
@@ -269,7 +276,7 @@ export function compareHtml(c: HtmlContext): string {
         })
         .join('');
       const cls = row.fault === null ? 'start' : 'fault';
-      return `<tr class="${cls}"><th scope="row">${faultLabel(c.lang, row, HTML, (w) => `<br><span class="muted">${w}</span>`)}</th>${cells}</tr>`;
+      return `<tr class="${cls}"><th scope="row">${faultLabel(c.lang, row, HTML, (w) => `<br><span class="muted">${w}</span>`, c.sources)}</th>${cells}</tr>`;
     })
     .join('');
   return [

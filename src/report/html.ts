@@ -5,6 +5,7 @@
  * timeline and the final state.
  */
 import type { RunResult } from '../run/types.ts';
+import { forReading } from './analysis.ts';
 import { isComparison } from './compare.ts';
 import { compareHtml } from './compareRender.ts';
 import { htmlContext } from './html/context.ts';
@@ -24,7 +25,8 @@ import { t } from './i18n/index.ts';
 import type { RenderOptions } from './options.ts';
 
 /** The HTML report of a run, in `options.lang`. Deterministic: same inputs, same text. */
-export function renderHtml(result: RunResult, options: RenderOptions): string {
+export function renderHtml(run: RunResult, options: RenderOptions): string {
+  const result = forReading(run);
   const c = htmlContext(result, options.lang, options.sources ?? {});
   const hasViolation = result.invariants.some((i) => i.status === 'violated' && i.violations.length > 0);
   const toc: TocEntry[] = [

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { RunResult } from '../run/types.ts';
+import { forReading } from './analysis.ts';
 import { compareMarkdown } from './compareRender.ts';
 import { escapeMarkdown, escapeMarkdownBlock, fenced, inlineCode } from './escape.ts';
 import { formatDuration, formatFields, formatTime } from './format.ts';
@@ -126,7 +127,8 @@ function replaySection(c: MdContext, replayFile: string | undefined): string {
 }
 
 /** The Markdown report of a run, in `options.lang`. Deterministic: same inputs, same text. */
-export function renderMarkdown(result: RunResult, options: RenderOptions): string {
+export function renderMarkdown(run: RunResult, options: RenderOptions): string {
+  const result = forReading(run);
   const c = mdContext(result, options.lang, options.sources ?? {});
   const sections = [
     headerSection(c),

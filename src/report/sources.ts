@@ -24,6 +24,8 @@ export interface InvariantInfo {
 export interface ReportSources {
   machineGraph?: (controller: string) => MachineGraph | undefined;
   invariant?: (id: string) => InvariantInfo | undefined;
+  /** What a fault kind (`crash-node`, ...) does, in plain words (from src/chaos). */
+  fault?: (kind: string) => Explanation | undefined;
 }
 
 /** The concept an invariant id belongs to when no invariant registry is at hand (its prefix). */

@@ -242,7 +242,7 @@ export const en = {
   // Side by side (scenarios with more than one kind of workload)
   'compare.heading': 'Side by side: how each workload reacted',
   'compare.intro':
-    'The same faults hit every workload of this scenario. Each column follows one workload; each row is one fault and what it did to that workload’s Pods, read from the trace.',
+    'The same faults hit every workload of this scenario. Each column follows one workload; each row is one fault and what became of the Pods it hit, read from the trace. A Pod is followed until the next fault that hits it, so a recovery that waits for a Node to come back is told in the row of the fault that caused the damage.',
   'compare.glance': 'At a glance',
   'compare.atFaults': 'At each fault',
   'compare.col.aspect': 'Aspect',
@@ -270,6 +270,9 @@ export const en = {
   'compare.identity.random': 'random names; {count} Pod(s) replaced under a new name',
   'compare.identity.daemon': 'random names, one per Node; {count} Pod(s) replaced',
   'compare.identity.stable': 'stable names {names}; {count} Pod(s) came back under the same name',
+  'compare.identity.randomNone': 'random names; no Pod was replaced',
+  'compare.identity.daemonNone': 'random names, one per Node; no Pod was replaced',
+  'compare.identity.stableNone': 'stable names {names}; no Pod had to come back',
   'compare.storage.none': 'no storage of its own per Pod',
   'compare.storage.kept': 'one PVC per Pod ({claims}); every Pod kept its volume',
   'compare.storage.renewed': 'one PVC per Pod ({claims}); created again, with a new empty volume: {renewed}',
@@ -277,7 +280,7 @@ export const en = {
   'compare.network.daemon': 'no stable name: clients usually reach the Pod on their own Node',
   'compare.network.stable': 'stable DNS names through the headless Service {service}: {example}, …',
   'compare.network.noService': 'stable Pod names, but no serviceName for DNS records',
-  'compare.notAffected': 'not affected',
+  'compare.notAffected': 'no Pod hit',
   'compare.more': '… and {count} more',
   'fate.created': '{pod} created on {node} at {time}',
   'fate.readyAt': 'Ready at {time}',

@@ -244,7 +244,7 @@ export const ko: Record<MessageKey, string> = {
   // 나란히 비교 (워크로드 종류가 둘 이상인 시나리오)
   'compare.heading': '나란히 보기: 워크로드마다 어떻게 반응했나',
   'compare.intro':
-    '이 시나리오의 모든 워크로드가 같은 장애를 겪었습니다. 열 하나가 워크로드 하나이고, 행 하나가 장애 하나입니다. 각 칸은 그 장애가 해당 워크로드의 Pod에 어떤 일을 일으켰는지 트레이스에서 읽어 낸 것입니다.',
+    '이 시나리오의 모든 워크로드가 같은 장애를 겪었습니다. 열 하나가 워크로드 하나이고, 행 하나가 장애 하나입니다. 각 칸은 그 장애를 맞은 Pod가 어떻게 되었는지 트레이스에서 읽어 낸 것입니다. Pod는 다음 장애를 맞을 때까지 계속 따라가므로, Node가 돌아온 뒤에야 일어나는 복구도 피해를 일으킨 장애의 행에 적혀 있습니다.',
   'compare.glance': '한눈에 보기',
   'compare.atFaults': '장애별로 보기',
   'compare.col.aspect': '항목',
@@ -272,6 +272,9 @@ export const ko: Record<MessageKey, string> = {
   'compare.identity.random': '무작위 이름. Pod {count}개가 새 이름으로 대체됨',
   'compare.identity.daemon': '무작위 이름, Node마다 하나. Pod {count}개가 대체됨',
   'compare.identity.stable': '고정된 이름 {names}. Pod {count}개가 같은 이름으로 돌아옴',
+  'compare.identity.randomNone': '무작위 이름. 대체된 Pod 없음',
+  'compare.identity.daemonNone': '무작위 이름, Node마다 하나. 대체된 Pod 없음',
+  'compare.identity.stableNone': '고정된 이름 {names}. 다시 만들어진 Pod 없음',
   'compare.storage.none': 'Pod별 스토리지 없음',
   'compare.storage.kept': 'Pod마다 PVC 하나({claims}). 모든 Pod가 자기 볼륨을 유지함',
   'compare.storage.renewed': 'Pod마다 PVC 하나({claims}). 다시 만들어져 빈 새 볼륨을 받음: {renewed}',
@@ -279,7 +282,7 @@ export const ko: Record<MessageKey, string> = {
   'compare.network.daemon': '고정된 이름 없음. 클라이언트는 보통 자기 Node의 Pod에 접근합니다',
   'compare.network.stable': 'headless Service({service})를 통한 고정 DNS 이름: {example}, …',
   'compare.network.noService': 'Pod 이름은 고정되지만 DNS 레코드를 위한 serviceName이 없음',
-  'compare.notAffected': '영향 없음',
+  'compare.notAffected': '영향받은 Pod 없음',
   'compare.more': '… 외 {count}개',
   'fate.created': '{pod}: {time}에 {node}에 생성',
   'fate.readyAt': '{time}에 Ready',
