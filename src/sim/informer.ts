@@ -91,6 +91,13 @@ export class Informer {
     this.timer = undefined;
   }
 
+  /** Objects in the cache, all kinds together. */
+  get size(): number {
+    let n = 0;
+    for (const m of this.cache.values()) n += m.size;
+    return n;
+  }
+
   get lagging(): number {
     return this.queue.length - this.head;
   }
