@@ -157,6 +157,7 @@ function routes(
   return { routes: out, height: bottom + 22 + back.length * 16 + PAD };
 }
 
+/** Edges; only visited ones are labelled (unvisited labels crowd busy machines; hover shows them). */
 function edgesSvg(cov: MachineCoverage, rs: Array<[Transition, Route]>, id: string): string {
   return rs
     .map(([t, { d, lx, ly }]) => {
@@ -166,7 +167,7 @@ function edgesSvg(cov: MachineCoverage, rs: Array<[Transition, Route]>, id: stri
         ? 'stroke="#047857" stroke-width="2.2"'
         : 'stroke="#9ca3af" stroke-width="1.2" stroke-dasharray="4 3"';
       const label = on ? `${t.event} ×${count}` : t.event;
-      return `<g class="tr${on ? ' visited' : ''}"><title>${escapeHtml(`${t.from} → ${t.to} on ${label}`)}</title><path d="${d}" fill="none" ${stroke} marker-end="url(#${id}-${on ? 'on' : 'off'})"/><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="middle" fill="${on ? '#065f46' : '#9ca3af'}" paint-order="stroke" stroke="#fff" stroke-width="3">${escapeHtml(label)}</text></g>`;
+      return `<g class="tr${on ? ' visited' : ''}"><title>${escapeHtml(`${t.from} → ${t.to} on ${label}`)}</title><path d="${d}" fill="none" ${stroke} marker-end="url(#${id}-${on ? 'on' : 'off'})"/>${on ? `<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="middle" fill="#065f46" paint-order="stroke" stroke="#fff" stroke-width="3">${escapeHtml(label)}</text>` : ''}</g>`;
     })
     .join('');
 }

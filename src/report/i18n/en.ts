@@ -168,7 +168,7 @@ export const en = {
   'machine.col.count': 'Times taken',
   'machine.none': 'No controller state machine ran in this scenario.',
   'machine.legendVisited': 'visited',
-  'machine.legendUnvisited': 'not visited',
+  'machine.legendUnvisited': 'not visited (hover an arrow for its event)',
 
   // Timeline
   'timeline.heading': 'Timeline',

@@ -171,7 +171,7 @@ export const ko: Record<MessageKey, string> = {
   'machine.col.count': '횟수',
   'machine.none': '이 시나리오에서는 컨트롤러 상태 머신이 실행되지 않았습니다.',
   'machine.legendVisited': '지나감',
-  'machine.legendUnvisited': '지나가지 않음',
+  'machine.legendUnvisited': '지나가지 않음 (화살표에 마우스를 올리면 이벤트가 보임)',
 
   // 타임라인
   'timeline.heading': '타임라인',
