@@ -169,12 +169,15 @@ const randomScenarioArb: fc.Arbitrary<Scenario> = fc
   });
 
 describe('determinism: random scenarios', () => {
-  it('determinism: for random scenarios, two runs give identical digests and identical trace lines', () => {
+  it('determinism: for random scenarios, two runs (one with frozen objects) give identical digests and trace lines', () => {
     fc.assert(
       fc.property(randomScenarioArb, (scenario) => {
         const a = runScenario(scenario);
-        const b = runScenario(scenario);
+        // The second run deep-freezes stored objects: a controller that mutates its cache would
+        // throw (or diverge) here instead of silently depending on shared state.
+        const b = runScenario(scenario, { freezeObjects: true });
         expect(a.error).toBeUndefined();
+        expect(b.error).toBeUndefined();
         expect(b.traceDigest).toBe(a.traceDigest);
         expect(b.events.map(traceLine)).toEqual(a.events.map(traceLine));
         expect(b.invariants).toEqual(a.invariants);
