@@ -47,7 +47,7 @@ function nodes(n: number) {
   }));
 }
 
-function standard(seed: number): Scenario {
+export function standardStatefulSetScenario(seed: number): Scenario {
   return {
     name: 'statefulset-standard',
     description: '',
@@ -87,7 +87,7 @@ export async function benchStatefulSet(): Promise<BenchResult[]> {
   let steps = 0;
   for (let seed = 1; seed <= 60; seed++) {
     const t0 = performance.now();
-    const r = runScenario(standard(seed), { keepTrace: false });
+    const r = runScenario(standardStatefulSetScenario(seed), { keepTrace: false });
     times.push(performance.now() - t0);
     steps += r.steps;
   }

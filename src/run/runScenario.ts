@@ -74,7 +74,9 @@ function setUp(
     'runner',
     `kubeprop ${TOOLKIT_VERSION} scenario=${scenario.name} seed=${scenario.seed} events=${scenario.events.length}`,
   );
-  for (const entry of CONTROLLERS) {
+  const kinds = new Set(scenario.objects.map((o) => o.kind));
+  // A controller with nothing to manage would only watch: no event creates workloads, so skip it.
+  for (const entry of CONTROLLERS.filter((c) => kinds.has(c.workloadKind))) {
     const variant = scenario.controllers[entry.name] ?? 'correct';
     const c = entry.create(world, variant);
     if (variant !== 'correct')
@@ -98,10 +100,13 @@ function schedule(world: World, ev: ScenarioEvent): void {
   if (!fault) throw new Error(`unknown event kind '${ev.do}'`);
   const label = fault.describe(ev);
   world.clock.at(ev.at, `event: ${label}`, () => {
-    const out = fault.apply(world, ev);
-    const objects = eventObjects(ev);
-    if (out.applied) world.trace.record('fault', 'user', `${label}: ${out.text}`, objects);
-    else world.trace.record('skip', 'user', `${label}: skipped (${out.reason})`, objects);
+    world.trace.headed(() => {
+      const out = fault.apply(world, ev);
+      const objects = eventObjects(ev);
+      return out.applied
+        ? { kind: 'fault', actor: 'user', text: `${label}: ${out.text}`, objects }
+        : { kind: 'skip', actor: 'user', text: `${label}: skipped (${out.reason})`, objects };
+    });
   });
 }
 

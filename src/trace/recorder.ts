@@ -16,6 +16,7 @@ export class TraceRecorder {
   private readonly hash: Hash = createHash('sha256');
   private count = 0;
   private pending = '';
+  private holding = false;
   step = 0;
   now = 0;
 
@@ -33,9 +34,31 @@ export class TraceRecorder {
         };
     // Lines are hashed in chunks: one update per line costs more than the simulation step itself.
     this.pending += `${traceLine(e)}\n`;
-    if (this.pending.length > 65_536) this.flush();
+    if (this.pending.length > 65_536 && !this.holding) this.flush();
     this.count++;
     if (this.keep) this.events.push(e);
+  }
+
+  /**
+   * Runs `body`, then records the line it returns before every line the body recorded: a fault is
+   * read before its effects, though what the line says depends on what happened.
+   */
+  headed(body: () => { kind: TraceKind; actor: string; text: string; objects?: string[] }): void {
+    this.flush();
+    const at = this.events.length;
+    this.holding = true;
+    let head: ReturnType<typeof body>;
+    try {
+      head = body();
+    } finally {
+      this.holding = false;
+    }
+    const rest = this.pending;
+    const restEvents = this.keep ? this.events.splice(at) : [];
+    this.pending = '';
+    this.record(head.kind, head.actor, head.text, head.objects);
+    this.pending += rest;
+    if (this.keep) this.events.push(...restEvents);
   }
 
   get size(): number {
