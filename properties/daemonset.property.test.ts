@@ -89,6 +89,8 @@ function daemonEventArbs(nodes: string[]): fc.Arbitrary<ScenarioEvent>[] {
     ev('crash-pod', fc.record({ pod })),
     ev('fail-pod', fc.record({ pod })),
     ev('delete-pod', fc.record({ pod })),
+    // Relabelled away, the pod must be released and replaced; relabelled back, it may be re-adopted.
+    ev('relabel-pod', fc.record({ pod, labels: fc.constantFrom({ app: 'quarantine' }, { app: 'agent' }) })),
     ev(
       'update-template',
       fc.record({

@@ -5,7 +5,7 @@
  * by default (delete-object, force deletes); a scenario can still name them explicitly.
  */
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
-import { rngFor } from '../sim/prng.ts';
+import { type Rng, rngFor } from '../sim/prng.ts';
 import { allFaults, getFault } from './registry.ts';
 import type { ChaosContext } from './types.ts';
 
@@ -15,6 +15,15 @@ export function defaultChaosKinds(scenario: Scenario): string[] {
   return allFaults()
     .filter((f) => f.generate && f.kind !== 'delete-object' && f.appliesTo.some((c) => controllers.has(c)))
     .map((f) => f.kind);
+}
+
+/**
+ * Most machine failures end: a crash or partition is usually followed by a heal of the same node
+ * 30 s to 4 min later, so random runs also exercise recovery instead of mostly dead clusters.
+ */
+function pairedHeal(ev: ScenarioEvent, rng: Rng): ScenarioEvent | undefined {
+  if ((ev.do !== 'crash-node' && ev.do !== 'partition-node') || !rng.chance(0.75)) return undefined;
+  return { at: ev.at + 30_000 + rng.int(210_000), do: 'heal-node', node: ev.node };
 }
 
 export function expandChaos(scenario: Scenario): Scenario {
@@ -42,6 +51,8 @@ export function expandChaos(scenario: Scenario): Scenario {
       const ev = getFault(rng.pick(kinds))!.generate!(ctx, rng);
       if (ev) {
         generated.push(ev);
+        const heal = kinds.includes('heal-node') ? pairedHeal(ev, rng) : undefined;
+        if (heal) generated.push(heal);
         break;
       }
     }

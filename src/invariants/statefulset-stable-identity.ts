@@ -42,6 +42,8 @@ export const statefulsetStableIdentity: SafetyInvariant = {
     const findings: Finding[] = [];
     for (const w of stsWrites(world)) {
       if (w.kind !== 'Pod' || !w.after || w.removed || w.actor !== STS_ACTOR || w.verb === 'delete') continue;
+      // A pod the controller just released (relabelled away) is nobody's room any more.
+      if (!stsOwner(w.after)) continue;
       const set = world.store.get(
         'StatefulSet',
         `${w.after.metadata.namespace ?? 'default'}/${stsOwner(w.after)}`,

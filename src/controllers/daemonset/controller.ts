@@ -6,10 +6,12 @@
  * placement invariant.
  */
 import { compileSelector, selectorIsEmpty, selectorMatches } from '../../model/labels.ts';
+import { newControllerRef } from '../../model/pod.ts';
 import type { KObject } from '../../model/types.ts';
 import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
+import { type ClaimPlan, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
 import { Expectations } from '../shared/expectations.ts';
 import type { RevisionObject } from '../shared/history.ts';
 import { FailedPodBackoff } from './backoff.ts';
@@ -27,6 +29,7 @@ interface SyncState {
   ds?: KObject;
   plan?: SyncPlan;
   phases: Phase[];
+  claims?: ClaimPlan<KObject>;
   created: number;
   batchSize: number;
   error?: string;
@@ -69,6 +72,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
 
   protected sync(key: string): void {
     const ds = this.informer.get('DaemonSet', key);
+    this.syncing = `daemonset/${key.slice(key.indexOf('/') + 1)}`;
     this.cur = { key, phases: [], created: 0, batchSize: 1 };
     if (!ds) {
       this.expectations.delete(key);
@@ -79,10 +83,61 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       return this.send({ type: 'SYNC', next: 'idle' }, `${key} is being deleted`);
     if (selectorIsEmpty(ds.spec?.selector))
       return this.send({ type: 'SYNC', next: 'idle' }, `${key}: empty selector selects no pods`);
+    const claims = planClaims(this.candidatePods(ds), {
+      ownerUid: ds.metadata.uid,
+      ownerDeleting: false,
+      selector: compileSelector(ds.spec?.selector),
+    });
+    if (claims.adopt.length + claims.release.length > 0) {
+      this.cur = { key, ds, phases: [], created: 0, batchSize: 1, claims };
+      const what = `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}`;
+      return this.send({ type: 'SYNC', next: 'claimingPods' }, what);
+    }
+    this.planAndSend('SYNC', key, ds, claims.owned);
+  }
+
+  /** Pods this DaemonSet controls plus orphans of its namespace (sorted: adoption order is defined). */
+  private candidatePods(ds: KObject): KObject[] {
+    const orphans = [...this.informer.podsOwnedBy('').values()]
+      .filter((p) => p.metadata.namespace === ds.metadata.namespace)
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    return [...this.informer.podsOwnedBy(ds.metadata.uid).values(), ...orphans];
+  }
+
+  /** Adopt matching orphans (after an uncached check of the owner, #42639) and release strays. */
+  private claimPods(): void {
+    const { ds, key, claims } = this.cur;
+    if (!ds || !claims) return;
+    const fresh = this.world.store.get('DaemonSet', key);
+    const canAdopt = !!fresh && fresh.metadata.uid === ds.metadata.uid && !fresh.metadata.deletionTimestamp;
+    const ref = newControllerRef({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: ds.metadata });
+    const owned = [...claims.owned];
+    for (const pod of canAdopt ? claims.adopt : []) {
+      const r = this.world.store.patch(
+        this.actorName,
+        'Pod',
+        podKeyOf(pod),
+        (p) => withAdoption(p, ref, false),
+        {
+          uid: pod.metadata.uid,
+          cause: { controller: 'daemonset', ownerUid: ds.metadata.uid, adopt: true },
+        },
+      );
+      if (r.ok) owned.push(r.obj);
+    }
+    for (const pod of claims.release) {
+      this.world.store.patch(this.actorName, 'Pod', podKeyOf(pod), (p) => withRelease(p, ds.metadata.uid), {
+        uid: pod.metadata.uid,
+      });
+    }
+    this.planAndSend('CLAIMED', key, ds, owned);
+  }
+
+  private planAndSend(type: 'SYNC' | 'CLAIMED', key: string, ds: KObject, owned: KObject[]): void {
     const plan = planSync({
       ds,
       nodes: this.informer.list('Node'),
-      pods: this.ownedPods(ds),
+      pods: owned,
       revisions: this.ownedRevisions(ds),
       expectationsSatisfied: this.expectations.satisfied(key),
       nowMs: this.world.now,
@@ -92,7 +147,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     this.cur = { key, ds, plan, phases: [...plan.phases, 'writingStatus', 'idle'], created: 0, batchSize: 1 };
     // Expectations are set before the first pod write, once the revision is in place.
     if (plan.phases[0] !== 'recordingRevision') this.setExpectations();
-    this.send({ type: 'SYNC', next: this.nextPhase() }, describe(key, plan));
+    this.send({ type, next: this.nextPhase() }, describe(key, plan));
   }
 
   private setExpectations(): void {
@@ -105,9 +160,8 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     const sel = compileSelector(ds.spec?.selector);
     const uid = ds.metadata.uid;
     const out: KObject[] = [];
-    for (const p of this.informer.map('Pod').values()) {
-      const ref = p.metadata.ownerReferences?.find((r) => r.controller === true);
-      if (ref?.uid === uid && selectorMatches(sel, p.metadata.labels)) out.push(p);
+    for (const p of this.informer.podsOwnedBy(uid).values()) {
+      if (selectorMatches(sel, p.metadata.labels)) out.push(p);
     }
     return out;
   }
@@ -125,6 +179,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   protected actions(): Record<string, () => void> {
     const key = () => this.cur.key;
     return {
+      adoptAndReleasePods: () => this.afterApi(`claim pods of ${key()}`, () => this.claimPods()),
       recordRevision: () => this.afterApi(`record revision of ${key()}`, () => this.writeRevision()),
       writeStatusOnly: () => this.afterApi(`update status of ${key()}`, () => this.writeStatus(false)),
       createPodBatch: () => this.afterApi(`create pods for ${key()}`, () => this.createBatch()),
@@ -313,3 +368,7 @@ function list(items: readonly string[]): string {
 }
 
 export { dsKey };
+
+function podKeyOf(pod: KObject): string {
+  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+}

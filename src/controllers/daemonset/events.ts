@@ -4,6 +4,7 @@
  * Kubernetes, a pod that starts terminating counts as deleted at once (plain counts, so a later
  * DELETED event may count again; the record only has to reach zero).
  */
+import { compileSelector, selectorMatches } from '../../model/labels.ts';
 import { isPodReady } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
@@ -57,7 +58,7 @@ function onPod(ctx: HandlerContext, ev: WatchEvent): void {
     return podGone(ctx, pod);
   if (ev.type === 'ADDED') {
     const ds = resolve(ctx, pod);
-    if (!ds) return;
+    if (!ds) return enqueueMatching(ctx, pod);
     ctx.expectations.creationObserved(dsKey(ds));
     return ctx.queue.add(dsKey(ds));
   }
@@ -71,12 +72,27 @@ function onPod(ctx: HandlerContext, ev: WatchEvent): void {
     const before = resolve(ctx, old);
     if (before) ctx.queue.add(dsKey(before));
   }
-  if (!ds) return;
+  if (!ds) {
+    // An orphan whose labels or ownership changed may now be adopted by a matching DaemonSet.
+    const labelsChanged =
+      JSON.stringify(old?.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {});
+    if (!controllerRefOf(pod) && (labelsChanged || controllerRefOf(old ?? pod))) enqueueMatching(ctx, pod);
+    return;
+  }
   ctx.queue.add(dsKey(ds));
   // Requeue when the pod may turn available, so numberAvailable is recomputed then.
   const minReady = ds.spec?.minReadySeconds ?? 0;
   if (minReady > 0 && old && !isPodReady(old as Pod) && isPodReady(pod as Pod))
     ctx.queue.addAfter(dsKey(ds), minReady * 1000 + 1000);
+}
+
+/** getPodDaemonSets: the DaemonSets whose selector matches an orphan pod. */
+function enqueueMatching(ctx: HandlerContext, pod: KObject): void {
+  if (controllerRefOf(pod)) return;
+  for (const ds of ctx.informer.list('DaemonSet')) {
+    if (ds.metadata.namespace !== pod.metadata.namespace) continue;
+    if (selectorMatches(compileSelector(ds.spec?.selector), pod.metadata.labels)) ctx.queue.add(dsKey(ds));
+  }
 }
 
 function podGone(ctx: HandlerContext, pod: KObject): void {

@@ -11,6 +11,7 @@ import { setup } from 'xstate';
 
 export type Phase =
   | 'idle'
+  | 'claimingPods'
   | 'recordingRevision'
   | 'waitingForExpectations'
   | 'placingPods'
@@ -22,6 +23,7 @@ export type Phase =
 
 export type DaemonSetEvent =
   | { type: 'SYNC'; next: Phase }
+  | { type: 'CLAIMED'; next: Phase }
   | { type: 'REVISION_RECORDED'; next: Phase }
   | { type: 'BATCH_DONE'; next: Phase }
   | { type: 'DELETES_DONE'; next: Phase }
@@ -38,6 +40,7 @@ const to =
 /** Guard names say why the machine moves there; the host decides, the machine draws. */
 const GUARD_OF: Record<Phase, string> = {
   idle: 'syncDone',
+  claimingPods: 'podsToClaim',
   recordingRevision: 'templateNotRecorded',
   waitingForExpectations: 'expectationsPending',
   placingPods: 'nodesNeedPods',
@@ -67,6 +70,7 @@ const AFTER_MANAGE: Phase[] = [
 export const daemonSetMachine = setup({
   types: { events: {} as DaemonSetEvent },
   actions: {
+    adoptAndReleasePods: () => {},
     recordRevision: () => {},
     writeStatusOnly: () => {},
     createPodBatch: () => {},
@@ -85,7 +89,20 @@ export const daemonSetMachine = setup({
   states: {
     idle: {
       on: {
-        SYNC: route('idle', 'recordingRevision', 'waitingForExpectations', 'placingPods', ...AFTER_MANAGE),
+        SYNC: route(
+          'idle',
+          'claimingPods',
+          'recordingRevision',
+          'waitingForExpectations',
+          'placingPods',
+          ...AFTER_MANAGE,
+        ),
+      },
+    },
+    claimingPods: {
+      entry: 'adoptAndReleasePods',
+      on: {
+        CLAIMED: route('idle', 'recordingRevision', 'waitingForExpectations', 'placingPods', ...AFTER_MANAGE),
       },
     },
     recordingRevision: {

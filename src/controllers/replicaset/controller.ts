@@ -341,12 +341,12 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
         formatTimestamp(this.world.now),
       );
       let target: KObject | undefined = rs;
-      for (let attempt = 0; attempt < 2 && target && statusChanged(target, status); attempt++) {
+      // Two attempts, with an uncached GET between them; if both fail the sync fails and is retried.
+      for (let attempt = 0; target && statusChanged(target, status); attempt++) {
         const r = this.world.store.updateStatus(this.actorName, { ...target, status });
-        if (r.ok) break;
-        statusError = true;
+        statusError = !r.ok;
+        if (r.ok || attempt >= 1) break;
         target = this.world.store.get('ReplicaSet', key);
-        if (target) statusError = false;
       }
       const minReady = rs.spec?.minReadySeconds ?? 0;
       if (
