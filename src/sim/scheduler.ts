@@ -134,7 +134,8 @@ export class Scheduler {
     const node = this.world.store.get('Node', nodeName);
     if (!node || node.metadata.deletionTimestamp) return false;
     const tolerations = (pod.spec?.tolerations ?? []) as Toleration[];
-    if (findUntoleratedTaint(nodeTaints(node), tolerations, ['NoSchedule', 'NoExecute'])) return false;
+    const taints = nodeTaints(node);
+    if (taints.length > 0 && findUntoleratedTaint(taints, tolerations, NO_SCHEDULE_EFFECTS)) return false;
     if (
       node.spec?.unschedulable &&
       !tolerations.some(
@@ -143,8 +144,9 @@ export class Scheduler {
     ) {
       return false;
     }
-    if (!podMatchesNodeSelectorAndAffinity(pod.spec, node as unknown as Node)) return false;
     if ((this.load.get(nodeName) ?? 0) >= podCapacity(node)) return false;
+    if (hasNodeConstraints(pod) && !podMatchesNodeSelectorAndAffinity(pod.spec, node as unknown as Node))
+      return false;
     return !this.hostPortConflict(pod, nodeName);
   }
 
@@ -190,6 +192,14 @@ export class Scheduler {
   }
 }
 
+const NO_SCHEDULE_EFFECTS = ['NoSchedule', 'NoExecute'] as const;
+
+/** Most pods name no node at all: skip the selector machinery for them (a hot path at scale). */
+function hasNodeConstraints(pod: KObject): boolean {
+  const spec = pod.spec ?? {};
+  return !!spec.nodeSelector || !!spec.affinity?.nodeAffinity;
+}
+
 function scheduledCondition(pod: KObject, status: 'True' | 'False', nowMs: number) {
   const others = ((pod.status?.conditions ?? []) as Array<{ type: string }>).filter(
     (c) => c.type !== 'PodScheduled',
@@ -218,7 +228,19 @@ function controllerUid(pod: KObject): string | undefined {
   return pod.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
 }
 
+const HOST_PORTS = new WeakMap<KObject, number[]>();
+
+/** Host ports a pod claims (memoized per pod object: objects are immutable values). */
 function hostPorts(pod: KObject): number[] {
+  let ports = HOST_PORTS.get(pod);
+  if (!ports) {
+    ports = computeHostPorts(pod);
+    HOST_PORTS.set(pod, ports);
+  }
+  return ports;
+}
+
+function computeHostPorts(pod: KObject): number[] {
   const out: number[] = [];
   for (const c of (pod.spec?.containers ?? []) as Array<{ ports?: Array<{ hostPort?: number }> }>) {
     for (const p of c.ports ?? []) if (p.hostPort) out.push(p.hostPort);
