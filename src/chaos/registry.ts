@@ -20,6 +20,7 @@ import { relabelPodFault } from './faults/relabel-pod.ts';
 import { removeNodeFault } from './faults/remove-node.ts';
 import { restartControllerFault } from './faults/restart-controller.ts';
 import { scaleFault } from './faults/scale.ts';
+import { setPartitionFault } from './faults/set-partition.ts';
 import { taintNodeFault } from './faults/taint-node.ts';
 import { uncordonNodeFault } from './faults/uncordon-node.ts';
 import { unreadyPodFault } from './faults/unready-pod.ts';
@@ -46,6 +47,7 @@ const FAULTS: readonly FaultDef[] = [
   relabelPodFault,
   scaleFault,
   updateTemplateFault,
+  setPartitionFault,
   deleteObjectFault,
   deletePvcFault,
   restartControllerFault,

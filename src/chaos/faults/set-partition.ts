@@ -1,0 +1,55 @@
+import { firstError, intField, onlyFields, targetField } from '../fields.ts';
+import { resolveTarget } from '../refs.ts';
+import type { FaultDef } from '../types.ts';
+
+/**
+ * Sets spec.updateStrategy.rollingUpdate.partition of a StatefulSet: a staged (canary) rollout
+ * moves the partition down step by step. Slots below it keep the current revision.
+ */
+export const setPartitionFault: FaultDef = {
+  kind: 'set-partition',
+  summary: {
+    en: "set a StatefulSet's rolling-update partition",
+    ko: 'StatefulSet의 롤링 업데이트 partition 값을 바꾼다',
+  },
+  appliesTo: ['statefulset'],
+  validate(ev) {
+    const base = firstError(
+      onlyFields(ev, ['target', 'partition']),
+      targetField(ev),
+      intField(ev, 'partition', 0, 100_000),
+    );
+    if (base) return base;
+    if (!(ev.target as string).startsWith('statefulset/'))
+      return { field: 'target', message: '`target` must be statefulset/<name>' };
+    return null;
+  },
+  describe: (ev) => `set-partition ${ev.target} to ${ev.partition}`,
+  apply(world, ev) {
+    const target = ev.target as string;
+    const set = resolveTarget(world, target);
+    if (!set) return { applied: false, reason: `${target} does not exist` };
+    if (set.spec?.updateStrategy?.type === 'OnDelete')
+      return { applied: false, reason: `${target} uses OnDelete` };
+    const partition = ev.partition as number;
+    const r = world.store.patch('user', 'StatefulSet', `default/${set.metadata.name}`, (o) => ({
+      ...o,
+      spec: {
+        ...o.spec,
+        updateStrategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { ...o.spec?.updateStrategy?.rollingUpdate, partition },
+        },
+      },
+    }));
+    return r.ok
+      ? { applied: true, text: `partition of ${target} set to ${partition}` }
+      : { applied: false, reason: r.message };
+  },
+  generate(ctx, rng) {
+    const sets = ctx.targets.filter((t) => t.startsWith('statefulset/'));
+    return sets.length === 0
+      ? null
+      : { at: ctx.at, do: 'set-partition', target: rng.pick(sets), partition: rng.int(6) };
+  },
+};
