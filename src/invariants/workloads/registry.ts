@@ -4,4 +4,8 @@ import { replicaSetChecks } from './replicaset.ts';
 import { statefulSetChecks } from './statefulset.ts';
 import type { WorkloadChecks } from './types.ts';
 
-export const WORKLOAD_CHECKS: readonly WorkloadChecks[] = [replicaSetChecks, daemonSetChecks, statefulSetChecks];
+export const WORKLOAD_CHECKS: readonly WorkloadChecks[] = [
+  replicaSetChecks,
+  daemonSetChecks,
+  statefulSetChecks,
+];
