@@ -15,11 +15,13 @@ import { type ClaimPlan, planClaims, withAdoption, withRelease } from '../shared
 import { Expectations } from '../shared/expectations.ts';
 import type { RevisionObject } from '../shared/history.ts';
 import { FailedPodBackoff } from './backoff.ts';
+import { assertSameDecisions, tableCrossCheck } from './crossCheck.ts';
 import { dsKey, onWatchEvent } from './events.ts';
 import { type DaemonSetEvent, daemonSetMachine, type Phase } from './machine.ts';
+import { DaemonSetViews, fullTable, type NodeTable } from './nodeTable.ts';
 import type { PodDeletion } from './plan.ts';
-import { newDaemonPod, podNode, podsByNode } from './pods.ts';
-import { statusChanged, statusCounts } from './status.ts';
+import { newDaemonPod, podNode } from './pods.ts';
+import { type DaemonSetStatusCounts, statusChanged, statusFromTable } from './status.ts';
 import { planSync, type SyncPlan } from './syncPlan.ts';
 import type { DaemonSetVariant } from './variants.ts';
 import { recordRevision } from './writeRevision.ts';
@@ -38,6 +40,8 @@ interface SyncState {
 export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   private expectations!: Expectations;
   private backoff!: FailedPodBackoff;
+  /** Incremental node tables, rebuilt after a restart (the handlers missed the downtime's events). */
+  private views!: DaemonSetViews;
   private cur: SyncState = { key: '', phases: [], created: 0, batchSize: 1 };
 
   constructor(
@@ -50,6 +54,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   protected resetState(): void {
     this.expectations = new Expectations(() => this.world.now);
     this.backoff = new FailedPodBackoff();
+    this.views = new DaemonSetViews(this.informer, this.v.rules);
   }
 
   protected allKeys(): string[] {
@@ -62,6 +67,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   }
 
   protected onEvent(ev: WatchEvent): void {
+    this.views.onEvent(ev);
     onWatchEvent(
       { informer: this.informer, queue: this.queue, expectations: this.expectations, rules: this.v.rules },
       ev,
@@ -83,6 +89,10 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       return this.send({ type: 'SYNC', next: 'idle' }, `${key} is being deleted`);
     if (selectorIsEmpty(ds.spec?.selector))
       return this.send({ type: 'SYNC', next: 'idle' }, `${key}: empty selector selects no pods`);
+    // Common case: no orphan to adopt and no pod to release, so the owned pods are exactly the
+    // pods we control, and the incremental node table can stand in for the full walk.
+    if (!this.views.hasUnmatchedPods(ds) && !this.hasAdoptableOrphans(ds))
+      return this.planAndSend('SYNC', key, ds, undefined);
     const claims = planClaims(this.candidatePods(ds), {
       ownerUid: ds.metadata.uid,
       ownerDeleting: false,
@@ -94,6 +104,18 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       return this.send({ type: 'SYNC', next: 'claimingPods' }, what);
     }
     this.planAndSend('SYNC', key, ds, claims.owned);
+  }
+
+  /** Whether an orphan of the DaemonSet's namespace matches its selector (adoption is due). */
+  private hasAdoptableOrphans(ds: KObject): boolean {
+    const orphans = this.informer.podsOwnedBy('');
+    if (orphans.size === 0) return false;
+    const sel = compileSelector(ds.spec?.selector);
+    for (const p of orphans.values()) {
+      if (p.metadata.namespace !== ds.metadata.namespace || p.metadata.deletionTimestamp) continue;
+      if (selectorMatches(sel, p.metadata.labels)) return true;
+    }
+    return false;
   }
 
   /** Pods this DaemonSet controls plus orphans of its namespace (sorted: adoption order is defined). */
@@ -133,11 +155,17 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     this.planAndSend('CLAIMED', key, ds, owned);
   }
 
-  private planAndSend(type: 'SYNC' | 'CLAIMED', key: string, ds: KObject, owned: KObject[]): void {
+  /** Plans from `owned` (after claiming) by the full walk, or from the incremental table when undefined. */
+  private planAndSend(
+    type: 'SYNC' | 'CLAIMED',
+    key: string,
+    ds: KObject,
+    owned: KObject[] | undefined,
+  ): void {
     const plan = planSync({
       ds,
-      nodes: this.informer.list('Node'),
-      pods: owned,
+      table: (hash) => (owned ? this.fullTable(ds, owned) : this.nodeTable(ds, hash)),
+      pods: () => owned ?? this.informer.podsOwnedBy(ds.metadata.uid).values(),
       revisions: this.ownedRevisions(ds),
       expectationsSatisfied: this.expectations.satisfied(key),
       nowMs: this.world.now,
@@ -148,6 +176,20 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     // Expectations are set before the first pod write, once the revision is in place.
     if (plan.phases[0] !== 'recordingRevision') this.setExpectations();
     this.send({ type, next: this.nextPhase() }, describe(key, plan));
+  }
+
+  /** Every cached node, with `pods` grouped by node (the Kubernetes walk). */
+  private fullTable(ds: KObject, pods: readonly KObject[]): NodeTable {
+    return fullTable(ds, this.informer.map('Node').values(), pods, this.v.rules);
+  }
+
+  /** The incremental table (the full walk when some pods await release), cross-checked in tests. */
+  private nodeTable(ds: KObject, hash: string): NodeTable {
+    const table = this.views.table(ds, hash, this.world.now);
+    if (!table) return this.fullTable(ds, this.ownedPods(ds));
+    if (tableCrossCheck.enabled)
+      assertSameDecisions(ds, table, this.fullTable(ds, this.ownedPods(ds)), hash, this.world.now, this.v);
+    return table;
   }
 
   private setExpectations(): void {
@@ -310,14 +352,8 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     const fresh = this.informer.get('DaemonSet', key);
     let failed = false;
     if (ds && plan && fresh?.metadata.uid === ds.metadata.uid) {
-      const counts = statusCounts(
-        ds,
-        this.informer.list('Node'),
-        podsByNode(this.ownedPods(ds)),
-        plan.hash,
-        this.world.now,
-        this.v.rules,
-      );
+      const table = this.nodeTable(ds, plan.hash);
+      const counts = statusFromTable(ds, table, plan.hash, this.world.now);
       const generation = bumpGeneration ? ds.metadata.generation : (fresh.status?.observedGeneration ?? 0);
       failed = !this.storeStatus(key, fresh, counts, generation);
       const minReady = ds.spec?.minReadySeconds ?? 0;
@@ -333,7 +369,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   private storeStatus(
     key: string,
     cached: KObject,
-    counts: ReturnType<typeof statusCounts>,
+    counts: DaemonSetStatusCounts,
     generation: number,
   ): boolean {
     let target: KObject | undefined = cached;

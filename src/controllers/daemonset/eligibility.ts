@@ -73,8 +73,11 @@ export function withDaemonTolerations(podSpec: {
   return [...own, ...auto];
 }
 
-/** Memo per (node object, DaemonSet object): objects are immutable, so identity is a version. */
-const memo = new WeakMap<KObject, WeakMap<KObject, Eligibility>>();
+/**
+ * Memo per (rules, DaemonSet spec object, node object). Objects are immutable, so identity is a
+ * version; a status write keeps the spec object, so the memo survives the DaemonSet's own updates.
+ */
+const memo = new WeakMap<EligibilityRules, WeakMap<object, WeakMap<KObject, Eligibility>>>();
 
 /**
  * `NodeShouldRunDaemonPod`: a template pinned to another node, or a nodeSelector / required node
@@ -86,21 +89,26 @@ export function nodeShouldRunDaemonPod(
   node: KObject,
   rules: EligibilityRules = CORRECT_RULES,
 ): Eligibility {
-  const cacheable = rules === CORRECT_RULES;
-  if (cacheable) {
-    const hit = memo.get(node)?.get(ds);
-    if (hit) return hit;
+  let bySpec = memo.get(rules);
+  if (!bySpec) {
+    bySpec = new WeakMap();
+    memo.set(rules, bySpec);
   }
-  const result = compute(ds, node, rules);
-  if (cacheable) {
-    const m = memo.get(node) ?? new WeakMap<KObject, Eligibility>();
-    memo.set(node, m);
-    m.set(ds, result);
+  const specKey: object = ds.spec ?? ds;
+  let byNode = bySpec.get(specKey);
+  if (!byNode) {
+    byNode = new WeakMap();
+    bySpec.set(specKey, byNode);
+  }
+  let result = byNode.get(node);
+  if (!result) {
+    result = compute(ds, node, rules);
+    byNode.set(node, result);
   }
   return result;
 }
 
-const NEVER: Eligibility = { shouldRun: false, shouldContinueRunning: false };
+export const NEVER: Eligibility = { shouldRun: false, shouldContinueRunning: false };
 const ALWAYS: Eligibility = { shouldRun: true, shouldContinueRunning: true };
 const KEEP_ONLY: Eligibility = { shouldRun: false, shouldContinueRunning: true };
 

@@ -5,7 +5,8 @@
  */
 import type { KObject } from '../../model/types.ts';
 import { backoffKey, type FailedPodBackoff } from './backoff.ts';
-import type { Eligibility, EligibilityRules } from './eligibility.ts';
+import type { EligibilityRules } from './eligibility.ts';
+import type { NodeEntry, NodeTable } from './nodeTable.ts';
 import { available, byAgeAndPhase, isTerminal, podHash } from './pods.ts';
 
 /** Creations and deletions per sync are each capped (DaemonSet `BurstReplicas`). */
@@ -58,11 +59,8 @@ export function allowsSurge(ds: KObject): boolean {
 
 export interface ManageInput {
   ds: KObject;
-  /** Cached nodes, sorted by name. */
-  nodes: readonly KObject[];
-  /** Eligibility of each node, aligned with `nodes` (computed once per sync). */
-  eligibility: readonly Eligibility[];
-  byNode: ReadonlyMap<string, KObject[]>;
+  /** The nodes that need a look (settled nodes need nothing from manage). */
+  table: NodeTable;
   hash: string;
   nowMs: number;
   backoff: FailedPodBackoff;
@@ -71,16 +69,12 @@ export interface ManageInput {
 
 export function planManage(input: ManageInput): ManagePlan {
   const plan: ManagePlan = { creates: [], deletes: [] };
-  const seen = new Set<string>();
   const surge = allowsSurge(input.ds);
-  input.nodes.forEach((node, i) => {
-    seen.add(node.metadata.name);
-    planNode(input, node, input.eligibility[i]!, surge, plan);
-  });
+  for (const entry of input.table.entries) if (entry.node) planNode(input, entry, surge, plan);
   // Unscheduled pods aimed at nodes that no longer exist: no kubelet and no pod GC will remove them.
-  const gone = [...input.byNode.keys()].filter((n) => !seen.has(n)).sort();
-  for (const n of gone) {
-    for (const pod of input.byNode.get(n)!) {
+  for (const entry of input.table.entries) {
+    if (entry.node) continue;
+    for (const pod of entry.pods) {
       if (!pod.spec?.nodeName) plan.deletes.push({ pod, reason: 'node-gone' });
     }
   }
@@ -88,11 +82,11 @@ export function planManage(input: ManageInput): ManagePlan {
 }
 
 /** `podsShouldBeOnNode` for one node. */
-function planNode(input: ManageInput, node: KObject, e: Eligibility, surge: boolean, plan: ManagePlan): void {
+function planNode(input: ManageInput, entry: NodeEntry, surge: boolean, plan: ManagePlan): void {
   const { ds, knobs } = input;
-  const name = node.metadata.name;
-  const { shouldRun, shouldContinueRunning } = e;
-  const pods = input.byNode.get(name) ?? [];
+  const { name, pods } = entry;
+  const node = entry.node!;
+  const { shouldRun, shouldContinueRunning } = entry.e;
   const exists = knobs.waitForTerminating ? pods.length > 0 : pods.some((p) => !p.metadata.deletionTimestamp);
   if (shouldRun && !exists) {
     if (knobs.placeOnNewNodes || node.metadata.creationTimestamp <= ds.metadata.creationTimestamp)

@@ -6,8 +6,8 @@
  * (Kubernetes iterates a map, so its order is arbitrary; ours is defined).
  */
 import type { KObject } from '../../model/types.ts';
-import { nodeShouldRunDaemonPod } from './eligibility.ts';
-import { allowsSurge, type ManageKnobs, type PodDeletion, scaledValue } from './plan.ts';
+import type { NodeTable } from './nodeTable.ts';
+import { allowsSurge, type PodDeletion, scaledValue } from './plan.ts';
 import { available, podHash } from './pods.ts';
 
 export interface RollingPlan {
@@ -48,14 +48,11 @@ function splitNode(
 
 export interface RollingInput {
   ds: KObject;
-  nodesByName: ReadonlyMap<string, KObject>;
-  /** Node names with pods, sorted. */
-  order: readonly string[];
-  byNode: ReadonlyMap<string, KObject[]>;
+  /** Nodes that need a look; settled nodes (one current, available pod) only count as available. */
+  table: NodeTable;
   desired: number;
   hash: string;
   nowMs: number;
-  knobs: ManageKnobs;
 }
 
 export function planRollingUpdate(input: RollingInput): RollingPlan {
@@ -70,8 +67,9 @@ function planWithoutSurge(input: RollingInput, maxUnavailable: number): RollingP
   let numUnavailable = 0;
   const forced: KObject[] = [];
   const candidates: KObject[] = [];
-  for (const name of input.order) {
-    const split = splitNode(input.byNode.get(name) ?? [], input.hash);
+  for (const entry of input.table.entries) {
+    if (entry.pods.length === 0) continue;
+    const split = splitNode(entry.pods, input.hash);
     if (!split) {
       numUnavailable++;
       continue;
@@ -96,18 +94,16 @@ function planWithoutSurge(input: RollingInput, maxUnavailable: number): RollingP
 function planWithSurge(input: RollingInput, maxSurge: number, maxUnavailable: number): RollingPlan {
   const minReady = input.ds.spec?.minReadySeconds ?? 0;
   const isAvailable = (p: KObject) => available(p, minReady, input.nowMs);
-  const shouldRun = (name: string) => {
-    const node = input.nodesByName.get(name);
-    return !!node && nodeShouldRunDaemonPod(input.ds, node, input.knobs.rules).shouldRun;
-  };
   const deletes: PodDeletion[] = [];
   const sunset: KObject[] = [];
   const candidates: string[] = [];
   const allowed: string[] = [];
   let numSurge = 0;
-  let numAvailable = 0;
-  for (const name of input.order) {
-    const split = splitNode(input.byNode.get(name) ?? [], input.hash);
+  let numAvailable = input.table.settled;
+  for (const { name, pods, e } of input.table.entries) {
+    if (pods.length === 0) continue;
+    const shouldRun = e.shouldRun;
+    const split = splitNode(pods, input.hash);
     if (!split) {
       numSurge++;
       continue;
@@ -118,9 +114,9 @@ function planWithSurge(input: RollingInput, maxSurge: number, maxUnavailable: nu
     if (!oldPod) continue;
     if (!newPod) {
       if (!isAvailable(oldPod)) {
-        if (shouldRun(name)) allowed.push(name);
+        if (shouldRun) allowed.push(name);
         else deletes.push({ pod: oldPod, reason: 'rolling-update' });
-      } else if (!shouldRun(name)) sunset.push(oldPod);
+      } else if (!shouldRun) sunset.push(oldPod);
       else if (numSurge < maxSurge) candidates.push(name);
       continue;
     }

@@ -6,6 +6,7 @@
 import { isPodReady } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { CORRECT_RULES, type EligibilityRules, nodeShouldRunDaemonPod } from './eligibility.ts';
+import type { NodeTable } from './nodeTable.ts';
 import { available, podHash } from './pods.ts';
 
 export interface DaemonSetStatusCounts {
@@ -27,20 +28,37 @@ export function statusCounts(
   nowMs: number,
   rules: EligibilityRules = CORRECT_RULES,
 ): DaemonSetStatusCounts {
+  const entries = nodes.map((node) => ({
+    name: node.metadata.name,
+    node,
+    e: nodeShouldRunDaemonPod(ds, node, rules),
+    pods: byNode.get(node.metadata.name) ?? [],
+  }));
+  return statusFromTable(ds, { entries, settled: 0 }, hash, nowMs);
+}
+
+/** The counts from a node table: each settled node is desired, scheduled, ready, available and updated. */
+export function statusFromTable(
+  ds: KObject,
+  table: NodeTable,
+  hash: string,
+  nowMs: number,
+): DaemonSetStatusCounts {
   const minReady = ds.spec?.minReadySeconds ?? 0;
+  const n = table.settled;
   const c: DaemonSetStatusCounts = {
-    desiredNumberScheduled: 0,
-    currentNumberScheduled: 0,
+    desiredNumberScheduled: n,
+    currentNumberScheduled: n,
     numberMisscheduled: 0,
-    numberReady: 0,
-    numberAvailable: 0,
-    updatedNumberScheduled: 0,
+    numberReady: n,
+    numberAvailable: n,
+    updatedNumberScheduled: n,
     numberUnavailable: 0,
   };
-  for (const node of nodes) {
-    const pods = byNode.get(node.metadata.name);
-    const scheduled = !!pods && pods.length > 0;
-    if (!nodeShouldRunDaemonPod(ds, node, rules).shouldRun) {
+  for (const { node, e, pods } of table.entries) {
+    if (!node) continue;
+    const scheduled = pods.length > 0;
+    if (!e.shouldRun) {
       if (scheduled) c.numberMisscheduled++;
       continue;
     }

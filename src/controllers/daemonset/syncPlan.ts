@@ -14,17 +14,18 @@ import {
   templateHash,
 } from '../shared/history.ts';
 import type { FailedPodBackoff } from './backoff.ts';
-import { nodeShouldRunDaemonPod } from './eligibility.ts';
 import type { Phase } from './machine.ts';
+import type { NodeTable } from './nodeTable.ts';
 import { BURST_REPLICAS, type ManageKnobs, type PodDeletion, planManage } from './plan.ts';
-import { podHash, podsByNode } from './pods.ts';
+import { podHash } from './pods.ts';
 import { planRollingUpdate } from './rolling.ts';
 
 export interface SyncInput {
   ds: KObject;
-  nodes: readonly KObject[];
-  /** Every cached pod whose controllerRef is this DaemonSet. */
-  pods: readonly KObject[];
+  /** The node table for the current hash (the full walk, or the controller's incremental one). */
+  table: (hash: string) => NodeTable;
+  /** Every cached pod whose controllerRef is this DaemonSet (read only to prune history). */
+  pods: () => Iterable<KObject>;
   revisions: readonly RevisionObject[];
   expectationsSatisfied: boolean;
   nowMs: number;
@@ -61,13 +62,10 @@ export function planSync(input: SyncInput): SyncPlan {
     plan.phases.push('waitingForExpectations');
     return plan;
   }
-  const byNode = podsByNode(input.pods);
-  const eligibility = input.nodes.map((n) => nodeShouldRunDaemonPod(ds, n, input.knobs.rules));
+  const table = input.table(hash);
   const manage = planManage({
     ds,
-    nodes: input.nodes,
-    eligibility,
-    byNode,
+    table,
     hash,
     nowMs: input.nowMs,
     backoff: input.backoff,
@@ -77,16 +75,9 @@ export function planSync(input: SyncInput): SyncPlan {
   if (manage.creates.length > 0 || manage.deletes.length > 0) {
     setWrites(plan, manage.creates, manage.deletes);
   } else if (ds.spec?.updateStrategy?.type !== 'OnDelete') {
-    const rolling = planRollingUpdate({
-      ds,
-      nodesByName: new Map(input.nodes.map((n) => [n.metadata.name, n])),
-      order: [...byNode.keys()].sort(),
-      byNode,
-      desired: eligibility.filter((e) => e.shouldRun).length,
-      hash,
-      nowMs: input.nowMs,
-      knobs: input.knobs,
-    });
+    let desired = table.settled;
+    for (const entry of table.entries) if (entry.node && entry.e.shouldRun) desired++;
+    const rolling = planRollingUpdate({ ds, table, desired, hash, nowMs: input.nowMs });
     plan.rolling = { maxSurge: rolling.maxSurge, maxUnavailable: rolling.maxUnavailable };
     if (rolling.creates.length > 0 || rolling.deletes.length > 0)
       setWrites(plan, rolling.creates, rolling.deletes);
@@ -119,7 +110,7 @@ function pruneList(input: SyncInput, revision: CurrentRevisionPlan, hash: string
   const owned = input.revisions.filter((r) => !duplicates.includes(r));
   if (owned.filter((r) => r.metadata.name !== current).length <= limit) return [];
   const live = new Set<string>([hash]);
-  for (const p of input.pods) {
+  for (const p of input.pods()) {
     const h = podHash(p);
     if (h) live.add(h);
   }
