@@ -9,10 +9,11 @@ import type { ApplyOutcome, ChaosContext, FaultDef, FieldError } from './types.t
 
 type Fields = Readonly<Record<string, unknown>>;
 
-/** A random pod reference of one of the scenario's workloads. */
-export function randomPodRef(ctx: ChaosContext, rng: Rng): unknown | null {
-  if (ctx.targets.length === 0) return null;
-  return { owner: rng.pick(ctx.targets), index: rng.int(6) };
+/** A random pod reference of one of the scenario's workloads (optionally only some kinds). */
+export function randomPodRef(ctx: ChaosContext, rng: Rng, skipKinds: readonly string[] = []): unknown | null {
+  const targets = ctx.targets.filter((t) => !skipKinds.includes(t.split('/')[0]!));
+  if (targets.length === 0) return null;
+  return { owner: rng.pick(targets), index: rng.int(6) };
 }
 
 export interface PodFaultSpec {
@@ -29,6 +30,8 @@ export interface PodFaultSpec {
     running: { machine: Machine; container: Container } | undefined,
   ): ApplyOutcome;
   generateExtra?: (rng: Rng, ctx: ChaosContext, pod: unknown) => Record<string, unknown>;
+  /** Workload kinds (lower-case) whose pods random chaos must not pick for this fault. */
+  skipKindsInChaos?: readonly string[];
 }
 
 export function podFault(spec: PodFaultSpec): FaultDef {
@@ -50,7 +53,7 @@ export function podFault(spec: PodFaultSpec): FaultDef {
       return spec.act(world, ev, pod, containerOf(world, pod));
     },
     generate(ctx, rng) {
-      const pod = randomPodRef(ctx, rng);
+      const pod = randomPodRef(ctx, rng, spec.skipKindsInChaos);
       return pod === null
         ? null
         : { at: ctx.at, do: spec.kind, pod, ...(spec.generateExtra?.(rng, ctx, pod) ?? {}) };

@@ -224,6 +224,8 @@ export class Kubelet {
   powerOff(m: Machine): void {
     for (const c of [...m.containers.values()].sort((a, b) => a.podKey.localeCompare(b.podKey))) {
       this.world.clock.cancel(c.timer);
+      // A pending restart dies with the machine; the reboot's resync starts the container again.
+      c.timer = undefined;
       if (c.running)
         this.world.note('kubelet', `kubelet/${m.name}`, `stopped pod/${c.podName}: power loss`, [
           `pod/${c.podName}`,
@@ -246,10 +248,13 @@ export class Kubelet {
       if (pod.metadata.deletionTimestamp) this.beginTermination(m, pod, c);
       else if (!c) {
         if (!isTerminalPhase(pod)) this.admit(m, pod);
-      } else if (!c.running && c.phase === 'Running' && !c.timer) {
+      } else if (!c.running && !c.timer && (c.phase === 'Running' || c.phase === 'Pending')) {
+        // After a reboot: a container that had run comes back as a restart; one that never
+        // started (the machine died during its start delay) starts for the first time.
+        const restart = c.phase === 'Running';
         const b = podBehavior(pod, this.rng, this.world.sim.podStartMs);
-        this.later(m, c, b.startDelayMs, 'restart after reboot', () => {
-          c.restartCount++;
+        this.later(m, c, b.startDelayMs, restart ? 'restart after reboot' : 'start after reboot', () => {
+          if (restart) c.restartCount++;
           this.start(m, c);
         });
         this.post(m, c);

@@ -7,6 +7,9 @@ export const relabelPodFault = podFault({
   kind: 'relabel-pod',
   summary: { en: 'change pod labels (null removes)', ko: 'Pod 라벨을 바꾼다 (null이면 삭제)' },
   extraFields: ['labels'],
+  // A relabelled StatefulSet pod keeps its name, so the set can never recreate that identity
+  // (AlreadyExists) until someone deletes the orphan: real Kubernetes does not converge there.
+  skipKindsInChaos: ['statefulset'],
   validateExtra: (ev) => labelsField(ev, 'labels'),
   describeExtra: (ev) => JSON.stringify(ev.labels),
   act(world, ev, pod) {
