@@ -101,10 +101,11 @@ export function examplePath(id: string, lang: Lang, ext: 'md' | 'html'): string 
 /** The first sentence of a description, on one line (the first two when the first is a short teaser). */
 export function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const sentences = flat.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [flat];
+  // A sentence ends at . ! or ? followed by a space or the end, so `statefulset.at-most-one` is one word.
+  const sentences = flat.match(/\S.*?[.!?]+(?=\s|$)/g) ?? [flat];
   const first = sentences[0]!.trim();
   const second = sentences[1]?.trim();
-  if (first.length < 50 && second !== undefined && first.length + second.length <= 220)
+  if (first.length < 60 && second !== undefined && first.length + second.length <= 220)
     return `${first} ${second}`;
   return first || '-';
 }

@@ -6,6 +6,7 @@
 import type { RunResult } from '../run/types.ts';
 import { controllersOf, machineCoverage, timelineItems } from './analysis.ts';
 import { escapeMarkdown, fenced, inlineCode } from './escape.ts';
+import { eventText } from './eventText.ts';
 import { formatTime, KIND_GLYPH, TRACE_KINDS } from './format.ts';
 import { type Lang, type MessageKey, type MessageParams, t } from './i18n/index.ts';
 import { mermaidBlock } from './mermaid.ts';
@@ -74,7 +75,7 @@ export function violationsSection(c: MdContext): string {
     out.push('', `### ❌ ${c.m('viol.title', { id: s.id })}`, '');
     out.push(c.m('viol.firstStep', { step: v.step, time: formatTime(v.atMs) }));
     if (s.count > 1) out.push('', c.m('viol.count', { count: s.count }));
-    out.push('', `- **${c.m('viol.message')}:** ${escapeMarkdown(v.message)}`);
+    out.push('', `- **${c.m('viol.message')}:** ${escapeMarkdown(s.message)}`);
     out.push(`- **${c.m('viol.objects')}:** ${v.objects.map((o) => inlineCode(o)).join(', ')}`);
     if (s.protects) out.push('', `**${c.m('viol.protects')}.** ${escapeMarkdown(s.protects)}`);
     out.push('', `**${c.m('viol.why')}**`, '');
@@ -169,7 +170,7 @@ export function timelineSection(c: MdContext): string {
   const lines = items.map((item) =>
     'elided' in item
       ? `                ${t(c.lang, 'timeline.elided', { count: item.elided })}`
-      : `${formatTime(item.event.atMs)} #${String(item.event.step).padEnd(5)} ${KIND_GLYPH[item.event.kind]} ${item.event.actor}: ${item.event.text}`,
+      : `${formatTime(item.event.atMs)} #${String(item.event.step).padEnd(5)} ${KIND_GLYPH[item.event.kind]} ${item.event.actor}: ${eventText(c.lang, item.event, c.sources)}`,
   );
   out.push(fenced(lines.join('\n'), 'text'));
   return out.join('\n');

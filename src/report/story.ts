@@ -5,6 +5,7 @@
 import type { Concept } from '../invariants/types.ts';
 import type { InvariantResult, RunResult, Violation } from '../run/types.ts';
 import { causalEvents } from './analysis.ts';
+import { eventText } from './eventText.ts';
 import { formatTime } from './format.ts';
 import { hasMessage, type Lang, type MessageKey, t } from './i18n/index.ts';
 import { conceptOfId, type ReportSources } from './sources.ts';
@@ -19,6 +20,8 @@ export interface ViolationStory {
   /** What the invariant protects (from its definition), if known. */
   protects?: string;
   violation: Violation;
+  /** What the checker saw, in the report's language (see {@link violationMessage}). */
+  message: string;
   count: number;
   /** Sentences: intro, one per causal event, the violation itself, then the hint. */
   why: string[];
@@ -29,6 +32,14 @@ export interface ViolationStory {
 function eventKey(kind: string): MessageKey {
   const key = `why.ev.${kind}`;
   return hasMessage(key) ? key : 'why.ev.other';
+}
+
+/**
+ * A violation's message in `lang`: Korean reports show `messageKo` when the invariant wrote one
+ * and the English `message` otherwise (invariants/types.ts, Finding).
+ */
+export function violationMessage(lang: Lang, v: Pick<Violation, 'message' | 'messageKo'>): string {
+  return lang === 'ko' && v.messageKo ? v.messageKo : v.message;
 }
 
 /** The story of `invariant`'s first violation in `lang`. */
@@ -50,11 +61,12 @@ export function violationStory(
       t(lang, eventKey(e.kind), {
         time: formatTime(e.atMs),
         actor: e.actor,
-        text: e.text.replace(/\.$/, ''),
+        text: eventText(lang, e, sources).replace(/\.$/, ''),
       }),
     );
   }
-  why.push(t(lang, 'why.then', { step: violation.step, message: violation.message.replace(/\.$/, '') }));
+  const message = violationMessage(lang, violation);
+  why.push(t(lang, 'why.then', { step: violation.step, message: message.replace(/\.$/, '') }));
   const hintKey = `why.hint.${invariant.id}`;
   why.push(t(lang, hasMessage(hintKey) ? hintKey : 'why.hint.generic'));
   const story: ViolationStory = {
@@ -62,6 +74,7 @@ export function violationStory(
     concept,
     conceptTitle: t(lang, `concept.${concept}.title` as MessageKey),
     violation,
+    message,
     count: invariant.violations.length,
     why,
     causeSteps: causes.map((e) => e.step),

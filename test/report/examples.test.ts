@@ -61,9 +61,12 @@ describe('report: examples', () => {
     expect(firstSentence('Three buildings, one power cut.  An apartment\noffice.')).toBe(
       'Three buildings, one power cut. An apartment office.',
     );
-    expect(firstSentence(`${'A long first sentence about a hotel and its rooms.'} Second.`)).toBe(
-      'A long first sentence about a hotel and its rooms.',
+    expect(firstSentence(`${'A long first sentence about a hotel, its rooms and its guests.'} Second.`)).toBe(
+      'A long first sentence about a hotel, its rooms and its guests.',
     );
     expect(firstSentence('no full stop')).toBe('no full stop');
+    expect(firstSentence('What the statefulset.at-most-one invariant catches: two guests. More.')).toBe(
+      'What the statefulset.at-most-one invariant catches: two guests.',
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { firstViolation } from '../analysis.ts';
 import { clusterFrames, NODE_STATUSES, nodeNames, POD_PHASES } from '../cluster.ts';
 import { jsonForScript } from '../escape.ts';
+import { eventText } from '../eventText.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
 import type { HtmlContext } from './context.ts';
 import { stepperData } from './stepper.ts';
@@ -47,6 +48,8 @@ export function pictureHtml(c: HtmlContext): string {
   const r = c.result;
   if (r.events.length === 0) return '';
   const frames = clusterFrames(r);
+  // The cluster comes from the trace; the lines shown are in the report's language.
+  const shown = r.events.map((e) => ({ ...e, text: eventText(c.lang, e, c.sources) }));
   const nodes = nodeNames(r, undefined);
   for (const f of frames) for (const [n] of f.nodes) if (!nodes.includes(n)) nodes.push(n);
   const statusLabels = Object.fromEntries(NODE_STATUSES.map((s) => [s, t(c.lang, STATUS_KEY[s])])) as Record<
@@ -56,19 +59,12 @@ export function pictureHtml(c: HtmlContext): string {
   const phaseLabels = Object.fromEntries(
     POD_PHASES.map((p) => [p, t(c.lang, `phase.${p}` as MessageKey)]),
   ) as Record<(typeof POD_PHASES)[number], string>;
-  const { svg, frameX } = timelineSvg(frames, nodes, r.events, r.endMs, {
+  const { svg, frameX } = timelineSvg(frames, nodes, shown, r.endMs, {
     unscheduled: t(c.lang, 'picture.unscheduled'),
     status: statusLabels,
     phase: phaseLabels,
   });
-  const data = stepperData(
-    frames,
-    nodes,
-    r.events,
-    frameX,
-    firstViolation(r)?.violation.step,
-    scriptLabels(c),
-  );
+  const data = stepperData(frames, nodes, shown, frameX, firstViolation(r)?.violation.step, scriptLabels(c));
   const jump = firstViolation(r)
     ? `<button type="button" class="primary" data-jump-violation id="step-jump">${c.m('viol.jump')}</button>`
     : '';

@@ -1,7 +1,9 @@
 /** HTML sections about the run: invariants, violations, state machines, timeline, final state. */
 import { controllersOf, machineCoverage, timelineItems } from '../analysis.ts';
 import { escapeHtml } from '../escape.ts';
+import { eventText } from '../eventText.ts';
 import { formatTime, HTML_GLYPH, TRACE_KINDS } from '../format.ts';
+import { t } from '../i18n/index.ts';
 import { violationStories } from '../story.ts';
 import { code, type HtmlContext, htmlTable } from './context.ts';
 import { machineSvg } from './svgMachine.ts';
@@ -43,7 +45,7 @@ export function violationsHtml(c: HtmlContext): string {
       `<h3>✖ ${c.m('viol.title', { id: s.id })}</h3>`,
       `<p>${c.m('viol.firstStep', { step: v.step, time: formatTime(v.atMs) })} <button type="button" data-jump-violation>${c.m('viol.jump')}</button></p>`,
       s.count > 1 ? `<p>${c.m('viol.count', { count: s.count })}</p>` : '',
-      `<p><strong>${c.m('viol.message')}:</strong> ${escapeHtml(v.message)}</p>`,
+      `<p><strong>${c.m('viol.message')}:</strong> ${escapeHtml(s.message)}</p>`,
       `<p><strong>${c.m('viol.objects')}:</strong> ${v.objects.map(code).join(', ')}</p>`,
       s.protects ? `<p><strong>${c.m('viol.protects')}.</strong> ${escapeHtml(s.protects)}</p>` : '',
       `<h4>${c.m('viol.why')}</h4><p>${escapeHtml(intro ?? '')}</p>`,
@@ -77,7 +79,9 @@ export function machinesHtml(c: HtmlContext): string {
     });
     const legend = `<div class="legend"><span><span class="sw" style="background:#d1fae5;border:2px solid #047857"></span>${c.m('machine.legendVisited')}</span><span><span class="sw" style="background:#f3f4f6;border:1px dashed #9ca3af"></span>${c.m('machine.legendUnvisited')}</span></div>`;
     out.push(`<p class="coverage" data-controller="${escapeHtml(controller)}">${figures}</p>`, legend);
-    out.push(`<div class="machine">${machineSvg(cov, `m${i}`)}</div>`);
+    const edgeTitle = (from: string, to: string, event: string) =>
+      t(c.lang, 'machine.edgeTitle', { from, to, event });
+    out.push(`<div class="machine">${machineSvg(cov, `m${i}`, edgeTitle)}</div>`);
   });
   return out.join('\n');
 }
@@ -98,7 +102,7 @@ export function timelineHtml(c: HtmlContext): string {
     if ('elided' in item)
       return `<tr class="elided"><td colspan="4">${c.m('timeline.elided', { count: item.elided })}</td></tr>`;
     const e = item.event;
-    return `<tr class="k-${e.kind}" data-i="${item.index}" data-step="${e.step}"><td class="mono">${formatTime(e.atMs)}</td><td class="mono">#${e.step}</td><td>${HTML_GLYPH[e.kind]}</td><td><span class="muted">${escapeHtml(e.actor)}:</span> ${escapeHtml(e.text)}</td></tr>`;
+    return `<tr class="k-${e.kind}" data-i="${item.index}" data-step="${e.step}"><td class="mono">${formatTime(e.atMs)}</td><td class="mono">#${e.step}</td><td>${HTML_GLYPH[e.kind]}</td><td><span class="muted">${escapeHtml(e.actor)}:</span> ${escapeHtml(eventText(c.lang, e, c.sources))}</td></tr>`;
   });
   out.push(`<div class="scroll"><table class="timeline"><tbody>${rows.join('')}</tbody></table></div>`);
   return out.join('\n');

@@ -158,7 +158,12 @@ function routes(
 }
 
 /** Edges; only visited ones are labelled (unvisited labels crowd busy machines; hover shows them). */
-function edgesSvg(cov: MachineCoverage, rs: Array<[Transition, Route]>, id: string): string {
+function edgesSvg(
+  cov: MachineCoverage,
+  rs: Array<[Transition, Route]>,
+  id: string,
+  edgeTitle: EdgeTitle,
+): string {
   return rs
     .map(([t, { d, lx, ly }]) => {
       const count = cov.visitedTransitions.get(transitionKey(t));
@@ -167,7 +172,7 @@ function edgesSvg(cov: MachineCoverage, rs: Array<[Transition, Route]>, id: stri
         ? 'stroke="#047857" stroke-width="2.2"'
         : 'stroke="#9ca3af" stroke-width="1.2" stroke-dasharray="4 3"';
       const label = on ? `${t.event} ×${count}` : t.event;
-      return `<g class="tr${on ? ' visited' : ''}"><title>${escapeHtml(`${t.from} → ${t.to} on ${label}`)}</title><path d="${d}" fill="none" ${stroke} marker-end="url(#${id}-${on ? 'on' : 'off'})"/>${on ? `<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="middle" fill="#065f46" paint-order="stroke" stroke="#fff" stroke-width="3">${escapeHtml(label)}</text>` : ''}</g>`;
+      return `<g class="tr${on ? ' visited' : ''}"><title>${escapeHtml(edgeTitle(t.from, t.to, label))}</title><path d="${d}" fill="none" ${stroke} marker-end="url(#${id}-${on ? 'on' : 'off'})"/>${on ? `<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="middle" fill="#065f46" paint-order="stroke" stroke="#fff" stroke-width="3">${escapeHtml(label)}</text>` : ''}</g>`;
     })
     .join('');
 }
@@ -185,8 +190,13 @@ function statesSvg(cov: MachineCoverage, pos: Map<string, Placed>): string {
     .join('');
 }
 
+/** The hover text of an edge (`event` may end with ` ×<times taken>`), in the report's language. */
+export type EdgeTitle = (from: string, to: string, event: string) => string;
+
+const ENGLISH_EDGE: EdgeTitle = (from, to, event) => `${from} → ${to} on ${event}`;
+
 /** The SVG of one machine; `id` must be unique in the document (it prefixes marker ids). */
-export function machineSvg(cov: MachineCoverage, id: string): string {
+export function machineSvg(cov: MachineCoverage, id: string, edgeTitle: EdgeTitle = ENGLISH_EDGE): string {
   const layout = place(cov);
   const { routes: rs, height } = routes(cov, layout);
   const init = layout.pos.get(cov.graph.initial);
@@ -196,5 +206,5 @@ export function machineSvg(cov: MachineCoverage, id: string): string {
     ? `<circle cx="${PAD}" cy="${init.y + BOX_H / 2}" r="6" fill="#111827"/><path d="M${PAD + 6},${init.y + BOX_H / 2} L${init.x},${init.y + BOX_H / 2}" stroke="#111827" stroke-width="1.5" marker-end="url(#${id}-on)"/>`
     : '';
   const w = layout.width.toFixed(0);
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="machine-svg" viewBox="0 0 ${w} ${height.toFixed(0)}" width="${w}" role="img"><defs>${arrow('on', '#047857')}${arrow('off', '#9ca3af')}</defs>${start}${edgesSvg(cov, rs, id)}${statesSvg(cov, layout.pos)}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="machine-svg" viewBox="0 0 ${w} ${height.toFixed(0)}" width="${w}" role="img"><defs>${arrow('on', '#047857')}${arrow('off', '#9ca3af')}</defs>${start}${edgesSvg(cov, rs, id, edgeTitle)}${statesSvg(cov, layout.pos)}</svg>`;
 }

@@ -169,6 +169,7 @@ export const en = {
   'machine.none': 'No controller state machine ran in this scenario.',
   'machine.legendVisited': 'visited',
   'machine.legendUnvisited': 'not visited (hover an arrow for its event)',
+  'machine.edgeTitle': '{from} → {to} on {event}',
 
   // Timeline
   'timeline.heading': 'Timeline',
@@ -178,6 +179,10 @@ export const en = {
   'timeline.elidedNote':
     'This run has {total} events; the timeline shows faults, controller decisions and violations, and counts the rest.',
   'timeline.empty': 'The trace is empty (the run was made without keeping the trace).',
+  // Trace lines the reports translate (src/report/eventText.ts; English reports show the trace as is)
+  'event.fault': '{command}: {summary}',
+  'event.faultObjects': '{command}: {summary} ({objects})',
+  'event.skipped': '{command}: skipped ({reason})',
   'legend.fault': 'fault',
   'legend.skip': 'skipped event (its target did not exist)',
   'legend.create': 'create',

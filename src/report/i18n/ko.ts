@@ -172,6 +172,7 @@ export const ko: Record<MessageKey, string> = {
   'machine.none': '이 시나리오에서는 컨트롤러 상태 머신이 실행되지 않았습니다.',
   'machine.legendVisited': '지나감',
   'machine.legendUnvisited': '지나가지 않음 (화살표에 마우스를 올리면 이벤트가 보임)',
+  'machine.edgeTitle': '{from} → {to} ({event} 이벤트)',
 
   // 타임라인
   'timeline.heading': '타임라인',
@@ -181,6 +182,10 @@ export const ko: Record<MessageKey, string> = {
   'timeline.elidedNote':
     '이 실행에는 이벤트가 {total}개 있습니다. 타임라인에는 장애, 컨트롤러의 결정, 위반만 보여 주고 나머지는 개수만 셉니다.',
   'timeline.empty': '트레이스가 비어 있습니다 (트레이스를 보관하지 않고 실행했습니다).',
+  // 리포트가 번역하는 트레이스 줄 (src/report/eventText.ts)
+  'event.fault': '{command}: {summary}',
+  'event.faultObjects': '{command}: {summary} ({objects})',
+  'event.skipped': '{command}: 건너뜀 ({reason})',
   'legend.fault': '장애',
   'legend.skip': '건너뛴 이벤트 (대상이 없었음)',
   'legend.create': '생성',
