@@ -17,7 +17,7 @@ export const tableCrossCheck = { enabled: false };
 function decisions(ds: KObject, table: NodeTable, hash: string, nowMs: number, knobs: ManageKnobs): string {
   // A fresh back-off for each side: planManage records deletions of failed pods in it.
   const manage = planManage({ ds, table, hash, nowMs, backoff: new FailedPodBackoff(), knobs });
-  let desired = table.settled;
+  let desired = table.quiet.desired;
   for (const entry of table.entries) if (entry.node && entry.e.shouldRun) desired++;
   const rolling = planRollingUpdate({ ds, table, desired, hash, nowMs });
   const pods = (ds: { pod: KObject; reason: string }[]) =>

@@ -3,16 +3,19 @@
  *
  * Kubernetes walks every node on every sync (`getNodesToDaemonPods`, `manage`, `rollingUpdate`,
  * `updateDaemonSetStatus`). On a 5,000-node cluster that is most of the controller's time, and
- * nearly all of it is spent on nodes in the same settled state: eligible, one pod, current
- * template, available. Such a node contributes nothing to manage() or the rolling update and
- * exactly one to each status count. A {@link NodeTable} therefore lists only the nodes that need a
- * look (in node-name order) and counts the settled ones; an ineligible node without pods
- * contributes nothing at all and is left out. Built from every node ({@link fullTable}) it is the
- * plain Kubernetes walk; {@link DaemonSetViews} keeps it up to date from watch events, so a sync
- * costs O(nodes that changed + nodes that are not settled).
+ * nearly all of it is spent on quiet nodes: one pod of the current template that is neither
+ * finished nor terminating, on a node that lets it continue running, and either available or not
+ * Ready at all. Such a node gives manage() and the rolling update nothing to do and only adds to
+ * counts (status fields, the rolling update's available and unavailable counts). A
+ * {@link NodeTable} therefore lists only the nodes that need a look (in node-name order) and sums
+ * the quiet ones in a {@link Tally}; an ineligible node without pods adds nothing and is left out.
+ * Built from every node ({@link fullTable}) it is the plain Kubernetes walk; {@link DaemonSetViews}
+ * keeps it up to date from watch events, so a sync costs O(nodes that changed + nodes not quiet).
  *
- * "Settled" is judged against the DaemonSet spec object and current hash; it holds until the node
- * or one of its pods changes (an event) because availability only ever turns on as time passes.
+ * Quietness is judged against the DaemonSet spec object and current hash and holds until the node
+ * or one of its pods changes (an event): a pod that is not Ready stays unavailable, and an available
+ * one stays available as time passes. A Ready pod still inside minReadySeconds is re-judged every
+ * sync.
  */
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
 import { isPodReady } from '../../model/pod.ts';
@@ -34,29 +37,80 @@ export interface NodeEntry {
   pods: KObject[];
 }
 
+/** What the quiet nodes left out of a table add to the counts. */
+export interface Tally {
+  /** Status fields over the quiet nodes (numberUnavailable follows from the others). */
+  desired: number;
+  current: number;
+  misscheduled: number;
+  ready: number;
+  available: number;
+  updated: number;
+  /** Quiet nodes whose pod is available / unavailable, eligible or not (the rolling update's counts). */
+  podsAvailable: number;
+  podsUnavailable: number;
+}
+
 export interface NodeTable {
   /** Nodes that need a look, sorted by name. */
   entries: readonly NodeEntry[];
-  /** Nodes left out as settled: eligible, one current available pod; each counts once in status. */
-  settled: number;
+  /** What the quiet nodes left out add to the counts. */
+  quiet: Tally;
+}
+
+export function emptyTally(): Tally {
+  return {
+    desired: 0,
+    current: 0,
+    misscheduled: 0,
+    ready: 0,
+    available: 0,
+    updated: 0,
+    podsAvailable: 0,
+    podsUnavailable: 0,
+  };
+}
+
+function addTally(into: Tally, t: Tally, sign: 1 | -1): void {
+  into.desired += sign * t.desired;
+  into.current += sign * t.current;
+  into.misscheduled += sign * t.misscheduled;
+  into.ready += sign * t.ready;
+  into.available += sign * t.available;
+  into.updated += sign * t.updated;
+  into.podsAvailable += sign * t.podsAvailable;
+  into.podsUnavailable += sign * t.podsUnavailable;
 }
 
 /**
- * How a node takes part in a sync: `settled` (nothing to do, counted once in status), `idle`
+ * How a node takes part in a sync: `quiet` (nothing to do; adds `tally` to the counts), `idle`
  * (ineligible and empty: nothing at all), `busy` (needs a look), or `waiting` (needs a look, and
- * turns settled by itself once its Ready pod has been Ready for minReadySeconds).
+ * turns quiet by itself once its Ready pod has been Ready for minReadySeconds).
  */
-type NodeState = 'settled' | 'idle' | 'busy' | 'waiting';
+type NodeState = 'quiet' | 'idle' | 'busy' | 'waiting';
 
-function classify(entry: NodeEntry, hash: string, minReady: number, nowMs: number): NodeState {
-  if (!entry.node) return entry.pods.length === 0 ? 'idle' : 'busy';
-  const { e, pods } = entry;
-  if (!e.shouldRun) return pods.length === 0 ? 'idle' : 'busy';
-  if (!e.shouldContinueRunning || pods.length !== 1) return 'busy';
+function classify(
+  entry: NodeEntry,
+  hash: string,
+  minReady: number,
+  nowMs: number,
+): { state: NodeState; tally?: Tally } {
+  const { node, e, pods } = entry;
+  if (pods.length === 0) return { state: !node || !e.shouldRun ? 'idle' : 'busy' };
+  if (!node || !e.shouldContinueRunning || pods.length !== 1) return { state: 'busy' };
   const pod = pods[0]!;
-  if (pod.metadata.deletionTimestamp || isTerminal(pod) || podHash(pod) !== hash) return 'busy';
-  if (available(pod, minReady, nowMs)) return 'settled';
-  return isPodReady(pod as Pod) ? 'waiting' : 'busy';
+  if (pod.metadata.deletionTimestamp || isTerminal(pod) || podHash(pod) !== hash) return { state: 'busy' };
+  const ready = isPodReady(pod as Pod);
+  const avail = ready && available(pod, minReady, nowMs);
+  if (ready && !avail) return { state: 'waiting' };
+  const tally = emptyTally();
+  if (e.shouldRun) {
+    tally.desired = tally.current = tally.updated = 1;
+    if (ready) tally.ready = tally.available = 1;
+  } else tally.misscheduled = 1;
+  if (avail) tally.podsAvailable = 1;
+  else tally.podsUnavailable = 1;
+  return { state: 'quiet', tally };
 }
 
 /** Pods of one node as planning sees them (`getNodesToDaemonPods`). */
@@ -69,7 +123,7 @@ function planPods(pods: Iterable<KObject>): KObject[] {
 
 const byName = (a: NodeEntry, b: NodeEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Every node and every vanished node with pods, as one table (no settled shortcut). */
+/** Every node and every vanished node with pods, as one table (no quiet shortcut). */
 export function fullTable(
   ds: KObject,
   nodes: Iterable<KObject>,
@@ -100,7 +154,7 @@ export function fullTable(
     if (ps.length > 0) entries.push({ name, node: undefined, e: NEVER, pods: ps });
   }
   entries.sort(byName);
-  return { entries, settled: 0 };
+  return { entries, quiet: emptyTally() };
 }
 
 interface Slot {
@@ -109,6 +163,7 @@ interface Slot {
   pods: Map<string, KObject>;
   state: NodeState;
   entry?: NodeEntry;
+  tally?: Tally;
 }
 
 /** One DaemonSet's incremental table, valid for one spec object. */
@@ -124,7 +179,7 @@ class View {
   readonly dirty = new Set<string>();
   /** The busy entries sorted by name, until a busy node changes. */
   sorted: NodeEntry[] | undefined;
-  settled = 0;
+  readonly quiet = emptyTally();
   hash = '';
   private readonly sel;
 
@@ -174,6 +229,8 @@ class View {
   /** Re-judges a slot; drops it when neither a node nor a pod is left. */
   refresh(s: Slot, ds: KObject, rules: EligibilityRules, minReady: number, nowMs: number): void {
     const was = s.state;
+    if (s.tally) addTally(this.quiet, s.tally, -1);
+    s.tally = undefined;
     if (!s.node && s.pods.size === 0) {
       this.slots.delete(s.name);
       s.state = 'idle';
@@ -185,11 +242,12 @@ class View {
         e: s.node ? nodeShouldRunDaemonPod(ds, s.node, rules) : NEVER,
         pods: planPods(s.pods.values()),
       };
-      s.state = classify(entry, this.hash, minReady, nowMs);
+      const c = classify(entry, this.hash, minReady, nowMs);
+      s.state = c.state;
       s.entry = s.state === 'busy' || s.state === 'waiting' ? entry : undefined;
+      s.tally = c.tally;
+      if (c.tally) addTally(this.quiet, c.tally, 1);
     }
-    if (was === 'settled') this.settled--;
-    if (s.state === 'settled') this.settled++;
     if (s.entry) this.busy.add(s.name);
     else this.busy.delete(s.name);
     if (s.state === 'waiting') this.waiting.add(s.name);
@@ -234,7 +292,7 @@ export class DaemonSetViews {
   }
 
   /**
-   * The table for `ds` at `hash`: nodes that need a look plus the settled count. Undefined when
+   * The table for `ds` at `hash`: nodes that need a look plus what the quiet ones add. Undefined when
    * some controlled pods do not match the selector (the caller plans from the full walk).
    */
   table(ds: KObject, hash: string, nowMs: number): NodeTable | undefined {
@@ -256,7 +314,7 @@ export class DaemonSetViews {
       for (const name of v.busy) v.sorted.push(v.slots.get(name)!.entry!);
       v.sorted.sort(byName);
     }
-    return { entries: v.sorted, settled: v.settled };
+    return { entries: v.sorted, quiet: { ...v.quiet } };
   }
 
   private view(ds: KObject): View {

@@ -59,7 +59,7 @@ export function allowsSurge(ds: KObject): boolean {
 
 export interface ManageInput {
   ds: KObject;
-  /** The nodes that need a look (settled nodes need nothing from manage). */
+  /** The nodes that need a look (quiet nodes need nothing from manage). */
   table: NodeTable;
   hash: string;
   nowMs: number;

@@ -48,7 +48,7 @@ function splitNode(
 
 export interface RollingInput {
   ds: KObject;
-  /** Nodes that need a look; settled nodes (one current, available pod) only count as available. */
+  /** Nodes that need a look; quiet nodes only add to the available and unavailable counts. */
   table: NodeTable;
   desired: number;
   hash: string;
@@ -64,7 +64,9 @@ export function planRollingUpdate(input: RollingInput): RollingPlan {
 
 function planWithoutSurge(input: RollingInput, maxUnavailable: number): RollingPlan {
   const minReady = input.ds.spec?.minReadySeconds ?? 0;
-  let numUnavailable = 0;
+  // A quiet node's pod is current: it only counts (as unavailable, when not Ready). Counting those
+  // first changes nothing: the gate below matters only when the final count leaves no room anyway.
+  let numUnavailable = input.table.quiet.podsUnavailable;
   const forced: KObject[] = [];
   const candidates: KObject[] = [];
   for (const entry of input.table.entries) {
@@ -99,7 +101,7 @@ function planWithSurge(input: RollingInput, maxSurge: number, maxUnavailable: nu
   const candidates: string[] = [];
   const allowed: string[] = [];
   let numSurge = 0;
-  let numAvailable = input.table.settled;
+  let numAvailable = input.table.quiet.podsAvailable;
   for (const { name, pods, e } of input.table.entries) {
     if (pods.length === 0) continue;
     const shouldRun = e.shouldRun;

@@ -6,7 +6,7 @@
 import { isPodReady } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { CORRECT_RULES, type EligibilityRules, nodeShouldRunDaemonPod } from './eligibility.ts';
-import type { NodeTable } from './nodeTable.ts';
+import { emptyTally, type NodeTable } from './nodeTable.ts';
 import { available, podHash } from './pods.ts';
 
 export interface DaemonSetStatusCounts {
@@ -34,10 +34,10 @@ export function statusCounts(
     e: nodeShouldRunDaemonPod(ds, node, rules),
     pods: byNode.get(node.metadata.name) ?? [],
   }));
-  return statusFromTable(ds, { entries, settled: 0 }, hash, nowMs);
+  return statusFromTable(ds, { entries, quiet: emptyTally() }, hash, nowMs);
 }
 
-/** The counts from a node table: each settled node is desired, scheduled, ready, available and updated. */
+/** The counts from a node table: the quiet nodes' tally plus a look at every other node. */
 export function statusFromTable(
   ds: KObject,
   table: NodeTable,
@@ -45,14 +45,14 @@ export function statusFromTable(
   nowMs: number,
 ): DaemonSetStatusCounts {
   const minReady = ds.spec?.minReadySeconds ?? 0;
-  const n = table.settled;
+  const q = table.quiet;
   const c: DaemonSetStatusCounts = {
-    desiredNumberScheduled: n,
-    currentNumberScheduled: n,
-    numberMisscheduled: 0,
-    numberReady: n,
-    numberAvailable: n,
-    updatedNumberScheduled: n,
+    desiredNumberScheduled: q.desired,
+    currentNumberScheduled: q.current,
+    numberMisscheduled: q.misscheduled,
+    numberReady: q.ready,
+    numberAvailable: q.available,
+    updatedNumberScheduled: q.updated,
     numberUnavailable: 0,
   };
   for (const { node, e, pods } of table.entries) {

@@ -75,7 +75,7 @@ export function planSync(input: SyncInput): SyncPlan {
   if (manage.creates.length > 0 || manage.deletes.length > 0) {
     setWrites(plan, manage.creates, manage.deletes);
   } else if (ds.spec?.updateStrategy?.type !== 'OnDelete') {
-    let desired = table.settled;
+    let desired = table.quiet.desired;
     for (const entry of table.entries) if (entry.node && entry.e.shouldRun) desired++;
     const rolling = planRollingUpdate({ ds, table, desired, hash, nowMs: input.nowMs });
     plan.rolling = { maxSurge: rolling.maxSurge, maxUnavailable: rolling.maxUnavailable };
