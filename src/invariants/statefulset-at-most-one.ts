@@ -30,15 +30,22 @@ export const statefulsetAtMostOne: SafetyInvariant = {
     }
     if (names.size === 0) return [];
     const running = new Map<string, string[]>();
-    for (const m of [...world.machines.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    let copies = false;
+    for (const m of world.machines.values()) {
       for (const c of m.containers.values()) {
         if (!c.running || !names.has(c.podKey)) continue;
-        running.set(c.podKey, [...(running.get(c.podKey) ?? []), m.name]);
+        const nodes = running.get(c.podKey);
+        if (nodes) {
+          nodes.push(m.name);
+          copies = true;
+        } else running.set(c.podKey, [m.name]);
       }
     }
+    if (!copies) return [];
     const findings: Finding[] = [];
     for (const [key, nodes] of [...running.entries()].sort()) {
       if (nodes.length < 2) continue;
+      nodes.sort((a, b) => a.localeCompare(b));
       const name = key.slice(key.indexOf('/') + 1);
       findings.push({
         message: `${nodes.length} copies of ${name} are running at once, on ${nodes.join(' and ')}`,

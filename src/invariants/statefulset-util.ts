@@ -15,12 +15,22 @@ export function stsOwner(obj: KObject | undefined): string | undefined {
   return r?.kind === 'StatefulSet' ? r.name : undefined;
 }
 
-/** Writes of this step about StatefulSet pods or made by the StatefulSet controller. */
-export function stsWrites(world: World): WriteRecord[] {
+/** The step's writes (a new array every step) → those the StatefulSet invariants look at. */
+const perStep = new WeakMap<readonly WriteRecord[], { length: number; out: readonly WriteRecord[] }>();
+
+/**
+ * Writes of this step about StatefulSet pods or made by the StatefulSet controller (computed once
+ * per step for all five invariants).
+ */
+export function stsWrites(world: World): readonly WriteRecord[] {
+  const all = world.stepWrites;
+  const hit = perStep.get(all);
+  if (hit && hit.length === all.length) return hit.out;
   const out: WriteRecord[] = [];
-  for (const w of world.stepWrites) {
+  for (const w of all) {
     if (w.actor === STS_ACTOR || (w.kind === 'Pod' && (stsOwner(w.after) ?? stsOwner(w.before)))) out.push(w);
   }
+  perStep.set(all, { length: all.length, out });
   return out;
 }
 

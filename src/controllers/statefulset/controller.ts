@@ -5,14 +5,13 @@
  * then execute the plan (plan.ts) one kind of write per state, then status and history.
  */
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
-import { isMemberOf } from '../../model/ordinal.ts';
 import type { KObject } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
 import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
 import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
-import { claimTemplates, isRunningAndReady } from './identity.ts';
+import { claimTemplates, isMember, isRunningAndReady } from './identity.ts';
 import type { Next, StatefulSetEvent } from './machine.ts';
 import { statefulSetMachine } from './machine.ts';
 import { planSync, type Revisions, type SyncPlan } from './plan.ts';
@@ -23,11 +22,15 @@ import {
   resolveRevisions,
   writeUpdateRevision,
 } from './revisions.ts';
-import { StatefulSetSync, type SyncState } from './sync.ts';
+import { type LastStatusWrite, StatefulSetSync, type SyncState } from './sync.ts';
 import type { StatefulSetVariant } from './variants.ts';
 
 export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
   private cur: SyncState | undefined;
+  /** The last status this process wrote, per set (what a lagging cache does not show yet). */
+  private lastStatus = new Map<string, LastStatusWrite>();
+  /** A status phase was entered with nothing to write: it ends as soon as the send returns. */
+  private statusInline = false;
 
   constructor(
     world: World,
@@ -43,6 +46,8 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
 
   protected resetState(): void {
     this.cur = undefined;
+    this.lastStatus = new Map();
+    this.statusInline = false;
   }
 
   protected allKeys(): string[] {
@@ -98,27 +103,70 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       this.cur = undefined;
       return this.send({ type: 'SYNC', next: 'gone' }, `${key} is gone`);
     }
-    const pods = this.informer.list('Pod').filter((p) => p.metadata.namespace === set.metadata.namespace);
-    const claims = planClaims(pods, {
+    const claims = planClaims(this.candidatePods(set), {
       ownerUid: set.metadata.uid,
       ownerDeleting: !!set.metadata.deletionTimestamp,
       selector: compileSelector(set.spec?.selector),
-      filter: (p) => isMemberOf(set.metadata.name, p.metadata.name),
+      filter: (p) => isMember(set, p.metadata.name),
     });
-    this.cur = new StatefulSetSync(this.world, this.actorName, this.informer, set, this.v, claims);
+    this.cur = new StatefulSetSync(
+      this.world,
+      this.actorName,
+      this.informer,
+      set,
+      this.v,
+      claims,
+      this.lastStatus.get(key),
+    );
     if (claims.adopt.length + claims.release.length > 0)
       return this.send(
         { type: 'SYNC', next: 'claim' },
         `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}`,
       );
     const next = this.afterClaims();
-    this.send({ type: 'SYNC', next }, this.cur.describe(next));
+    // Nothing to create, delete or wait for, and the status is current: Kubernetes makes no API
+    // call at all, so the sync is one transition back to idle.
+    if (next === 'status' && this.quiet(this.cur)) {
+      this.afterStatus(this.cur);
+      return this.send({ type: 'SYNC', next: 'none' }, `${key}: nothing to do`);
+    }
+    this.advance({ type: 'SYNC', next }, this.cur.describe(next));
+  }
+
+  /** No error, no status to write and no history to prune. */
+  private quiet(s: SyncState): boolean {
+    if (s.error) return false;
+    const status = s.computeStatus();
+    if (status && s.statusNeedsWrite(status)) return false;
+    return this.toPrune(s).length === 0;
+  }
+
+  /**
+   * Sends an event that may enter a status phase (writing status, or one of the waits). When that
+   * phase has nothing to write, it needs no API round trip: it ends at once, in the same step.
+   */
+  private advance(ev: StatefulSetEvent, detail: string): void {
+    this.send(ev, detail);
+    if (!this.statusInline) return;
+    this.statusInline = false;
+    this.finishStatus();
+  }
+
+  /**
+   * Pods a sync looks at: those the set controls and the orphans of its namespace (the informer's
+   * owner index; pods of other controllers are never claimed), in name order as a LIST gives them.
+   */
+  private candidatePods(set: KObject): KObject[] {
+    const ns = set.metadata.namespace;
+    const pods = [...this.informer.podsOwnedBy(set.metadata.uid).values()];
+    for (const p of this.informer.podsOwnedBy('').values()) if (p.metadata.namespace === ns) pods.push(p);
+    return pods.sort(byName);
   }
 
   /** Revisions: use the update revision if it exists, else write it first. */
   private afterClaims(): Next {
     const s = this.cur!;
-    s.owned = ownedRevisions(s.set, this.informer.list('ControllerRevision'));
+    s.owned = ownedRevisions(s.set, this.informer.map('ControllerRevision').values());
     const plan = planUpdateRevision(s.set, s.owned);
     if (plan.type !== 'use') {
       s.revisionPlan = plan;
@@ -145,7 +193,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     const run = (label: string, fn: () => void) => () => this.afterApi(`${label} ${this.cur?.key ?? ''}`, fn);
     const step = () => {
       const next = this.cur!.runBatch();
-      this.send({ type: 'DONE', next }, this.cur!.describe(next));
+      this.advance({ type: 'DONE', next }, this.cur!.describe(next));
     };
     return {
       adoptAndReleasePods: run('claim pods of', () => this.claim()),
@@ -156,7 +204,12 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       repairIdentityAndClaims: run('repair pods of', step),
       deleteCondemnedPod: run('scale down', step),
       deleteOutdatedPod: run('update pods of', step),
-      writeStatus: run('update status of', () => this.writeStatus()),
+      writeStatus: () => {
+        const s = this.cur;
+        const status = s?.computeStatus();
+        if (s && (!status || !s.statusNeedsWrite(status))) this.statusInline = true;
+        else run('update status of', () => this.writeStatus())();
+      },
       pruneHistory: run('prune history of', () => {
         this.cur!.prune();
         this.send({ type: 'PRUNED' });
@@ -190,7 +243,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
           cause: { controller: 'statefulset', ownerUid: s.set.metadata.uid, adopt: true },
         },
       );
-      if (r.ok) s.pods.push(r.obj);
+      if (r.ok) s.adopted(r.obj);
     }
     for (const pod of s.claims.release) {
       this.world.store.patch(this.actorName, 'Pod', podKey(pod), (p) => withRelease(p, s.set.metadata.uid), {
@@ -198,7 +251,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       });
     }
     const next = this.afterClaims();
-    this.send({ type: 'CLAIMED', next }, s.describe(next));
+    this.advance({ type: 'CLAIMED', next }, s.describe(next));
   }
 
   private writeRevision(): void {
@@ -213,16 +266,29 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     s.collisionCount = r.collisionCount;
     if (!r.revision) {
       s.error = r.error;
-      return this.send({ type: 'REVISION_READY', next: 'status' }, `${s.key}: ${r.error}`);
+      return this.advance({ type: 'REVISION_READY', next: 'status' }, `${s.key}: ${r.error}`);
     }
     if (!s.owned.some((o) => o.metadata.name === r.revision!.metadata.name)) s.owned.push(r.revision);
     const next = this.plan(r.revision);
-    this.send({ type: 'REVISION_READY', next }, s.describe(next));
+    this.advance({ type: 'REVISION_READY', next }, s.describe(next));
   }
 
   private writeStatus(): void {
     const s = this.cur!;
-    s.writeStatus();
+    const written = s.writeStatus();
+    if (written) this.lastStatus.set(s.key, written);
+    this.finishStatus();
+  }
+
+  /** The end of every status phase: requeue as the outcome says, then back to idle (or prune). */
+  private finishStatus(): void {
+    const s = this.cur!;
+    const prune = this.afterStatus(s);
+    this.send({ type: 'STATUS_WRITTEN', prune: prune.length > 0 });
+  }
+
+  /** Requeues after a sync (back-off on error, minReadySeconds) and sets the history to prune. */
+  private afterStatus(s: SyncState): RevisionObject[] {
     if (s.error) this.queue.addRateLimited(s.key);
     else this.queue.forget(s.key);
     const minReady = s.set.spec?.minReadySeconds ?? 0;
@@ -230,9 +296,12 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       this.queue.addAfter(s.key, minReady * 1000);
     // The replace-terminating mutant looks again once a terminating pod's grace period is over.
     if (this.v.forceDeleteStuck && s.terminating().length > 0) this.queue.addAfter(s.key, 35_000);
-    const prune = s.revisions ? historyToPrune(s.set, s.owned, s.allPods(), s.revisions) : [];
-    s.toPrune = prune;
-    this.send({ type: 'STATUS_WRITTEN', prune: prune.length > 0 });
+    s.toPrune = this.toPrune(s);
+    return s.toPrune;
+  }
+
+  private toPrune(s: SyncState): RevisionObject[] {
+    return s.revisions ? historyToPrune(s.set, s.owned, s.allPods(), s.revisions) : [];
   }
 }
 
@@ -240,6 +309,10 @@ export type { ClaimPlan, Revisions, SyncPlan };
 
 function setKey(set: KObject): string {
   return `${set.metadata.namespace}/${set.metadata.name}`;
+}
+
+function byName(a: KObject, b: KObject): number {
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
 
 function podKey(pod: KObject): string {

@@ -33,10 +33,29 @@ export function isParallel(set: KObject): boolean {
   return set.spec?.podManagementPolicy === 'Parallel';
 }
 
+/** Parsed pod names (a sync asks for the same few names many times; the regex is the cost). */
+const parsed = new Map<string, { parent: string; ordinal: number } | null>();
+
+/** `parseOrdinal`, memoised by name. */
+export function parseName(name: string): { parent: string; ordinal: number } | null {
+  let p = parsed.get(name);
+  if (p === undefined) {
+    if (parsed.size >= 8192) parsed.clear();
+    p = parseOrdinal(name);
+    parsed.set(name, p);
+  }
+  return p;
+}
+
 /** The ordinal of a pod of this set, or undefined for a name that is not `<set>-<digits>`. */
-export function ordinalOf(set: KObject, pod: KObject): number | undefined {
-  const p = parseOrdinal(pod.metadata.name);
+export function ordinalOf(set: KObject, pod: { metadata: { name?: string } }): number | undefined {
+  const p = parseName(pod.metadata.name ?? '');
   return p && p.parent === set.metadata.name ? p.ordinal : undefined;
+}
+
+/** Whether a pod name belongs to the set (the claim filter `isMemberOf`). */
+export function isMember(set: KObject, podName: string): boolean {
+  return parseName(podName)?.parent === set.metadata.name;
 }
 
 export function inOrdinalRange(set: KObject, ordinal: number): boolean {
@@ -60,6 +79,24 @@ export const isRunningAndAvailable = (p: KObject, minReadySeconds: number, nowMs
 /** Running and Ready and not being deleted. */
 export const isHealthy = (p: KObject): boolean => isRunningAndReady(p) && !isTerminating(p);
 
+/** Claim names by ordinal, per set object (the cache hands out the same object until the set changes). */
+const claimNameMemo = new WeakMap<KObject, Map<number, readonly string[]>>();
+
+/** Names of the PVCs pod `ordinal` mounts, one per template, in template order. */
+export function claimNamesFor(set: KObject, ordinal: number): readonly string[] {
+  let byOrdinal = claimNameMemo.get(set);
+  if (!byOrdinal) {
+    byOrdinal = new Map();
+    claimNameMemo.set(set, byOrdinal);
+  }
+  let names = byOrdinal.get(ordinal);
+  if (!names) {
+    names = claimTemplates(set).map((t) => pvcNameFor(t.metadata.name, set.metadata.name, ordinal));
+    byOrdinal.set(ordinal, names);
+  }
+  return names;
+}
+
 /** The PVC objects pod `ordinal` mounts: template spec, labels = template labels + selector labels. */
 export function claimsFor(set: KObject, ordinal: number): NewObject[] {
   return claimTemplates(set).map((t) => ({
@@ -78,7 +115,7 @@ export function claimsFor(set: KObject, ordinal: number): NewObject[] {
 function withStorage(
   set: KObject,
   spec: Record<string, unknown>,
-  claimNames: string[],
+  claimNames: readonly string[],
 ): Record<string, unknown> {
   const templates = claimTemplates(set);
   const names = new Set(templates.map((t) => t.metadata.name));
@@ -99,14 +136,14 @@ export function newPod(
   template: { metadata?: Record<string, unknown>; spec?: Record<string, unknown> },
   ordinal: number,
   revision: string,
-  claimNames?: string[],
+  claimNames?: readonly string[],
 ): NewObject {
   const name = podNameFor(set.metadata.name, ordinal);
   const meta = (template.metadata ?? {}) as {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
   };
-  const claims = claimNames ?? claimsFor(set, ordinal).map((c) => c.metadata.name!);
+  const claims = claimNames ?? claimNamesFor(set, ordinal);
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -163,12 +200,9 @@ export function storageMatches(set: KObject, pod: KObject): boolean {
     name: string;
     persistentVolumeClaim?: { claimName?: string };
   }>;
-  return claimTemplates(set).every((t) =>
-    vols.some(
-      (v) =>
-        v.name === t.metadata.name &&
-        v.persistentVolumeClaim?.claimName === pvcNameFor(t.metadata.name, set.metadata.name, ord),
-    ),
+  const names = claimNamesFor(set, ord);
+  return claimTemplates(set).every((t, i) =>
+    vols.some((v) => v.name === t.metadata.name && v.persistentVolumeClaim?.claimName === names[i]),
   );
 }
 
@@ -176,7 +210,7 @@ export function storageMatches(set: KObject, pod: KObject): boolean {
 export function repairedPod(set: KObject, pod: KObject): KObject {
   const ord = ordinalOf(set, pod)!;
   const name = podNameFor(set.metadata.name, ord);
-  const claims = claimsFor(set, ord).map((c) => c.metadata.name!);
+  const claims = claimNamesFor(set, ord);
   return {
     ...pod,
     metadata: {

@@ -5,12 +5,15 @@
  * or a waiting state when OrderedReady must stop (waiting for web-1 to become Ready), and finally
  * writing status and pruning history. The host (controller.ts) computes the plan (plan.ts) and
  * tells the machine what comes next with each event; the machine names the phase and its action.
+ * A sync with nothing to do (every pod in place, the status current) is one transition from idle to
+ * idle; a status phase with nothing to write makes no API call and ends in the same step.
  */
 import { setup } from 'xstate';
 
 /** What the sync does next. */
 export type Next =
   | 'gone'
+  | 'none'
   | 'claim'
   | 'revision'
   | 'deleteTerminal'
@@ -70,7 +73,8 @@ export const statefulSetMachine = setup({
     pruneHistory: () => {},
   },
   guards: {
-    setGone: is('gone'),
+    /** The set is gone, or everything is in place and the status is current: no API call at all. */
+    nothingToDo: ({ event }) => 'next' in event && (event.next === 'gone' || event.next === 'none'),
     mustClaim: is('claim'),
     mustWriteRevision: is('revision'),
     failedPod: is('deleteTerminal'),
@@ -88,7 +92,9 @@ export const statefulSetMachine = setup({
   initial: 'idle',
   states: {
     idle: {
-      on: { SYNC: [{ guard: 'setGone', target: 'idle', reenter: true }, ...dispatch] },
+      on: {
+        SYNC: [{ guard: 'nothingToDo', target: 'idle', reenter: true }, ...dispatch],
+      },
     },
     claimingPods: { entry: 'adoptAndReleasePods', on: { CLAIMED: [...dispatch] } },
     syncingRevisions: { entry: 'writeRevision', on: { REVISION_READY: [...dispatch] } },

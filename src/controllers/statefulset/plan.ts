@@ -8,7 +8,7 @@
 import { parseTimestamp } from '../../model/time.ts';
 import type { KObject, NewObject } from '../../model/types.ts';
 import {
-  claimsFor,
+  claimNamesFor,
   desiredReplicas,
   identityMatches,
   inOrdinalRange,
@@ -59,12 +59,15 @@ export interface SyncPlan {
   monotonic: boolean;
 }
 
+/** Cached PVCs of the set's namespace by name (a Map will do; the controller reads its cache). */
+export type ClaimLookup = Pick<ReadonlyMap<string, KObject>, 'get' | 'has'>;
+
 export interface PlanInput {
   set: KObject;
   /** Pods the set owns (claimed), from the cache. */
   pods: readonly KObject[];
   /** PVCs in the set's namespace from the cache, by name. */
-  claims: ReadonlyMap<string, KObject>;
+  claims: ClaimLookup;
   revisions: Revisions;
   nowMs: number;
   v: StatefulSetVariant;
@@ -162,7 +165,7 @@ function planReplicas(input: PlanInput, plan: SyncPlan): boolean {
       if (!isRunningAndReady(pod) || !isRunningAndAvailable(pod, minReady, nowMs))
         return stop(plan, 'ready', pod.metadata.name);
     }
-    if (!identityMatches(set, pod) || !storageMatches(set, pod) || !claimsMatch(input, pod, false))
+    if (!podMatches(set, pod) || !claimsMatch(input, pod, false))
       plan.intents.push({ type: 'repair', pod, condemned: false });
   }
   return true;
@@ -205,6 +208,18 @@ function planRollingUpdate(input: PlanInput, plan: SyncPlan): void {
   }
 }
 
+/** Identity and storage checks by pod object, for the set object they were made against. */
+const matched = new WeakMap<KObject, { set: KObject; ok: boolean }>();
+
+/** `identityMatches && storageMatches`, memoised: cached objects are immutable, syncs see them again and again. */
+function podMatches(set: KObject, pod: KObject): boolean {
+  const m = matched.get(pod);
+  if (m && m.set === set) return m.ok;
+  const ok = identityMatches(set, pod) && storageMatches(set, pod);
+  matched.set(pod, { set, ok });
+  return ok;
+}
+
 function stop(plan: SyncPlan, kind: Block['kind'], pod: string): false {
   plan.block = { kind, pod };
   return false;
@@ -220,13 +235,13 @@ function planned(pod: NewObject): KObject {
 
 function missingClaims(input: PlanInput, pod: KObject): boolean {
   const ord = ordinalOf(input.set, pod)!;
-  return claimsFor(input.set, ord).some((c) => !input.claims.has(c.metadata.name!));
+  return claimNamesFor(input.set, ord).some((c) => !input.claims.has(c));
 }
 
 function staleClaim(input: PlanInput, pod: NewObject): boolean {
-  const ord = ordinalOf(input.set, pod as KObject)!;
-  return claimsFor(input.set, ord).some((c) => {
-    const cached = input.claims.get(c.metadata.name!);
+  const ord = ordinalOf(input.set, pod)!;
+  return claimNamesFor(input.set, ord).some((c) => {
+    const cached = input.claims.get(c);
     return cached !== undefined && claimIsStale(cached, undefined);
   });
 }
@@ -237,8 +252,8 @@ export function claimsMatch(input: PlanInput, pod: KObject, condemned: boolean):
   const policy = input.v.podOwnsClaims
     ? { whenDeleted: 'Retain' as const, whenScaled: 'Delete' as const }
     : undefined;
-  for (const c of claimsFor(input.set, ord)) {
-    const cached = input.claims.get(c.metadata.name!);
+  for (const c of claimNamesFor(input.set, ord)) {
+    const cached = input.claims.get(c);
     if (!cached) continue;
     if (!claimOwnersMatch(cached, input.set, pod, condemned || !!input.v.podOwnsClaims, policy)) return false;
   }

@@ -24,12 +24,12 @@ import { revisionOf } from './identity.ts';
 import type { Revisions } from './plan.ts';
 
 /** Revisions the set controls, from the cache, sorted. */
-export function ownedRevisions(set: KObject, cached: readonly KObject[]): RevisionObject[] {
-  return sortRevisions(
-    (cached as RevisionObject[]).filter(
-      (r) => r.metadata.namespace === set.metadata.namespace && controllerRefOf(r)?.uid === set.metadata.uid,
-    ),
-  );
+export function ownedRevisions(set: KObject, cached: Iterable<KObject>): RevisionObject[] {
+  const owned: RevisionObject[] = [];
+  for (const r of cached as Iterable<RevisionObject>)
+    if (r.metadata.namespace === set.metadata.namespace && controllerRefOf(r)?.uid === set.metadata.uid)
+      owned.push(r);
+  return sortRevisions(owned);
 }
 
 export function templateOf(rev: RevisionObject): Record<string, unknown> {

@@ -12,7 +12,7 @@ import type { ClaimPlan } from '../shared/claim.ts';
 import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
 import { isHealthy, isTerminating, ordinalOf, startOrdinal } from './identity.ts';
 import type { Next } from './machine.ts';
-import type { Intent, Revisions, SyncPlan } from './plan.ts';
+import type { ClaimLookup, Intent, Revisions, SyncPlan } from './plan.ts';
 import { createClaims, createPod, deletePod, type PodControl, repairPod } from './podControl.ts';
 import { retentionPolicy } from './retention.ts';
 import { computeStatus, type StatefulSetStatus, statusChanged } from './status.ts';
@@ -22,6 +22,36 @@ import type { StatefulSetVariant } from './variants.ts';
 export const MAX_BATCH_SIZE = 500;
 
 export type SyncState = StatefulSetSync;
+
+/** The controller's last successful status write of a set (kept in memory; lost on restart). */
+export interface LastStatusWrite {
+  uid: string;
+  rv: number;
+  status: StatefulSetStatus;
+}
+
+/** `<namespace>/<name>` cache keys of claims, interned (the same few claims are looked up every sync). */
+const claimKeys = new Map<string, Map<string, string>>();
+
+function claimKey(ns: string, name: string): string {
+  let byName = claimKeys.get(ns);
+  if (!byName) {
+    byName = new Map();
+    claimKeys.set(ns, byName);
+  }
+  let k = byName.get(name);
+  if (k === undefined) {
+    if (byName.size >= 8192) byName.clear();
+    k = `${ns}/${name}`;
+    byName.set(name, k);
+  }
+  return k;
+}
+
+function sameStatus(a: StatefulSetStatus, b: StatefulSetStatus): boolean {
+  for (const k of Object.keys(b) as Array<keyof StatefulSetStatus>) if (a[k] !== b[k]) return false;
+  return true;
+}
 
 export class StatefulSetSync {
   readonly key: string;
@@ -39,6 +69,7 @@ export class StatefulSetSync {
   private lastType = '';
   /** Pods as this sync's own writes left them (created, deleted), by name. */
   private readonly written = new Map<string, KObject | null>();
+  private allMemo: KObject[] | undefined;
 
   constructor(
     private readonly world: World,
@@ -47,18 +78,18 @@ export class StatefulSetSync {
     readonly set: KObject,
     private readonly v: StatefulSetVariant,
     readonly claims: ClaimPlan<KObject>,
+    private readonly lastWrite?: LastStatusWrite,
   ) {
     this.key = `${set.metadata.namespace}/${set.metadata.name}`;
     this.pods = [...claims.owned];
     this.collisionCount = set.status?.collisionCount ?? 0;
   }
 
-  /** The namespace's PVCs from the cache, by name. */
-  claimCache(): Map<string, KObject> {
-    const m = new Map<string, KObject>();
-    for (const c of this.informer.list('PersistentVolumeClaim'))
-      if (c.metadata.namespace === this.set.metadata.namespace) m.set(c.metadata.name, c);
-    return m;
+  /** The namespace's PVCs from the cache, by name (looked up, never listed). */
+  claimCache(): ClaimLookup {
+    const cache = this.informer.map('PersistentVolumeClaim');
+    const ns = this.set.metadata.namespace ?? 'default';
+    return { get: (name) => cache.get(claimKey(ns, name)), has: (name) => cache.has(claimKey(ns, name)) };
   }
 
   /** The next phase: the next intent's kind, a wait, or status. */
@@ -142,7 +173,7 @@ export class StatefulSetSync {
           lower,
         });
         const r = createPod(c, i.pod, cause);
-        if (r.obj) this.written.set(r.obj.metadata.name, r.obj);
+        if (r.obj) this.wrote(r.obj.metadata.name, r.obj);
         return r.error;
       }
       case 'createClaims':
@@ -176,24 +207,38 @@ export class StatefulSetSync {
 
   private remove(pod: KObject, cause: WriteCause, grace?: number): string | undefined {
     const r = deletePod(this.control(), pod, cause, grace);
-    if (r.ok) this.written.set(pod.metadata.name, r.removed ? null : r.obj);
+    if (r.ok) this.wrote(pod.metadata.name, r.removed ? null : r.obj);
     else if (r.code !== 'NotFound') return r.message;
     return undefined;
   }
 
-  /** Every pod of the set as this sync knows it (cache + its own writes). */
-  allPods(): KObject[] {
-    const byName = new Map<string, KObject | null>(this.pods.map((p) => [p.metadata.name, p]));
-    for (const [name, p] of this.written) byName.set(name, p);
-    return [...byName.values()].filter(
-      (p): p is KObject => p !== null && ordinalOf(this.set, p) !== undefined,
-    );
+  /** A pod as this sync's own write left it (null: gone). */
+  private wrote(name: string, pod: KObject | null): void {
+    this.written.set(name, pod);
+    this.allMemo = undefined;
   }
 
-  /** `updateStatefulSetStatus`: write when changed; on a conflict re-read and retry once. */
-  writeStatus(): void {
-    if (!this.revisions) return;
-    const status = computeStatus(
+  /** An orphan this sync adopted. */
+  adopted(pod: KObject): void {
+    this.pods.push(pod);
+    this.allMemo = undefined;
+  }
+
+  /** Every pod of the set as this sync knows it (cache + its own writes). */
+  allPods(): KObject[] {
+    if (this.allMemo) return this.allMemo;
+    const byName = new Map<string, KObject | null>(this.pods.map((p) => [p.metadata.name, p]));
+    for (const [name, p] of this.written) byName.set(name, p);
+    this.allMemo = [...byName.values()].filter(
+      (p): p is KObject => p !== null && ordinalOf(this.set, p) !== undefined,
+    );
+    return this.allMemo;
+  }
+
+  /** The status this sync would write now (over every pod it knows, its own writes included). */
+  computeStatus(): StatefulSetStatus | undefined {
+    if (!this.revisions) return undefined;
+    this.status = computeStatus(
       this.set,
       this.allPods(),
       {
@@ -203,9 +248,38 @@ export class StatefulSetSync {
       },
       this.world.now,
     );
-    this.status = status;
+    return this.status;
+  }
+
+  /**
+   * Whether `status` must be written: it differs from the cached set's, unless the cache merely
+   * lags this controller's own last write of exactly this status (the write would only conflict:
+   * the store already holds it).
+   */
+  statusNeedsWrite(status: StatefulSetStatus): boolean {
+    if (!statusChanged(this.set, status)) return false;
+    const last = this.lastWrite;
+    return !(
+      last &&
+      last.uid === this.set.metadata.uid &&
+      Number(this.set.metadata.resourceVersion) < last.rv &&
+      sameStatus(last.status, status)
+    );
+  }
+
+  /**
+   * `updateStatefulSetStatus`: write when changed; on a conflict re-read and retry once. Returns
+   * what was written, if anything.
+   */
+  writeStatus(): LastStatusWrite | undefined {
+    const status = this.computeStatus();
+    if (!status || !this.statusNeedsWrite(status)) return undefined;
     let target: KObject | undefined = this.set;
-    for (let attempt = 0; attempt < 2 && target && statusChanged(target, status); attempt++) {
+    for (
+      let attempt = 0;
+      attempt < 2 && target && (attempt === 0 || statusChanged(target, status));
+      attempt++
+    ) {
       const r = this.world.store.updateStatus(
         this.actor,
         { ...target, status: { ...target.status, ...status } },
@@ -213,10 +287,11 @@ export class StatefulSetSync {
           cause: this.cause({ reason: 'status' }),
         },
       );
-      if (r.ok) return;
+      if (r.ok) return { uid: r.obj.metadata.uid, rv: Number(r.obj.metadata.resourceVersion), status };
       target = this.world.store.get('StatefulSet', this.key);
-      if (!target) return;
+      if (!target) return undefined;
     }
+    return undefined;
   }
 
   prune(): void {

@@ -27,8 +27,23 @@ function members(world: World, set: KObject): Array<{ pod: KObject; ordinal: num
 
 /** The update revision's name, recomputed from the template and the collision count. */
 export function expectedUpdateRevision(set: KObject): string {
-  return `${set.metadata.name}-${computeHash(set.spec?.template ?? {}, set.status?.collisionCount ?? 0)}`;
+  const template = (set.spec?.template ?? {}) as object;
+  const cc = set.status?.collisionCount ?? 0;
+  let byCount = hashes.get(template);
+  if (!byCount) {
+    byCount = new Map();
+    hashes.set(template, byCount);
+  }
+  let h = byCount.get(cc);
+  if (h === undefined) {
+    h = computeHash(template, cc);
+    byCount.set(cc, h);
+  }
+  return `${set.metadata.name}-${h}`;
 }
+
+/** Template hashes by template object (stored objects are immutable: a new spec is a new object). */
+const hashes = new WeakMap<object, Map<number, string>>();
 
 /**
  * Not the controller's fault: unschedulable, a broken application, a readiness probe held failing,
