@@ -208,10 +208,15 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     return out;
   }
 
+  /** Revisions this DaemonSet controls, in key order. */
   private ownedRevisions(ds: KObject): RevisionObject[] {
-    return this.informer
-      .list<RevisionObject>('ControllerRevision')
-      .filter((r) => r.metadata.ownerReferences?.some((o) => o.controller && o.uid === ds.metadata.uid));
+    const owned: Array<[string, RevisionObject]> = [];
+    for (const [k, r] of this.informer.map('ControllerRevision')) {
+      if (r.metadata.ownerReferences?.some((o) => o.controller && o.uid === ds.metadata.uid))
+        owned.push([k, r as RevisionObject]);
+    }
+    owned.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return owned.map(([, r]) => r);
   }
 
   private nextPhase(): Phase {

@@ -50,7 +50,7 @@ export interface SyncPlan {
 
 export function planSync(input: SyncInput): SyncPlan {
   const { ds } = input;
-  const revision = planCurrentRevision(ds, input.revisions);
+  const revision = currentRevision(ds, input.revisions);
   const hash =
     revision.type === 'create'
       ? templateHash(ds)
@@ -91,6 +91,34 @@ export function planSync(input: SyncInput): SyncPlan {
   if (plan.requeueAfterMs !== undefined) plan.phases.push('backingOff');
   plan.prune = pruneList(input, revision, hash);
   if (plan.prune.length > 0) plan.phases.push('pruningHistory');
+  return plan;
+}
+
+interface RevisionMemo {
+  uid: string;
+  collisionCount: number;
+  revisions: readonly RevisionObject[];
+  plan: CurrentRevisionPlan;
+}
+
+/** The last revision plan per DaemonSet spec object (comparing templates serialises them). */
+const revisionMemo = new WeakMap<object, RevisionMemo>();
+
+/** `planCurrentRevision`, reused while the spec, collisionCount and revision objects are the same. */
+function currentRevision(ds: KObject, revisions: readonly RevisionObject[]): CurrentRevisionPlan {
+  const key: object = ds.spec ?? ds;
+  const collisionCount = ds.status?.collisionCount ?? 0;
+  const m = revisionMemo.get(key);
+  if (
+    m &&
+    m.uid === ds.metadata.uid &&
+    m.collisionCount === collisionCount &&
+    m.revisions.length === revisions.length &&
+    m.revisions.every((r, i) => r === revisions[i])
+  )
+    return m.plan;
+  const plan = planCurrentRevision(ds, revisions);
+  revisionMemo.set(key, { uid: ds.metadata.uid, collisionCount, revisions: [...revisions], plan });
   return plan;
 }
 
