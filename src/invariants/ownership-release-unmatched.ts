@@ -27,9 +27,11 @@ export const ownershipReleaseUnmatched: LivenessInvariant = {
         const sel = compileSelector(owner.spec?.selector);
         for (const p of controlledPods(world, owner.metadata.uid)) {
           if (!isPodActive(p as Pod) || selectorMatches(sel, p.metadata.labels)) continue;
+          const ownerRef = `${kind.toLowerCase()}/${owner.metadata.name}`;
           findings.push({
-            message: `${kind.toLowerCase()}/${owner.metadata.name} still controls pod/${p.metadata.name}, whose labels no longer match its selector`,
-            objects: [`${kind.toLowerCase()}/${owner.metadata.name}`, `pod/${p.metadata.name}`],
+            message: `${ownerRef} still controls pod/${p.metadata.name}, whose labels no longer match its selector`,
+            messageKo: `pod/${p.metadata.name}의 라벨은 더 이상 ${ownerRef}의 셀렉터와 맞지 않는데, 이 Pod의 컨트롤러는 여전히 ${ownerRef}입니다 (놓아주지 않았습니다)`,
+            objects: [ownerRef, `pod/${p.metadata.name}`],
           });
         }
       }

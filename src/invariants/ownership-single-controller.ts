@@ -32,6 +32,7 @@ export const ownershipSingleController: SafetyInvariant = {
       if (controllers.length > 1) {
         findings.push({
           message: `${ref(w.after)} has ${controllers.length} controller references`,
+          messageKo: `${ref(w.after)}에 controller: true인 ownerReference가 ${controllers.length}개 있습니다 (컨트롤러는 하나여야 합니다)`,
           objects: [ref(w.after)],
         });
       }
@@ -42,18 +43,22 @@ export const ownershipSingleController: SafetyInvariant = {
       const ownerRef = owner ? ref(owner) : after;
       if (before) {
         const prev = world.store.byUid(before);
+        const prevRef = prev ? ref(prev) : before;
         findings.push({
-          message: `${ownerRef} took ${ref(w.after)} from ${prev ? ref(prev) : before} (${w.actor})`,
+          message: `${ownerRef} took ${ref(w.after)} from ${prevRef} (${w.actor})`,
+          messageKo: `${ref(w.after)}의 컨트롤러가 바뀌었습니다 (${prevRef} → ${ownerRef}, ${w.actor}의 쓰기): 다른 컨트롤러가 소유한 오브젝트를 가져갔습니다`,
           objects: [ref(w.after), ownerRef, ...(prev ? [ref(prev)] : [])],
         });
       } else if (w.before?.metadata.deletionTimestamp) {
         findings.push({
           message: `${ownerRef} adopted ${ref(w.after)} although it was terminating`,
+          messageKo: `종료 중인 ${ref(w.after)}에 ${ownerRef}의 controller ownerReference가 붙었습니다: 종료 중인 오브젝트는 입양하면 안 됩니다`,
           objects: [ref(w.after), ownerRef],
         });
       } else if (!owner || owner.metadata.deletionTimestamp) {
         findings.push({
           message: `${ownerRef} adopted ${ref(w.after)} while being deleted`,
+          messageKo: `${ref(w.after)}에 ${ownerRef}의 controller ownerReference가 붙었지만, ${ownerRef} 자신은 삭제되는 중이었습니다: 사라지는 컨트롤러는 입양하면 안 됩니다`,
           objects: [ref(w.after), ownerRef],
         });
       }

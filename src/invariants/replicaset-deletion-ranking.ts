@@ -13,8 +13,11 @@ function better(a: Health, b: Health): boolean {
   return false;
 }
 
+const PHASES = ['Pending', 'Unknown', 'Running'];
 const words = (h: Health) =>
-  `${h[0] ? 'scheduled' : 'unscheduled'}, ${['Pending', 'Unknown', 'Running'][h[1]]}, ${h[2] ? 'Ready' : 'not Ready'}`;
+  `${h[0] ? 'scheduled' : 'unscheduled'}, ${PHASES[h[1]]}, ${h[2] ? 'Ready' : 'not Ready'}`;
+const wordsKo = (h: Health) =>
+  `${h[0] ? 'Node에 배치됨' : '배치되지 않음'}, ${PHASES[h[1]]}, ${h[2] ? 'Ready' : 'Ready 아님'}`;
 
 /**
  * On scale-down a ReplicaSet removes the least useful pods first: it never deletes a pod that is
@@ -51,6 +54,7 @@ export const replicasetDeletionRanking: SafetyInvariant = {
         if (!worse) continue;
         findings.push({
           message: `deleted pod/${v.name} (${words(v.health)}) but kept pod/${worse.name} (${words(worse.health)})`,
+          messageKo: `더 쓸모 있는 Pod를 먼저 지웠습니다 — 지운 Pod: pod/${v.name} (${wordsKo(v.health)}), 남긴 Pod: pod/${worse.name} (${wordsKo(worse.health)})`,
           objects: [`pod/${v.name}`, `pod/${worse.name}`],
         });
         break;

@@ -27,8 +27,10 @@ export const replicasetExactReplicas: LivenessInvariant = {
       const excused = pods.filter((p) => excusedNotReady(world, p)).length;
       if (pods.length === want && readyCount + excused === want) continue;
       const why = notReadyReasons(world, pods);
+      const whyKo = notReadyReasons(world, pods, 'ko');
       findings.push({
         message: `replicaset/${rs.metadata.name}: ${pods.length}/${want} pods, ${readyCount} Ready${why ? `: ${why}` : ''}`,
+        messageKo: `replicaset/${rs.metadata.name}: spec.replicas는 ${want}인데 Pod는 ${pods.length}개이고 그중 Ready는 ${readyCount}개입니다${whyKo ? ` (${whyKo})` : ''}`,
         objects: [`replicaset/${rs.metadata.name}`, ...pods.map((p) => `pod/${p.metadata.name}`)],
       });
     }

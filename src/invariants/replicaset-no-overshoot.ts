@@ -34,6 +34,7 @@ export const replicasetNoOvershoot: SafetyInvariant = {
       const owner = world.store.byUid(uid)?.metadata.name ?? uid;
       findings.push({
         message: `replicaset/${owner} has ${active.length} active pods after a create, but the controller saw spec.replicas=${observed}`,
+        messageKo: `Pod 생성 뒤 replicaset/${owner}의 활성 Pod가 ${active.length}개가 되었지만, 컨트롤러가 결정할 때 본 값은 spec.replicas=${observed}입니다`,
         objects: [`replicaset/${owner}`, ...active.map((p) => `pod/${p.metadata.name}`)],
       });
     }

@@ -21,12 +21,18 @@ export const statusConsistent: LivenessInvariant = {
     for (const checks of WORKLOAD_CHECKS) {
       for (const obj of liveObjects(world, checks.kind)) {
         const expected = checks.expectedStatus(world, obj);
-        const wrong = Object.entries(expected)
-          .filter(([field, want]) => (obj.status?.[field] ?? 0) !== (want ?? 0))
-          .map(([field, want]) => `${field}=${obj.status?.[field] ?? 0} (expected ${want ?? 0})`);
+        const wrong = Object.entries(expected).filter(
+          ([field, want]) => (obj.status?.[field] ?? 0) !== (want ?? 0),
+        );
         if (wrong.length === 0) continue;
+        const fields = (expectedWord: string) =>
+          wrong.map(([field, want]) => `${field}=${obj.status?.[field] ?? 0} (${expectedWord} ${want ?? 0})`);
         const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;
-        findings.push({ message: `${name} status is stale: ${wrong.join(', ')}`, objects: [name] });
+        findings.push({
+          message: `${name} status is stale: ${fields('expected').join(', ')}`,
+          messageKo: `${name}의 status가 최신이 아닙니다: ${fields('다시 센 값').join(', ')}`,
+          objects: [name],
+        });
       }
     }
     return findings;

@@ -5,6 +5,7 @@ import type { Kind, KObject, Pod } from '../model/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { nodeReadyStatus } from '../sim/nodes.ts';
 import type { World } from '../sim/world.ts';
+import type { Explanation } from './types.ts';
 
 export function hasKind(scenario: Scenario, kind: Kind): boolean {
   return scenario.objects.some((o) => o.kind === kind);
@@ -76,24 +77,39 @@ export function excusedNotReady(world: World, p: KObject): boolean {
   return !!node && nodeReadyStatus(node) !== 'True';
 }
 
-/** Why pods are not Ready, summarised: "2 pods unschedulable, 1 pod Pending on node-a". */
-export function notReadyReasons(world: World, pods: readonly KObject[]): string {
+/** Why one pod is not Ready, in English and Korean. */
+function notReadyReason(world: World, p: KObject): Explanation {
+  if (unschedulable(p)) return { en: 'unschedulable', ko: '배치할 수 있는 Node가 없음' };
+  if (!p.spec?.nodeName) return { en: 'not yet scheduled', ko: '아직 Node에 배치되지 않음' };
+  const node = p.spec.nodeName;
+  const m = world.machines.get(node);
+  if (m && !m.up) return { en: `on crashed node ${m.name}`, ko: `멈춘 Node ${m.name}에 있음` };
+  if (m && !m.reachable)
+    return { en: `on unreachable node ${m.name}`, ko: `연락이 끊긴 Node ${m.name}에 있음` };
+  if (!appCanBeReady(p))
+    return { en: 'application never becomes ready', ko: '애플리케이션이 Ready가 되지 않음' };
+  const phase = p.status?.phase ?? 'Pending';
+  return { en: `${phase} on ${node}`, ko: `${node}에서 ${phase} 상태` };
+}
+
+/**
+ * Why pods are not Ready, summarised: "2 pods unschedulable, 1 pod Pending on node-a", or in
+ * Korean ("Pod 2개는 배치할 수 있는 Node가 없음, Pod 1개는 node-a에서 Pending 상태").
+ */
+export function notReadyReasons(
+  world: World,
+  pods: readonly KObject[],
+  lang: keyof Explanation = 'en',
+): string {
   const reasons = new Map<string, number>();
   for (const p of pods) {
     if (ready(p)) continue;
-    let why: string;
-    if (unschedulable(p)) why = 'unschedulable';
-    else if (!p.spec?.nodeName) why = 'not yet scheduled';
-    else {
-      const m = world.machines.get(p.spec.nodeName);
-      if (m && !m.up) why = `on crashed node ${m.name}`;
-      else if (m && !m.reachable) why = `on unreachable node ${m.name}`;
-      else if (!appCanBeReady(p)) why = 'application never becomes ready';
-      else why = `${p.status?.phase ?? 'Pending'} on ${p.spec.nodeName}`;
-    }
+    const why = notReadyReason(world, p)[lang];
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
-  return [...reasons.entries()].map(([why, n]) => `${n} pod${n === 1 ? '' : 's'} ${why}`).join(', ');
+  return [...reasons.entries()]
+    .map(([why, n]) => (lang === 'ko' ? `Pod ${n}개는 ${why}` : `${n} pod${n === 1 ? '' : 's'} ${why}`))
+    .join(', ');
 }
 
 /** Live (not deleting) objects of a kind in the store. */

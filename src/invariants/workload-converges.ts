@@ -27,9 +27,18 @@ export const workloadConverges: LivenessInvariant = {
         const why = checks.notConverged(world, obj);
         const print = checks.fingerprint(world, obj);
         if (why) {
-          const when =
-            ctx.phase === 'settled' ? 'has not converged within the settle time' : 'did not stay converged';
-          findings.push({ message: `${name} ${when}: ${why}`, objects: [name] });
+          const settled = ctx.phase === 'settled';
+          const when = settled ? 'has not converged within the settle time' : 'did not stay converged';
+          const finding: Finding = {
+            message: `${name} ${when}: ${typeof why === 'string' ? why : why.en}`,
+            objects: [name],
+          };
+          // A reason without Korean (a plain string) leaves the whole sentence English.
+          if (typeof why !== 'string')
+            finding.messageKo = settled
+              ? `안정화 시간이 지나도 ${name}의 상태가 spec과 다릅니다: ${why.ko}`
+              : `${name}의 상태가 수렴한 뒤 안정 구간 동안 spec에서 다시 벗어났습니다: ${why.ko}`;
+          findings.push(finding);
         } else if (ctx.phase === 'settled') {
           ctx.memo.set(name, { print, rv: obj.metadata.resourceVersion });
         } else if (ctx.memo.has(name)) {
@@ -37,12 +46,14 @@ export const workloadConverges: LivenessInvariant = {
           if (before.print !== print) {
             findings.push({
               message: `${name} kept changing after it converged: its pods were replaced during the stability window`,
+              messageKo: `${name}의 상태가 수렴한 뒤에도 계속 바뀌었습니다: 안정 구간 동안 Pod가 교체되었습니다`,
               objects: [name],
             });
           } else if (before.rv !== obj.metadata.resourceVersion) {
             // Nothing happened in the window, yet the object was rewritten: a hot loop (L3).
             findings.push({
               message: `${name} kept rewriting itself after it converged (a hot loop)`,
+              messageKo: `${name}의 오브젝트가 수렴한 뒤에도 아무 일 없이 계속 다시 쓰였습니다 (핫 루프)`,
               objects: [name],
             });
           }

@@ -27,10 +27,12 @@ function invariantJson(i: InvariantResult): object {
     id: i.id,
     kind: i.kind,
     status: i.status,
+    // messageKo (the Korean message) is an optional addition to the design.md §4 contract.
     violations: i.violations.map((v) => ({
       atMs: v.atMs,
       step: v.step,
       message: v.message,
+      ...(v.messageKo !== undefined ? { messageKo: v.messageKo } : {}),
       objects: [...v.objects],
     })),
   };

@@ -1,5 +1,5 @@
 /** Runs the selected invariants: safety after every step, liveness at the end of settle and stability. */
-import type { InvariantDef, LivenessContext } from '../invariants/types.ts';
+import type { Finding, InvariantDef, LivenessContext } from '../invariants/types.ts';
 import type { World } from '../sim/world.ts';
 import type { InvariantResult, Violation } from './types.ts';
 
@@ -40,14 +40,17 @@ export class InvariantChecker {
     }
   }
 
-  private record(world: World, id: string, findings: Array<{ message: string; objects: string[] }>): void {
+  /** The trace line is the English message; the result keeps the Korean one beside it. */
+  private record(world: World, id: string, findings: Finding[]): void {
     const r = this.results.find((x) => x.id === id)!;
     world.trace.now = world.now;
     r.status = 'violated';
     for (const f of findings) {
       world.trace.record('violation', id, f.message, f.objects);
-      if (r.violations.length < MAX_KEPT)
-        r.violations.push({ atMs: world.now, step: world.stepCount, message: f.message, objects: f.objects });
+      if (r.violations.length >= MAX_KEPT) continue;
+      const v: Violation = { atMs: world.now, step: world.stepCount, message: f.message, objects: f.objects };
+      if (f.messageKo) v.messageKo = f.messageKo;
+      r.violations.push(v);
     }
   }
 }

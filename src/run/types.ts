@@ -8,7 +8,10 @@ export type InvariantStatus = 'held' | 'violated' | 'not-applicable';
 export interface Violation {
   atMs: number;
   step: number;
+  /** What the checker saw, in English (the trace line; replay digests depend on it). */
   message: string;
+  /** The same in Korean, for `--lang ko` reports; absent when the invariant has none yet. */
+  messageKo?: string;
   /** Objects involved, as `<kind>/<name>` (kind lower-case), e.g. `pod/web-1`. */
   objects: string[];
 }

@@ -13,7 +13,11 @@ export const replicaSetChecks: WorkloadChecks = {
     const excused = pods.filter((p) => excusedNotReady(world, p)).length;
     if (pods.length === want && readyCount + excused === want) return null;
     const why = notReadyReasons(world, pods);
-    return `${pods.length}/${want} pods, ${readyCount} Ready${why ? `: ${why}` : ''}`;
+    const whyKo = notReadyReasons(world, pods, 'ko');
+    return {
+      en: `${pods.length}/${want} pods, ${readyCount} Ready${why ? `: ${why}` : ''}`,
+      ko: `spec.replicas는 ${want}인데 Pod는 ${pods.length}개이고 그중 Ready는 ${readyCount}개입니다${whyKo ? ` (${whyKo})` : ''}`,
+    };
   },
   fingerprint: (world, rs) =>
     ownedActivePods(world, rs)

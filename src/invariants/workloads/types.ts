@@ -5,11 +5,16 @@
  */
 import type { Kind, KObject } from '../../model/types.ts';
 import type { World } from '../../sim/world.ts';
+import type { Explanation } from '../types.ts';
 
 export interface WorkloadChecks {
   kind: Kind;
-  /** Null when converged, else why not ("3/5 Ready: 2 pods unschedulable"). */
-  notConverged(world: World, obj: KObject): string | null;
+  /**
+   * Null when converged, else why not: `{ en, ko }` ("3/5 pods, 2 Ready: 1 pod unschedulable" and
+   * its Korean, see Finding in ../types.ts). A plain string is English only: the Korean report of
+   * workload.converges then shows the English sentence.
+   */
+  notConverged(world: World, obj: KObject): Explanation | string | null;
   /** A fingerprint of what the workload runs (uids of its pods), to see that it stays put. */
   fingerprint(world: World, obj: KObject): string;
   /** The status fields as recomputed from the store; compared one by one with obj.status. */
