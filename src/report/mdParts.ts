@@ -75,7 +75,7 @@ export function violationsSection(c: MdContext): string {
     out.push('', `### ❌ ${c.m('viol.title', { id: s.id })}`, '');
     out.push(c.m('viol.firstStep', { step: v.step, time: formatTime(v.atMs) }));
     if (s.count > 1) out.push('', c.m('viol.count', { count: s.count }));
-    out.push('', `- **${c.m('viol.message')}:** ${escapeMarkdown(v.message)}`);
+    out.push('', `- **${c.m('viol.message')}:** ${escapeMarkdown(s.message)}`);
     out.push(`- **${c.m('viol.objects')}:** ${v.objects.map((o) => inlineCode(o)).join(', ')}`);
     if (s.protects) out.push('', `**${c.m('viol.protects')}.** ${escapeMarkdown(s.protects)}`);
     out.push('', `**${c.m('viol.why')}**`, '');

@@ -20,6 +20,8 @@ export interface ViolationStory {
   /** What the invariant protects (from its definition), if known. */
   protects?: string;
   violation: Violation;
+  /** What the checker saw, in the report's language (see {@link violationMessage}). */
+  message: string;
   count: number;
   /** Sentences: intro, one per causal event, the violation itself, then the hint. */
   why: string[];
@@ -30,6 +32,14 @@ export interface ViolationStory {
 function eventKey(kind: string): MessageKey {
   const key = `why.ev.${kind}`;
   return hasMessage(key) ? key : 'why.ev.other';
+}
+
+/**
+ * A violation's message in `lang`: Korean reports show `messageKo` when the invariant wrote one
+ * and the English `message` otherwise (invariants/types.ts, Finding).
+ */
+export function violationMessage(lang: Lang, v: Pick<Violation, 'message' | 'messageKo'>): string {
+  return lang === 'ko' && v.messageKo ? v.messageKo : v.message;
 }
 
 /** The story of `invariant`'s first violation in `lang`. */
@@ -55,7 +65,8 @@ export function violationStory(
       }),
     );
   }
-  why.push(t(lang, 'why.then', { step: violation.step, message: violation.message.replace(/\.$/, '') }));
+  const message = violationMessage(lang, violation);
+  why.push(t(lang, 'why.then', { step: violation.step, message: message.replace(/\.$/, '') }));
   const hintKey = `why.hint.${invariant.id}`;
   why.push(t(lang, hasMessage(hintKey) ? hintKey : 'why.hint.generic'));
   const story: ViolationStory = {
@@ -63,6 +74,7 @@ export function violationStory(
     concept,
     conceptTitle: t(lang, `concept.${concept}.title` as MessageKey),
     violation,
+    message,
     count: invariant.violations.length,
     why,
     causeSteps: causes.map((e) => e.step),

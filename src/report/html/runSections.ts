@@ -45,7 +45,7 @@ export function violationsHtml(c: HtmlContext): string {
       `<h3>✖ ${c.m('viol.title', { id: s.id })}</h3>`,
       `<p>${c.m('viol.firstStep', { step: v.step, time: formatTime(v.atMs) })} <button type="button" data-jump-violation>${c.m('viol.jump')}</button></p>`,
       s.count > 1 ? `<p>${c.m('viol.count', { count: s.count })}</p>` : '',
-      `<p><strong>${c.m('viol.message')}:</strong> ${escapeHtml(v.message)}</p>`,
+      `<p><strong>${c.m('viol.message')}:</strong> ${escapeHtml(s.message)}</p>`,
       `<p><strong>${c.m('viol.objects')}:</strong> ${v.objects.map(code).join(', ')}</p>`,
       s.protects ? `<p><strong>${c.m('viol.protects')}.</strong> ${escapeHtml(s.protects)}</p>` : '',
       `<h4>${c.m('viol.why')}</h4><p>${escapeHtml(intro ?? '')}</p>`,
