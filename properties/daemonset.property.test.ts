@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tableCrossCheck } from '../src/controllers/daemonset/crossCheck.ts';
 import { DAEMONSET_VARIANTS } from '../src/controllers/daemonset/variants.ts';
 import type { KObject } from '../src/model/types.ts';
 import { runScenario } from '../src/run/runScenario.ts';
@@ -179,7 +180,13 @@ function holds(s: Scenario): boolean {
 
 describe('DaemonSet: properties', () => {
   it('DaemonSet: correct controller: every invariant holds under chaos', () => {
-    fc.assert(fc.property(scenarioArb('correct'), holds), { numRuns: 80 });
+    // Every sync also plans from the full walk of every node and must decide the same (nodeTable.ts).
+    tableCrossCheck.enabled = true;
+    try {
+      fc.assert(fc.property(scenarioArb('correct'), holds), { numRuns: 80 });
+    } finally {
+      tableCrossCheck.enabled = false;
+    }
   });
 
   const mutants = Object.keys(DAEMONSET_VARIANTS).filter((v) => v !== 'correct');
