@@ -6,11 +6,15 @@
  *   what that kind of fault does in the report's language, from the chaos registry's summary;
  *   objects the English effect names that the command does not (the pod an `{owner, index}`
  *   reference resolved to) follow in parentheses;
- * - a skipped event, `<command>: skipped (<reason>)`, says "skipped" in the report's language.
+ * - a skipped event, `<command>: skipped (<reason>)`, says "skipped" in the report's language;
+ * - a violation line (the invariant's English message) shows the Korean message the run kept for
+ *   the same invariant and English text (`Violation.messageKo`), when the caller passes the run's
+ *   invariant results and there is one.
  *
  * Everything else, and every line of an English report, is the trace text unchanged. Only what is
  * shown changes: analysis (causes, the cluster at each step, the comparison) reads the trace itself.
  */
+import type { InvariantResult } from '../run/types.ts';
 import type { TraceEvent } from '../trace/types.ts';
 import { type Lang, t } from './i18n/index.ts';
 import type { ReportSources } from './sources.ts';
@@ -19,8 +23,24 @@ import type { ReportSources } from './sources.ts';
 const OBJECT_REF =
   /(?:^|[\s(])((?:pod|node|persistentvolumeclaim|pvc|statefulset|replicaset|daemonset|deployment)\/[^\s,;:()]+)/g;
 
-/** The text of `e` for a report in `lang`. */
-export function eventText(lang: Lang, e: Pick<TraceEvent, 'kind' | 'text'>, sources: ReportSources): string {
+/** The Korean message kept for a violation line: same invariant (the line's actor), same English text. */
+function violationText(
+  e: Pick<TraceEvent, 'actor' | 'text'>,
+  invariants: readonly InvariantResult[],
+): string {
+  const inv = invariants.find((i) => i.id === e.actor);
+  return inv?.violations.find((v) => v.message === e.text && v.messageKo)?.messageKo ?? e.text;
+}
+
+/** The text of `e` for a report in `lang`; `invariants` (the run's results) lets violation lines be translated. */
+export function eventText(
+  lang: Lang,
+  e: Pick<TraceEvent, 'kind' | 'text'> & Partial<Pick<TraceEvent, 'actor'>>,
+  sources: ReportSources,
+  invariants: readonly InvariantResult[] = [],
+): string {
+  if (lang === 'ko' && e.kind === 'violation' && e.actor !== undefined)
+    return violationText({ actor: e.actor, text: e.text }, invariants);
   if (lang === 'en' || (e.kind !== 'fault' && e.kind !== 'skip')) return e.text;
   const colon = e.text.indexOf(': ');
   if (colon < 0) return e.text;

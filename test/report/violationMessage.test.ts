@@ -3,14 +3,20 @@
  * an invariant wrote (Finding.messageKo) and fall back to the English one when there is none; the
  * JSON report keeps `message` and adds `messageKo` only when it exists.
  */
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultSources } from '../../src/report/defaultSources.ts';
+import { eventText } from '../../src/report/eventText.ts';
 import { renderHtml } from '../../src/report/html.ts';
 import { toJsonReport } from '../../src/report/json.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { violationMessage } from '../../src/report/story.ts';
+import { runScenario } from '../../src/run/runScenario.ts';
 import type { RunResult } from '../../src/run/types.ts';
+import { loadScenarioFile } from '../../src/scenario/parse.ts';
 import { fixtureSources, statefulSetPartitionRun } from './fixtures.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const EN = 'web-0 runs on node-a (unreachable) and node-b';
 const KO = 'web-0의 두 번째 복사본이 node-b에서 실행 중입니다 <b>';
 
@@ -60,6 +66,37 @@ describe('report: violation message', () => {
     const en = renderMarkdown(run, { lang: 'en', sources: fixtureSources });
     expect(en).not.toContain('복사본');
     expect(en).toContain(EN);
+  });
+
+  it('report: violation message: violation lines of the timeline and stepper follow the same rule', () => {
+    const line = (lang: 'en' | 'ko', invariants: RunResult['invariants']) =>
+      eventText(
+        lang,
+        { kind: 'violation', actor: 'statefulset.at-most-one', text: EN },
+        fixtureSources,
+        invariants,
+      );
+    const run = bilingualRun();
+    expect(line('ko', run.invariants)).toBe(KO);
+    expect(line('en', run.invariants)).toBe(EN);
+    expect(line('ko', statefulSetPartitionRun().invariants)).toBe(EN);
+    expect(line('ko', [])).toBe(EN);
+  });
+
+  it('report: violation message: violation lines of a real run are Korean in the Korean timeline and stepper', () => {
+    const run = runScenario(loadScenarioFile(join(ROOT, 'scenarios/replicaset-mutant-no-expectations.yaml')));
+    const v = run.invariants.find((i) => i.id === 'replicaset.no-overshoot')!.violations[0]!;
+    expect(v.messageKo).toBeTruthy();
+    const line = `replicaset.no-overshoot: ${v.messageKo}`;
+    const md = renderMarkdown(run, { lang: 'ko', sources: defaultSources });
+    expect(md).toContain(line);
+    expect(md).not.toContain(`replicaset.no-overshoot: ${v.message}`);
+    const html = renderHtml(run, { lang: 'ko', sources: defaultSources });
+    expect(html).toContain(`replicaset.no-overshoot:</span> ${v.messageKo}</td>`);
+    expect(html).toContain(JSON.stringify(v.messageKo)); // the stepper's data
+    expect(renderMarkdown(run, { lang: 'en', sources: defaultSources })).toContain(
+      `replicaset.no-overshoot: ${v.message}`,
+    );
   });
 
   it('report: violation message: JSON adds messageKo after message only when there is one', () => {
