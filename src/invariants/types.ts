@@ -58,6 +58,9 @@ interface InvariantBase {
  *   instead of a plain string.
  * - When a part of the sentence has no Korean yet (a plain-string reason), leave `messageKo` out
  *   rather than mixing languages: the Korean report then shows the English sentence.
+ * - Add the invariant's id to `BILINGUAL` in test/invariants/messages.test.ts (and, for a kind
+ *   whose notConverged now returns `{ en, ko }`, drop it from `englishOnlyReason` there): every
+ *   teaching scenario that violates it must then give each violation a Korean message.
  */
 export type Finding = Pick<Violation, 'message' | 'messageKo' | 'objects'>;
 
