@@ -95,7 +95,8 @@ export function planSync(input: SyncInput): SyncPlan {
 }
 
 interface RevisionMemo {
-  uid: string;
+  /** The owner's identity as a new revision names it: `<namespace>/<name>/<uid>`. */
+  owner: string;
   collisionCount: number;
   revisions: readonly RevisionObject[];
   plan: CurrentRevisionPlan;
@@ -104,21 +105,25 @@ interface RevisionMemo {
 /** The last revision plan per DaemonSet spec object (comparing templates serialises them). */
 const revisionMemo = new WeakMap<object, RevisionMemo>();
 
-/** `planCurrentRevision`, reused while the spec, collisionCount and revision objects are the same. */
+/**
+ * `planCurrentRevision`, reused while the spec object, the owner, collisionCount and the revision
+ * objects are the same (a status write keeps the spec object, so most syncs hit).
+ */
 function currentRevision(ds: KObject, revisions: readonly RevisionObject[]): CurrentRevisionPlan {
   const key: object = ds.spec ?? ds;
   const collisionCount = ds.status?.collisionCount ?? 0;
+  const owner = `${ds.metadata.namespace}/${ds.metadata.name}/${ds.metadata.uid}`;
   const m = revisionMemo.get(key);
   if (
     m &&
-    m.uid === ds.metadata.uid &&
+    m.owner === owner &&
     m.collisionCount === collisionCount &&
     m.revisions.length === revisions.length &&
     m.revisions.every((r, i) => r === revisions[i])
   )
     return m.plan;
   const plan = planCurrentRevision(ds, revisions);
-  revisionMemo.set(key, { uid: ds.metadata.uid, collisionCount, revisions: [...revisions], plan });
+  revisionMemo.set(key, { owner, collisionCount, revisions: [...revisions], plan });
   return plan;
 }
 
