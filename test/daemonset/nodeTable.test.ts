@@ -2,14 +2,15 @@
  * The incremental node table (nodeTable.ts) stands in for Kubernetes' walk over every node. Under
  * generated chaos — joins, removals, crashes, partitions, label flips, taints, pod failures and
  * relabels, rollouts with and without surge, minReadySeconds, orphans to adopt, restarts and stalled
- * watches — every sync plans both ways and the decisions must be identical (the controller throws
- * otherwise, which fails the run).
+ * watches — every sync of the correct controller and of each mutant plans both ways, and the
+ * decisions must be identical (the controller throws otherwise, which fails the run).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daemonSetScaleScenario } from '../../bench/daemonset.bench.ts';
 import { describePlan, orphanPod, scenarioOf } from '../../properties/arbitraries.ts';
 import { tableCrossCheck } from '../../src/controllers/daemonset/crossCheck.ts';
+import { DAEMONSET_VARIANTS } from '../../src/controllers/daemonset/variants.ts';
 import type { KObject } from '../../src/model/types.ts';
 import { runScenario } from '../../src/run/runScenario.ts';
 import { applyDefaults } from '../../src/scenario/manifests.ts';
@@ -100,6 +101,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     edgeOnly: fc.boolean(),
     minReadySeconds: fc.constantFrom(0, 0, 5, 20),
     orphan: fc.boolean(),
+    // Mutants too: they bend eligibility and manage(), and must still plan the same both ways.
+    variant: fc.constantFrom(...Object.keys(DAEMONSET_VARIANTS)),
     seed: fc.integer({ min: 1, max: 1_000_000 }),
   })
   .chain((b) => {
@@ -120,6 +123,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         objects,
         events,
         settleMs: 300 * SECOND,
+        controllers: { daemonset: b.variant },
       });
       return { ...s, sim: { ...s.sim, keepTrace: false } };
     });
@@ -140,7 +144,7 @@ describe('DaemonSet: incremental node table', () => {
         if (r.error) throw new Error(`${r.error}\nseed=${s.seed}\n${describePlan(s.events)}`);
         return true;
       }),
-      { numRuns: 120 },
+      { numRuns: 200 },
     );
   });
 
