@@ -31,6 +31,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
   private lastStatus = new Map<string, LastStatusWrite>();
   /** A status phase was entered with nothing to write: it ends as soon as the send returns. */
   private statusInline = false;
+  private readonly filters = new Map<string, (p: KObject) => boolean>();
 
   constructor(
     world: World,
@@ -107,7 +108,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       ownerUid: set.metadata.uid,
       ownerDeleting: !!set.metadata.deletionTimestamp,
       selector: compileSelector(set.spec?.selector),
-      filter: (p) => isMember(set, p.metadata.name),
+      filter: this.memberFilter(set),
     });
     this.cur = new StatefulSetSync(
       this.world,
@@ -150,6 +151,16 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     if (!this.statusInline) return;
     this.statusInline = false;
     this.finishStatus();
+  }
+
+  /** The claim filter (name is `<set>-<ordinal>`), one function per set name, not one per sync. */
+  private memberFilter(set: KObject): (p: KObject) => boolean {
+    let f = this.filters.get(set.metadata.name);
+    if (!f) {
+      f = (p) => isMember(set, p.metadata.name);
+      this.filters.set(set.metadata.name, f);
+    }
+    return f;
   }
 
   /**
@@ -195,6 +206,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       const next = this.cur!.runBatch();
       this.advance({ type: 'DONE', next }, this.cur!.describe(next));
     };
+    const writeStatusLater = run('update status of', () => this.writeStatus());
     return {
       adoptAndReleasePods: run('claim pods of', () => this.claim()),
       writeRevision: run('write revision of', () => this.writeRevision()),
@@ -208,7 +220,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
         const s = this.cur;
         const status = s?.computeStatus();
         if (s && (!status || !s.statusNeedsWrite(status))) this.statusInline = true;
-        else run('update status of', () => this.writeStatus())();
+        else writeStatusLater();
       },
       pruneHistory: run('prune history of', () => {
         this.cur!.prune();

@@ -8,6 +8,7 @@ import { parseOrdinal, podNameFor, pvcNameFor } from '../../model/ordinal.ts';
 import { isPodAvailable, isPodReady } from '../../model/pod.ts';
 import type { KObject, NewObject, Pod } from '../../model/types.ts';
 import { REVISION_HASH_LABEL } from '../shared/history.ts';
+import { extend } from './objects.ts';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
@@ -105,7 +106,7 @@ export function claimsFor(set: KObject, ordinal: number): NewObject[] {
     metadata: {
       name: pvcNameFor(t.metadata.name, set.metadata.name, ordinal),
       namespace: set.metadata.namespace,
-      labels: { ...(t.metadata.labels ?? {}), ...(set.spec?.selector?.matchLabels ?? {}) },
+      labels: extend(t.metadata.labels, set.spec?.selector?.matchLabels ?? {}),
     },
     spec: { ...(t.spec ?? {}) },
   }));
@@ -124,7 +125,7 @@ function withStorage(
     name: t.metadata.name,
     persistentVolumeClaim: { claimName: claimNames[i] },
   }));
-  return { ...spec, volumes: [...volumes, ...others] };
+  return extend(spec, { volumes: [...volumes, ...others] });
 }
 
 /**
@@ -144,35 +145,35 @@ export function newPod(
     annotations?: Record<string, string>;
   };
   const claims = claimNames ?? claimNamesFor(set, ordinal);
+  // Built key by key: a spread in the middle of a literal that adds keys is slow (see objects.ts).
+  const metadata: NewObject['metadata'] = {
+    name,
+    namespace: set.metadata.namespace,
+    labels: extend(meta.labels, {
+      [POD_NAME_LABEL]: name,
+      [POD_INDEX_LABEL]: String(ordinal),
+      [REVISION_HASH_LABEL]: revision,
+    }),
+  };
+  if (meta.annotations) metadata.annotations = { ...meta.annotations };
+  metadata.ownerReferences = [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      name: set.metadata.name,
+      uid: set.metadata.uid,
+      controller: true,
+      blockOwnerDeletion: true,
+    },
+  ];
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: {
-      name,
-      namespace: set.metadata.namespace,
-      labels: {
-        ...(meta.labels ?? {}),
-        [POD_NAME_LABEL]: name,
-        [POD_INDEX_LABEL]: String(ordinal),
-        [REVISION_HASH_LABEL]: revision,
-      },
-      ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
-      ownerReferences: [
-        {
-          apiVersion: 'apps/v1',
-          kind: 'StatefulSet',
-          name: set.metadata.name,
-          uid: set.metadata.uid,
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
-    },
-    spec: {
-      ...withStorage(set, template.spec ?? {}, claims),
+    metadata,
+    spec: extend(withStorage(set, template.spec ?? {}, claims), {
       hostname: name,
       subdomain: set.spec?.serviceName,
-    },
+    }),
   };
 }
 
@@ -201,9 +202,17 @@ export function storageMatches(set: KObject, pod: KObject): boolean {
     persistentVolumeClaim?: { claimName?: string };
   }>;
   const names = claimNamesFor(set, ord);
-  return claimTemplates(set).every((t, i) =>
-    vols.some((v) => v.name === t.metadata.name && v.persistentVolumeClaim?.claimName === names[i]),
-  );
+  const templates = claimTemplates(set);
+  for (let i = 0; i < templates.length; i++) {
+    let found = false;
+    for (const v of vols)
+      if (v.name === templates[i]!.metadata.name && v.persistentVolumeClaim?.claimName === names[i]) {
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** `updateIdentity` + `updateStorage` on an existing pod (never touches containers or revision). */
@@ -215,8 +224,11 @@ export function repairedPod(set: KObject, pod: KObject): KObject {
     ...pod,
     metadata: {
       ...pod.metadata,
-      labels: { ...(pod.metadata.labels ?? {}), [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ord) },
+      labels: extend(pod.metadata.labels, { [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ord) }),
     },
-    spec: { ...withStorage(set, pod.spec ?? {}, claims), hostname: name, subdomain: set.spec?.serviceName },
+    spec: extend(withStorage(set, pod.spec ?? {}, claims), {
+      hostname: name,
+      subdomain: set.spec?.serviceName,
+    }),
   };
 }

@@ -25,6 +25,7 @@ import {
   startOrdinal,
   storageMatches,
 } from './identity.ts';
+import { extend } from './objects.ts';
 import { claimIsStale, claimOwnersMatch, retentionPolicy } from './retention.ts';
 import type { StatefulSetVariant } from './variants.ts';
 
@@ -177,6 +178,7 @@ function planCondemned(input: PlanInput, plan: SyncPlan): boolean {
     if (!claimsMatch(input, pod, true)) plan.intents.push({ type: 'repair', pod, condemned: true });
   }
   const minReady = input.set.spec?.minReadySeconds ?? 0;
+  if (plan.condemned.length === 0) return true;
   const firstUnhealthy = [...plan.slots, ...[...plan.condemned].reverse()].find((p) => !p || !isHealthy(p));
   for (const pod of plan.condemned) {
     if (isTerminating(pod)) {
@@ -229,21 +231,23 @@ function stop(plan: SyncPlan, kind: Block['kind'], pod: string): false {
 function planned(pod: NewObject): KObject {
   return {
     ...pod,
-    metadata: { ...pod.metadata, uid: '', resourceVersion: '', generation: 1, creationTimestamp: '' },
+    metadata: extend(pod.metadata, { uid: '', resourceVersion: '', generation: 1, creationTimestamp: '' }),
   } as KObject;
 }
 
 function missingClaims(input: PlanInput, pod: KObject): boolean {
   const ord = ordinalOf(input.set, pod)!;
-  return claimNamesFor(input.set, ord).some((c) => !input.claims.has(c));
+  for (const c of claimNamesFor(input.set, ord)) if (!input.claims.has(c)) return true;
+  return false;
 }
 
 function staleClaim(input: PlanInput, pod: NewObject): boolean {
   const ord = ordinalOf(input.set, pod)!;
-  return claimNamesFor(input.set, ord).some((c) => {
+  for (const c of claimNamesFor(input.set, ord)) {
     const cached = input.claims.get(c);
-    return cached !== undefined && claimIsStale(cached, undefined);
-  });
+    if (cached !== undefined && claimIsStale(cached, undefined)) return true;
+  }
+  return false;
 }
 
 /** Whether the pod's existing claims carry the owner references the policy asks for. */

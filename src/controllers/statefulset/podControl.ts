@@ -9,6 +9,7 @@ import type { ApiResult, WriteCause } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
 import type { World } from '../../sim/world.ts';
 import { claimsFor, identityMatches, ordinalOf, repairedPod, storageMatches } from './identity.ts';
+import { extend } from './objects.ts';
 import { claimIsForeign, claimOwnerRefs, type RetentionPolicy, retentionPolicy } from './retention.ts';
 import type { StatefulSetVariant } from './variants.ts';
 
@@ -137,7 +138,7 @@ export function repairPod(
       },
       {
         uid: cached.metadata.uid,
-        cause: { ...cause, reason: 'claim-owners', condemned, pod: pod.metadata.name },
+        cause: extend(cause, { reason: 'claim-owners', condemned, pod: pod.metadata.name }),
       },
     );
     if (!r.ok && r.code !== 'NotFound') return r.message;

@@ -36,14 +36,16 @@ export function wantedClaimOwners(
   return { set: setRef, pod: podRef };
 }
 
-const hasRef = (claim: KObject, uid: string): boolean =>
-  (claim.metadata.ownerReferences ?? []).some((r) => r.uid === uid);
+function hasRef(claim: KObject, uid: string): boolean {
+  for (const r of claim.metadata.ownerReferences ?? []) if (r.uid === uid) return true;
+  return false;
+}
 
 /** Another controller, or a stale reference of our kinds, means hands off (as Kubernetes does). */
 export function claimIsForeign(claim: KObject, set: KObject): boolean {
-  return (claim.metadata.ownerReferences ?? []).some(
-    (r) => r.controller === true && r.uid !== set.metadata.uid,
-  );
+  for (const r of claim.metadata.ownerReferences ?? [])
+    if (r.controller === true && r.uid !== set.metadata.uid) return true;
+  return false;
 }
 
 /** `claimOwnerMatchesSetAndPod`. `pod` is undefined when it does not exist yet. */
@@ -89,5 +91,6 @@ export function claimOwnerRefs(
 
 /** `PodClaimIsStale`: a claim still owned by an earlier pod of that name (whenScaled=Delete) must go first. */
 export function claimIsStale(claim: KObject, podUid: string | undefined): boolean {
-  return (claim.metadata.ownerReferences ?? []).some((r) => r.kind === 'Pod' && r.uid !== podUid);
+  for (const r of claim.metadata.ownerReferences ?? []) if (r.kind === 'Pod' && r.uid !== podUid) return true;
+  return false;
 }

@@ -115,7 +115,13 @@ export function resolveRevisions(
   owned: readonly RevisionObject[],
   update: RevisionObject,
 ): Revisions {
-  const current = owned.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
+  let current = update;
+  const wanted = set.status?.currentRevision;
+  for (const r of owned)
+    if (r.metadata.name === wanted) {
+      current = r;
+      break;
+    }
   return {
     current: { name: current.metadata.name, template: templateOf(current) },
     update: { name: update.metadata.name, template: templateOf(update) },

@@ -58,9 +58,11 @@ export function computeStatus(
 /** Whether the stored status differs from the computed one (the write is skipped otherwise). */
 export function statusChanged(set: KObject, next: StatefulSetStatus): boolean {
   const cur = set.status ?? {};
-  return (Object.keys(next) as Array<keyof StatefulSetStatus>).some(
-    (k) => (cur[k] ?? defaultOf(k)) !== next[k],
-  );
+  for (const k in next) {
+    const key = k as keyof StatefulSetStatus;
+    if ((cur[key] ?? defaultOf(key)) !== next[key]) return true;
+  }
+  return false;
 }
 
 function defaultOf(k: keyof StatefulSetStatus): number | string {

@@ -12,6 +12,7 @@ import type { ClaimPlan } from '../shared/claim.ts';
 import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
 import { isHealthy, isTerminating, ordinalOf, startOrdinal } from './identity.ts';
 import type { Next } from './machine.ts';
+import { extend } from './objects.ts';
 import type { ClaimLookup, Intent, Revisions, SyncPlan } from './plan.ts';
 import { createClaims, createPod, deletePod, type PodControl, repairPod } from './podControl.ts';
 import { retentionPolicy } from './retention.ts';
@@ -28,6 +29,22 @@ export interface LastStatusWrite {
   uid: string;
   rv: number;
   status: StatefulSetStatus;
+}
+
+/** The informer's PVC cache seen by claim name within one namespace (no per-sync closures). */
+class CachedClaims implements ClaimLookup {
+  constructor(
+    private readonly cache: ReadonlyMap<string, KObject>,
+    private readonly ns: string,
+  ) {}
+
+  get(name: string): KObject | undefined {
+    return this.cache.get(claimKey(this.ns, name));
+  }
+
+  has(name: string): boolean {
+    return this.cache.has(claimKey(this.ns, name));
+  }
 }
 
 /** `<namespace>/<name>` cache keys of claims, interned (the same few claims are looked up every sync). */
@@ -87,9 +104,10 @@ export class StatefulSetSync {
 
   /** The namespace's PVCs from the cache, by name (looked up, never listed). */
   claimCache(): ClaimLookup {
-    const cache = this.informer.map('PersistentVolumeClaim');
-    const ns = this.set.metadata.namespace ?? 'default';
-    return { get: (name) => cache.get(claimKey(ns, name)), has: (name) => cache.has(claimKey(ns, name)) };
+    return new CachedClaims(
+      this.informer.map('PersistentVolumeClaim'),
+      this.set.metadata.namespace ?? 'default',
+    );
   }
 
   /** The next phase: the next intent's kind, a wait, or status. */
@@ -227,11 +245,12 @@ export class StatefulSetSync {
   /** Every pod of the set as this sync knows it (cache + its own writes). */
   allPods(): KObject[] {
     if (this.allMemo) return this.allMemo;
-    const byName = new Map<string, KObject | null>(this.pods.map((p) => [p.metadata.name, p]));
+    const byName = new Map<string, KObject | null>();
+    for (const p of this.pods) byName.set(p.metadata.name, p);
     for (const [name, p] of this.written) byName.set(name, p);
-    this.allMemo = [...byName.values()].filter(
-      (p): p is KObject => p !== null && ordinalOf(this.set, p) !== undefined,
-    );
+    const all: KObject[] = [];
+    for (const p of byName.values()) if (p !== null && ordinalOf(this.set, p) !== undefined) all.push(p);
+    this.allMemo = all;
     return this.allMemo;
   }
 
@@ -282,7 +301,7 @@ export class StatefulSetSync {
     ) {
       const r = this.world.store.updateStatus(
         this.actor,
-        { ...target, status: { ...target.status, ...status } },
+        { ...target, status: extend(target.status, status) },
         {
           cause: this.cause({ reason: 'status' }),
         },
