@@ -4,6 +4,11 @@
  * the phases that have work, one API round trip per phase. Every pod write carries what the
  * controller saw when it decided (the node and DaemonSet objects from its cache), for the
  * placement invariant.
+ *
+ * Planning reads an incremental node table (nodeTable.ts) kept up to date by the watch handlers, so
+ * a sync looks at the nodes that changed or are not quiet rather than at every node; it decides
+ * exactly what the full walk decides (tests cross-check every sync). Claims and pods that must be
+ * released fall back to the full walk.
  */
 import { compileSelector, selectorIsEmpty, selectorMatches } from '../../model/labels.ts';
 import { newControllerRef } from '../../model/pod.ts';
