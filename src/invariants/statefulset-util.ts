@@ -11,8 +11,9 @@ export const STS_ACTOR = 'statefulset-controller';
 
 /** The StatefulSet that controls an object, by its controllerRef (name only). */
 export function stsOwner(obj: KObject | undefined): string | undefined {
-  const r = obj?.metadata.ownerReferences?.find((o) => o.controller === true);
-  return r?.kind === 'StatefulSet' ? r.name : undefined;
+  for (const r of obj?.metadata.ownerReferences ?? [])
+    if (r.controller === true) return r.kind === 'StatefulSet' ? r.name : undefined;
+  return undefined;
 }
 
 /** The step's writes (a new array every step) → those the StatefulSet invariants look at. */

@@ -135,6 +135,9 @@ export function historyToPrune(
   pods: readonly KObject[],
   revisions: Revisions,
 ): RevisionObject[] {
+  const limit = set.spec?.revisionHistoryLimit ?? 10;
+  // Only non-live revisions are pruned, so with no more revisions than the limit there is nothing to do.
+  if (owned.length <= Math.max(0, limit)) return [];
   const live = new Set<string>([revisions.current.name, revisions.update.name, ...pods.map(revisionOf)]);
-  return revisionsToPrune(owned, set.spec?.revisionHistoryLimit ?? 10, live);
+  return revisionsToPrune(owned, limit, live);
 }
