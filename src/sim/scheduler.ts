@@ -24,6 +24,7 @@ export class Scheduler {
   private readonly unschedulable = new Set<string>();
   private timer: Timer | undefined;
   private nodeNames: string[] = [];
+  private nodeNamesStale = false;
   private rotate = 0;
   private readonly load = new Map<string, number>();
   private readonly ownerLoad = new Map<string, Map<string, number>>();
@@ -39,7 +40,8 @@ export class Scheduler {
 
   private onEvent(ev: WatchEvent): void {
     if (ev.kind === 'Node') {
-      if (ev.type !== 'MODIFIED') this.nodeNames = this.world.store.list('Node').map((n) => n.metadata.name);
+      // Rebuilt lazily: a cluster of 5,000 nodes joining one by one must not sort 5,000 times.
+      if (ev.type !== 'MODIFIED') this.nodeNamesStale = true;
       this.retryUnschedulable();
       return;
     }
@@ -104,6 +106,10 @@ export class Scheduler {
   private pickNode(pod: KObject): string | undefined {
     const target = targetNodeNameOf(pod.spec);
     if (target !== undefined) return this.fits(pod, target) ? target : undefined;
+    if (this.nodeNamesStale) {
+      this.nodeNames = this.world.store.list('Node').map((n) => n.metadata.name);
+      this.nodeNamesStale = false;
+    }
     const names = this.nodeNames;
     const want =
       names.length <= MIN_FEASIBLE

@@ -15,7 +15,8 @@ type ZoneState = 'Normal' | 'PartialDisruption' | 'FullDisruption';
 
 function zoneCounts(world: World): Map<string, { ready: number; notReady: number }> {
   const out = new Map<string, { ready: number; notReady: number }>();
-  for (const node of world.store.list('Node')) {
+  // Counting only: storage order cannot change the result, so skip list()'s sort.
+  for (const node of world.store.values('Node')) {
     const zone = nodeZone(node);
     const c = out.get(zone) ?? { ready: 0, notReady: 0 };
     if (nodeReadyStatus(node) === 'True') c.ready++;

@@ -81,6 +81,14 @@ export class ApiStore {
     return [...m.keys()].sort().map((k) => m.get(k) as T);
   }
 
+  /**
+   * Objects of a kind in storage order: only for aggregations whose result does not depend on
+   * order (counting, sums). Anything that decides or lists uses list().
+   */
+  values(kind: Kind): IterableIterator<KObject> {
+    return (this.objects.get(kind) ?? new Map<string, KObject>()).values();
+  }
+
   /** Number of stored objects of a kind. */
   count(kind: Kind): number {
     return this.objects.get(kind)?.size ?? 0;
