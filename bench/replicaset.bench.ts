@@ -44,22 +44,8 @@ export async function benchReplicaSet(): Promise<BenchResult[]> {
     }
   });
   const total = runs.reduce((a, b) => a + b, 0);
-  const large: Scenario = {
-    ...standardReplicaSetScenario(1),
-    name: 'bench-replicaset-large',
-    nodes: nodes(1000),
-    objects: [replicaSet('frontend', 10_000)],
-    chaos: undefined,
-    settleMs: 120_000,
-    sim: { ...DEFAULT_SIM_OPTIONS, stabilityMs: 0, keepTrace: false },
-  };
-  let largeSteps = 0;
-  let largeOutcome = '';
-  const big = measurePeak(() => {
-    const r = runScenario(large);
-    largeSteps = r.steps;
-    largeOutcome = r.outcome;
-  });
+  const small = convergeFromNothing(100, 1_000);
+  const { peak: big, steps: largeSteps, outcome: largeOutcome } = convergeFromNothing(1000, 10_000);
   return [
     {
       name: 'replicaset.standard.ms_per_run',
@@ -85,5 +71,32 @@ export async function benchReplicaSet(): Promise<BenchResult[]> {
       detail: `1,000 nodes, 10,000 replicas, ${largeSteps} steps, ${largeOutcome}`,
     },
     { name: 'replicaset.large.peak_heap', value: round(big.peakMb, 0), unit: 'MB' },
+    {
+      name: 'replicaset.scale_ratio_10x',
+      value: round(big.ms / small.peak.ms, 1),
+      unit: 'x',
+      detail: `1,000 nodes/10,000 replicas vs 100/1,000 (${round(small.peak.ms, 0)} ms); linear ≤ 12`,
+    },
   ];
+}
+
+/** A ReplicaSet of `replicas` on `nodeCount` nodes converging from nothing (no faults). */
+function convergeFromNothing(nodeCount: number, replicas: number) {
+  const scenario: Scenario = {
+    ...standardReplicaSetScenario(1),
+    name: 'bench-replicaset-large',
+    nodes: nodes(nodeCount),
+    objects: [replicaSet('frontend', replicas)],
+    chaos: undefined,
+    settleMs: 120_000,
+    sim: { ...DEFAULT_SIM_OPTIONS, stabilityMs: 0, keepTrace: false },
+  };
+  let steps = 0;
+  let outcome = '';
+  const peak = measurePeak(() => {
+    const r = runScenario(scenario);
+    steps = r.steps;
+    outcome = r.outcome;
+  });
+  return { peak, steps, outcome };
 }
