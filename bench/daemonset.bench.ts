@@ -9,6 +9,7 @@
  * simulator's own cost of a large cluster is visible next to the total.
  */
 
+import { plainNodes } from '../properties/arbitraries.ts';
 import { runScenario } from '../src/run/runScenario.ts';
 import { applyDefaults } from '../src/scenario/manifests.ts';
 import {
@@ -21,15 +22,7 @@ import { type BenchResult, measurePeak, round } from './util.ts';
 
 const MINUTE = 60_000;
 
-function nodes(n: number): NodeSpec[] {
-  return Array.from({ length: n }, (_, i) => ({
-    name: `node-${i + 1}`,
-    labels: {},
-    taints: [],
-    unschedulable: false,
-    podCapacity: 110,
-  }));
-}
+const nodes = (n: number): NodeSpec[] => plainNodes(n);
 
 /** 500 events over the first 25 minutes: every other one a new node joins, else a node crashes. */
 function churn(nodeCount: number, events: number): ScenarioEvent[] {

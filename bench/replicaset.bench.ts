@@ -2,20 +2,12 @@
  * ReplicaSet benchmarks: the standard scenario (3 nodes, 5 replicas, 20 faults, 10 simulated
  * minutes) and a large cluster (1,000 nodes, 10,000 replicas) converging from nothing.
  */
-import { replicaSet } from '../properties/arbitraries.ts';
+import { plainNodes, replicaSet } from '../properties/arbitraries.ts';
 import { runScenario } from '../src/run/runScenario.ts';
 import { DEFAULT_SIM_OPTIONS, type NodeSpec, type Scenario } from '../src/scenario/types.ts';
 import { type BenchResult, measurePeak, median, round, timeRuns } from './util.ts';
 
-function nodes(n: number): NodeSpec[] {
-  return Array.from({ length: n }, (_, i) => ({
-    name: `node-${i + 1}`,
-    labels: {},
-    taints: [],
-    unschedulable: false,
-    podCapacity: 110,
-  }));
-}
+const nodes = (n: number): NodeSpec[] => plainNodes(n);
 
 /** The standard scenario of design.md §7 for a ReplicaSet: 20 faults over 10 simulated minutes in all. */
 export function standardReplicaSetScenario(seed: number): Scenario {

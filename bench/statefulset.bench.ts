@@ -4,6 +4,7 @@
  * Parallel scale from 0 to 1,000 pods and back (wall time, peak resident set).
  */
 
+import { plainNodes } from '../properties/arbitraries.ts';
 import { runScenario } from '../src/run/runScenario.ts';
 import { applyDefaults } from '../src/scenario/manifests.ts';
 import { DEFAULT_SIM_OPTIONS, type Scenario } from '../src/scenario/types.ts';
@@ -33,15 +34,7 @@ function webSet(replicas: number, policy: 'OrderedReady' | 'Parallel', templates
   });
 }
 
-function nodes(n: number) {
-  return Array.from({ length: n }, (_, i) => ({
-    name: `node-${i + 1}`,
-    labels: {},
-    taints: [],
-    unschedulable: false,
-    podCapacity: 1_000,
-  }));
-}
+const nodes = (n: number) => plainNodes(n, 1_000);
 
 /**
  * The standard set, defaulted once: `applyDefaults` deep-clones (structuredClone), which cost about

@@ -24,6 +24,17 @@ export const clusterArb: fc.Arbitrary<NodeSpec[]> = fc.integer({ min: 1, max: 5 
   })),
 );
 
+/** `n` plain nodes named node-1..node-n (benchmarks and fixed scenarios). */
+export function plainNodes(n: number, podCapacity = 110): NodeSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `node-${i + 1}`,
+    labels: {},
+    taints: [],
+    unschedulable: false,
+    podCapacity,
+  }));
+}
+
 /** A ReplicaSet manifest with Kubernetes defaults applied. */
 export function replicaSet(name: string, replicas: number, app = 'web', minReadySeconds = 0): KObject {
   return applyDefaults({

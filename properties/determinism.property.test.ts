@@ -17,19 +17,11 @@ import { applyDefaults } from '../src/scenario/manifests.ts';
 import { loadScenarioFile } from '../src/scenario/parse.ts';
 import { DEFAULT_SIM_OPTIONS, type Scenario } from '../src/scenario/types.ts';
 import { traceLine } from '../src/trace/recorder.ts';
-import { clusterArb, eventArbs, faultPlanArb, replicaSet, scenarioOf } from './arbitraries.ts';
+import { clusterArb, eventArbs, faultPlanArb, plainNodes, replicaSet, scenarioOf } from './arbitraries.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-function nodes(n: number): Scenario['nodes'] {
-  return Array.from({ length: n }, (_, i) => ({
-    name: `node-${i + 1}`,
-    labels: {},
-    taints: [],
-    unschedulable: false,
-    podCapacity: 110,
-  }));
-}
+const nodes = (n: number): Scenario['nodes'] => plainNodes(n);
 
 /**
  * A small ReplicaSet scenario whose faults come from `chaos:` (so the seed chooses them too). Only
