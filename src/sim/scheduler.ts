@@ -6,6 +6,7 @@
  * rotating start) so a 5,000-node cluster costs the same per pod as a small one.
  */
 import { podMatchesNodeSelectorAndAffinity, targetNodeNameOf } from '../model/affinity.ts';
+import { extend } from '../model/objects.ts';
 import { findUntoleratedTaint } from '../model/taints.ts';
 import { formatTimestamp } from '../model/time.ts';
 import type { KObject, Node, Toleration } from '../model/types.ts';
@@ -172,11 +173,11 @@ export class Scheduler {
       'scheduler',
       'Pod',
       key,
-      (p) => ({
-        ...p,
-        spec: { ...p.spec, nodeName: node },
-        status: { ...p.status, conditions: scheduledCondition(p, 'True', now) },
-      }),
+      (p) =>
+        extend(p, {
+          spec: extend(p.spec, { nodeName: node }),
+          status: extend(p.status, { conditions: scheduledCondition(p, 'True', now) }),
+        }),
       { uid: pod.metadata.uid },
     );
   }

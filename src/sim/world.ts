@@ -3,6 +3,7 @@
  * and the control-plane components (scheduler, kubelets, node lifecycle, garbage collectors).
  * Controllers are attached by the runner. One timer firing is one step.
  */
+import { extend } from '../model/objects.ts';
 import { addDefaultTolerations } from '../model/taints.ts';
 import type { Kind, KObject } from '../model/types.ts';
 import type { NodeSpec, SimOptions } from '../scenario/types.ts';
@@ -67,11 +68,12 @@ export class World {
     });
     // Pod admission: DefaultTolerationSeconds (not-ready/unreachable tolerated for 300 s), and the
     // API server's PrepareForCreate, which sets status.phase to Pending.
-    this.store.addAdmission('Pod', (pod) => ({
-      ...pod,
-      spec: { ...pod.spec, tolerations: addDefaultTolerations(pod.spec?.tolerations) },
-      status: { phase: 'Pending', ...pod.status },
-    }));
+    this.store.addAdmission('Pod', (pod) =>
+      extend(pod, {
+        spec: extend(pod.spec, { tolerations: addDefaultTolerations(pod.spec?.tolerations) }),
+        status: extend({ phase: 'Pending' }, pod.status ?? {}),
+      }),
+    );
     this.kubelet = new Kubelet(this);
     this.scheduler = new Scheduler(this);
     this.lifecycle = new NodeLifecycle(this);

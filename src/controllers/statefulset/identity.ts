@@ -4,11 +4,11 @@
  * has all of that. Pure functions of the set (as the controller's cache holds it) and the pod.
  */
 
+import { extend } from '../../model/objects.ts';
 import { parseOrdinal, podNameFor, pvcNameFor } from '../../model/ordinal.ts';
 import { isPodAvailable, isPodReady } from '../../model/pod.ts';
 import type { KObject, NewObject, Pod } from '../../model/types.ts';
 import { REVISION_HASH_LABEL } from '../shared/history.ts';
-import { extend } from './objects.ts';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';

@@ -5,6 +5,8 @@
  * OrderedReady ("monotonic") the walk stops at the first step that must wait; with Parallel it goes
  * on. The controller executes the intents in order (Parallel creations in slow-start batches).
  */
+
+import { extend } from '../../model/objects.ts';
 import { parseTimestamp } from '../../model/time.ts';
 import type { KObject, NewObject } from '../../model/types.ts';
 import {
@@ -25,7 +27,6 @@ import {
   startOrdinal,
   storageMatches,
 } from './identity.ts';
-import { extend } from './objects.ts';
 import { claimIsStale, claimOwnersMatch, retentionPolicy } from './retention.ts';
 import type { StatefulSetVariant } from './variants.ts';
 

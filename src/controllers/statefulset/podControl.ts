@@ -4,12 +4,13 @@
  * references, delete a pod. Each returns an error message or undefined. Claims are looked up in the
  * controller's cache, as the real controller reads its PVC lister.
  */
+
+import { extend } from '../../model/objects.ts';
 import type { KObject, NewObject } from '../../model/types.ts';
 import type { ApiResult, WriteCause } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
 import type { World } from '../../sim/world.ts';
 import { claimsFor, identityMatches, ordinalOf, repairedPod, storageMatches } from './identity.ts';
-import { extend } from './objects.ts';
 import { claimIsForeign, claimOwnerRefs, type RetentionPolicy, retentionPolicy } from './retention.ts';
 import type { StatefulSetVariant } from './variants.ts';
 

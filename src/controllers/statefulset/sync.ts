@@ -4,6 +4,8 @@
  * error ends the sync (status is still written, the key is requeued with back-off). Every write
  * carries a cause: what the controller saw (its cached view of the set and of the lower ordinals).
  */
+
+import { extend } from '../../model/objects.ts';
 import type { KObject } from '../../model/types.ts';
 import type { WriteCause } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
@@ -12,7 +14,6 @@ import type { ClaimPlan } from '../shared/claim.ts';
 import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
 import { isHealthy, isTerminating, ordinalOf, startOrdinal } from './identity.ts';
 import type { Next } from './machine.ts';
-import { extend } from './objects.ts';
 import type { ClaimLookup, Intent, Revisions, SyncPlan } from './plan.ts';
 import { createClaims, createPod, deletePod, type PodControl, repairPod } from './podControl.ts';
 import { retentionPolicy } from './retention.ts';

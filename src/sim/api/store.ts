@@ -5,6 +5,7 @@
  * finalizers, keep indexes (uid, dependents, pods by node) and fan out watch events.
  */
 
+import { extend } from '../../model/objects.ts';
 import { formatTimestamp } from '../../model/time.ts';
 import type { Kind, KObject, NewObject, OwnerReference } from '../../model/types.ts';
 import type { TraceRecorder } from '../../trace/recorder.ts';
@@ -263,17 +264,16 @@ export class ApiStore {
       // API validation: metadata.ownerReferences may name only one controller.
       return this.reject(actor, verb, cur, 'Invalid', 'Only one reference can have Controller set to true');
     }
-    const metadata = {
-      ...proposed.metadata,
+    const metadata = extend(proposed.metadata, {
       uid: cur.metadata.uid,
       name: cur.metadata.name,
       creationTimestamp: cur.metadata.creationTimestamp,
       deletionTimestamp: cur.metadata.deletionTimestamp,
       resourceVersion: String(++this.rv),
       generation: cur.metadata.generation + (specChanged(cur, proposed) ? 1 : 0),
-    };
+    });
     if (!metadata.deletionTimestamp) delete metadata.deletionTimestamp;
-    const stored = this.seal({ ...proposed, metadata });
+    const stored = this.seal(extend(proposed, { metadata }));
     if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers?.length ?? 0) === 0) {
       // The last finalizer went away (or a deleting object was written): it may now leave the store.
       if ((stored.metadata.deletionGracePeriodSeconds ?? 0) === 0)
