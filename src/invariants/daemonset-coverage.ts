@@ -1,6 +1,6 @@
 import type { Finding, LivenessInvariant } from './types.ts';
 import { hasKind, liveObjects } from './util.ts';
-import { coverageProblems } from './workloads/daemonset.ts';
+import { coverageProblems, summariseProblems } from './workloads/daemonset.ts';
 
 /** After settle: one Ready daemon pod on every eligible node, none on nodes that must not run one. */
 export const daemonsetCoverage: LivenessInvariant = {
@@ -21,8 +21,10 @@ export const daemonsetCoverage: LivenessInvariant = {
     for (const ds of liveObjects(world, 'DaemonSet')) {
       const problems = coverageProblems(world, ds);
       if (problems.length === 0) continue;
+      const why = summariseProblems(problems);
       findings.push({
-        message: `daemonset/${ds.metadata.name} does not cover the cluster: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
+        message: `daemonset/${ds.metadata.name} does not cover the cluster: ${why.en}`,
+        messageKo: `daemonset/${ds.metadata.name}의 Pod 배치가 클러스터의 Node와 맞지 않습니다 (거리마다 가로등 하나가 아닙니다): ${why.ko}`,
         objects: [`daemonset/${ds.metadata.name}`],
       });
     }

@@ -94,6 +94,7 @@ export const daemonsetOnePerNode: SafetyInvariant = {
       const names = [...pods].map((key) => key.slice(key.indexOf('/') + 1)).sort();
       findings.push({
         message: `daemonset/${ds?.metadata.name ?? uid} has ${pods.size} pod objects on ${node} (at most ${limit} allowed): ${names.join(', ')}`,
+        messageKo: `Node ${node}에 daemonset/${ds?.metadata.name ?? uid}의 Pod 오브젝트가 ${pods.size}개 있습니다 (종료 중인 Pod도 세며 최대 ${limit}개까지 허용됩니다): ${names.join(', ')}`,
         objects: [`daemonset/${ds?.metadata.name ?? uid}`, `node/${node}`, ...names.map((n) => `pod/${n}`)],
       });
     }

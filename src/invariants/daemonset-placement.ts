@@ -12,9 +12,10 @@ function isDaemonPod(pod: KObject | undefined): boolean {
   return pod?.metadata.ownerReferences?.some((r) => r.controller === true && r.kind === 'DaemonSet') ?? false;
 }
 
-function taintText(node: KObject | undefined): string {
+function taintText(node: KObject | undefined, lang: 'en' | 'ko' = 'en'): string {
   const taints = (node?.spec?.taints ?? []) as Taint[];
-  return taints.length === 0 ? 'no taints' : taints.map((t) => `${t.key}:${t.effect}`).join(', ');
+  if (taints.length === 0) return lang === 'ko' ? 'taint 없음' : 'no taints';
+  return taints.map((t) => `${t.key}:${t.effect}`).join(', ');
 }
 
 /** A create by the DaemonSet controller, judged against the node and DaemonSet it had cached. */
@@ -26,11 +27,13 @@ function checkCreate(w: WriteRecord): Finding | null {
   if (!node)
     return {
       message: `${pod} was created for node ${cause.node}, which was not in the controller's cache`,
+      messageKo: `${pod}: Node ${cause.node}에 배치하려고 만든 Pod인데, 그 Node는 컨트롤러의 캐시에 없었습니다`,
       objects: [pod],
     };
   if (nodeShouldRunDaemonPod(ds, node).shouldRun) return null;
   return {
     message: `${pod} was created for ${cause.node}, but in the controller's view that node was not eligible (${taintText(node)})`,
+    messageKo: `${pod}: Node ${cause.node}에 배치하려고 만든 Pod인데, 컨트롤러가 본 그 Node는 자격이 없었습니다 (${taintText(node, 'ko')})`,
     objects: [pod, `node/${cause.node}`, `daemonset/${ds.metadata.name}`],
   };
 }
@@ -45,6 +48,7 @@ function checkDelete(w: WriteRecord): Finding | null {
   const pod = `pod/${w.before!.metadata.name}`;
   return {
     message: `${pod} was deleted from ${cause.node} although it may keep running there (${taintText(node)}): only an untolerated NoExecute taint ends a daemon pod`,
+    messageKo: `${pod}: Node ${cause.node}에서 계속 실행해도 되는데 삭제되었습니다 (${taintText(node, 'ko')}): DaemonSet Pod를 없앨 수 있는 것은 허용되지 않은 NoExecute taint뿐입니다`,
     objects: [pod, `node/${cause.node}`, `daemonset/${ds.metadata.name}`],
   };
 }
@@ -59,6 +63,7 @@ function checkEviction(world: World, w: WriteRecord): Finding | null {
   if (!lifecycleOnly) return null;
   return {
     message: `pod/${pod.metadata.name} of a DaemonSet was evicted from ${pod.spec?.nodeName} for ${noExecute.map((t) => t.key).join(', ')}: daemon pods tolerate not-ready and unreachable forever`,
+    messageKo: `DaemonSet의 pod/${pod.metadata.name}: ${noExecute.map((t) => t.key).join(', ')} taint 때문에 Node ${pod.spec?.nodeName}에서 축출되었습니다 (DaemonSet Pod는 not-ready와 unreachable을 기한 없이 tolerate합니다)`,
     objects: [`pod/${pod.metadata.name}`, `node/${pod.spec?.nodeName}`],
   };
 }

@@ -2,24 +2,30 @@
  * Invariants: every violation of a claim with Korean messages says what the checker saw in Korean
  * too (invariants/types.ts, Finding), while the English message and the trace line stay as they
  * were. Runs the teaching scenarios that demonstrate those violations, and small hand-made
- * scenarios for the ReplicaSet mutants the teaching set does not show.
+ * scenarios for the ReplicaSet and DaemonSet mutants the teaching set does not show.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orphanPod, replicaSet, scenarioOf } from '../../properties/arbitraries.ts';
+import { DAEMONSET_VARIANTS } from '../../src/controllers/daemonset/variants.ts';
+import type { KObject } from '../../src/model/types.ts';
 import { runScenario } from '../../src/run/runScenario.ts';
 import type { RunResult } from '../../src/run/types.ts';
+import { applyDefaults } from '../../src/scenario/manifests.ts';
 import { loadScenarioFile } from '../../src/scenario/parse.ts';
-import type { ScenarioEvent } from '../../src/scenario/types.ts';
+import type { NodeSpec, ScenarioEvent } from '../../src/scenario/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** The invariants whose findings carry Korean (src/invariants/ files other than statefulset-*, daemonset-*). */
+/** The invariants whose findings carry Korean (src/invariants/ files other than statefulset-*). */
 const BILINGUAL = [
   'replicaset.exact-replicas',
   'replicaset.no-overshoot',
   'replicaset.deletion-ranking',
+  'daemonset.one-per-node',
+  'daemonset.placement',
+  'daemonset.coverage',
   'ownership.single-controller',
   'ownership.release-unmatched',
   'workload.converges',
@@ -37,7 +43,10 @@ function bilingualViolations(r: RunResult) {
 
 /** workload.converges of a kind whose reason is still English-only has no Korean yet, by design. */
 function englishOnlyReason(id: string, objects: string[]): boolean {
-  return id === 'workload.converges' && !objects.some((o) => o.startsWith('replicaset/'));
+  return (
+    id === 'workload.converges' &&
+    !objects.some((o) => o.startsWith('replicaset/') || o.startsWith('daemonset/'))
+  );
 }
 
 function expectKorean(r: RunResult, ids: string[]): void {
@@ -103,6 +112,119 @@ function mutantRun(
   );
 }
 
+/** A small cluster for the DaemonSet mutants: plain nodes, some with taints. */
+function dsNodes(n: number, taints: Record<string, NodeSpec['taints']> = {}): NodeSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `node-${i + 1}`,
+    labels: {},
+    taints: taints[`node-${i + 1}`] ?? [],
+    unschedulable: false,
+    podCapacity: 110,
+  }));
+}
+
+/** A DaemonSet manifest (RollingUpdate, maxSurge 0) with Kubernetes defaults applied. */
+function daemonSet(name = 'agent'): KObject {
+  return applyDefaults({
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name },
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image: `registry.local/${name}:v1` }] },
+      },
+    },
+  });
+}
+
+function dsMutantRun(
+  variant: string,
+  nodes: NodeSpec[],
+  events: ScenarioEvent[],
+  settleMs = 120_000,
+): RunResult {
+  return runScenario(
+    scenarioOf({
+      name: `messages-ds-${variant}`,
+      seed: 7,
+      nodes,
+      objects: [daemonSet()],
+      events,
+      settleMs,
+      controllers: { daemonset: variant },
+    }),
+  );
+}
+
+const AGENT = 'daemonset/agent';
+
+/**
+ * Each DaemonSet mutant on a small scenario that shows its bug, and the bilingual invariants it
+ * must then violate (with Korean messages).
+ */
+const DS_MUTANT_CASES: Array<{
+  variant: string;
+  nodes: NodeSpec[];
+  events: ScenarioEvent[];
+  settleMs?: number;
+  ids: string[];
+}> = [
+  {
+    // A pod on a node whose NoExecute taint it does not tolerate: created there, and never removed.
+    variant: 'ignores-taints',
+    nodes: dsNodes(2, { 'node-2': [{ key: 'dedicated', value: 'ml', effect: 'NoExecute' }] }),
+    events: [],
+    ids: ['daemonset.placement', 'daemonset.coverage', 'workload.converges', 'status.consistent'],
+  },
+  {
+    // Six streets built later get no light: more than five problems, so the summary says how many more.
+    variant: 'initial-nodes-only',
+    nodes: dsNodes(2),
+    events: [3, 4, 5, 6, 7, 8].map((i) => ({ at: 20_000, do: 'add-node', node: `node-${i}` })),
+    ids: ['daemonset.coverage', 'workload.converges'],
+  },
+  {
+    variant: 'replaces-terminating',
+    nodes: dsNodes(2),
+    events: [{ at: 20_000, do: 'delete-pod', pod: { owner: AGENT, node: 'node-1' } }],
+    ids: ['daemonset.one-per-node'],
+  },
+  {
+    // The unreachable taint evicts the pod once the default 300 s toleration runs out.
+    variant: 'no-auto-tolerations',
+    nodes: dsNodes(2),
+    events: [{ at: 20_000, do: 'partition-node', node: 'node-1' }],
+    settleMs: 420_000,
+    ids: ['daemonset.placement'],
+  },
+  {
+    variant: 'noschedule-evicts',
+    nodes: dsNodes(2),
+    events: [
+      {
+        at: 20_000,
+        do: 'taint-node',
+        node: 'node-1',
+        taint: { key: 'example.com/maintenance', effect: 'NoSchedule' },
+      },
+    ],
+    ids: ['daemonset.placement'],
+  },
+  {
+    // kubernetes#54096: the watch stalls just after the pod for the new node was created, then a restart.
+    variant: 'stale-restart',
+    nodes: dsNodes(2),
+    events: [
+      { at: 20_000, do: 'add-node', node: 'node-5' },
+      { at: 20_020, do: 'delay-watch', controller: 'daemonset', for: '60s' },
+      { at: 30_000, do: 'restart-controller', controller: 'daemonset' },
+    ],
+    ids: ['daemonset.one-per-node'],
+  },
+];
+
 describe('invariants: messages', () => {
   const scenarios = teachingScenarios();
 
@@ -141,6 +263,39 @@ describe('invariants: messages', () => {
       { at: 21_000, do: 'scale', target: 'replicaset/frontend', replicas: 1 },
     ] as ScenarioEvent[]);
     expectKorean(r, ['replicaset.deletion-ranking']);
+  });
+
+  it('invariants: messages: every DaemonSet mutant has a case', () => {
+    expect(DS_MUTANT_CASES.map((c) => c.variant).sort()).toEqual(
+      Object.keys(DAEMONSET_VARIANTS)
+        .filter((v) => v !== 'correct')
+        .sort(),
+    );
+  });
+
+  it.each(DS_MUTANT_CASES)(
+    'invariants: messages: DaemonSet mutant $variant: $ids in Korean',
+    ({ variant, nodes, events, settleMs, ids }) => {
+      const r = dsMutantRun(variant, nodes, events, settleMs);
+      expectKorean(r, ids);
+    },
+  );
+
+  it('invariants: messages: DaemonSet coverage past five problems says how many more, in both languages', () => {
+    const c = DS_MUTANT_CASES.find((x) => x.variant === 'initial-nodes-only')!;
+    const r = dsMutantRun(c.variant, c.nodes, c.events);
+    const v = bilingualViolations(r).find((x) => x.id === 'daemonset.coverage')!;
+    expect(v.message).toMatch(/; and 1 more$/);
+    expect(v.messageKo).toMatch(/; 외 1건$/);
+    // The Korean names each node with a fixed particle, never one chosen by the name's last sound.
+    expect(v.messageKo).toContain('Node node-3에 Pod가 없습니다');
+  });
+
+  it('invariants: messages: a correct DaemonSet under the same faults: no violation, nothing to translate', () => {
+    for (const c of DS_MUTANT_CASES) {
+      const r = dsMutantRun('correct', c.nodes, c.events, c.settleMs);
+      expect(bilingualViolations(r), c.variant).toEqual([]);
+    }
   });
 
   it('invariants: messages: an orphan and a correct controller: no violation, nothing to translate', () => {

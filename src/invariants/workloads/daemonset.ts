@@ -10,6 +10,7 @@ import { compileSelector, selectorMatches } from '../../model/labels.ts';
 import type { KObject } from '../../model/types.ts';
 import { isReporting } from '../../sim/machine.ts';
 import type { World } from '../../sim/world.ts';
+import type { Explanation } from '../types.ts';
 import { appCanBeReady, controlledPods, ready, unschedulable } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
 
@@ -19,32 +20,69 @@ export function daemonPods(world: World, ds: KObject): KObject[] {
   return controlledPods(world, ds.metadata.uid).filter((p) => selectorMatches(sel, p.metadata.labels));
 }
 
-/** Why the DaemonSet does not cover the cluster as it should, one reason per node (null when it does). */
-export function coverageProblems(world: World, ds: KObject): string[] {
+/**
+ * Why the DaemonSet does not cover the cluster as it should, one reason per node, in English and
+ * Korean (empty when it does).
+ */
+export function coverageProblems(world: World, ds: KObject): Explanation[] {
   const byNode = podsByNode(daemonPods(world, ds), true);
-  const problems: string[] = [];
+  const problems: Explanation[] = [];
   const nodes = world.store.list('Node');
   for (const node of nodes) {
     const name = node.metadata.name;
     const active = (byNode.get(name) ?? []).filter((p) => !p.metadata.deletionTimestamp);
     const e = nodeShouldRunDaemonPod(ds, node);
     if (e.shouldRun) {
-      if (active.length !== 1) problems.push(`${name} runs ${active.length} pods (wants 1)`);
+      if (active.length !== 1)
+        problems.push({
+          en: `${name} runs ${active.length} pods (wants 1)`,
+          ko:
+            active.length === 0
+              ? `Node ${name}에 Pod가 없습니다 (1개 있어야 합니다)`
+              : `Node ${name}에 Pod가 ${active.length}개 있습니다 (1개여야 합니다)`,
+        });
       else if (!ready(active[0]!) && appCanBeReady(active[0]!) && !unschedulable(active[0]!))
-        problems.push(`${name}: pod/${active[0]!.metadata.name} is not Ready`);
+        problems.push({
+          en: `${name}: pod/${active[0]!.metadata.name} is not Ready`,
+          ko: `Node ${name}에 있는 pod/${active[0]!.metadata.name}의 상태가 Ready가 아닙니다`,
+        });
     } else if (!e.shouldContinueRunning && active.length > 0) {
-      problems.push(
-        `${name} is not eligible but runs ${active.map((p) => `pod/${p.metadata.name}`).join(', ')}`,
-      );
-    } else if (active.length > 1) problems.push(`${name} runs ${active.length} pods`);
+      const pods = active.map((p) => `pod/${p.metadata.name}`).join(', ');
+      problems.push({
+        en: `${name} is not eligible but runs ${pods}`,
+        ko: `자격이 없는 Node ${name}에 Pod가 남아 있습니다 (${pods})`,
+      });
+    } else if (active.length > 1)
+      problems.push({
+        en: `${name} runs ${active.length} pods`,
+        ko: `Node ${name}에 Pod가 ${active.length}개 있습니다 (최대 1개여야 합니다)`,
+      });
   }
   const known = new Set(nodes.map((n) => n.metadata.name));
   for (const [name, pods] of [...byNode.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (known.has(name)) continue;
     const active = pods.filter((p) => !p.metadata.deletionTimestamp);
-    if (active.length > 0) problems.push(`node ${name} is gone but ${active.length} pods still target it`);
+    if (active.length > 0)
+      problems.push({
+        en: `node ${name} is gone but ${active.length} pods still target it`,
+        ko: `이미 없어진 Node ${name}에 배치된 Pod ${active.length}개가 아직 남아 있습니다`,
+      });
   }
   return problems;
+}
+
+/** The first five problems joined, then how many more there are (`; and 2 more`, `; 외 2건`). */
+export function summariseProblems(problems: readonly Explanation[], max = 5): Explanation {
+  const rest = problems.length - max;
+  const part = (lang: keyof Explanation) =>
+    problems
+      .slice(0, max)
+      .map((p) => p[lang])
+      .join('; ');
+  return {
+    en: `${part('en')}${rest > 0 ? `; and ${rest} more` : ''}`,
+    ko: `${part('ko')}${rest > 0 ? `; 외 ${rest}건` : ''}`,
+  };
 }
 
 /** A rollout Kubernetes itself cannot finish: a pod still terminating on a node that does not report. */
@@ -57,7 +95,7 @@ function rolloutHeld(world: World, pods: readonly KObject[]): string | undefined
   return undefined;
 }
 
-function outdated(world: World, ds: KObject): string | null {
+function outdated(world: World, ds: KObject): Explanation | null {
   if (ds.spec?.updateStrategy?.type === 'OnDelete') return null;
   const hash = templateHash(ds);
   const pods = daemonPods(world, ds);
@@ -67,7 +105,11 @@ function outdated(world: World, ds: KObject): string | null {
     return node && nodeShouldRunDaemonPod(ds, node).shouldRun;
   });
   if (onDesired.length === 0 || rolloutHeld(world, pods)) return null;
-  return `${onDesired.length} pods still run an old template (${onDesired.map((p) => p.metadata.name).join(', ')})`;
+  const names = onDesired.map((p) => p.metadata.name).join(', ');
+  return {
+    en: `${onDesired.length} pods still run an old template (${names})`,
+    ko: `Pod ${onDesired.length}개가 아직 이전 템플릿으로 실행 중입니다 (${names})`,
+  };
 }
 
 export const daemonSetChecks: WorkloadChecks = {
@@ -76,7 +118,12 @@ export const daemonSetChecks: WorkloadChecks = {
     const problems = coverageProblems(world, ds);
     const old = outdated(world, ds);
     if (old) problems.push(old);
-    return problems.length === 0 ? null : problems.slice(0, 5).join('; ');
+    if (problems.length === 0) return null;
+    const shown = problems.slice(0, 5);
+    return {
+      en: shown.map((p) => p.en).join('; '),
+      ko: shown.map((p) => p.ko).join('; '),
+    };
   },
   fingerprint: (world, ds) =>
     daemonPods(world, ds)
