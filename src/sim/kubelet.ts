@@ -188,7 +188,8 @@ export class Kubelet {
   }
 
   private beginTermination(m: Machine, pod: KObject, c: Container | undefined): void {
-    if (c?.terminating) return;
+    // A stop already under way finishes by itself; one cut short by a power loss is finished here.
+    if (c?.terminating && c.running) return;
     if (!c?.running) {
       if (c) this.world.clock.cancel(c.timer);
       m.containers.delete(pod.metadata.uid);

@@ -139,6 +139,8 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     const canAdopt = !!fresh && fresh.metadata.uid === ds.metadata.uid && !fresh.metadata.deletionTimestamp;
     const ref = newControllerRef({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: ds.metadata });
     const owned = [...claims.owned];
+    let failed: string | undefined =
+      canAdopt || claims.adopt.length === 0 ? undefined : `can't adopt pods: ${key} is being deleted or gone`;
     for (const pod of canAdopt ? claims.adopt : []) {
       const r = this.world.store.patch(
         this.actorName,
@@ -151,11 +153,25 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
         },
       );
       if (r.ok) owned.push(r.obj);
+      else if (r.code !== 'NotFound') failed = r.message;
     }
     for (const pod of claims.release) {
-      this.world.store.patch(this.actorName, 'Pod', podKeyOf(pod), (p) => withRelease(p, ds.metadata.uid), {
-        uid: pod.metadata.uid,
-      });
+      const r = this.world.store.patch(
+        this.actorName,
+        'Pod',
+        podKeyOf(pod),
+        (p) => withRelease(p, ds.metadata.uid),
+        {
+          uid: pod.metadata.uid,
+        },
+      );
+      if (!r.ok && r.code !== 'NotFound' && r.code !== 'Invalid') failed = r.message;
+    }
+    // ClaimPods returns the error and the sync stops before managing: planning without a pod
+    // whose release failed would put a second daemon pod on its node.
+    if (failed) {
+      this.queue.addRateLimited(key);
+      return this.send({ type: 'CLAIMED', next: 'idle' }, `${key}: ${failed}`);
     }
     this.planAndSend('CLAIMED', key, ds, owned);
   }

@@ -311,6 +311,8 @@ export class StatefulSetSync {
       target = this.world.store.get('StatefulSet', this.key);
       if (!target) return undefined;
     }
+    // Both attempts failed: the sync returns the error, so the key is retried with back-off.
+    if (target && statusChanged(target, status)) this.error ??= 'status update failed';
     return undefined;
   }
 
