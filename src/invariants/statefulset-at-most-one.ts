@@ -49,6 +49,7 @@ export const statefulsetAtMostOne: SafetyInvariant = {
       const name = key.slice(key.indexOf('/') + 1);
       findings.push({
         message: `${nodes.length} copies of ${name} are running at once, on ${nodes.join(' and ')}`,
+        messageKo: `${name} Pod가 ${nodes.length}개 동시에 실행되고 있습니다 (Node ${nodes.join(', ')}): 방 하나에 손님이 둘 이상 묵고 있는 셈입니다`,
         objects: [podRef(name), ...nodes.map((n) => `node/${n}`)],
       });
     }

@@ -34,6 +34,7 @@ export const statefulsetOrderedReady: SafetyInvariant = {
         const names = waiting.map((l) => l.name);
         findings.push({
           message: `created ${name} while ${names.join(', ')} ${names.length === 1 ? 'was' : 'were'} not Running and Ready (as the controller saw it)`,
+          messageKo: `${name} Pod를 만들었지만, 컨트롤러가 본 상태로는 더 낮은 ordinal인 ${names.join(', ')} Pod가 아직 Running 및 Ready가 아니었습니다 (OrderedReady에서는 낮은 번호의 방이 모두 자리 잡은 뒤에 다음 방을 엽니다)`,
           objects: [podRef(name), ...names.map(podRef)],
         });
       } else if (w.verb === 'delete' && c.reason === 'scale-down') {
@@ -41,6 +42,7 @@ export const statefulsetOrderedReady: SafetyInvariant = {
         if (above.length === 0) continue;
         findings.push({
           message: `scale-down deleted ${name} while higher ordinals ${above.join(', ')} still existed`,
+          messageKo: `scale-down에서 ${name} Pod를 지웠지만, 더 높은 ordinal인 ${above.join(', ')} Pod가 아직 남아 있었습니다 (가장 높은 번호의 방부터 하나씩 비워야 합니다)`,
           objects: [podRef(name), ...above.map(podRef)],
         });
       }

@@ -30,8 +30,13 @@ export const statefulsetPartition: SafetyInvariant = {
       if (slot === undefined || slot >= partition) continue;
       const name = (w.after ?? w.before)!.metadata.name;
       const where = `slot ${slot} (ordinals.start ${c.start}) is below partition ${partition}`;
+      const whereKo = `이 Pod는 ordinals.start=${c.start}부터 세면 slot=${slot}에 해당하여 partition=${partition}보다 아래에 있습니다`;
       if (w.verb === 'delete' && c.reason === 'update') {
-        findings.push({ message: `deleted ${name} to update it, but ${where}`, objects: [podRef(name)] });
+        findings.push({
+          message: `deleted ${name} to update it, but ${where}`,
+          messageKo: `업데이트하려고 ${name} Pod를 지웠지만, ${whereKo} (partition 아래의 Pod는 current revision을 유지해야 합니다)`,
+          objects: [podRef(name)],
+        });
       } else if (
         w.verb === 'create' &&
         c.revision === c.updateRevision &&
@@ -39,6 +44,7 @@ export const statefulsetPartition: SafetyInvariant = {
       ) {
         findings.push({
           message: `created ${name} at the update revision ${c.updateRevision}, but ${where}`,
+          messageKo: `${name} Pod를 update revision ${c.updateRevision}에 맞춰 만들었지만, ${whereKo} (partition 아래에 다시 만드는 Pod는 current revision을 따라야 합니다)`,
           objects: [podRef(name)],
         });
       }

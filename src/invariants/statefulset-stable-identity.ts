@@ -1,25 +1,56 @@
 import { parseOrdinal } from '../model/ordinal.ts';
 import type { KObject } from '../model/types.ts';
 import { podRef, STS_ACTOR, stsOwner, stsWrites } from './statefulset-util.ts';
-import type { Finding, SafetyInvariant } from './types.ts';
+import type { Explanation, Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
 
-/** What is wrong with a StatefulSet pod's identity, or null. */
-export function identityProblem(pod: KObject, set: KObject | undefined): string | null {
+/** What is wrong with a StatefulSet pod's identity, in English and Korean, or null. */
+export function identityProblem(pod: KObject, set: KObject | undefined): Explanation | null {
   const setName = stsOwner(pod)!;
   const parsed = parseOrdinal(pod.metadata.name);
-  if (!parsed || parsed.parent !== setName) return `its name is not ${setName}-<ordinal>`;
+  if (!parsed || parsed.parent !== setName)
+    return {
+      en: `its name is not ${setName}-<ordinal>`,
+      ko: `이름이 ${setName}-<ordinal> 형식이 아닙니다`,
+    };
   const { ordinal } = parsed;
   const labels = pod.metadata.labels ?? {};
-  if (labels['statefulset.kubernetes.io/pod-name'] !== pod.metadata.name)
-    return `label statefulset.kubernetes.io/pod-name is ${labels['statefulset.kubernetes.io/pod-name'] ?? 'missing'}`;
-  if (labels['apps.kubernetes.io/pod-index'] !== String(ordinal))
-    return `label apps.kubernetes.io/pod-index is ${labels['apps.kubernetes.io/pod-index'] ?? 'missing'}, not ${ordinal}`;
-  if (pod.spec?.hostname !== pod.metadata.name) return `hostname is ${pod.spec?.hostname ?? 'unset'}`;
+  const podName = labels['statefulset.kubernetes.io/pod-name'];
+  if (podName !== pod.metadata.name)
+    return {
+      en: `label statefulset.kubernetes.io/pod-name is ${podName ?? 'missing'}`,
+      ko:
+        podName == null
+          ? 'statefulset.kubernetes.io/pod-name 라벨이 없습니다'
+          : `statefulset.kubernetes.io/pod-name 라벨이 Pod 이름과 다릅니다 (라벨: ${podName})`,
+    };
+  const index = labels['apps.kubernetes.io/pod-index'];
+  if (index !== String(ordinal))
+    return {
+      en: `label apps.kubernetes.io/pod-index is ${index ?? 'missing'}, not ${ordinal}`,
+      ko:
+        index == null
+          ? `apps.kubernetes.io/pod-index 라벨이 없습니다 (ordinal: ${ordinal})`
+          : `apps.kubernetes.io/pod-index 라벨이 ordinal과 다릅니다 (라벨: ${index}, ordinal: ${ordinal})`,
+    };
+  const hostname = pod.spec?.hostname;
+  if (hostname !== pod.metadata.name)
+    return {
+      en: `hostname is ${hostname ?? 'unset'}`,
+      ko:
+        hostname == null
+          ? 'hostname이 설정되지 않았습니다'
+          : `hostname이 Pod 이름과 다릅니다 (hostname: ${hostname})`,
+    };
   const service = set?.spec?.serviceName;
   if (set && pod.spec?.subdomain !== service) {
     const ns = pod.metadata.namespace ?? 'default';
-    return `subdomain is ${pod.spec?.subdomain ?? 'unset'}, so its DNS name is not ${pod.metadata.name}.${service}.${ns}.svc.cluster.local`;
+    const subdomain = pod.spec?.subdomain;
+    const dns = `${pod.metadata.name}.${service}.${ns}.svc.cluster.local`;
+    return {
+      en: `subdomain is ${subdomain ?? 'unset'}, so its DNS name is not ${dns}`,
+      ko: `subdomain이 serviceName과 다르므로 (subdomain: ${subdomain ?? '설정 안 됨'}, serviceName: ${service}) ${dns} 이름으로 이 Pod를 찾을 수 없습니다`,
+    };
   }
   return null;
 }
@@ -51,7 +82,8 @@ export const statefulsetStableIdentity: SafetyInvariant = {
       const why = identityProblem(w.after, set);
       if (why)
         findings.push({
-          message: `pod ${w.after.metadata.name}: ${why}`,
+          message: `pod ${w.after.metadata.name}: ${why.en}`,
+          messageKo: `${w.after.metadata.name} Pod의 정체성이 올바르지 않습니다: ${why.ko}`,
           objects: [podRef(w.after.metadata.name)],
         });
     }

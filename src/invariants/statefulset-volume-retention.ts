@@ -4,7 +4,7 @@ import type { WriteRecord } from '../sim/api/types.ts';
 import { claimNames } from '../sim/volumes.ts';
 import type { World } from '../sim/world.ts';
 import { podRef, STS_ACTOR, stsCause, stsOwner, stsWrites } from './statefulset-util.ts';
-import type { Finding, SafetyInvariant } from './types.ts';
+import type { Explanation, Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
 
 /** Per run: for each claim, the PV its pods wrote to and how many records were there. */
@@ -34,6 +34,9 @@ function checkMounts(world: World, pod: KObject): Finding | null {
     if (got !== want)
       return {
         message: `${pod.metadata.name} was created mounting ${got ?? 'nothing'} instead of its own claim ${want}`,
+        messageKo: got
+          ? `${pod.metadata.name} Pod가 자기 PVC ${want} 대신 ${got} PVC를 마운트한 채 만들어졌습니다: 이 방에 남아 있던 짐을 볼 수 없습니다`
+          : `${pod.metadata.name} Pod가 자기 PVC ${want} 없이, 아무 PVC도 마운트하지 않은 채 만들어졌습니다: 이 방에 남아 있던 짐을 볼 수 없습니다`,
         objects: [podRef(pod.metadata.name)],
       };
   }
@@ -49,19 +52,30 @@ function checkClaimOwners(w: WriteRecord): Finding | null {
   const end = start + (c.observedReplicas as number);
   for (const r of w.after.metadata.ownerReferences ?? []) {
     if (r.uid === c.ownerUid && policy.whenDeleted !== 'Delete')
-      return bad(w, `owned by the StatefulSet although whenDeleted is ${policy.whenDeleted}`);
+      return bad(w, {
+        en: `owned by the StatefulSet although whenDeleted is ${policy.whenDeleted}`,
+        ko: `whenDeleted=${policy.whenDeleted}인데 StatefulSet이 owner로 지정되었습니다`,
+      });
     if (r.kind !== 'Pod') continue;
     const ord = parseOrdinal(r.name)?.ordinal ?? -1;
     if (policy.whenScaled !== 'Delete')
-      return bad(w, `owned by pod ${r.name} although whenScaled is ${policy.whenScaled}`);
-    if (ord >= start && ord < end) return bad(w, `owned by pod ${r.name}, which is not scaled down`);
+      return bad(w, {
+        en: `owned by pod ${r.name} although whenScaled is ${policy.whenScaled}`,
+        ko: `whenScaled=${policy.whenScaled}인데 ${r.name} Pod가 owner로 지정되었습니다`,
+      });
+    if (ord >= start && ord < end)
+      return bad(w, {
+        en: `owned by pod ${r.name}, which is not scaled down`,
+        ko: `scale-down되지 않은 ${r.name} Pod가 owner로 지정되었습니다`,
+      });
   }
   return null;
 }
 
-function bad(w: WriteRecord, why: string): Finding {
+function bad(w: WriteRecord, why: Explanation): Finding {
   return {
-    message: `persistentvolumeclaim/${w.after!.metadata.name} ${why}: the garbage collector would delete its data`,
+    message: `persistentvolumeclaim/${w.after!.metadata.name} ${why.en}: the garbage collector would delete its data`,
+    messageKo: `persistentvolumeclaim/${w.after!.metadata.name}: ${why.ko}: 이대로라면 garbage collector가 이 PVC와 그 데이터를 지웁니다`,
     objects: [`persistentvolumeclaim/${w.after!.metadata.name}`],
   };
 }
@@ -80,11 +94,13 @@ function checkData(world: World, pod: KObject): Finding[] {
     if (before && before.pv !== pv) {
       out.push({
         message: `${pod.metadata.name} now mounts ${pv} through ${claim}, but its earlier incarnations wrote to ${before.pv}: their data is gone`,
+        messageKo: `${pod.metadata.name} Pod의 PVC ${claim}에 바인딩된 볼륨은 이제 PV ${pv}인데, 이전 incarnation이 데이터를 쓴 볼륨은 PV ${before.pv}입니다: 그 데이터가 사라졌습니다`,
         objects: [podRef(pod.metadata.name), `persistentvolumeclaim/${claim}`],
       });
     } else if (before && records < before.records) {
       out.push({
         message: `${pv} holds ${records} records, but ${before.records} were written before ${pod.metadata.name} started`,
+        messageKo: `${pod.metadata.name} Pod가 시작되기 전에 기록 ${before.records}개가 쓰였는데, PV ${pv}에는 기록 ${records}개만 남아 있습니다`,
         objects: [podRef(pod.metadata.name)],
       });
     }
@@ -120,6 +136,7 @@ export const statefulsetVolumeRetention: SafetyInvariant = {
         if (w.verb === 'delete' && w.actor === STS_ACTOR)
           findings.push({
             message: `the StatefulSet controller deleted persistentvolumeclaim/${w.key}`,
+            messageKo: `StatefulSet 컨트롤러가 PVC를 직접 삭제했습니다: persistentvolumeclaim/${w.key} (PVC는 컨트롤러가 아니라 retention policy에 따라 garbage collector가 지웁니다)`,
             objects: [`persistentvolumeclaim/${w.key}`],
           });
         const f = checkClaimOwners(w);

@@ -12,6 +12,7 @@ import { isPodAvailable } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { claimNames } from '../../sim/volumes.ts';
 import type { World } from '../../sim/world.ts';
+import type { Explanation } from '../types.ts';
 import { appCanBeReady, controlledPods, notReadyReasons, ready, unschedulable } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
 
@@ -61,11 +62,11 @@ function excused(world: World, pod: KObject): boolean {
   return !!c && c.unreadyUntilMs > world.now;
 }
 
-function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject>): string[] {
+function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject>): Explanation[] {
   const start = set.spec?.ordinals?.start ?? 0;
   const replicas = set.spec?.replicas ?? 1;
   const ordered = set.spec?.podManagementPolicy !== 'Parallel';
-  const problems: string[] = [];
+  const problems: Explanation[] = [];
   for (let ord = start; ord < start + replicas; ord++) {
     const pod = byOrdinal.get(ord);
     const name = `${set.metadata.name}-${ord}`;
@@ -73,12 +74,14 @@ function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject
       if (ordered) break;
       continue;
     }
-    if (!pod) problems.push(`${name} is missing`);
-    else if (pod.metadata.deletionTimestamp) problems.push(`${name} is terminating`);
+    if (!pod) problems.push({ en: `${name} is missing`, ko: `${name} Pod가 없습니다` });
+    else if (pod.metadata.deletionTimestamp)
+      problems.push({ en: `${name} is terminating`, ko: `${name} Pod가 종료 중입니다 (Terminating)` });
     else if (!ready(pod) || pod.status?.phase !== 'Running')
-      problems.push(
-        `${name} is not Running and Ready (${notReadyReasons(world, [pod]) || pod.status?.phase})`,
-      );
+      problems.push({
+        en: `${name} is not Running and Ready (${notReadyReasons(world, [pod]) || pod.status?.phase})`,
+        ko: `${name} Pod가 아직 Running 및 Ready가 아닙니다 (${notReadyReasons(world, [pod], 'ko') || pod.status?.phase})`,
+      });
   }
   return problems;
 }
@@ -94,7 +97,11 @@ export const statefulSetChecks: WorkloadChecks = {
     const ordered = set.spec?.podManagementPolicy !== 'Parallel';
     const problems = slotProblems(world, set, byOrdinal);
     const extra = all.filter((m) => m.ordinal < start || m.ordinal >= end).map((m) => m.pod.metadata.name);
-    if (extra.length > 0 && !(ordered && anyExcused)) problems.push(`${extra.join(', ')} should be gone`);
+    if (extra.length > 0 && !(ordered && anyExcused))
+      problems.push({
+        en: `${extra.join(', ')} should be gone`,
+        ko: `spec.replicas 범위 밖의 Pod가 아직 남아 있습니다: ${extra.join(', ')}`,
+      });
     if (set.spec?.updateStrategy?.type !== 'OnDelete' && !anyExcused) {
       const update = expectedUpdateRevision(set);
       const partition = set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
@@ -104,9 +111,14 @@ export const statefulSetChecks: WorkloadChecks = {
             m.ordinal - start >= partition && m.ordinal < end && m.pod.metadata.labels?.[REVISION] !== update,
         )
         .map((m) => m.pod.metadata.name);
-      if (stale.length > 0) problems.push(`${stale.join(', ')} not at update revision ${update}`);
+      if (stale.length > 0)
+        problems.push({
+          en: `${stale.join(', ')} not at update revision ${update}`,
+          ko: `아직 update revision ${update}에 맞춰 업데이트되지 않은 Pod가 있습니다: ${stale.join(', ')}`,
+        });
     }
-    return problems.length === 0 ? null : problems.join('; ');
+    if (problems.length === 0) return null;
+    return { en: problems.map((p) => p.en).join('; '), ko: problems.map((p) => p.ko).join('; ') };
   },
   fingerprint: (world, set) =>
     members(world, set)
