@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orphanPod, replicaSet, scenarioOf } from '../../properties/arbitraries.ts';
 import { DAEMONSET_VARIANTS } from '../../src/controllers/daemonset/variants.ts';
+import { allInvariants } from '../../src/invariants/registry.ts';
 import type { KObject } from '../../src/model/types.ts';
 import { runScenario } from '../../src/run/runScenario.ts';
 import type { RunResult } from '../../src/run/types.ts';
@@ -18,8 +19,13 @@ import type { NodeSpec, ScenarioEvent } from '../../src/scenario/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** The invariants whose findings carry Korean (src/invariants/ files other than statefulset-*). */
+/** The invariants whose findings carry Korean: every invariant in the registry. */
 const BILINGUAL = [
+  'statefulset.ordered-ready',
+  'statefulset.at-most-one',
+  'statefulset.stable-identity',
+  'statefulset.volume-retention',
+  'statefulset.partition',
   'replicaset.exact-replicas',
   'replicaset.no-overshoot',
   'replicaset.deletion-ranking',
@@ -32,6 +38,14 @@ const BILINGUAL = [
   'status.consistent',
 ];
 
+it('every registered invariant is covered by the bilingual check', () => {
+  expect([...BILINGUAL].sort()).toEqual(
+    allInvariants()
+      .map((i) => i.id)
+      .sort(),
+  );
+});
+
 const HANGUL = /[\uac00-\ud7a3]/;
 
 /** Every kept violation of a bilingual invariant, with where it came from. */
@@ -41,12 +55,9 @@ function bilingualViolations(r: RunResult) {
     .flatMap((i) => i.violations.map((v) => ({ id: i.id, ...v })));
 }
 
-/** workload.converges of a kind whose reason is still English-only has no Korean yet, by design. */
-function englishOnlyReason(id: string, objects: string[]): boolean {
-  return (
-    id === 'workload.converges' &&
-    !objects.some((o) => o.startsWith('replicaset/') || o.startsWith('daemonset/'))
-  );
+/** Every kind's convergence reason is bilingual now; kept as the one place to excuse a future kind. */
+function englishOnlyReason(_id: string, _objects: readonly string[]): boolean {
+  return false;
 }
 
 function expectKorean(r: RunResult, ids: string[]): void {
