@@ -356,9 +356,21 @@ export class ApiStore {
   }
 }
 
-/** Generation moves when the spec changes (by value; an unchanged spec keeps its reference). */
+/** Kinds whose controllers compare status.observedGeneration with metadata.generation. */
+const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+  'ReplicaSet',
+  'DaemonSet',
+  'StatefulSet',
+  'Deployment',
+]);
+
+/**
+ * Generation moves when the spec changes (by value; an unchanged spec keeps its reference). Only
+ * workloads are compared: nothing reads a pod's or a claim's generation, and comparing specs by
+ * value on every kubelet and scheduler write would cost more than the rest of the write.
+ */
 function specChanged(a: KObject, b: KObject): boolean {
-  if (a.spec === b.spec) return false;
+  if (a.spec === b.spec || !GENERATION_KINDS.has(a.kind)) return false;
   return JSON.stringify(a.spec) !== JSON.stringify(b.spec);
 }
 
