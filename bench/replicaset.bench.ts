@@ -36,6 +36,7 @@ export async function benchReplicaSet(): Promise<BenchResult[]> {
     }
   });
   const total = runs.reduce((a, b) => a + b, 0);
+  convergeFromNothing(100, 1_000); // warm-up: the first large run also pays for JIT compilation
   const small = convergeFromNothing(100, 1_000);
   const { peak: big, steps: largeSteps, outcome: largeOutcome } = convergeFromNothing(1000, 10_000);
   return [
