@@ -35,6 +35,9 @@ export class TaintEviction {
       ev.object.spec?.nodeName &&
       !ev.old?.spec?.nodeName
     ) {
+      // Most nodes carry no NoExecute taint: then there is nothing to consider (a taint added
+      // later reaches this pod through the node's own event).
+      if (noExecuteKey(this.world.store.get('Node', ev.object.spec.nodeName)) === '') return;
       const key = ev.key;
       this.world.clock.after(1, `${ACTOR}: pod ${ev.object.metadata.name} bound`, () => {
         const pod = this.world.store.get('Pod', key);
