@@ -100,10 +100,3 @@ export type StoredRevision = Stored<ControllerRevision>;
 
 /** Workload kinds a controller in kubeprop manages. */
 export type WorkloadKind = 'ReplicaSet' | 'DaemonSet' | 'StatefulSet' | 'Deployment';
-
-export const DEFAULT_NAMESPACE = 'default';
-
-/** `<namespace>/<name>`, the key Kubernetes work queues and caches use. */
-export function objectKey(obj: { metadata: { name?: string; namespace?: string } }): string {
-  return `${obj.metadata.namespace ?? DEFAULT_NAMESPACE}/${obj.metadata.name ?? ''}`;
-}

@@ -59,10 +59,6 @@ export class SimClock {
     if (ms > this.nowMs) this.nowMs = ms;
   }
 
-  get pending(): number {
-    return this.heap.length;
-  }
-
   private dropCancelled(): void {
     while (this.heap.length > 0 && this.heap[0]!.cancelled) this.removeTop();
   }

@@ -40,10 +40,6 @@ export class Informer {
     this.handler = handler;
   }
 
-  watches(kind: Kind): boolean {
-    return this.kinds.has(kind);
-  }
-
   /** Called by the store for every write. */
   observe(ev: WatchEvent): void {
     if (!this.kinds.has(ev.kind)) return;
@@ -96,10 +92,6 @@ export class Informer {
     let n = 0;
     for (const m of this.cache.values()) n += m.size;
     return n;
-  }
-
-  get lagging(): number {
-    return this.queue.length - this.head;
   }
 
   get<T extends KObject = KObject>(kind: Kind, key: string): T | undefined {

@@ -34,11 +34,6 @@ export class Scheduler {
     world.store.watch((ev) => this.onEvent(ev));
   }
 
-  /** Pods that could not be placed, with the reason last seen (for liveness messages). */
-  get pendingCount(): number {
-    return this.unschedulable.size;
-  }
-
   private onEvent(ev: WatchEvent): void {
     if (ev.kind === 'Node') {
       // Rebuilt lazily: a cluster of 5,000 nodes joining one by one must not sort 5,000 times.

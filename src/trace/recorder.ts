@@ -14,7 +14,6 @@ export function traceLine(e: TraceEvent): string {
 export class TraceRecorder {
   readonly events: TraceEvent[] = [];
   private readonly hash: Hash = createHash('sha256');
-  private count = 0;
   private pending = '';
   private holding = false;
   step = 0;
@@ -35,7 +34,6 @@ export class TraceRecorder {
     // Lines are hashed in chunks: one update per line costs more than the simulation step itself.
     this.pending += `${traceLine(e)}\n`;
     if (this.pending.length > 65_536 && !this.holding) this.flush();
-    this.count++;
     if (this.keep) this.events.push(e);
   }
 
@@ -59,10 +57,6 @@ export class TraceRecorder {
     this.record(head.kind, head.actor, head.text, head.objects);
     this.pending += rest;
     if (this.keep) this.events.push(...restEvents);
-  }
-
-  get size(): number {
-    return this.count;
   }
 
   /** The digest of everything recorded so far (call once, at the end). */

@@ -129,10 +129,6 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     if (this.state === 'idle') this.pump();
   }
 
-  protected get machineState(): string {
-    return this.state;
-  }
-
   /** The worker: when the machine is idle and a key is queued, sync it in a step of its own. */
   protected pump(): void {
     if (!this.up || this.pumpArmed || this.state !== 'idle' || this.queue.length === 0) return;

@@ -35,8 +35,4 @@ export class ApiFaults {
     }
     return undefined;
   }
-
-  get active(): number {
-    return this.pending.length;
-  }
 }
