@@ -5,18 +5,13 @@
  * machine's actions issue API calls that land after a simulated latency and report back as events.
  * Every transition of the machine is recorded for the trace and the reports' coverage figures.
  */
-import {
-  type ActorScope,
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-  createActor,
-  type EventObject,
-} from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { Kind } from '../../model/types.ts';
 import type { MachineVisit } from '../../run/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
 import type { Restartable, World } from '../../sim/world.ts';
+import { type AnyScope, pureScope, type Transition, transitionCacheOf } from './transitions.ts';
 import { WorkQueue } from './workqueue.ts';
 
 const RESTART_DOWNTIME_MS = 2_000;
@@ -31,6 +26,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   private snapshot!: AnyMachineSnapshot;
   private scope!: AnyScope;
   private pendingActions: string[] = [];
+  private readonly transitions: ReturnType<typeof transitionCacheOf>;
   private incarnation = 0;
   private up = false;
   private pumpArmed = false;
@@ -49,6 +45,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     private readonly machine: AnyStateMachine,
   ) {
     this.actorName = `${name}-controller`;
+    this.transitions = transitionCacheOf(machine);
     this.informer = world.newInformer(name, kinds);
     this.informer.setHandler((ev) => {
       if (this.up) this.onEvent(ev);
@@ -108,13 +105,29 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   private runPendingActions(): void {
     const names = this.pendingActions;
     this.pendingActions = [];
+    this.runActions(names);
+  }
+
+  private runActions(names: readonly string[]): void {
     for (const name of names) this.impl[name]?.();
+  }
+
+  /** The transition from the current state on `ev`: xstate's, computed once per distinct event. */
+  private transition(ev: E): Transition {
+    return this.transitions.lookup(this.state, ev, () => {
+      this.pendingActions = [];
+      const snapshot = this.machine.transition(this.snapshot, ev, this.scope);
+      const actions = this.pendingActions;
+      this.pendingActions = [];
+      return { snapshot, actions };
+    });
   }
 
   /** Sends an event to the machine, records the transition it took, then runs its actions. */
   protected send(ev: E, detail = ''): void {
     const from = this.state;
-    this.snapshot = this.machine.transition(this.snapshot, ev, this.scope);
+    const t = this.transition(ev);
+    this.snapshot = t.snapshot;
     const to = stateName(this.snapshot.value);
     this.state = to;
     const id = `${from}|${ev.type}|${to}`;
@@ -125,7 +138,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
       const text = `${from} → ${to} on ${ev.type}${detail ? `: ${detail}` : ''}`;
       this.world.note('controller', this.actorName, text, this.syncing ? [this.syncing] : undefined);
     }
-    this.runPendingActions();
+    this.runActions(t.actions);
     if (this.state === 'idle') this.pump();
   }
 
@@ -161,36 +174,6 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     return this.world.now;
   }
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: one inert actor per machine, of any machine.
-const SELVES = new WeakMap<AnyStateMachine, any>();
-
-/**
- * An actor scope in which transitions are pure: nothing is spawned or scheduled, and every action
- * is handed to `onAction` by name (xstate's own `transition()` builds such a scope per call, which
- * costs ~13 µs; one scope per controller incarnation costs nothing per event).
- */
-function pureScope(machine: AnyStateMachine, onAction: (name: string) => void): AnyScope {
-  let self = SELVES.get(machine);
-  if (!self) {
-    self = createActor(machine);
-    SELVES.set(machine, self);
-  }
-  return {
-    self,
-    system: self.system,
-    id: '',
-    sessionId: '',
-    defer: () => {},
-    logger: () => {},
-    stopChild: () => {},
-    emit: () => {},
-    actionExecutor: (action: { type: string }) => onAction(action.type),
-  } as unknown as AnyScope;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: a scope for any machine.
-type AnyScope = ActorScope<any, any>;
 
 function stateName(value: unknown): string {
   if (typeof value === 'string') return value;
