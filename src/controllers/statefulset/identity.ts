@@ -80,20 +80,26 @@ export const isRunningAndAvailable = (p: KObject, minReadySeconds: number, nowMs
 /** Running and Ready and not being deleted. */
 export const isHealthy = (p: KObject): boolean => isRunningAndReady(p) && !isTerminating(p);
 
-/** Claim names by ordinal, per set object (the cache hands out the same object until the set changes). */
-const claimNameMemo = new WeakMap<KObject, Map<number, readonly string[]>>();
+/**
+ * Claim names by set name and ordinal, per volumeClaimTemplates array: the array keeps its identity
+ * across status writes (a status write copies the set, not its spec), the set object does not.
+ */
+const claimNameMemo = new WeakMap<object, Map<string, readonly string[]>>();
+const NO_TEMPLATES: readonly ClaimTemplate[] = [];
 
 /** Names of the PVCs pod `ordinal` mounts, one per template, in template order. */
 export function claimNamesFor(set: KObject, ordinal: number): readonly string[] {
-  let byOrdinal = claimNameMemo.get(set);
-  if (!byOrdinal) {
-    byOrdinal = new Map();
-    claimNameMemo.set(set, byOrdinal);
+  const templates = (set.spec?.volumeClaimTemplates as ClaimTemplate[] | undefined) ?? NO_TEMPLATES;
+  let byPod = claimNameMemo.get(templates);
+  if (!byPod) {
+    byPod = new Map();
+    claimNameMemo.set(templates, byPod);
   }
-  let names = byOrdinal.get(ordinal);
+  const pod = podNameFor(set.metadata.name, ordinal);
+  let names = byPod.get(pod);
   if (!names) {
-    names = claimTemplates(set).map((t) => pvcNameFor(t.metadata.name, set.metadata.name, ordinal));
-    byOrdinal.set(ordinal, names);
+    names = templates.map((t) => pvcNameFor(t.metadata.name, set.metadata.name, ordinal));
+    byPod.set(pod, names);
   }
   return names;
 }

@@ -211,15 +211,19 @@ function planRollingUpdate(input: PlanInput, plan: SyncPlan): void {
   }
 }
 
-/** Identity and storage checks by pod object, for the set object they were made against. */
-const matched = new WeakMap<KObject, { set: KObject; ok: boolean }>();
+/**
+ * Identity and storage checks by pod object, for the set spec and name they were made against
+ * (what they read of the set; the spec keeps its identity across status writes, the set does not).
+ */
+const matched = new WeakMap<KObject, { spec: unknown; set: string; ok: boolean }>();
 
 /** `identityMatches && storageMatches`, memoised: cached objects are immutable, syncs see them again and again. */
 function podMatches(set: KObject, pod: KObject): boolean {
   const m = matched.get(pod);
-  if (m && m.set === set) return m.ok;
+  const id = `${set.metadata.namespace}/${set.metadata.name}`;
+  if (m && m.spec === set.spec && m.set === id) return m.ok;
   const ok = identityMatches(set, pod) && storageMatches(set, pod);
-  matched.set(pod, { set, ok });
+  matched.set(pod, { spec: set.spec, set: id, ok });
   return ok;
 }
 

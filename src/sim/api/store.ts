@@ -371,7 +371,13 @@ const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>([
  */
 function specChanged(a: KObject, b: KObject): boolean {
   if (a.spec === b.spec || !GENERATION_KINDS.has(a.kind)) return false;
-  return JSON.stringify(a.spec) !== JSON.stringify(b.spec);
+  const x = (a.spec ?? {}) as Record<string, unknown>;
+  const y = (b.spec ?? {}) as Record<string, unknown>;
+  // Field by field: a patch copies the spec but keeps the fields it does not touch (the template).
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    if (x[k] !== y[k] && JSON.stringify(x[k]) !== JSON.stringify(y[k])) return true;
+  }
+  return false;
 }
 
 function deepFreeze<T>(o: T): T {
