@@ -5,7 +5,7 @@
 import { plainNodes, replicaSet } from '../properties/arbitraries.ts';
 import { runScenario } from '../src/run/runScenario.ts';
 import { DEFAULT_SIM_OPTIONS, type NodeSpec, type Scenario } from '../src/scenario/types.ts';
-import { type BenchResult, measurePeak, median, round, timeRuns } from './util.ts';
+import { type BenchResult, describeSteady, measurePeak, median, round, steadyRuns } from './util.ts';
 
 const nodes = (n: number): NodeSpec[] => plainNodes(n);
 
@@ -28,13 +28,14 @@ export function standardReplicaSetScenario(seed: number): Scenario {
 export async function benchReplicaSet(): Promise<BenchResult[]> {
   let simulatedMs = 0;
   let steps = 0;
-  const runs = timeRuns(300, 30, (i) => {
-    const r = runScenario(standardReplicaSetScenario(i < 0 ? 1000 - i : i + 1));
+  const steady = steadyRuns((i) => {
+    const r = runScenario(standardReplicaSetScenario(i < 0 ? 1000 - i : i + 1), { keepTrace: false });
     if (i >= 0) {
       simulatedMs += r.endMs;
       steps += r.steps;
     }
   });
+  const runs = steady.runs;
   const total = runs.reduce((a, b) => a + b, 0);
   convergeFromNothing(100, 1_000); // warm-up: the first large run also pays for JIT compilation
   const small = convergeFromNothing(100, 1_000);
@@ -44,7 +45,13 @@ export async function benchReplicaSet(): Promise<BenchResult[]> {
       name: 'replicaset.standard.ms_per_run',
       value: round(median(runs)),
       unit: 'ms',
-      detail: `median of ${runs.length} runs, ${round(steps / runs.length, 0)} steps each`,
+      detail: `${describeSteady(steady)}; ${round(steps / runs.length, 0)} steps each`,
+    },
+    {
+      name: 'replicaset.standard.cpu_ms_per_run',
+      value: round(steady.cpuMsPerRun),
+      unit: 'ms',
+      detail: "user + system CPU of all threads (the garbage collector's helpers too) per run",
     },
     {
       name: 'replicaset.standard.runs_per_second',

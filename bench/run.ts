@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark, prints a table and writes bench/results.json
  * (`[{name, value, unit, detail?}]`) so figures can be compared from run to run.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './util.ts';
@@ -34,7 +34,16 @@ async function main(): Promise<void> {
       );
     results.push(...out);
   }
-  writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(here, 'results.json'), `${JSON.stringify(merged(results, only), null, 2)}\n`);
+}
+
+/** A run of some suites (`bench/run.ts statefulset`) replaces their figures and keeps the others'. */
+function merged(results: BenchResult[], only: string | undefined): BenchResult[] {
+  const file = join(here, 'results.json');
+  if (!only || !existsSync(file)) return results;
+  const fresh = new Set(results.map((r) => r.name));
+  const kept = (JSON.parse(readFileSync(file, 'utf8')) as BenchResult[]).filter((r) => !fresh.has(r.name));
+  return [...kept, ...results].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 await main();

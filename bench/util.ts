@@ -13,9 +13,8 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Runs `fn` `warmup` times untimed, then `n` times; returns each run's wall ms. */
-export function timeRuns(n: number, warmup: number, fn: (i: number) => void): number[] {
-  for (let i = 0; i < warmup; i++) fn(-1 - i);
+/** Runs `fn` `n` times; returns each run's wall ms. */
+export function timeRuns(n: number, fn: (i: number) => void): number[] {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
@@ -23,6 +22,48 @@ export function timeRuns(n: number, warmup: number, fn: (i: number) => void): nu
     out.push(performance.now() - t0);
   }
   return out;
+}
+
+/** Per-run wall times of a steady-state measurement, and how they spread over passes. */
+export interface SteadyRuns {
+  /** Wall ms of every timed run, all passes together. */
+  runs: number[];
+  /** The median of each pass: how much the machine's speed moved during the measurement. */
+  passMedians: number[];
+  /** CPU ms (user + system, all of the process's threads, GC included) per timed run. */
+  cpuMsPerRun: number;
+  warmup: number;
+}
+
+/**
+ * Times `fn` in the steady state: `warmup` untimed runs first (V8 needs a few hundred runs of a
+ * small scenario before its optimising compiler has seen every hot function; 30 were not enough
+ * and put the JIT into the figure), then `passes` passes of `perPass` runs. The shared 2-core
+ * machines we measure on change speed by ±40 % from one second to the next, so a figure is the
+ * median over all passes and the detail gives the spread of the pass medians.
+ */
+export function steadyRuns(
+  fn: (i: number) => void,
+  { warmup = 200, passes = 5, perPass = 200 } = {},
+): SteadyRuns {
+  const runs: number[] = [];
+  const passMedians: number[] = [];
+  for (let i = 0; i < warmup; i++) fn(-1 - i);
+  const c0 = process.cpuUsage();
+  for (let p = 0; p < passes; p++) {
+    const pass = timeRuns(perPass, (i) => fn(p * perPass + i));
+    runs.push(...pass);
+    passMedians.push(median(pass));
+  }
+  const c = process.cpuUsage(c0);
+  return { runs, passMedians, cpuMsPerRun: (c.user + c.system) / 1000 / runs.length, warmup };
+}
+
+/** "median of 1000 runs in 5 passes (pass medians 4.9–6.1 ms) after 200 warm-up" */
+export function describeSteady(s: SteadyRuns): string {
+  const lo = round(Math.min(...s.passMedians));
+  const hi = round(Math.max(...s.passMedians));
+  return `median of ${s.runs.length} runs in ${s.passMedians.length} passes (pass medians ${lo}–${hi} ms) after ${s.warmup} warm-up`;
 }
 
 /** Wall ms and peak heap (MB) of one call; the heap is sampled by the callee through `sample`. */
