@@ -22,7 +22,10 @@ export function withCondition(
   if (cur && cur.status === status) return conds;
   const next: Condition = { type, status, lastTransitionTime: formatTimestamp(nowMs) };
   if (reason) next.reason = reason;
-  return [...conds.filter((c) => c.type !== type), next].sort((a, b) => a.type.localeCompare(b.type));
+  // The list is kept sorted by type: replace in place, or insert before the first greater type.
+  if (cur) return conds.map((c) => (c === cur ? next : c));
+  const at = conds.findIndex((c) => c.type.localeCompare(type) > 0);
+  return at < 0 ? [...conds, next] : [...conds.slice(0, at), next, ...conds.slice(at)];
 }
 
 /** The pod's status as the kubelet would post it now. */
