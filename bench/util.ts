@@ -1,4 +1,7 @@
 /** Shared helpers for benchmarks: timing with a warm-up, medians and peak heap sampling. */
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface BenchResult {
   name: string;
@@ -82,3 +85,14 @@ export function measurePeak(fn: (sample: () => void) => void): { ms: number; pea
 }
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** `fn` exported by bench/`file`, run in a fresh process (bench/child.ts); its results. */
+export function inChildProcess(file: string, fn: string): BenchResult[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'child.ts'), file, fn], {
+    cwd: join(here, '..'),
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as BenchResult[];
+}
