@@ -22,13 +22,9 @@ export function controlledPods(world: World, ownerUid: string): KObject[] {
   return [...keys].sort().map((k) => world.store.get('Pod', k)!);
 }
 
-/** How many active pods this owner controls (no sorting: safety checks call it after every create). */
+/** How many active pods this owner controls (the store's count: safety checks ask after every create). */
 export function countActiveControlled(world: World, ownerUid: string): number {
-  let n = 0;
-  for (const k of world.store.index.podsByController.get(ownerUid) ?? []) {
-    if (isPodActive(world.store.get('Pod', k) as Pod)) n++;
-  }
-  return n;
+  return world.store.index.activeControlled(ownerUid);
 }
 
 /** Active pods that the owner controls and whose labels match its selector (what it should count). */
