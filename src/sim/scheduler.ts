@@ -9,7 +9,7 @@ import { podMatchesNodeSelectorAndAffinity, targetNodeNameOf } from '../model/af
 import { extend } from '../model/objects.ts';
 import { findUntoleratedTaint } from '../model/taints.ts';
 import { formatTimestamp } from '../model/time.ts';
-import type { KObject, Node, Toleration } from '../model/types.ts';
+import type { KObject, Node, Taint, Toleration } from '../model/types.ts';
 import type { WatchEvent } from './api/types.ts';
 import type { Timer } from './clock.ts';
 import { nodeTaints, podCapacity } from './nodes.ts';
@@ -24,11 +24,18 @@ export class Scheduler {
   private readonly queued = new Set<string>();
   private readonly unschedulable = new Set<string>();
   private timer: Timer | undefined;
-  private nodeNames: string[] = [];
-  private nodeNamesStale = false;
+  /** Every node's filter facts, sorted by name; rebuilt lazily after a node joins or leaves. */
+  private nodes: NodeEntry[] = [];
+  private nodeIndex = new Map<string, number>();
+  private nodesStale = false;
   private rotate = 0;
-  private readonly load = new Map<string, number>();
-  private readonly ownerLoad = new Map<string, Map<string, number>>();
+  /** Pods counted on each node, by node name. */
+  private readonly loads = new Map<string, NodeLoad>();
+  /**
+   * Pods counted per controller uid and node (spreading). By owner, not by node: the sampling loop
+   * asks one owner about ~500 nodes, and one owner's small map stays in the CPU cache.
+   */
+  private readonly placed = new Map<string, Map<string, number>>();
 
   constructor(private readonly world: World) {
     world.store.watch((ev) => this.onEvent(ev));
@@ -37,7 +44,12 @@ export class Scheduler {
   private onEvent(ev: WatchEvent): void {
     if (ev.kind === 'Node') {
       // Rebuilt lazily: a cluster of 5,000 nodes joining one by one must not sort 5,000 times.
-      if (ev.type !== 'MODIFIED') this.nodeNamesStale = true;
+      if (ev.type !== 'MODIFIED') this.nodesStale = true;
+      else if (!this.nodesStale) {
+        // Kept exact: a write of a node (taint, cordon, condition) replaces its facts at once.
+        const i = this.nodeIndex.get(ev.object.metadata.name);
+        if (i !== undefined) this.nodes[i] = this.entryOf(ev.object);
+      }
       this.retryUnschedulable();
       return;
     }
@@ -54,15 +66,29 @@ export class Scheduler {
   private account(pod: KObject | undefined, delta: number): void {
     if (!pod || !counted(pod)) return;
     const node = pod.spec.nodeName as string;
-    this.load.set(node, (this.load.get(node) ?? 0) + delta);
+    this.loadOf(node).pods += delta;
     const owner = controllerUid(pod);
     if (!owner) return;
-    let m = this.ownerLoad.get(node);
+    let m = this.placed.get(owner);
     if (!m) {
       m = new Map();
-      this.ownerLoad.set(node, m);
+      this.placed.set(owner, m);
     }
-    m.set(owner, (m.get(owner) ?? 0) + delta);
+    const n = (m.get(node) ?? 0) + delta;
+    if (n !== 0) m.set(node, n);
+    else {
+      m.delete(node);
+      if (m.size === 0) this.placed.delete(owner);
+    }
+  }
+
+  private loadOf(node: string): NodeLoad {
+    let l = this.loads.get(node);
+    if (!l) {
+      l = { pods: 0 };
+      this.loads.set(node, l);
+    }
+    return l;
   }
 
   private enqueue(key: string, delayMs: number): void {
@@ -102,59 +128,65 @@ export class Scheduler {
   private pickNode(pod: KObject): string | undefined {
     const target = targetNodeNameOf(pod.spec);
     if (target !== undefined) return this.fits(pod, target) ? target : undefined;
-    if (this.nodeNamesStale) {
-      this.nodeNames = this.world.store.list('Node').map((n) => n.metadata.name);
-      this.nodeNamesStale = false;
+    if (this.nodesStale) {
+      this.nodes = this.world.store.list('Node').map((n) => this.entryOf(n));
+      this.nodeIndex = new Map(this.nodes.map((n, i) => [n.facts.name, i]));
+      this.nodesStale = false;
     }
-    const names = this.nodeNames;
+    const nodes = this.nodes;
     const want =
-      names.length <= MIN_FEASIBLE
-        ? names.length
-        : Math.max(MIN_FEASIBLE, Math.ceil((names.length * Math.max(5, 50 - names.length / 125)) / 100));
+      nodes.length <= MIN_FEASIBLE
+        ? nodes.length
+        : Math.max(MIN_FEASIBLE, Math.ceil((nodes.length * Math.max(5, 50 - nodes.length / 125)) / 100));
     const owner = controllerUid(pod);
-    let best: string[] = [];
+    const mine = owner === undefined ? undefined : this.placed.get(owner);
+    const needs = needsOf(pod);
+    const best: string[] = [];
     let bestScore = Number.POSITIVE_INFINITY;
     let found = 0;
-    for (let i = 0; i < names.length && found < want; i++) {
-      const name = names[(this.rotate + i) % names.length]!;
-      if (!this.fits(pod, name)) continue;
+    for (let i = 0; i < nodes.length && found < want; i++) {
+      const { facts, load } = nodes[(this.rotate + i) % nodes.length]!;
+      if (!this.fitsNode(needs, facts, load)) continue;
       found++;
-      const same = owner ? (this.ownerLoad.get(name)?.get(owner) ?? 0) : 0;
-      const score = same * 1_000_000 + (this.load.get(name) ?? 0);
+      const same = mine === undefined ? 0 : (mine.get(facts.name) ?? 0);
+      const score = same * 1_000_000 + load.pods;
       if (score < bestScore) {
         bestScore = score;
-        best = [name];
-      } else if (score === bestScore) best.push(name);
+        best.length = 0;
+      }
+      if (score === bestScore) best.push(facts.name);
     }
-    if (names.length > 0) this.rotate = (this.rotate + 1) % names.length;
+    if (nodes.length > 0) this.rotate = (this.rotate + 1) % nodes.length;
     if (best.length === 0) return undefined;
     return best.length === 1 ? best[0] : this.world.streams.stream('scheduler').pick(best);
   }
 
-  /** The Filter phase for one node. */
+  /** The Filter phase for one node, by name. */
   private fits(pod: KObject, nodeName: string): boolean {
     const node = this.world.store.get('Node', nodeName);
-    if (!node || node.metadata.deletionTimestamp) return false;
-    const tolerations = (pod.spec?.tolerations ?? []) as Toleration[];
-    const taints = nodeTaints(node);
-    if (taints.length > 0 && findUntoleratedTaint(taints, tolerations, NO_SCHEDULE_EFFECTS)) return false;
-    if (
-      node.spec?.unschedulable &&
-      !tolerations.some(
-        (t) => t.key === 'node.kubernetes.io/unschedulable' || (t.operator === 'Exists' && !t.key),
-      )
-    ) {
-      return false;
-    }
-    if ((this.load.get(nodeName) ?? 0) >= podCapacity(node)) return false;
-    if (hasNodeConstraints(pod) && !podMatchesNodeSelectorAndAffinity(pod.spec, node as unknown as Node))
-      return false;
-    return !this.hostPortConflict(pod, nodeName);
+    return !!node && this.fitsNode(needsOf(pod), factsOf(node), this.loadOf(nodeName));
   }
 
-  private hostPortConflict(pod: KObject, nodeName: string): boolean {
-    const ports = hostPorts(pod);
-    if (ports.length === 0) return false;
+  private entryOf(node: KObject): NodeEntry {
+    return { facts: factsOf(node), load: this.loadOf(node.metadata.name) };
+  }
+
+  /** The Filter phase for one node (the sampling loop runs it ~500 times a pod on 5,000 nodes). */
+  private fitsNode(needs: PodNeeds, facts: NodeFacts, load: NodeLoad): boolean {
+    if (facts.deleting) return false;
+    if (facts.taints.length > 0 && findUntoleratedTaint(facts.taints, needs.tolerations, NO_SCHEDULE_EFFECTS))
+      return false;
+    if (facts.unschedulable && !needs.toleratesUnschedulable) return false;
+    if (load.pods >= facts.capacity) return false;
+    if (
+      needs.constrained &&
+      !podMatchesNodeSelectorAndAffinity(needs.pod.spec, facts.node as unknown as Node)
+    )
+      return false;
+    return needs.ports.length === 0 || !this.hostPortConflict(needs.ports, facts.name);
+  }
+
+  private hostPortConflict(ports: readonly number[], nodeName: string): boolean {
     for (const other of this.world.podsOnNode(nodeName)) {
       if (!counted(other)) continue;
       if (hostPorts(other).some((p) => ports.includes(p))) return true;
@@ -195,6 +227,66 @@ export class Scheduler {
 }
 
 const NO_SCHEDULE_EFFECTS = ['NoSchedule', 'NoExecute'] as const;
+
+/** What the filter reads of a Node object, computed once per object (nodes are immutable once stored). */
+interface NodeFacts {
+  name: string;
+  node: KObject;
+  deleting: boolean;
+  taints: Taint[];
+  unschedulable: boolean;
+  capacity: number;
+}
+
+/** What the filter reads of the pod, computed once per scheduling attempt rather than per node. */
+interface PodNeeds {
+  pod: KObject;
+  tolerations: Toleration[];
+  toleratesUnschedulable: boolean;
+  constrained: boolean;
+  ports: readonly number[];
+}
+
+function needsOf(pod: KObject): PodNeeds {
+  const tolerations = (pod.spec?.tolerations ?? []) as Toleration[];
+  return {
+    pod,
+    tolerations,
+    toleratesUnschedulable: tolerations.some(
+      (t) => t.key === 'node.kubernetes.io/unschedulable' || (t.operator === 'Exists' && !t.key),
+    ),
+    constrained: hasNodeConstraints(pod),
+    ports: hostPorts(pod),
+  };
+}
+
+interface NodeLoad {
+  pods: number;
+}
+
+/** One node as the sampling loop sees it: what its object says and what is bound to it. */
+interface NodeEntry {
+  facts: NodeFacts;
+  load: NodeLoad;
+}
+
+const FACTS = new WeakMap<KObject, NodeFacts>();
+
+function factsOf(node: KObject): NodeFacts {
+  let f = FACTS.get(node);
+  if (!f) {
+    f = {
+      name: node.metadata.name,
+      node,
+      deleting: !!node.metadata.deletionTimestamp,
+      taints: nodeTaints(node),
+      unschedulable: !!node.spec?.unschedulable,
+      capacity: podCapacity(node),
+    };
+    FACTS.set(node, f);
+  }
+  return f;
+}
 
 /** Most pods name no node at all: skip the selector machinery for them (a hot path at scale). */
 function hasNodeConstraints(pod: KObject): boolean {
