@@ -4,6 +4,7 @@ import {
   compileSelector,
   formatSelector,
   matchesSelector,
+  sameLabels,
   selectorIsEmpty,
   selectorMatches,
   validateLabelKey,
@@ -218,5 +219,16 @@ describe('labels: formatSelector', () => {
     [{ matchExpressions: [{ key: 't', operator: 'Nope' }] }, '<invalid>'],
   ])('%j → %s', (sel, expected) => {
     expect(formatSelector(sel)).toBe(expected);
+  });
+});
+
+describe('sameLabels', () => {
+  it('compares label maps as maps: order aside, missing and empty alike', () => {
+    expect(sameLabels({ a: '1', b: '2' }, { b: '2', a: '1' })).toBe(true);
+    expect(sameLabels(undefined, {})).toBe(true);
+    expect(sameLabels({ a: '1' }, { a: '2' })).toBe(false);
+    expect(sameLabels({ a: '1' }, { b: '1' })).toBe(false);
+    expect(sameLabels({ a: '1' }, { a: '1', b: '2' })).toBe(false);
+    expect(sameLabels({ a: '' }, {})).toBe(false);
   });
 });

@@ -212,3 +212,14 @@ function formatRequirement(r: Requirement): string {
       return values.length === 1 ? `${r.key}!=${values[0]}` : `${r.key} notin (${values.join(',')})`;
   }
 }
+
+/** Two label maps are equal as maps (Go's reflect.DeepEqual on map[string]string: order aside). */
+export function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
+  if (a === b) return true;
+  const x = a ?? {};
+  const y = b ?? {};
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (x[k] !== y[k] || !Object.hasOwn(y, k)) return false;
+  return true;
+}

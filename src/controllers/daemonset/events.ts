@@ -4,7 +4,7 @@
  * Kubernetes, a pod that starts terminating counts as deleted at once (plain counts, so a later
  * DELETED event may count again; the record only has to reach zero).
  */
-import { compileSelector, selectorMatches } from '../../model/labels.ts';
+import { compileSelector, sameLabels, selectorMatches } from '../../model/labels.ts';
 import { isPodReady } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
@@ -74,8 +74,7 @@ function onPod(ctx: HandlerContext, ev: WatchEvent): void {
   }
   if (!ds) {
     // An orphan whose labels or ownership changed may now be adopted by a matching DaemonSet.
-    const labelsChanged =
-      JSON.stringify(old?.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {});
+    const labelsChanged = !sameLabels(old?.metadata.labels, pod.metadata.labels);
     if (!controllerRefOf(pod) && (labelsChanged || controllerRefOf(old ?? pod))) enqueueMatching(ctx, pod);
     return;
   }
@@ -117,7 +116,7 @@ function onNode(ctx: HandlerContext, ev: WatchEvent): void {
   }
   const old = ev.old;
   const same =
-    JSON.stringify(old.metadata.labels ?? {}) === JSON.stringify(node.metadata.labels ?? {}) &&
+    sameLabels(old.metadata.labels, node.metadata.labels) &&
     JSON.stringify(old.spec?.taints ?? []) === JSON.stringify(node.spec?.taints ?? []);
   if (same) return;
   for (const ds of sets) {

@@ -4,13 +4,20 @@
  * Kubernetes does since #42639), writes through the simulated API, and drives the machine in
  * machine.ts. Every create and delete carries the view it was decided on, for the invariants.
  */
-import { compileSelector } from '../../model/labels.ts';
+import { compileSelector, sameLabels } from '../../model/labels.ts';
 import { formatTimestamp } from '../../model/time.ts';
 import type { KObject } from '../../model/types.ts';
 import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
-import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
+import {
+  type ClaimPlan,
+  controllerRefOf,
+  planClaims,
+  sameControllerRef,
+  withAdoption,
+  withRelease,
+} from '../shared/claim.ts';
 import { Expectations } from '../shared/expectations.ts';
 import { type Decision, type ReplicaSetEvent, replicaSetMachine } from './machine.ts';
 import {
@@ -93,8 +100,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   }
 
   private updatePod(old: KObject, cur: KObject): void {
-    const labelChanged =
-      JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
+    const labelChanged = !sameLabels(old.metadata.labels, cur.metadata.labels);
     if (cur.metadata.deletionTimestamp) {
       this.deletePod(cur);
       if (labelChanged) this.deletePod(old);
@@ -102,7 +108,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     }
     const curRef = controllerRefOf(cur);
     const oldRef = controllerRefOf(old);
-    const refChanged = JSON.stringify(curRef ?? null) !== JSON.stringify(oldRef ?? null);
+    const refChanged = !sameControllerRef(curRef, oldRef);
     if (refChanged && oldRef) {
       const rs = this.resolve(old, oldRef.uid, oldRef.name, oldRef.kind);
       if (rs) this.queue.add(rsKey(rs));
@@ -175,6 +181,13 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       );
     const decision = this.decide();
     this.send({ type: 'SYNC', claims: false, decision }, this.describe(decision));
+  }
+
+  /** A sync walks the set's pods and its namespace's orphans (the owner index), not the whole cache. */
+  protected override syncCost(key: string): number {
+    const rs = this.informer.get('ReplicaSet', key);
+    if (!rs || this.v.adoptForeign) return this.informer.size;
+    return 1 + this.informer.podsOwnedBy(rs.metadata.uid).size + this.informer.podsOwnedBy('').size;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSelector } from '../../model/labels.ts';
 import type { KObject } from '../../model/types.ts';
-import { planClaims, withAdoption, withRelease } from './claim.ts';
+import { planClaims, sameControllerRef, withAdoption, withRelease } from './claim.ts';
 
 const ref = (uid: string) => ({
   apiVersion: 'apps/v1',
@@ -66,5 +66,15 @@ describe('claim / adopt / release', () => {
     expect(adopted.metadata.ownerReferences).toEqual([ref('me')]);
     expect(withRelease(adopted, 'me').metadata.ownerReferences).toBeUndefined();
     expect(withAdoption(pod('f', {}, 'them'), ref('me'), true).metadata.ownerReferences).toEqual([ref('me')]);
+  });
+});
+
+describe('sameControllerRef', () => {
+  it('is DeepEqual of the two references', () => {
+    expect(sameControllerRef(undefined, undefined)).toBe(true);
+    expect(sameControllerRef(ref('a'), ref('a'))).toBe(true);
+    expect(sameControllerRef(ref('a'), undefined)).toBe(false);
+    expect(sameControllerRef(ref('a'), ref('b'))).toBe(false);
+    expect(sameControllerRef(ref('a'), { ...ref('a'), blockOwnerDeletion: true })).toBe(false);
   });
 });
