@@ -1,11 +1,20 @@
 /**
  * ReplicaSet benchmarks: the standard scenario (3 nodes, 5 replicas, 20 faults, 10 simulated
- * minutes) and a large cluster (1,000 nodes, 10,000 replicas) converging from nothing.
+ * minutes), a large cluster (1,000 nodes, 10,000 replicas) converging from nothing, and the
+ * Kubernetes scalability limits (5,000 nodes, 150,000 pods) converging from nothing.
  */
 import { plainNodes, replicaSet } from '../properties/arbitraries.ts';
 import { runScenario } from '../src/run/runScenario.ts';
 import { DEFAULT_SIM_OPTIONS, type NodeSpec, type Scenario } from '../src/scenario/types.ts';
-import { type BenchResult, describeSteady, measurePeak, median, round, steadyRuns } from './util.ts';
+import {
+  type BenchResult,
+  describeSteady,
+  inChildProcess,
+  measurePeak,
+  median,
+  round,
+  steadyRuns,
+} from './util.ts';
 
 const nodes = (n: number): NodeSpec[] => plainNodes(n);
 
@@ -77,7 +86,55 @@ export async function benchReplicaSet(): Promise<BenchResult[]> {
       unit: 'x',
       detail: `1,000 nodes/10,000 replicas vs 100/1,000 (${round(small.peak.ms, 0)} ms); linear ≤ 12`,
     },
+    ...inChildProcess('replicaset.bench.ts', 'benchScaleLimits'),
   ];
+}
+
+/**
+ * The Kubernetes scalability limits: 5,000 nodes and 150,000 pods (1,500 ReplicaSets of 100, as
+ * the scalability tests spread pods over many workloads), converging from nothing, against a tenth
+ * of it. Run by bench/child.ts, so the peak resident set is this measurement's own.
+ */
+export function benchScaleLimits(): BenchResult[] {
+  const tenth = convergeMany(500, 150, 100);
+  const full = convergeMany(5_000, 1_500, 100);
+  const rss = process.resourceUsage().maxRSS / 1024;
+  return [
+    {
+      name: 'replicaset.limits.ms_to_converge',
+      value: round(full.ms, 0),
+      unit: 'ms',
+      detail: `5,000 nodes, 1,500 ReplicaSets × 100 = 150,000 pods, ${full.steps} steps, ${full.outcome}`,
+    },
+    {
+      name: 'replicaset.limits.peak_rss_mb',
+      value: round(rss, 0),
+      unit: 'MB',
+      detail: 'of a process that ran only this',
+    },
+    {
+      name: 'replicaset.limits.scale_ratio_10x',
+      value: round(full.ms / tenth.ms, 1),
+      unit: 'x',
+      detail: `vs 500 nodes, 150 × 100 pods (${round(tenth.ms, 0)} ms, ${tenth.steps} steps); linear ≤ 12`,
+    },
+  ];
+}
+
+/** `sets` ReplicaSets of `replicas` each on `nodeCount` nodes (110 pods a node), from nothing. */
+function convergeMany(nodeCount: number, sets: number, replicas: number) {
+  const scenario: Scenario = {
+    ...standardReplicaSetScenario(1),
+    name: 'bench-replicaset-limits',
+    nodes: nodes(nodeCount),
+    objects: Array.from({ length: sets }, (_, i) => replicaSet(`app-${i}`, replicas, `app-${i}`)),
+    chaos: undefined,
+    settleMs: 600_000,
+    sim: { ...DEFAULT_SIM_OPTIONS, stabilityMs: 0, keepTrace: false },
+  };
+  const t0 = performance.now();
+  const r = runScenario(scenario);
+  return { ms: performance.now() - t0, steps: r.steps, outcome: r.outcome };
 }
 
 /** A ReplicaSet of `replicas` on `nodeCount` nodes converging from nothing (no faults). */
