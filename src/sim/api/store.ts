@@ -316,9 +316,8 @@ export class ApiStore {
         : verb === 'create'
           ? 'create'
           : 'update';
-    this.trace.record(traceKind, actor, `${word} ${refOf(after)}${summarize(after, removed)}`, [
-      refOf(after),
-    ]);
+    const ref = refOf(after);
+    this.trace.record(traceKind, actor, `${word} ${ref}${summarize(after, removed)}`, [ref]);
     const ev: WatchEvent = { type, kind: after.kind, key, object: after, resourceVersion: this.rv };
     if (before) ev.old = before;
     for (const l of this.listeners) l(ev);
