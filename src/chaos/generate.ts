@@ -4,6 +4,8 @@
  * generator again. Kinds that would only break claims real Kubernetes itself breaks are not drawn
  * by default (delete-object, force deletes); a scenario can still name them explicitly.
  */
+
+import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { type Rng, rngFor } from '../sim/prng.ts';
 import { allFaults, getFault } from './registry.ts';
@@ -11,7 +13,7 @@ import type { ChaosContext } from './types.ts';
 
 /** Kinds drawn when `chaos.kinds` is not given, for the workloads present. */
 export function defaultChaosKinds(scenario: Scenario): string[] {
-  const controllers = new Set(scenario.objects.map((o) => o.kind.toLowerCase()));
+  const controllers = new Set([...scenarioKinds(scenario)].map((k) => k.toLowerCase()));
   return allFaults()
     .filter((f) => f.generate && f.kind !== 'delete-object' && f.appliesTo.some((c) => controllers.has(c)))
     .map((f) => f.kind);

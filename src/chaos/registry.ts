@@ -6,6 +6,7 @@ import { addNode } from './faults/add-node.ts';
 import { cordonNodeFault } from './faults/cordon-node.ts';
 import { crashNodeFault } from './faults/crash-node.ts';
 import { crashPodFault } from './faults/crash-pod.ts';
+import { createObjectFault } from './faults/create-object.ts';
 import { delayWatchFault } from './faults/delay-watch.ts';
 import { deleteObjectFault } from './faults/delete-object.ts';
 import { deletePodFault } from './faults/delete-pod.ts';
@@ -49,6 +50,7 @@ const FAULTS: readonly FaultDef[] = [
   updateTemplateFault,
   setPartitionFault,
   deleteObjectFault,
+  createObjectFault,
   deletePvcFault,
   restartControllerFault,
   delayWatchFault,

@@ -1,6 +1,7 @@
 import { compileSelector, selectorMatches } from '../model/labels.ts';
 import { isPodActive } from '../model/pod.ts';
 import type { Pod } from '../model/types.ts';
+import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { controlledPods, liveObjects } from './util.ts';
 
@@ -19,7 +20,7 @@ export const ownershipReleaseUnmatched: LivenessInvariant = {
     en: 'Labels are how a controller recognises its pods. When someone relabels a pod (to take it out of service for debugging, say), the controller must let go of it — remove its ownerReference — and create a replacement, instead of counting a pod it no longer selects.',
     ko: '컨트롤러는 라벨로 자기 Pod를 알아본다. 누군가 Pod의 라벨을 바꾸면(예: 디버깅을 위해 서비스에서 빼기) 컨트롤러는 그 Pod를 놓아주고(ownerReference 제거) 대신할 Pod를 만들어야 한다. 더 이상 선택하지 않는 Pod를 계속 세면 안 된다.',
   },
-  appliesTo: (s) => s.objects.some((o) => (WORKLOADS as readonly string[]).includes(o.kind)),
+  appliesTo: (s) => WORKLOADS.some((k) => scenarioKinds(s).has(k)),
   check(world) {
     const findings: Finding[] = [];
     for (const kind of WORKLOADS) {

@@ -1,4 +1,5 @@
 import type { KObject } from '../model/types.ts';
+import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { ref } from './util.ts';
 
@@ -23,7 +24,7 @@ export const ownershipSingleController: SafetyInvariant = {
     ko: '라벨은 컨트롤러가 관리할 수 있는 Pod를, controller: true인 ownerReference는 실제로 관리하는 컨트롤러를 말한다. 고아 Pod만 입양할 수 있고, 입양하는 컨트롤러 자신이 사라지는 중이어서는 안 된다(kubernetes#42639 이후 캐시를 거치지 않는 재확인). 두 컨트롤러가 한 Pod를 두고 다투면 서로의 작업을 지우게 된다.',
   },
   appliesTo: (s) =>
-    s.objects.some((o) => ['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Deployment'].includes(o.kind)),
+    (['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Deployment'] as const).some((k) => scenarioKinds(s).has(k)),
   check(world) {
     const findings: Finding[] = [];
     for (const w of world.stepWrites) {

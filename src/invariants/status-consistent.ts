@@ -1,3 +1,4 @@
+import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { liveObjects } from './util.ts';
 import { WORKLOAD_CHECKS } from './workloads/registry.ts';
@@ -15,7 +16,7 @@ export const statusConsistent: LivenessInvariant = {
     en: "status is the controller's report to everyone else (kubectl, autoscalers, Deployments that wait for availability). It may lag while things change, but once the world is quiet it must tell the truth, and observedGeneration must say the controller has seen the latest spec.",
     ko: 'status는 컨트롤러가 다른 모두(kubectl, 오토스케일러, 가용성을 기다리는 Deployment)에게 하는 보고다. 변화 중에는 늦을 수 있지만, 세계가 조용해지면 사실을 말해야 하고 observedGeneration은 컨트롤러가 최신 spec을 봤다고 말해야 한다.',
   },
-  appliesTo: (s) => s.objects.some((o) => WORKLOAD_CHECKS.some((c) => c.kind === o.kind)),
+  appliesTo: (s) => WORKLOAD_CHECKS.some((c) => scenarioKinds(s).has(c.kind)),
   check(world) {
     const findings: Finding[] = [];
     for (const checks of WORKLOAD_CHECKS) {

@@ -2,13 +2,14 @@
 import { compileSelector, selectorMatches } from '../model/labels.ts';
 import { isPodActive, isPodReady } from '../model/pod.ts';
 import type { Kind, KObject, Pod } from '../model/types.ts';
+import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { nodeReadyStatus } from '../sim/nodes.ts';
 import type { World } from '../sim/world.ts';
 import type { Explanation } from './types.ts';
 
 export function hasKind(scenario: Scenario, kind: Kind): boolean {
-  return scenario.objects.some((o) => o.kind === kind);
+  return scenarioKinds(scenario).has(kind);
 }
 
 export function ref(obj: { kind: string; metadata: { name?: string } }): string {

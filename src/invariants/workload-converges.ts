@@ -1,3 +1,4 @@
+import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { liveObjects } from './util.ts';
 import { WORKLOAD_CHECKS } from './workloads/registry.ts';
@@ -18,7 +19,7 @@ export const workloadConverges: LivenessInvariant = {
     en: 'A controller is a loop that keeps comparing what is with what should be. Faults push the world away from the spec; once they stop, the loop must bring it back within the settle time, and then stop changing things: a controller that keeps replacing healthy pods is as broken as one that never acts.',
     ko: '컨트롤러는 현재 상태와 원하는 상태를 계속 비교하는 루프다. 장애는 세계를 spec에서 멀어지게 하지만, 장애가 멈추면 루프는 안정화 시간 안에 다시 spec으로 되돌려야 하고, 그 뒤에는 변경을 멈춰야 한다. 건강한 Pod를 계속 교체하는 컨트롤러는 아무것도 하지 않는 컨트롤러만큼 고장 난 것이다.',
   },
-  appliesTo: (s) => s.objects.some((o) => WORKLOAD_CHECKS.some((c) => c.kind === o.kind)),
+  appliesTo: (s) => WORKLOAD_CHECKS.some((c) => scenarioKinds(s).has(c.kind)),
   check(world, ctx) {
     const findings: Finding[] = [];
     for (const checks of WORKLOAD_CHECKS) {

@@ -9,6 +9,7 @@ import { getFault } from '../chaos/registry.ts';
 import { CONTROLLERS } from '../controllers/registry.ts';
 import type { RunningController } from '../controllers/types.ts';
 import { allInvariants } from '../invariants/registry.ts';
+import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { World } from '../sim/world.ts';
 import { TOOLKIT_VERSION } from '../version.ts';
@@ -74,7 +75,7 @@ function setUp(
     'runner',
     `kubeprop ${TOOLKIT_VERSION} scenario=${scenario.name} seed=${scenario.seed} events=${scenario.events.length}`,
   );
-  const kinds = new Set(scenario.objects.map((o) => o.kind));
+  const kinds = scenarioKinds(scenario);
   // A controller with nothing to manage would only watch: no event creates workloads, so skip it.
   for (const entry of CONTROLLERS.filter((c) => kinds.has(c.workloadKind))) {
     const variant = scenario.controllers[entry.name] ?? 'correct';
