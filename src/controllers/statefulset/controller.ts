@@ -17,6 +17,7 @@ import { statefulSetMachine } from './machine.ts';
 import { planSync, type Revisions, type SyncPlan } from './plan.ts';
 import {
   historyToPrune,
+  orphanRevisions,
   ownedRevisions,
   planUpdateRevision,
   resolveRevisions,
@@ -119,10 +120,16 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       claims,
       this.lastStatus.get(key),
     );
-    if (claims.adopt.length + claims.release.length > 0)
+    this.cur.orphanRevisions = orphanRevisions(
+      ownedRevisions(set, this.informer.map('ControllerRevision').values()),
+    );
+    const orphans = this.cur.orphanRevisions.length;
+    if (claims.adopt.length + claims.release.length + orphans > 0)
       return this.send(
         { type: 'SYNC', next: 'claim' },
-        `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}`,
+        `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}${
+          orphans > 0 ? `, adopt ${orphans} orphaned revision${orphans === 1 ? '' : 's'}` : ''
+        }`,
       );
     const next = this.afterClaims();
     // Nothing to create, delete or wait for, and the status is current: Kubernetes makes no API
@@ -251,6 +258,16 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       controller: true,
       blockOwnerDeletion: true,
     };
+    // adoptOrphanRevisions comes first: the history a recreated set finds is its own again.
+    for (const rev of canAdopt ? s.orphanRevisions : []) {
+      this.world.store.patch(
+        this.actorName,
+        'ControllerRevision',
+        `${rev.metadata.namespace}/${rev.metadata.name}`,
+        (r) => withAdoption(r, ref, false),
+        { uid: rev.metadata.uid },
+      );
+    }
     for (const pod of s.claims.adopt) {
       if (!canAdopt) break;
       const r = this.world.store.patch(

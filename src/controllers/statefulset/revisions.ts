@@ -4,6 +4,7 @@
  * an older one matches: a rollback), the current revision is the one `status.currentRevision`
  * names (else the update revision), and history is truncated to `revisionHistoryLimit` non-live ones.
  */
+import { compileSelector, selectorMatches } from '../../model/labels.ts';
 import type { KObject } from '../../model/types.ts';
 import type { World } from '../../sim/world.ts';
 import { controllerRefOf } from '../shared/claim.ts';
@@ -23,13 +24,27 @@ import {
 import { revisionOf } from './identity.ts';
 import type { Revisions } from './plan.ts';
 
-/** Revisions the set controls, from the cache, sorted. */
+/**
+ * `ListRevisions` (history.ListControllerRevisions): cached revisions of the set's namespace that
+ * match its selector and that it controls or nobody does, sorted. Orphans count as the set's own
+ * at once (a set deleted with --cascade=orphan and created again finds its history); the sync
+ * adopts them before it claims pods (`adoptOrphanRevisions`).
+ */
 export function ownedRevisions(set: KObject, cached: Iterable<KObject>): RevisionObject[] {
   const owned: RevisionObject[] = [];
-  for (const r of cached as Iterable<RevisionObject>)
-    if (r.metadata.namespace === set.metadata.namespace && controllerRefOf(r)?.uid === set.metadata.uid)
-      owned.push(r);
+  const selector = compileSelector(set.spec?.selector);
+  for (const r of cached as Iterable<RevisionObject>) {
+    if (r.metadata.namespace !== set.metadata.namespace) continue;
+    const ref = controllerRefOf(r);
+    if (ref && ref.uid !== set.metadata.uid) continue;
+    if (selectorMatches(selector, r.metadata.labels)) owned.push(r);
+  }
   return sortRevisions(owned);
+}
+
+/** The orphans among a set's listed revisions: they are adopted before pods are claimed. */
+export function orphanRevisions(listed: readonly RevisionObject[]): RevisionObject[] {
+  return listed.filter((r) => !controllerRefOf(r));
 }
 
 export function templateOf(rev: RevisionObject): Record<string, unknown> {

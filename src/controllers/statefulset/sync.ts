@@ -75,6 +75,8 @@ export class StatefulSetSync {
   readonly key: string;
   readonly pods: KObject[];
   owned: RevisionObject[] = [];
+  /** Listed revisions nobody controls, to adopt before the pods are claimed. */
+  orphanRevisions: RevisionObject[] = [];
   revisionPlan?: CurrentRevisionPlan;
   revisions?: Revisions;
   plan?: SyncPlan;
