@@ -120,9 +120,10 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       claims,
       this.lastStatus.get(key),
     );
-    this.cur.orphanRevisions = orphanRevisions(
-      ownedRevisions(set, this.informer.map('ControllerRevision').values()),
-    );
+    // A set being deleted adopts nothing (canAdopt fails), revisions no more than pods.
+    this.cur.orphanRevisions = set.metadata.deletionTimestamp
+      ? []
+      : orphanRevisions(ownedRevisions(set, this.informer.map('ControllerRevision').values()));
     const orphans = this.cur.orphanRevisions.length;
     if (claims.adopt.length + claims.release.length + orphans > 0)
       return this.send(
