@@ -16,7 +16,7 @@ import type { KObject } from '../../model/types.ts';
 import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
-import { type ClaimPlan, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
+import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
 import { Expectations } from '../shared/expectations.ts';
 import type { RevisionObject } from '../shared/history.ts';
 import { FailedPodBackoff } from './backoff.ts';
@@ -37,6 +37,8 @@ interface SyncState {
   plan?: SyncPlan;
   phases: Phase[];
   claims?: ClaimPlan<KObject>;
+  /** Revisions of the DaemonSet's selector that nobody controls, to adopt with the pods. */
+  orphanRevisions?: RevisionObject[];
   created: number;
   batchSize: number;
   error?: string;
@@ -96,16 +98,20 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       return this.send({ type: 'SYNC', next: 'idle' }, `${key}: empty selector selects no pods`);
     // Common case: no orphan to adopt and no pod to release, so the owned pods are exactly the
     // pods we control, and the incremental node table can stand in for the full walk.
-    if (!this.views.hasUnmatchedPods(ds) && !this.hasAdoptableOrphans(ds))
+    const orphanRevisions = this.ownedRevisions(ds).filter((r) => !controllerRefOf(r));
+    if (!this.views.hasUnmatchedPods(ds) && !this.hasAdoptableOrphans(ds) && orphanRevisions.length === 0)
       return this.planAndSend('SYNC', key, ds, undefined);
     const claims = planClaims(this.candidatePods(ds), {
       ownerUid: ds.metadata.uid,
       ownerDeleting: false,
       selector: compileSelector(ds.spec?.selector),
     });
-    if (claims.adopt.length + claims.release.length > 0) {
-      this.cur = { key, ds, phases: [], created: 0, batchSize: 1, claims };
-      const what = `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}`;
+    const revs = orphanRevisions.length;
+    if (claims.adopt.length + claims.release.length + revs > 0) {
+      this.cur = { key, ds, phases: [], created: 0, batchSize: 1, claims, orphanRevisions };
+      const what = `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}${
+        revs > 0 ? `, adopt ${revs} orphaned revision${revs === 1 ? '' : 's'}` : ''
+      }`;
       return this.send({ type: 'SYNC', next: 'claimingPods' }, what);
     }
     this.planAndSend('SYNC', key, ds, claims.owned);
@@ -139,6 +145,16 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     const canAdopt = !!fresh && fresh.metadata.uid === ds.metadata.uid && !fresh.metadata.deletionTimestamp;
     const ref = newControllerRef({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: ds.metadata });
     const owned = [...claims.owned];
+    // controlledHistories (ClaimControllerRevisions) runs before the pods are claimed.
+    for (const rev of canAdopt ? (this.cur.orphanRevisions ?? []) : []) {
+      this.world.store.patch(
+        this.actorName,
+        'ControllerRevision',
+        `${rev.metadata.namespace}/${rev.metadata.name}`,
+        (r) => withAdoption(r, ref, false),
+        { uid: rev.metadata.uid },
+      );
+    }
     let failed: string | undefined =
       canAdopt || claims.adopt.length === 0 ? undefined : `can't adopt pods: ${key} is being deleted or gone`;
     for (const pod of canAdopt ? claims.adopt : []) {
@@ -229,12 +245,18 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     return out;
   }
 
-  /** Revisions this DaemonSet controls, in key order. */
+  /**
+   * Revisions this DaemonSet controls, and orphans of its namespace that match its selector (the
+   * claim adopts them: a DaemonSet deleted with --cascade=orphan and created again finds its
+   * history instead of colliding with it), in key order.
+   */
   private ownedRevisions(ds: KObject): RevisionObject[] {
     const owned: Array<[string, RevisionObject]> = [];
+    const sel = compileSelector(ds.spec?.selector);
     for (const [k, r] of this.informer.map('ControllerRevision')) {
-      if (r.metadata.ownerReferences?.some((o) => o.controller && o.uid === ds.metadata.uid))
-        owned.push([k, r as RevisionObject]);
+      const ref = controllerRefOf(r);
+      if (ref ? ref.uid !== ds.metadata.uid : r.metadata.namespace !== ds.metadata.namespace) continue;
+      if (ref || selectorMatches(sel, r.metadata.labels)) owned.push([k, r as RevisionObject]);
     }
     owned.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return owned.map(([, r]) => r);
