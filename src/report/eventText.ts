@@ -11,12 +11,17 @@
  *   the same invariant and English text (`Violation.messageKo`), when the caller passes the run's
  *   invariant results and there is one.
  *
- * Everything else, and every line of an English report, is the trace text unchanged. Only what is
- * shown changes: analysis (causes, the cluster at each step, the comparison) reads the trace itself.
+ * - every other line (controller decisions, the kubelet, API writes, taint eviction, the runner)
+ *   is said in Korean by i18n/traceKo.ts, which keeps state and event names, object references and
+ *   field summaries as written.
+ *
+ * A line no rule knows, and every line of an English report, is the trace text unchanged. Only what
+ * is shown changes: analysis (causes, the cluster at each step, the comparison) reads the trace itself.
  */
 import type { InvariantResult } from '../run/types.ts';
 import type { TraceEvent } from '../trace/types.ts';
 import { type Lang, t } from './i18n/index.ts';
+import { traceKo } from './i18n/traceKo.ts';
 import type { ReportSources } from './sources.ts';
 
 /** `kind/name` references in a trace text (as the simulator writes them). */
@@ -39,9 +44,15 @@ export function eventText(
   sources: ReportSources,
   invariants: readonly InvariantResult[] = [],
 ): string {
-  if (lang === 'ko' && e.kind === 'violation' && e.actor !== undefined)
-    return violationText({ actor: e.actor, text: e.text }, invariants);
-  if (lang === 'en' || (e.kind !== 'fault' && e.kind !== 'skip')) return e.text;
+  if (lang === 'en') return e.text;
+  if (e.kind === 'violation')
+    return e.actor === undefined ? e.text : violationText({ actor: e.actor, text: e.text }, invariants);
+  if (e.kind !== 'fault' && e.kind !== 'skip') return traceKo(e) ?? e.text;
+  return faultText(lang, e, sources);
+}
+
+/** A fault line says what that kind of fault does; a skipped event says "skipped" (see above). */
+function faultText(lang: Lang, e: Pick<TraceEvent, 'kind' | 'text'>, sources: ReportSources): string {
   const colon = e.text.indexOf(': ');
   if (colon < 0) return e.text;
   const command = e.text.slice(0, colon).trimEnd();

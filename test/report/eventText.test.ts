@@ -41,7 +41,7 @@ describe('report: trace lines in the report language', () => {
     ).toBe('delete-pod web-9: 건너뜀 (pod web-9 does not exist)');
   });
 
-  it('report: eventText: English reports, other kinds of line, unknown faults and missing sources show the trace as is', () => {
+  it('report: eventText: English reports, unknown lines, unknown faults and missing sources show the trace as is', () => {
     const line = 'crash-node node-1: machine node-1 lost power: its containers stopped';
     expect(eventText('en', fault(line), defaultSources)).toBe(line);
     expect(eventText('ko', fault(line), {})).toBe(line);
@@ -49,7 +49,26 @@ describe('report: trace lines in the report language', () => {
       'no-such-fault x: did something',
     );
     const kubelet = { kind: 'kubelet' as const, text: 'started pod/web-1 (restarts 0)' };
-    expect(eventText('ko', kubelet, defaultSources)).toBe(kubelet.text);
+    expect(eventText('en', kubelet, defaultSources)).toBe(kubelet.text);
+    const unknown = { kind: 'kubelet' as const, text: 'pulled image nginx:1.27 for pod/web-1' };
+    expect(eventText('ko', unknown, defaultSources)).toBe(unknown.text);
+  });
+
+  it('report: eventText: a Korean report says the other trace lines in Korean (src/report/i18n/traceKo.ts)', () => {
+    expect(eventText('ko', { kind: 'kubelet', text: 'started pod/web-1 (restarts 0)' }, defaultSources)).toBe(
+      'pod/web-1 시작 (재시작 0회)',
+    );
+    expect(
+      eventText(
+        'ko',
+        {
+          kind: 'controller',
+          actor: 'statefulset-controller',
+          text: 'idle → creatingPod on SYNC: default/web: create web-1',
+        },
+        defaultSources,
+      ),
+    ).toBe('idle → creatingPod (SYNC 이벤트): default/web: web-1 생성');
   });
 
   it('report: a Korean report of a real run shows fault lines in Korean in the timeline, the causes and the stepper', () => {
