@@ -1,5 +1,7 @@
 /** Small formatting helpers shared by the Markdown and HTML reporters. */
+import type { Scenario } from '../scenario/types.ts';
 import type { TraceKind } from '../trace/types.ts';
+import type { Lang } from './i18n/index.ts';
 
 /** Simulated time as `mm:ss.mmm` (minutes keep counting past 59, e.g. `75:00.000`). */
 export function formatTime(ms: number): string {
@@ -18,6 +20,15 @@ export function formatDuration(ms: number): string {
   const m = Math.floor(s / 60);
   const rest = s % 60;
   return rest === 0 ? `${m}m` : `${m}m${rest}s`;
+}
+
+/**
+ * The scenario's description as a report in `lang` shows it, trimmed: a Korean report shows
+ * `metadata.descriptionKo` when the scenario has one, else the English `description` ('' for none).
+ */
+export function scenarioDescription(lang: Lang, s: Pick<Scenario, 'description' | 'descriptionKo'>): string {
+  const ko = lang === 'ko' ? s.descriptionKo?.trim() : undefined;
+  return ko || s.description.trim();
 }
 
 /** One glyph per trace kind for timelines; faults are the lightning bolt. */

@@ -8,7 +8,7 @@ import type { RunResult } from '../run/types.ts';
 import { forReading } from './analysis.ts';
 import { compareMarkdown } from './compareRender.ts';
 import { escapeMarkdown, escapeMarkdownBlock, fenced, inlineCode } from './escape.ts';
-import { formatDuration, formatFields, formatTime } from './format.ts';
+import { formatDuration, formatFields, formatTime, scenarioDescription } from './format.ts';
 import {
   conceptsSection,
   finalSection,
@@ -57,7 +57,8 @@ function summarySection(c: MdContext): string {
 function scenarioSection(c: MdContext): string {
   const s = c.result.scenario;
   const out = [`## ${c.m('scenario.heading')}`, ''];
-  out.push(s.description.trim() ? escapeMarkdownBlock(s.description.trim()) : c.m('scenario.noDescription'));
+  const description = scenarioDescription(c.lang, s);
+  out.push(description ? escapeMarkdownBlock(description) : c.m('scenario.noDescription'));
   out.push(
     '',
     c.m('scenario.settle', { settle: formatDuration(s.settleMs) }),

@@ -24,7 +24,7 @@ export interface ParseOptions {
 }
 
 const TOP_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'] as const;
-const METADATA_KEYS = ['name', 'description'] as const;
+const METADATA_KEYS = ['name', 'description', 'descriptionKo'] as const;
 const SPEC_KEYS = [
   'seed',
   'cluster',
@@ -98,13 +98,28 @@ export function parseScenarioText(text: string, path: string, opts: ParseOptions
     METADATA_KEYS,
     'metadata',
   );
-  const name = readName(src, meta);
-  const description =
-    meta.description == null
-      ? ''
-      : readString(src, ['metadata', 'description'], meta.description, 'metadata.description');
+  const header: Header = {
+    name: readName(src, meta),
+    description: readDescription(src, meta, 'description') ?? '',
+  };
+  // Optional: Korean reports show it instead of `description`; when absent the key stays absent.
+  const descriptionKo = readDescription(src, meta, 'descriptionKo');
+  if (descriptionKo !== undefined) header.descriptionKo = descriptionKo;
   const spec = readMap(src, ['spec'], requireField(src, [], root, 'spec', 'scenario'), SPEC_KEYS, 'spec');
-  return buildScenario(src, spec, name, description, opts.readText ?? readUtf8);
+  return buildScenario(src, spec, header, opts.readText ?? readUtf8);
+}
+
+/** What `metadata` gives a scenario. */
+type Header = Pick<Scenario, 'name' | 'description' | 'descriptionKo'>;
+
+/** `metadata.<key>` as a string, or undefined when it is absent (or null). */
+function readDescription(
+  src: SourceDoc,
+  meta: Record<string, unknown>,
+  key: 'description' | 'descriptionKo',
+): string | undefined {
+  const v = meta[key];
+  return v == null ? undefined : readString(src, ['metadata', key], v, `metadata.${key}`);
 }
 
 function checkHeader(src: SourceDoc, root: Record<string, unknown>): void {
@@ -145,13 +160,11 @@ function readName(src: SourceDoc, meta: Record<string, unknown>): string {
 function buildScenario(
   src: SourceDoc,
   spec: Record<string, unknown>,
-  name: string,
-  description: string,
+  header: Header,
   readText: ReadText,
 ): Scenario {
   const scenario: Scenario = {
-    name,
-    description,
+    ...header,
     seed: spec.seed == null ? DEFAULT_SEED : readInt(src, ['spec', 'seed'], spec.seed, 'seed', 0, MAX_SEED),
     nodes: parseCluster(src, ['spec', 'cluster'], spec.cluster),
     objects: parseObjects(src, ['spec'], spec.objects, spec.files, readText),

@@ -58,6 +58,8 @@ export interface SimOptions {
 export interface Scenario {
   name: string;
   description: string;
+  /** `metadata.descriptionKo`: the description in Korean, shown by Korean reports when present. */
+  descriptionKo?: string;
   seed: number;
   nodes: NodeSpec[];
   /** Manifests with Kubernetes defaults applied, in file order. */

@@ -72,4 +72,9 @@ export const BAD_CASES: readonly BadCase[] = [
   },
   { file: 'selector-mismatch.yaml', at: '13:31', message: /`selector` does not match template `labels`/ },
   { file: 'duplicate-objects.yaml', at: '13:25', message: /Pod "a" already exists/ },
+  {
+    file: 'non-string-description-ko.yaml',
+    at: '6:18',
+    message: /^metadata\.descriptionKo must be a string, got a list$/,
+  },
 ];

@@ -228,6 +228,27 @@ describe('scenario: good input', () => {
     expect(s.sim.informerLagMs).not.toBe(DEFAULT_SIM_OPTIONS.informerLagMs);
   });
 
+  test('metadata.descriptionKo: read as written when present, absent (not empty) otherwise', () => {
+    const text = (meta: string) => `apiVersion: kubeprop/v1\nkind: Scenario\nmetadata: ${meta}\nspec: {}\n`;
+    const ko = parseScenarioText(
+      text('{name: t, description: A hotel., descriptionKo: 호텔입니다.}'),
+      'x.yaml',
+    );
+    expect(ko.description).toBe('A hotel.');
+    expect(ko.descriptionKo).toBe('호텔입니다.');
+    expect(Object.keys(ko).slice(0, 3)).toEqual(['name', 'description', 'descriptionKo']);
+    expect('descriptionKo' in parseScenarioText(text('{name: t, description: A hotel.}'), 'x.yaml')).toBe(
+      false,
+    );
+    expect('descriptionKo' in parseScenarioText(text('{name: t, descriptionKo: null}'), 'x.yaml')).toBe(
+      false,
+    );
+    const err = errorOf(() => parseScenarioText(text('{name: t, descriptionKo: 3}'), 'x.yaml'));
+    expect(`${err.line}:${err.col} ${err.message}`).toBe(
+      '3:36 metadata.descriptionKo must be a string, got number 3',
+    );
+  });
+
   test('chaos between defaults to the first five minutes', () => {
     expect(parseSpec('  chaos: {count: 0}\n').chaos).toEqual({ count: 0, between: [0, 300_000] });
   });

@@ -1,7 +1,7 @@
 /** HTML sections about the scenario: header and verdict, summary, description, concepts, cluster, workloads, replay. */
 import { stringify } from 'yaml';
 import { escapeHtml } from '../escape.ts';
-import { formatDuration, formatFields, formatTime } from '../format.ts';
+import { formatDuration, formatFields, formatTime, scenarioDescription } from '../format.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { displayManifest, replayCommands } from '../options.ts';
 import { conceptsOf } from '../story.ts';
@@ -51,9 +51,9 @@ export function summaryHtml(c: HtmlContext): string {
 /** Description, settle time and the planned events. */
 export function scenarioHtml(c: HtmlContext): string {
   const s = c.result.scenario;
-  const desc = s.description.trim()
-    ? s.description
-        .trim()
+  const description = scenarioDescription(c.lang, s);
+  const desc = description
+    ? description
         .split(/\n\s*\n/)
         .map((p) => `<p>${escapeHtml(p)}</p>`)
         .join('')
