@@ -4,6 +4,7 @@
  */
 import { nodeShouldRunDaemonPod } from '../../controllers/daemonset/eligibility.ts';
 import { podHash, podsByNode } from '../../controllers/daemonset/pods.ts';
+import { updateBudget } from '../../controllers/daemonset/rolling.ts';
 import { statusCounts } from '../../controllers/daemonset/status.ts';
 import { templateHash } from '../../controllers/shared/history.ts';
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
@@ -85,14 +86,28 @@ export function summariseProblems(problems: readonly Explanation[], max = 5): Ex
   };
 }
 
-/** A rollout Kubernetes itself cannot finish: a pod still terminating on a node that does not report. */
-function rolloutHeld(world: World, pods: readonly KObject[]): string | undefined {
-  for (const p of pods) {
-    if (!p.metadata.deletionTimestamp || !p.spec?.nodeName) continue;
-    const m = world.machines.get(p.spec.nodeName);
-    if (m && !isReporting(m)) return p.spec.nodeName;
+/**
+ * A rollout Kubernetes itself cannot finish: on nodes that do not report, the daemon pods are
+ * unavailable (NotReady once the node lifecycle marks them, or terminating for ever) and use up
+ * maxUnavailable, so no old pod elsewhere may go. rolling_update.go counts them the same way; a
+ * NotReady node stalls a DaemonSet rollout on a real cluster too, until the node returns or is
+ * deleted.
+ */
+function rolloutHeld(world: World, ds: KObject, pods: readonly KObject[]): boolean {
+  const nodes = world.store.list('Node');
+  const wanted = nodes.filter((n) => nodeShouldRunDaemonPod(ds, n).shouldRun);
+  const { maxUnavailable } = updateBudget(ds, wanted.length);
+  let stuck = 0;
+  // Every node that should run the pod or still has one (an unreachable node's NoSchedule taint
+  // ends "should run", not the pod), as nodeToDaemonPods holds them.
+  for (const n of nodes) {
+    const m = world.machines.get(n.metadata.name);
+    if (!m || isReporting(m)) continue;
+    const mine = pods.filter((p) => p.spec?.nodeName === n.metadata.name);
+    if (mine.length === 0 && !wanted.includes(n)) continue;
+    if (mine.length === 0 || mine.some((p) => p.metadata.deletionTimestamp || !ready(p))) stuck++;
   }
-  return undefined;
+  return stuck > 0 && stuck >= maxUnavailable;
 }
 
 function outdated(world: World, ds: KObject): Explanation | null {
@@ -104,7 +119,7 @@ function outdated(world: World, ds: KObject): Explanation | null {
     const node = world.store.get('Node', p.spec?.nodeName ?? '');
     return node && nodeShouldRunDaemonPod(ds, node).shouldRun;
   });
-  if (onDesired.length === 0 || rolloutHeld(world, pods)) return null;
+  if (onDesired.length === 0 || rolloutHeld(world, ds, pods)) return null;
   const names = onDesired.map((p) => p.metadata.name).join(', ');
   return {
     en: `${onDesired.length} pods still run an old template (${names})`,
