@@ -2,16 +2,20 @@
  * A scenario's `metadata.descriptionKo` (an optional extension of design.md §2): Korean Markdown and
  * HTML reports show it in the scenario section, English reports and Korean reports of a scenario
  * without one show the English `description`, and the JSON report (whose `scenario` is the name)
- * is unchanged.
+ * is unchanged. Every teaching scenario in scenarios/ has one.
  */
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { teachingScenarios } from '../../src/report/examples.ts';
 import { scenarioDescription } from '../../src/report/format.ts';
 import { renderHtml } from '../../src/report/html.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import type { RunResult } from '../../src/run/types.ts';
+import { loadScenarioFile } from '../../src/scenario/parse.ts';
 import { fixtureSources, statefulSetPassRun } from './fixtures.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const EN = 'The hotel opens its rooms in order.';
 const KO = '호텔은 방을 <순서대로> 엽니다.';
 
@@ -45,5 +49,13 @@ describe('report: scenario description in the report language', () => {
 
   it('report: descriptionKo: the JSON report does not change (its scenario is the name)', () => {
     expect(renderJson(run(KO))).toBe(renderJson(run()));
+  });
+
+  it('report: descriptionKo: every teaching scenario has a Korean description', () => {
+    const missing = teachingScenarios(ROOT)
+      .map((e) => ({ rel: e.rel, s: loadScenarioFile(join(ROOT, e.rel)) }))
+      .filter(({ s }) => !/[\uac00-\ud7a3]/.test(s.descriptionKo ?? ''))
+      .map(({ rel }) => rel);
+    expect(missing).toEqual([]);
   });
 });
