@@ -77,4 +77,10 @@ export const BAD_CASES: readonly BadCase[] = [
     at: '6:18',
     message: /^metadata\.descriptionKo must be a string, got a list$/,
   },
+  {
+    file: 'create-object-negative-replicas.yaml',
+    at: '14:21',
+    message:
+      /^create-object: object\.spec\.replicas: .*Invalid value: -3: must be greater than or equal to 0/,
+  },
 ];

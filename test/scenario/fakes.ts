@@ -2,6 +2,7 @@
  * Stand-ins for the chaos, invariant and controller registries, so scenario parsing is tested on
  * its own contract (known kinds, field validation hooks) independent of the simulator's contents.
  */
+import { createObjectFault } from '../../src/chaos/faults/create-object.ts';
 import type { FaultDef } from '../../src/chaos/types.ts';
 
 function fault(kind: string, required: string[], generate = true): FaultDef {
@@ -29,6 +30,8 @@ const FAULTS = [
   fault('unready-pod', ['pod', 'for']),
   fault('scale', ['target', 'replicas']),
   fault('fail-api', ['verb', 'count'], false),
+  // The real one: its validation is the manifest validation, with positions inside `object`.
+  createObjectFault,
 ];
 
 const IDS = [
