@@ -54,6 +54,27 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, nowMs: number)
   return readyMs !== undefined && !Number.isNaN(readyMs) && readyMs + minReadySeconds * 1000 < nowMs;
 }
 
+/**
+ * `FindMinNextPodAvailabilityCheck`: ms from now until the first pod that is Ready but not yet
+ * available becomes available (the first instant after ready-transition + minReadySeconds, as
+ * availability is strict), or undefined when no pod is waiting for that.
+ */
+export function nextAvailabilityCheckMs(
+  pods: readonly object[],
+  minReadySeconds: number,
+  nowMs: number,
+): number | undefined {
+  let min: number | undefined;
+  for (const p of pods) {
+    if (!isPodReady(p as Pod)) continue;
+    const readyMs = podReadyTransitionMs(p as Pod);
+    if (readyMs === undefined || Number.isNaN(readyMs)) continue;
+    const wait = readyMs + minReadySeconds * 1000 + 1 - nowMs;
+    if (wait > 0 && (min === undefined || wait < min)) min = wait;
+  }
+  return min;
+}
+
 /** Highest restartCount among the pod's containers (the pod-deletion ranking compares this). */
 export function podRestartCount(pod: Pod): number {
   let max = 0;

@@ -5,6 +5,7 @@
  * machine.ts. Every create and delete carries the view it was decided on, for the invariants.
  */
 import { compileSelector, sameLabels } from '../../model/labels.ts';
+import { nextAvailabilityCheckMs } from '../../model/pod.ts';
 import { formatTimestamp } from '../../model/time.ts';
 import type { KObject } from '../../model/types.ts';
 import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
@@ -26,6 +27,7 @@ import {
   isActive,
   matchingReplicaSets,
   podFromTemplate,
+  type ReplicaSetStatus,
   statusChanged,
 } from './plan.ts';
 import { healthTuple } from './ranking.ts';
@@ -41,6 +43,12 @@ interface SyncState {
   created: number;
   batchSize: number;
   victims: KObject[];
+  /**
+   * `rsNeedsSync`: the expectations as they were when the sync began, before it listed pods. An
+   * expectation met later in the sync (an ADD delivered while the claim patches were in flight)
+   * must not let this sync manage replicas from its older pod list: that would create again.
+   */
+  needsSync: boolean;
   error?: string;
 }
 
@@ -57,6 +65,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     created: 0,
     batchSize: 1,
     victims: [],
+    needsSync: true,
   };
 
   constructor(
@@ -157,6 +166,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       created: 0,
       batchSize: 1,
       victims: [],
+      needsSync: !this.v.expectations || this.expectations.satisfied(key),
     };
     if (!rs) return this.send({ type: 'SYNC', claims: false, decision: 'gone' }, `${key} is gone`);
     const pods = this.candidatePods(rs);
@@ -208,7 +218,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   private decide(): Decision {
     const { rs, key, owned } = this.cur;
     if (!rs) return 'gone';
-    if (this.v.expectations && !this.expectations.satisfied(key)) return 'wait';
+    if (!this.cur.needsSync) return 'wait';
     if (rs.metadata.deletionTimestamp) return 'none';
     const d = decideManage(rs, owned, owned, this.world.now, this.v);
     if (d.type === 'create') {
@@ -340,6 +350,23 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     this.send({ type: 'DELETES_DONE' });
   }
 
+  /**
+   * Pods that are Ready but not yet available become available by the clock alone, with no event:
+   * look again when the first of them does (FindMinNextPodAvailabilityCheck), so availableReplicas
+   * is never left stale (kubernetes#132121). The mutant keeps the older rule.
+   */
+  private requeueForAvailability(key: string, rs: KObject, owned: KObject[], status: ReplicaSetStatus): void {
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    if (minReady <= 0) return;
+    if (this.v.availabilityCheck === 'when-all-ready') {
+      if (status.readyReplicas === status.replicas && status.availableReplicas !== status.replicas)
+        this.queue.addAfter(key, minReady * 1000);
+      return;
+    }
+    if (status.readyReplicas === status.availableReplicas) return;
+    this.queue.addAfter(key, nextAvailabilityCheckMs(owned, minReady, this.world.now) ?? minReady * 1000);
+  }
+
   /** updateReplicaSetStatus: skip when unchanged; on conflict, GET and retry once. */
   private writeStatus(): void {
     const { rs, key, owned, terminating, error } = this.cur;
@@ -361,15 +388,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
         if (r.ok || attempt >= 1) break;
         target = this.world.store.get('ReplicaSet', key);
       }
-      const minReady = rs.spec?.minReadySeconds ?? 0;
-      if (
-        !error &&
-        minReady > 0 &&
-        status.readyReplicas === status.replicas &&
-        status.availableReplicas !== status.replicas
-      ) {
-        this.queue.addAfter(key, minReady * 1000);
-      }
+      if (!error) this.requeueForAvailability(key, rs, owned, status);
     }
     if (error || statusError) this.queue.addRateLimited(key);
     else this.queue.forget(key);

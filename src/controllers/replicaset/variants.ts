@@ -14,6 +14,12 @@ export interface ReplicaSetVariant {
   releaseUnmatched: boolean;
   /** Which pods go first on scale-down. */
   ranking: 'kubernetes' | 'healthiest-first';
+  /**
+   * When a sync with minReadySeconds looks again at pods that are Ready but not yet available:
+   * at the first moment one of them becomes available, whenever ready ≠ available (v1.34+,
+   * kubernetes#132121), or only when every replica is Ready (before: kubernetes#108266).
+   */
+  availabilityCheck: 'next-available' | 'when-all-ready';
 }
 
 export const CORRECT: ReplicaSetVariant = {
@@ -22,6 +28,7 @@ export const CORRECT: ReplicaSetVariant = {
   adoptForeign: false,
   releaseUnmatched: true,
   ranking: 'kubernetes',
+  availabilityCheck: 'next-available',
 };
 
 export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; description: string }> = {
@@ -46,5 +53,10 @@ export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; d
   'ignores-ranking': {
     variant: { ...CORRECT, ranking: 'healthiest-first' },
     description: 'Ignores the deletion ranking: deletes Ready pods before NotReady or unscheduled ones.',
+  },
+  'stale-available': {
+    variant: { ...CORRECT, availabilityCheck: 'when-all-ready' },
+    description:
+      'Looks again after minReadySeconds only when every replica is Ready, so availableReplicas stays stale while one is not (kubernetes#108266, fixed in v1.34).',
   },
 };
