@@ -62,6 +62,29 @@ function excused(world: World, pod: KObject): boolean {
   return !!c && c.unreadyUntilMs > world.now;
 }
 
+const runningAndReady = (p: KObject) => p.status?.phase === 'Running' && ready(p);
+const healthy = (p: KObject) => runningAndReady(p) && !p.metadata.deletionTimestamp;
+
+/**
+ * OrderedReady scale-down halted by design: the highest condemned pod is not Running and Ready
+ * and is not the first unhealthy pod, so stateful_set_control.go waits for it and deletes nothing
+ * (the documented "you cannot scale down while a pod is unhealthy", kubernetes#36333, #57865); a
+ * Failed condemned pod is never repaired, so only a human ends the wait.
+ */
+function scaleDownHalted(
+  members: ReadonlyArray<{ pod: KObject; ordinal: number }>,
+  start: number,
+  end: number,
+) {
+  const sorted = [...members].sort((a, b) => a.ordinal - b.ordinal);
+  const inRange = sorted.filter((m) => m.ordinal >= start && m.ordinal < end);
+  const condemned = sorted.filter((m) => m.ordinal < start || m.ordinal >= end);
+  const highest = condemned.at(-1)?.pod;
+  if (!highest || highest.metadata.deletionTimestamp || runningAndReady(highest)) return false;
+  const first = [...inRange, ...condemned].find((m) => !healthy(m.pod))?.pod;
+  return highest !== first;
+}
+
 function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject>): Explanation[] {
   const start = set.spec?.ordinals?.start ?? 0;
   const replicas = set.spec?.replicas ?? 1;
@@ -97,7 +120,7 @@ export const statefulSetChecks: WorkloadChecks = {
     const ordered = set.spec?.podManagementPolicy !== 'Parallel';
     const problems = slotProblems(world, set, byOrdinal);
     const extra = all.filter((m) => m.ordinal < start || m.ordinal >= end).map((m) => m.pod.metadata.name);
-    if (extra.length > 0 && !(ordered && anyExcused))
+    if (extra.length > 0 && !(ordered && (anyExcused || scaleDownHalted(all, start, end))))
       problems.push({
         en: `${extra.join(', ')} should be gone`,
         ko: `spec.replicas 범위 밖의 Pod가 아직 남아 있습니다: ${extra.join(', ')}`,
