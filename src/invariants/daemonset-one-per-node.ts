@@ -59,14 +59,40 @@ function limitFor(ds: KObject | undefined): number {
   return surge ? 2 : 1;
 }
 
-/** ≤ 1 pod object (terminating ones included) of a DaemonSet per node; ≤ 2 with maxSurge. */
+/**
+ * The pods a slot counts against its limit: every object without surge; with surge only those not
+ * terminating, since a surge rollout ignores pods being deleted (findUpdatedPodsOnNode skips them)
+ * and may place the new pod while a duplicate the manage loop removed is still going away.
+ */
+function counted(world: World, keys: Set<string>, surge: boolean): string[] {
+  const all = [...keys];
+  if (!surge) return all;
+  return all.filter((k) => !world.store.get('Pod', k)?.metadata.deletionTimestamp);
+}
+
+function overflow(name: string, node: string, names: string[], limit: number): Finding {
+  const objects = [name, `node/${node}`, ...names.map((n) => `pod/${n}`)];
+  if (limit > 1)
+    return {
+      message: `${name} has ${names.length} pods that are not terminating on ${node} (at most ${limit} with maxSurge): ${names.join(', ')}`,
+      messageKo: `Node ${node}에 ${name}의 종료 중이 아닌 Pod가 ${names.length}개 있습니다 (maxSurge가 있어도 최대 ${limit}개까지 허용됩니다): ${names.join(', ')}`,
+      objects,
+    };
+  return {
+    message: `${name} has ${names.length} pod objects on ${node} (at most ${limit} allowed): ${names.join(', ')}`,
+    messageKo: `Node ${node}에 ${name}의 Pod 오브젝트가 ${names.length}개 있습니다 (종료 중인 Pod도 세며 최대 ${limit}개까지 허용됩니다): ${names.join(', ')}`,
+    objects,
+  };
+}
+
+/** ≤ 1 pod object (terminating ones included) of a DaemonSet per node; ≤ 2 live ones with maxSurge. */
 export const daemonsetOnePerNode: SafetyInvariant = {
   id: 'daemonset.one-per-node',
   kind: 'safety',
   concept: 'daemonset',
   claim: {
-    en: 'With maxSurge 0, a node holds at most one pod object of a DaemonSet (terminating ones included); with maxSurge, at most two.',
-    ko: 'maxSurge가 0이면 한 Node에는 DaemonSet의 Pod 객체가 최대 하나(종료 중인 것 포함)만 있고, maxSurge가 있으면 최대 두 개다.',
+    en: 'With maxSurge 0, a node holds at most one pod object of a DaemonSet (terminating ones included); with maxSurge, at most two that are not terminating.',
+    ko: 'maxSurge가 0이면 한 Node에는 DaemonSet의 Pod 객체가 최대 하나(종료 중인 것 포함)만 있고, maxSurge가 있으면 종료 중이 아닌 Pod가 최대 두 개다.',
   },
   explain: {
     en: 'One streetlight per street. A daemon (a log shipper, a network agent) often owns something of the node — a host port, a socket, a file — so two copies fight over it. A new pod must wait until the old one has fully terminated (kubernetes#51464), and a controller that restarts must not trust a stale cache and place a second one (kubernetes#54096). Only a surge rollout may briefly run the old and the new light side by side.',
@@ -91,12 +117,10 @@ export const daemonsetOnePerNode: SafetyInvariant = {
       const ds = world.store.byUid(uid);
       const limit = limitFor(ds);
       if (pods.size <= limit) continue;
-      const names = [...pods].map((key) => key.slice(key.indexOf('/') + 1)).sort();
-      findings.push({
-        message: `daemonset/${ds?.metadata.name ?? uid} has ${pods.size} pod objects on ${node} (at most ${limit} allowed): ${names.join(', ')}`,
-        messageKo: `Node ${node}에 daemonset/${ds?.metadata.name ?? uid}의 Pod 오브젝트가 ${pods.size}개 있습니다 (종료 중인 Pod도 세며 최대 ${limit}개까지 허용됩니다): ${names.join(', ')}`,
-        objects: [`daemonset/${ds?.metadata.name ?? uid}`, `node/${node}`, ...names.map((n) => `pod/${n}`)],
-      });
+      const live = counted(world, pods, limit > 1);
+      if (live.length <= limit) continue;
+      const names = live.map((key) => key.slice(key.indexOf('/') + 1)).sort();
+      findings.push(overflow(`daemonset/${ds?.metadata.name ?? uid}`, node, names, limit));
     }
     return findings;
   },

@@ -8,7 +8,8 @@ import { updateBudget } from '../../controllers/daemonset/rolling.ts';
 import { statusCounts } from '../../controllers/daemonset/status.ts';
 import { templateHash } from '../../controllers/shared/history.ts';
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
-import type { KObject } from '../../model/types.ts';
+import { isPodAvailable } from '../../model/pod.ts';
+import type { KObject, Pod } from '../../model/types.ts';
 import { isReporting } from '../../sim/machine.ts';
 import type { World } from '../../sim/world.ts';
 import type { Explanation } from '../types.ts';
@@ -35,13 +36,15 @@ export function coverageProblems(world: World, ds: KObject): Explanation[] {
     const e = nodeShouldRunDaemonPod(ds, node);
     if (e.shouldRun) {
       if (active.length !== 1)
-        problems.push({
-          en: `${name} runs ${active.length} pods (wants 1)`,
-          ko:
-            active.length === 0
-              ? `Node ${name}에 Pod가 없습니다 (1개 있어야 합니다)`
-              : `Node ${name}에 Pod가 ${active.length}개 있습니다 (1개여야 합니다)`,
-        });
+        problems.push(
+          withSurgeGap(world, ds, active, {
+            en: `${name} runs ${active.length} pods (wants 1)`,
+            ko:
+              active.length === 0
+                ? `Node ${name}에 Pod가 없습니다 (1개 있어야 합니다)`
+                : `Node ${name}에 Pod가 ${active.length}개 있습니다 (1개여야 합니다)`,
+          }),
+        );
       else if (!ready(active[0]!) && appCanBeReady(active[0]!) && !unschedulable(active[0]!))
         problems.push({
           en: `${name}: pod/${active[0]!.metadata.name} is not Ready`,
@@ -70,6 +73,27 @@ export function coverageProblems(world: World, ds: KObject): Explanation[] {
       });
   }
   return problems;
+}
+
+/**
+ * Why a surge rollout can stop with the old and the new pod side by side, both available: the new
+ * pod became available by the clock alone, and nothing woke the controller. It looks again on pod
+ * events, minReadySeconds after a pod turns Ready (a later request is dropped while an earlier one
+ * waits: client-go keeps the earliest), and after a status write only while the *oldest* pod of a
+ * node is not yet available. Real Kubernetes waits for the next event or informer resync; the
+ * OpenKruise fork added the missing requeue (openkruise/kruise#1012).
+ */
+function withSurgeGap(world: World, ds: KObject, active: readonly KObject[], e: Explanation): Explanation {
+  const minReady = ds.spec?.minReadySeconds ?? 0;
+  if (active.length !== 2 || minReady <= 0) return e;
+  const hash = templateHash(ds);
+  const fresh = active.find((p) => podHash(p) === hash);
+  const old = active.find((p) => podHash(p) !== hash);
+  if (!fresh || !old || !isPodAvailable(fresh as Pod, minReady, world.now)) return e;
+  return {
+    en: `${e.en}: surge pod ${fresh.metadata.name} became available with no event to wake the controller (Kubernetes looks again on the next event or resync; cf. openkruise/kruise#1012)`,
+    ko: `${e.ko}: surge Pod ${fresh.metadata.name}가 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없습니다 (Kubernetes는 다음 이벤트나 resync 때 다시 봅니다; openkruise/kruise#1012 참고)`,
+  };
 }
 
 /** The first five problems joined, then how many more there are (`; and 2 more`, `; 외 2건`). */
