@@ -61,44 +61,107 @@ function podTemplate(app: string): Record<string, unknown> {
   };
 }
 
-/** The campaign's workload for a controller, as a user would write it (defaults applied after). */
-export function workloadManifest(controller: CampaignController, rng: Rng): Record<string, unknown> {
-  const selector = (app: string) => ({ matchLabels: { app } });
+/**
+ * The campaign's workloads for a controller, as a user would write them (defaults applied after).
+ * Besides the defaults they draw the knobs real manifests set and real bugs hid behind:
+ * minReadySeconds, update strategies and their budgets, StatefulSet ordinals.start and claim
+ * retention, and for ReplicaSets sometimes a canary ReplicaSet whose pods the main selector also
+ * matches (they belong to the canary: nobody else may adopt them).
+ */
+export function workloadManifests(controller: CampaignController, rng: Rng): Record<string, unknown>[] {
   switch (controller) {
     case 'replicaset':
-      return {
-        apiVersion: 'apps/v1',
-        kind: 'ReplicaSet',
-        metadata: { name: 'web' },
-        spec: { replicas: rng.between(1, 5), selector: selector('web'), template: podTemplate('web') },
-      };
+      return replicaSets(rng);
     case 'daemonset':
-      return {
-        apiVersion: 'apps/v1',
-        kind: 'DaemonSet',
-        metadata: { name: 'agent' },
-        spec: { selector: selector('agent'), template: podTemplate('agent') },
-      };
+      return [daemonSet(rng)];
     case 'statefulset':
-      return {
-        apiVersion: 'apps/v1',
-        kind: 'StatefulSet',
-        metadata: { name: 'db' },
-        spec: {
-          replicas: rng.between(1, 5),
-          serviceName: 'db',
-          podManagementPolicy: rng.chance(0.25) ? 'Parallel' : 'OrderedReady',
-          selector: selector('db'),
-          template: podTemplate('db'),
-          volumeClaimTemplates: [
-            {
-              metadata: { name: 'data' },
-              spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
-            },
-          ],
-        },
-      };
+      return [statefulSet(rng)];
   }
+}
+
+const selector = (labels: Record<string, string>) => ({ matchLabels: labels });
+
+function minReady(rng: Rng): Record<string, number> {
+  return rng.chance(0.15) ? { minReadySeconds: rng.between(5, 20) } : {};
+}
+
+function replicaSets(rng: Rng): Record<string, unknown>[] {
+  const web = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: rng.between(1, 5),
+      selector: selector({ app: 'web' }),
+      template: podTemplate('web'),
+      ...minReady(rng),
+    },
+  };
+  if (!rng.chance(0.3)) return [web];
+  const labels = { app: 'web', track: 'canary' };
+  const canary = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'web-canary' },
+    spec: {
+      replicas: rng.between(1, 2),
+      selector: selector(labels),
+      template: { ...podTemplate('web'), metadata: { labels } },
+    },
+  };
+  return [web, canary];
+}
+
+function daemonSet(rng: Rng): Record<string, unknown> {
+  const roll = rng.pick([
+    { maxUnavailable: 1 },
+    { maxUnavailable: 2 },
+    { maxUnavailable: '50%' },
+    { maxUnavailable: 0, maxSurge: 1 },
+  ]);
+  const updateStrategy = rng.chance(0.1)
+    ? { type: 'OnDelete' }
+    : { type: 'RollingUpdate', rollingUpdate: roll };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'agent' },
+    spec: {
+      selector: selector({ app: 'agent' }),
+      template: podTemplate('agent'),
+      updateStrategy,
+      ...minReady(rng),
+    },
+  };
+}
+
+function statefulSet(rng: Rng): Record<string, unknown> {
+  const replicas = rng.between(1, 5);
+  const spec: Record<string, unknown> = {
+    replicas,
+    serviceName: 'db',
+    podManagementPolicy: rng.chance(0.25) ? 'Parallel' : 'OrderedReady',
+    selector: selector({ app: 'db' }),
+    template: podTemplate('db'),
+    volumeClaimTemplates: [
+      {
+        metadata: { name: 'data' },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      },
+    ],
+    ...minReady(rng),
+  };
+  if (rng.chance(0.3)) spec.ordinals = { start: rng.between(1, 3) };
+  if (rng.chance(0.5))
+    spec.persistentVolumeClaimRetentionPolicy = {
+      whenDeleted: rng.pick(['Retain', 'Delete']),
+      whenScaled: rng.pick(['Retain', 'Delete']),
+    };
+  const strategy = rng.int(10);
+  if (strategy === 0) spec.updateStrategy = { type: 'OnDelete' };
+  else if (strategy <= 2)
+    spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { partition: rng.between(0, replicas) } };
+  return { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec };
 }
 
 function defaulted(manifest: Record<string, unknown>): KObject {
@@ -119,7 +182,7 @@ export function generateScenario(
 ): Scenario {
   const rng = rngFor(campaignSeed, `campaign/${index}`);
   const seed = rng.int(2 ** 32);
-  const objects = [defaulted(workloadManifest(controller, rng))];
+  const objects = workloadManifests(controller, rng).map(defaulted);
   if (controller === 'statefulset') {
     objects.unshift(
       defaulted({
