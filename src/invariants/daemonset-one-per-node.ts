@@ -60,22 +60,28 @@ function limitFor(ds: KObject | undefined): number {
 }
 
 /**
- * The pods a slot counts against its limit: every object without surge; with surge only those not
- * terminating, since a surge rollout ignores pods being deleted (findUpdatedPodsOnNode skips them)
- * and may place the new pod while a duplicate the manage loop removed is still going away.
+ * The pods a slot counts against its limit: every object without surge; with surge only live ones
+ * (not terminating, not Failed or Succeeded). A surge rollout ignores pods being deleted
+ * (findUpdatedPodsOnNode skips them), and the surge manage loop creates when no pod *runs*: a
+ * Failed pod kept for its back-off, or one deleted in the same sync after the create, does not
+ * hold a replacement back.
  */
 function counted(world: World, keys: Set<string>, surge: boolean): string[] {
   const all = [...keys];
   if (!surge) return all;
-  return all.filter((k) => !world.store.get('Pod', k)?.metadata.deletionTimestamp);
+  return all.filter((k) => {
+    const pod = world.store.get('Pod', k);
+    const phase = pod?.status?.phase;
+    return !!pod && !pod.metadata.deletionTimestamp && phase !== 'Failed' && phase !== 'Succeeded';
+  });
 }
 
 function overflow(name: string, node: string, names: string[], limit: number): Finding {
   const objects = [name, `node/${node}`, ...names.map((n) => `pod/${n}`)];
   if (limit > 1)
     return {
-      message: `${name} has ${names.length} pods that are not terminating on ${node} (at most ${limit} with maxSurge): ${names.join(', ')}`,
-      messageKo: `Node ${node}에 ${name}의 종료 중이 아닌 Pod가 ${names.length}개 있습니다 (maxSurge가 있어도 최대 ${limit}개까지 허용됩니다): ${names.join(', ')}`,
+      message: `${name} has ${names.length} live pods on ${node} (at most ${limit} with maxSurge): ${names.join(', ')}`,
+      messageKo: `Node ${node}에 ${name}의 살아 있는 Pod가 ${names.length}개 있습니다 (maxSurge가 있어도 최대 ${limit}개까지 허용됩니다): ${names.join(', ')}`,
       objects,
     };
   return {
@@ -91,8 +97,8 @@ export const daemonsetOnePerNode: SafetyInvariant = {
   kind: 'safety',
   concept: 'daemonset',
   claim: {
-    en: 'With maxSurge 0, a node holds at most one pod object of a DaemonSet (terminating ones included); with maxSurge, at most two that are not terminating.',
-    ko: 'maxSurge가 0이면 한 Node에는 DaemonSet의 Pod 객체가 최대 하나(종료 중인 것 포함)만 있고, maxSurge가 있으면 종료 중이 아닌 Pod가 최대 두 개다.',
+    en: 'With maxSurge 0, a node holds at most one pod object of a DaemonSet (terminating ones included); with maxSurge, at most two live ones (not terminating, not finished).',
+    ko: 'maxSurge가 0이면 한 Node에는 DaemonSet의 Pod 객체가 최대 하나(종료 중인 것 포함)만 있고, maxSurge가 있으면 살아 있는 Pod(종료 중이거나 끝난 Pod 제외)가 최대 두 개다.',
   },
   explain: {
     en: 'One streetlight per street. A daemon (a log shipper, a network agent) often owns something of the node — a host port, a socket, a file — so two copies fight over it. A new pod must wait until the old one has fully terminated (kubernetes#51464), and a controller that restarts must not trust a stale cache and place a second one (kubernetes#54096). Only a surge rollout may briefly run the old and the new light side by side.',

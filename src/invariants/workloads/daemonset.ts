@@ -32,7 +32,7 @@ export function coverageProblems(world: World, ds: KObject): Explanation[] {
   const nodes = world.store.list('Node');
   for (const node of nodes) {
     const name = node.metadata.name;
-    const active = (byNode.get(name) ?? []).filter((p) => !p.metadata.deletionTimestamp);
+    const active = withoutStuckSurge((byNode.get(name) ?? []).filter((p) => !p.metadata.deletionTimestamp));
     const e = nodeShouldRunDaemonPod(ds, node);
     if (e.shouldRun) {
       if (active.length !== 1)
@@ -76,6 +76,27 @@ export function coverageProblems(world: World, ds: KObject): Explanation[] {
 }
 
 /**
+ * A surge pod the scheduler cannot place (the node has no room for a second pod) beside the pod it
+ * would replace: the rollout waits for capacity, as on a real cluster, and the old pod still covers
+ * the node. Such a pod does not count.
+ */
+function withoutStuckSurge(active: KObject[]): KObject[] {
+  if (active.length < 2) return active;
+  const placed = active.filter((p) => !unschedulable(p));
+  return placed.length > 0 ? placed : active;
+}
+
+/** Nodes whose rollout waits for room for a surge pod (see withoutStuckSurge). */
+function surgeWaitsForRoom(pods: readonly KObject[]): Set<string> {
+  const out = new Set<string>();
+  for (const [node, list] of podsByNode(pods, true)) {
+    const active = list.filter((p) => !p.metadata.deletionTimestamp);
+    if (active.length > 1 && active.some(unschedulable)) out.add(node);
+  }
+  return out;
+}
+
+/**
  * Why a surge rollout can stop with the old and the new pod side by side, both available: the new
  * pod became available by the clock alone, and nothing woke the controller. It looks again on pod
  * events, minReadySeconds after a pod turns Ready (a later request is dropped while an earlier one
@@ -115,12 +136,15 @@ export function summariseProblems(problems: readonly Explanation[], max = 5): Ex
  * unavailable (NotReady once the node lifecycle marks them, or terminating for ever) and use up
  * maxUnavailable, so no old pod elsewhere may go. rolling_update.go counts them the same way; a
  * NotReady node stalls a DaemonSet rollout on a real cluster too, until the node returns or is
- * deleted.
+ * deleted. With maxSurge, surge pods that cannot be placed hold the rollout the same way.
  */
 function rolloutHeld(world: World, ds: KObject, pods: readonly KObject[]): boolean {
   const nodes = world.store.list('Node');
   const wanted = nodes.filter((n) => nodeShouldRunDaemonPod(ds, n).shouldRun);
-  const { maxUnavailable } = updateBudget(ds, wanted.length);
+  const { maxUnavailable, maxSurge } = updateBudget(ds, wanted.length);
+  // Surge pods that wait for room count toward maxSurge until they are available: once they use
+  // it up, no other node may surge (the cluster is full, not the controller at fault).
+  if (maxSurge > 0 && surgeWaitsForRoom(pods).size >= maxSurge) return true;
   let stuck = 0;
   // Every node that should run the pod or still has one (an unreachable node's NoSchedule taint
   // ends "should run", not the pod), as nodeToDaemonPods holds them.
@@ -138,7 +162,10 @@ function outdated(world: World, ds: KObject): Explanation | null {
   if (ds.spec?.updateStrategy?.type === 'OnDelete') return null;
   const hash = templateHash(ds);
   const pods = daemonPods(world, ds);
-  const stale = pods.filter((p) => !p.metadata.deletionTimestamp && podHash(p) !== hash);
+  const waiting = surgeWaitsForRoom(pods);
+  const stale = pods.filter(
+    (p) => !p.metadata.deletionTimestamp && podHash(p) !== hash && !waiting.has(p.spec?.nodeName ?? ''),
+  );
   const onDesired = stale.filter((p) => {
     const node = world.store.get('Node', p.spec?.nodeName ?? '');
     return node && nodeShouldRunDaemonPod(ds, node).shouldRun;
