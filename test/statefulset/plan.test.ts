@@ -20,6 +20,7 @@ import {
 } from '../../src/controllers/statefulset/retention.ts';
 import { MAX_BATCH_SIZE, StatefulSetSync } from '../../src/controllers/statefulset/sync.ts';
 import { CORRECT, type StatefulSetVariant } from '../../src/controllers/statefulset/variants.ts';
+import { parseTimestamp } from '../../src/model/time.ts';
 import type { KObject } from '../../src/model/types.ts';
 import { applyDefaults } from '../../src/scenario/manifests.ts';
 import { node, worldWith } from '../sim/helpers.ts';
@@ -288,6 +289,18 @@ describe('StatefulSet plan: scale-down', () => {
     const p = plan(set, pods(set, ['ready', 'ready', 'ready', 'running', 'running']));
     expect(summary(p)).toEqual([]);
     expect(p.block).toEqual({ kind: 'ready', pod: 'web-4' });
+  });
+
+  it('OrderedReady deletes a condemned pod that is Ready but not yet available: it is the first unavailable one (kubernetes#123918)', () => {
+    const set = statefulSet({ replicas: 0 });
+    set.spec.minReadySeconds = 30;
+    // Ready since 2024-01-01T00:00:00Z; ten seconds later they are Ready, not yet available.
+    const nowMs = parseTimestamp('2024-01-01T00:00:10Z');
+    expect(summary(plan(set, pods(set, ['ready']), { nowMs }))).toEqual(['scale-down web-0']);
+    // Below web-1, web-0 is not available either: web-1 is not the first unavailable pod, so wait.
+    const p = plan(set, pods(set, ['ready', 'ready']), { nowMs });
+    expect(summary(p)).toEqual([]);
+    expect(p.block).toEqual({ kind: 'ready', pod: 'web-1' });
   });
 
   it('the scale-down-lowest-first mutant starts from the bottom', () => {

@@ -180,7 +180,11 @@ function planCondemned(input: PlanInput, plan: SyncPlan): boolean {
   }
   const minReady = input.set.spec?.minReadySeconds ?? 0;
   if (plan.condemned.length === 0) return true;
-  const firstUnhealthy = [...plan.slots, ...[...plan.condemned].reverse()].find((p) => !p || !isHealthy(p));
+  // Unavailable counts as unhealthy here, as the deletion check below judges availability: a
+  // condemned pod Ready but not yet available is the first unhealthy one and may go (#123918).
+  const firstUnhealthy = [...plan.slots, ...[...plan.condemned].reverse()].find(
+    (p) => !p || !isHealthy(p) || !isRunningAndAvailable(p, minReady, input.nowMs),
+  );
   for (const pod of plan.condemned) {
     if (isTerminating(pod)) {
       if (plan.monotonic) return stop(plan, 'termination', pod.metadata.name);
