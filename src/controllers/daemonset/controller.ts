@@ -37,6 +37,12 @@ interface SyncState {
   plan?: SyncPlan;
   phases: Phase[];
   claims?: ClaimPlan<KObject>;
+  /**
+   * The expectations as they were when the sync began: pods are claimed from a list no older than
+   * that, so an ADD that lands while the claim patches are in flight must not let this sync place
+   * pods from its older list (syncDaemonSet checks expectations before it lists pods).
+   */
+  satisfied?: boolean;
   /** Revisions of the DaemonSet's selector that nobody controls, to adopt with the pods. */
   orphanRevisions?: RevisionObject[];
   created: number;
@@ -86,7 +92,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   protected sync(key: string): void {
     const ds = this.informer.get('DaemonSet', key);
     this.syncing = `daemonset/${key.slice(key.indexOf('/') + 1)}`;
-    this.cur = { key, phases: [], created: 0, batchSize: 1 };
+    this.cur = { key, phases: [], created: 0, batchSize: 1, satisfied: this.expectations.satisfied(key) };
     if (!ds) {
       this.expectations.delete(key);
       return this.send({ type: 'SYNC', next: 'idle' }, `${key} is gone`);
@@ -108,7 +114,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     });
     const revs = orphanRevisions.length;
     if (claims.adopt.length + claims.release.length + revs > 0) {
-      this.cur = { key, ds, phases: [], created: 0, batchSize: 1, claims, orphanRevisions };
+      this.cur = { ...this.cur, ds, claims, orphanRevisions };
       const what = `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}${
         revs > 0 ? `, adopt ${revs} orphaned revision${revs === 1 ? '' : 's'}` : ''
       }`;
@@ -204,7 +210,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       table: (hash) => (owned ? this.fullTable(ds, owned) : this.nodeTable(ds, hash)),
       pods: () => owned ?? this.informer.podsOwnedBy(ds.metadata.uid).values(),
       revisions: this.ownedRevisions(ds),
-      expectationsSatisfied: this.expectations.satisfied(key),
+      expectationsSatisfied: (this.cur.satisfied ?? true) && this.expectations.satisfied(key),
       nowMs: this.world.now,
       backoff: this.backoff,
       knobs: this.v,
