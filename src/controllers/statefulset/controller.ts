@@ -5,6 +5,7 @@
  * then execute the plan (plan.ts) one kind of write per state, then status and history.
  */
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
+import { nextAvailabilityCheckMs } from '../../model/pod.ts';
 import type { KObject } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
@@ -329,9 +330,12 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
   private afterStatus(s: SyncState): RevisionObject[] {
     if (s.error) this.queue.addRateLimited(s.key);
     else this.queue.forget(s.key);
+    // Pods Ready but not yet available become available by the clock alone: look again when the
+    // first of them does (kubernetes#135428, v1.35.1+; before, only while available != replicas,
+    // which could leave availableReplicas and an OrderedReady wait stale, #119352).
     const minReady = s.set.spec?.minReadySeconds ?? 0;
-    if (!s.error && minReady > 0 && s.status && s.status.availableReplicas !== (s.set.spec?.replicas ?? 1))
-      this.queue.addAfter(s.key, minReady * 1000);
+    if (!s.error && minReady > 0 && s.status && s.status.readyReplicas !== s.status.availableReplicas)
+      this.queue.addAfter(s.key, nextAvailabilityCheckMs(s.allPods(), minReady, this.now) ?? minReady * 1000);
     // The replace-terminating mutant looks again once a terminating pod's grace period is over.
     if (this.v.forceDeleteStuck && s.terminating().length > 0) this.queue.addAfter(s.key, 35_000);
     s.toPrune = this.toPrune(s);
