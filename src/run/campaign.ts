@@ -87,30 +87,24 @@ function minReady(rng: Rng): Record<string, number> {
   return rng.chance(0.15) ? { minReadySeconds: rng.between(5, 20) } : {};
 }
 
+function replicaSet(name: string, spec: Record<string, unknown>): Record<string, unknown> {
+  return { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name }, spec };
+}
+
 function replicaSets(rng: Rng): Record<string, unknown>[] {
-  const web = {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    metadata: { name: 'web' },
-    spec: {
-      replicas: rng.between(1, 5),
-      selector: selector({ app: 'web' }),
-      template: podTemplate('web'),
-      ...minReady(rng),
-    },
-  };
+  const web = replicaSet('web', {
+    replicas: rng.between(1, 5),
+    selector: selector({ app: 'web' }),
+    template: podTemplate('web'),
+    ...minReady(rng),
+  });
   if (!rng.chance(0.3)) return [web];
   const labels = { app: 'web', track: 'canary' };
-  const canary = {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    metadata: { name: 'web-canary' },
-    spec: {
-      replicas: rng.between(1, 2),
-      selector: selector(labels),
-      template: { ...podTemplate('web'), metadata: { labels } },
-    },
-  };
+  const canary = replicaSet('web-canary', {
+    replicas: rng.between(1, 2),
+    selector: selector(labels),
+    template: { ...podTemplate('web'), metadata: { labels } },
+  });
   return [web, canary];
 }
 

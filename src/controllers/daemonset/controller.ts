@@ -18,7 +18,7 @@ import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
 import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
 import { Expectations } from '../shared/expectations.ts';
-import type { RevisionObject } from '../shared/history.ts';
+import { adoptRevisions, type RevisionObject } from '../shared/history.ts';
 import { FailedPodBackoff } from './backoff.ts';
 import { assertSameDecisions, tableCrossCheck } from './crossCheck.ts';
 import { dsKey, onWatchEvent } from './events.ts';
@@ -152,15 +152,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     const ref = newControllerRef({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: ds.metadata });
     const owned = [...claims.owned];
     // controlledHistories (ClaimControllerRevisions) runs before the pods are claimed.
-    for (const rev of canAdopt ? (this.cur.orphanRevisions ?? []) : []) {
-      this.world.store.patch(
-        this.actorName,
-        'ControllerRevision',
-        `${rev.metadata.namespace}/${rev.metadata.name}`,
-        (r) => withAdoption(r, ref, false),
-        { uid: rev.metadata.uid },
-      );
-    }
+    if (canAdopt) adoptRevisions(this.world, this.actorName, this.cur.orphanRevisions ?? [], ref);
     let failed: string | undefined =
       canAdopt || claims.adopt.length === 0 ? undefined : `can't adopt pods: ${key} is being deleted or gone`;
     for (const pod of canAdopt ? claims.adopt : []) {

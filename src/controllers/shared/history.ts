@@ -14,7 +14,8 @@ import { computeHash, stableStringify } from '../../model/hash.ts';
 import { compileSelector } from '../../model/labels.ts';
 import { newControllerRef } from '../../model/pod.ts';
 import type { KObject, NewObject, OwnerReference } from '../../model/types.ts';
-import { type ClaimPlan, controllerRefOf, planClaims } from './claim.ts';
+import type { World } from '../../sim/world.ts';
+import { type ClaimPlan, controllerRefOf, planClaims, withAdoption } from './claim.ts';
 
 /** The label pods and revisions carry (`apps.ControllerRevisionHashLabelKey`). */
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
@@ -194,4 +195,25 @@ export function revisionsToPrune(
     current === undefined ? nonLive.length : owned.filter((r) => r.metadata.name !== current).length;
   const excess = counted - Math.max(0, limit);
   return excess > 0 ? nonLive.slice(0, excess) : [];
+}
+
+/**
+ * `AdoptControllerRevision` for each orphaned revision: a patch that adds the owner's controllerRef
+ * (on the revision's uid, so a revision recreated meanwhile is left alone).
+ */
+export function adoptRevisions(
+  world: World,
+  actor: string,
+  revisions: readonly RevisionObject[],
+  ref: OwnerReference,
+): void {
+  for (const rev of revisions) {
+    world.store.patch(
+      actor,
+      'ControllerRevision',
+      `${rev.metadata.namespace}/${rev.metadata.name}`,
+      (r) => withAdoption(r, ref, false),
+      { uid: rev.metadata.uid },
+    );
+  }
 }

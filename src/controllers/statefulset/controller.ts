@@ -11,7 +11,7 @@ import type { WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
 import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
-import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
+import { adoptRevisions, type CurrentRevisionPlan, type RevisionObject } from '../shared/history.ts';
 import { claimTemplates, isMember, isRunningAndReady } from './identity.ts';
 import type { Next, StatefulSetEvent } from './machine.ts';
 import { statefulSetMachine } from './machine.ts';
@@ -261,15 +261,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       blockOwnerDeletion: true,
     };
     // adoptOrphanRevisions comes first: the history a recreated set finds is its own again.
-    for (const rev of canAdopt ? s.orphanRevisions : []) {
-      this.world.store.patch(
-        this.actorName,
-        'ControllerRevision',
-        `${rev.metadata.namespace}/${rev.metadata.name}`,
-        (r) => withAdoption(r, ref, false),
-        { uid: rev.metadata.uid },
-      );
-    }
+    if (canAdopt) adoptRevisions(this.world, this.actorName, s.orphanRevisions, ref);
     for (const pod of s.claims.adopt) {
       if (!canAdopt) break;
       const r = this.world.store.patch(
