@@ -136,7 +136,8 @@ export function summariseProblems(problems: readonly Explanation[], max = 5): Ex
  * unavailable (NotReady once the node lifecycle marks them, or terminating for ever) and use up
  * maxUnavailable, so no old pod elsewhere may go. rolling_update.go counts them the same way; a
  * NotReady node stalls a DaemonSet rollout on a real cluster too, until the node returns or is
- * deleted. With maxSurge, surge pods that cannot be placed hold the rollout the same way.
+ * deleted. A pod that cannot be placed (its node has no room) is unavailable the same way, and
+ * with maxSurge, surge pods that cannot be placed hold the rollout too.
  */
 function rolloutHeld(world: World, ds: KObject, pods: readonly KObject[]): boolean {
   const nodes = world.store.list('Node');
@@ -146,13 +147,19 @@ function rolloutHeld(world: World, ds: KObject, pods: readonly KObject[]): boole
   // it up, no other node may surge (the cluster is full, not the controller at fault).
   if (maxSurge > 0 && surgeWaitsForRoom(pods).size >= maxSurge) return true;
   let stuck = 0;
+  const byNode = podsByNode(pods, true);
   // Every node that should run the pod or still has one (an unreachable node's NoSchedule taint
   // ends "should run", not the pod), as nodeToDaemonPods holds them.
   for (const n of nodes) {
+    const mine = byNode.get(n.metadata.name) ?? [];
+    if (mine.length === 0 && !wanted.includes(n)) continue;
+    // A pod the scheduler cannot place (no room) is unavailable for as long as the room is taken.
+    if (mine.some(unschedulable)) {
+      stuck++;
+      continue;
+    }
     const m = world.machines.get(n.metadata.name);
     if (!m || isReporting(m)) continue;
-    const mine = pods.filter((p) => p.spec?.nodeName === n.metadata.name);
-    if (mine.length === 0 && !wanted.includes(n)) continue;
     if (mine.length === 0 || mine.some((p) => p.metadata.deletionTimestamp || !ready(p))) stuck++;
   }
   return stuck > 0 && stuck >= maxUnavailable;
