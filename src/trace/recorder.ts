@@ -8,7 +8,11 @@ import type { TraceEvent, TraceKind } from './types.ts';
 
 /** The canonical one-line form of an event (what the digest and replays compare). */
 export function traceLine(e: TraceEvent): string {
-  return `${e.step} ${e.atMs} ${e.kind} ${e.actor} ${e.text}`;
+  return lineOf(e.step, e.atMs, e.kind, e.actor, e.text);
+}
+
+function lineOf(step: number, atMs: number, kind: TraceKind, actor: string, text: string): string {
+  return `${step} ${atMs} ${kind} ${actor} ${text}`;
 }
 
 export class TraceRecorder {
@@ -23,8 +27,8 @@ export class TraceRecorder {
 
   record(kind: TraceKind, actor: string, text: string, objects?: string[]): void {
     // Lines are hashed in chunks: one update per line costs more than the simulation step itself.
-    // The same text as traceLine(), built without the event object when events are not kept.
-    this.pending += `${this.step} ${this.now} ${kind} ${actor} ${text}\n`;
+    // Built without the event object: most runs keep no events.
+    this.pending += `${lineOf(this.step, this.now, kind, actor, text)}\n`;
     if (this.pending.length > 65_536 && !this.holding) this.flush();
     if (!this.keep) return;
     const e: TraceEvent = objects

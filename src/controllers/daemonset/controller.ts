@@ -104,9 +104,10 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       return this.send({ type: 'SYNC', next: 'idle' }, `${key}: empty selector selects no pods`);
     // Common case: no orphan to adopt and no pod to release, so the owned pods are exactly the
     // pods we control, and the incremental node table can stand in for the full walk.
-    const orphanRevisions = this.ownedRevisions(ds).filter((r) => !controllerRefOf(r));
+    const revisions = this.ownedRevisions(ds);
+    const orphanRevisions = revisions.filter((r) => !controllerRefOf(r));
     if (!this.views.hasUnmatchedPods(ds) && !this.hasAdoptableOrphans(ds) && orphanRevisions.length === 0)
-      return this.planAndSend('SYNC', key, ds, undefined);
+      return this.planAndSend('SYNC', key, ds, undefined, revisions);
     const claims = planClaims(this.candidatePods(ds), {
       ownerUid: ds.metadata.uid,
       ownerDeleting: false,
@@ -120,7 +121,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       }`;
       return this.send({ type: 'SYNC', next: 'claimingPods' }, what);
     }
-    this.planAndSend('SYNC', key, ds, claims.owned);
+    this.planAndSend('SYNC', key, ds, claims.owned, revisions);
   }
 
   /** Whether an orphan of the DaemonSet's namespace matches its selector (adoption is due). */
@@ -190,18 +191,22 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     this.planAndSend('CLAIMED', key, ds, owned);
   }
 
-  /** Plans from `owned` (after claiming) by the full walk, or from the incremental table when undefined. */
+  /**
+   * Plans from `owned` (after claiming) by the full walk, or from the incremental table when
+   * undefined; `revisions` is the sync's own listing unless an API round trip came in between.
+   */
   private planAndSend(
     type: 'SYNC' | 'CLAIMED',
     key: string,
     ds: KObject,
     owned: KObject[] | undefined,
+    revisions = this.ownedRevisions(ds),
   ): void {
     const plan = planSync({
       ds,
       table: (hash) => (owned ? this.fullTable(ds, owned) : this.nodeTable(ds, hash)),
       pods: () => owned ?? this.informer.podsOwnedBy(ds.metadata.uid).values(),
-      revisions: this.ownedRevisions(ds),
+      revisions,
       expectationsSatisfied: (this.cur.satisfied ?? true) && this.expectations.satisfied(key),
       nowMs: this.world.now,
       backoff: this.backoff,

@@ -121,10 +121,9 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       claims,
       this.lastStatus.get(key),
     );
+    const listed = ownedRevisions(set, this.informer.map('ControllerRevision').values());
     // A set being deleted adopts nothing (canAdopt fails), revisions no more than pods.
-    this.cur.orphanRevisions = set.metadata.deletionTimestamp
-      ? []
-      : orphanRevisions(ownedRevisions(set, this.informer.map('ControllerRevision').values()));
+    this.cur.orphanRevisions = set.metadata.deletionTimestamp ? [] : orphanRevisions(listed);
     const orphans = this.cur.orphanRevisions.length;
     if (claims.adopt.length + claims.release.length + orphans > 0)
       return this.send(
@@ -133,7 +132,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
           orphans > 0 ? `, adopt ${orphans} orphaned revision${orphans === 1 ? '' : 's'}` : ''
         }`,
       );
-    const next = this.afterClaims();
+    const next = this.afterClaims(listed);
     // Nothing to create, delete or wait for, and the status is current: Kubernetes makes no API
     // call at all, so the sync is one transition back to idle.
     if (next === 'status' && this.quiet(this.cur)) {
@@ -191,10 +190,15 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     return pods.sort(byName);
   }
 
-  /** Revisions: use the update revision if it exists, else write it first. */
-  private afterClaims(): Next {
+  /**
+   * Revisions: use the update revision if it exists, else write it first. `listed` is the sync's
+   * own listing when no API call came in between; after the claim round trip the cache is read again.
+   */
+  private afterClaims(
+    listed = ownedRevisions(this.cur!.set, this.informer.map('ControllerRevision').values()),
+  ): Next {
     const s = this.cur!;
-    s.owned = ownedRevisions(s.set, this.informer.map('ControllerRevision').values());
+    s.owned = listed;
     const plan = planUpdateRevision(s.set, s.owned);
     if (plan.type !== 'use') {
       s.revisionPlan = plan;

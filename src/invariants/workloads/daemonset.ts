@@ -81,18 +81,21 @@ export function coverageProblems(world: World, ds: KObject): Explanation[] {
  * the node. Such a pod does not count.
  */
 function withoutStuckSurge(active: KObject[]): KObject[] {
-  if (active.length < 2) return active;
+  if (!waitsForRoom(active)) return active;
   const placed = active.filter((p) => !unschedulable(p));
   return placed.length > 0 ? placed : active;
 }
 
+/** A node's live daemon pods are more than one, and one of them cannot be placed. */
+function waitsForRoom(active: readonly KObject[]): boolean {
+  return active.length > 1 && active.some(unschedulable);
+}
+
 /** Nodes whose rollout waits for room for a surge pod (see withoutStuckSurge). */
-function surgeWaitsForRoom(pods: readonly KObject[]): Set<string> {
+function surgeWaitsForRoom(byNode: ReadonlyMap<string, KObject[]>): Set<string> {
   const out = new Set<string>();
-  for (const [node, list] of podsByNode(pods, true)) {
-    const active = list.filter((p) => !p.metadata.deletionTimestamp);
-    if (active.length > 1 && active.some(unschedulable)) out.add(node);
-  }
+  for (const [node, list] of byNode)
+    if (waitsForRoom(list.filter((p) => !p.metadata.deletionTimestamp))) out.add(node);
   return out;
 }
 
@@ -139,15 +142,19 @@ export function summariseProblems(problems: readonly Explanation[], max = 5): Ex
  * deleted. A pod that cannot be placed (its node has no room) is unavailable the same way, and
  * with maxSurge, surge pods that cannot be placed hold the rollout too.
  */
-function rolloutHeld(world: World, ds: KObject, pods: readonly KObject[]): boolean {
+function rolloutHeld(
+  world: World,
+  ds: KObject,
+  byNode: ReadonlyMap<string, KObject[]>,
+  surgeWaiting: ReadonlySet<string>,
+): boolean {
   const nodes = world.store.list('Node');
   const wanted = nodes.filter((n) => nodeShouldRunDaemonPod(ds, n).shouldRun);
   const { maxUnavailable, maxSurge } = updateBudget(ds, wanted.length);
   // Surge pods that wait for room count toward maxSurge until they are available: once they use
   // it up, no other node may surge (the cluster is full, not the controller at fault).
-  if (maxSurge > 0 && surgeWaitsForRoom(pods).size >= maxSurge) return true;
+  if (maxSurge > 0 && surgeWaiting.size >= maxSurge) return true;
   let stuck = 0;
-  const byNode = podsByNode(pods, true);
   // Every node that should run the pod or still has one (an unreachable node's NoSchedule taint
   // ends "should run", not the pod), as nodeToDaemonPods holds them.
   for (const n of nodes) {
@@ -169,7 +176,8 @@ function outdated(world: World, ds: KObject): Explanation | null {
   if (ds.spec?.updateStrategy?.type === 'OnDelete') return null;
   const hash = templateHash(ds);
   const pods = daemonPods(world, ds);
-  const waiting = surgeWaitsForRoom(pods);
+  const byNode = podsByNode(pods, true);
+  const waiting = surgeWaitsForRoom(byNode);
   const stale = pods.filter(
     (p) => !p.metadata.deletionTimestamp && podHash(p) !== hash && !waiting.has(p.spec?.nodeName ?? ''),
   );
@@ -177,7 +185,7 @@ function outdated(world: World, ds: KObject): Explanation | null {
     const node = world.store.get('Node', p.spec?.nodeName ?? '');
     return node && nodeShouldRunDaemonPod(ds, node).shouldRun;
   });
-  if (onDesired.length === 0 || rolloutHeld(world, ds, pods)) return null;
+  if (onDesired.length === 0 || rolloutHeld(world, ds, byNode, waiting)) return null;
   const names = onDesired.map((p) => p.metadata.name).join(', ');
   return {
     en: `${onDesired.length} pods still run an old template (${names})`,

@@ -6,6 +6,7 @@
  * readiness probe held failing by an `unready-pod` fault) is excused, and with OrderedReady so is
  * everything the controller rightly waits for behind it (higher slots, scale-down, the rollout).
  */
+import { isHealthy, isRunningAndReady } from '../../controllers/statefulset/identity.ts';
 import { computeHash } from '../../model/hash.ts';
 import { parseOrdinal } from '../../model/ordinal.ts';
 import { isPodAvailable } from '../../model/pod.ts';
@@ -62,9 +63,6 @@ function excused(world: World, pod: KObject): boolean {
   return !!c && c.unreadyUntilMs > world.now;
 }
 
-const runningAndReady = (p: KObject) => p.status?.phase === 'Running' && ready(p);
-const healthy = (p: KObject) => runningAndReady(p) && !p.metadata.deletionTimestamp;
-
 /**
  * OrderedReady scale-down halted by design: the highest condemned pod is not Running and Ready
  * and is not the first unhealthy pod, so stateful_set_control.go waits for it and deletes nothing
@@ -80,8 +78,8 @@ function scaleDownHalted(
   const inRange = sorted.filter((m) => m.ordinal >= start && m.ordinal < end);
   const condemned = sorted.filter((m) => m.ordinal < start || m.ordinal >= end);
   const highest = condemned.at(-1)?.pod;
-  if (!highest || highest.metadata.deletionTimestamp || runningAndReady(highest)) return false;
-  const first = [...inRange, ...condemned].find((m) => !healthy(m.pod))?.pod;
+  if (!highest || highest.metadata.deletionTimestamp || isRunningAndReady(highest)) return false;
+  const first = [...inRange, ...condemned].find((m) => !isHealthy(m.pod))?.pod;
   return highest !== first;
 }
 
