@@ -78,6 +78,13 @@ export interface SafetyInvariant extends InvariantBase {
 export interface LivenessContext {
   phase: 'settled' | 'stable';
   memo: Map<string, unknown>;
+  /**
+   * Records that the claim holds only because Kubernetes rightly waits (a rollout held at
+   * maxUnavailable, an OrderedReady set waiting for an unhealthy pod, a surge nothing wakes): not a
+   * violation, never silent. The verdict line and the reports show it, en and ko (same rules as a
+   * Finding's message and messageKo). Call it instead of returning a finding for such a wait.
+   */
+  held(note: Finding): void;
 }
 
 export interface LivenessInvariant extends InvariantBase {

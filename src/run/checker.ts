@@ -1,7 +1,7 @@
 /** Runs the selected invariants: safety after every step, liveness at the end of settle and stability. */
 import type { Finding, InvariantDef, LivenessContext } from '../invariants/types.ts';
 import type { World } from '../sim/world.ts';
-import type { InvariantResult, Violation } from './types.ts';
+import type { HeldNote, InvariantResult, Violation } from './types.ts';
 
 /** How many violations of one invariant a result keeps (the first ones; the count is in the message). */
 const MAX_KEPT = 20;
@@ -35,9 +35,28 @@ export class InvariantChecker {
   liveness(world: World, phase: LivenessContext['phase']): void {
     for (const inv of this.active) {
       if (inv.kind !== 'liveness') continue;
-      const findings = inv.check(world, { phase, memo: this.memo });
+      const notes: Finding[] = [];
+      const findings = inv.check(world, { phase, memo: this.memo, held: (n) => notes.push(n) });
       if (findings.length > 0) this.record(world, inv.id, findings);
+      this.recordHeld(world, inv.id, notes);
     }
+  }
+
+  /**
+   * Held-by-design notes of the last look win: a wait seen at the end of settle that is over by the
+   * end of the stability window is no longer the reason the claim holds.
+   */
+  private recordHeld(world: World, id: string, notes: Finding[]): void {
+    const r = this.results.find((x) => x.id === id)!;
+    if (notes.length === 0) {
+      delete r.heldByDesign;
+      return;
+    }
+    r.heldByDesign = notes.slice(0, MAX_KEPT).map((f) => {
+      const n: HeldNote = { atMs: world.now, message: f.message, objects: f.objects };
+      if (f.messageKo) n.messageKo = f.messageKo;
+      return n;
+    });
   }
 
   /** The trace line is the English message; the result keeps the Korean one beside it. */

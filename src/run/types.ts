@@ -21,6 +21,19 @@ export interface InvariantResult {
   kind: InvariantKind;
   status: InvariantStatus;
   violations: Violation[];
+  /**
+   * Why a held claim holds only because Kubernetes rightly waits (design §5 "Verdicts"): each
+   * note says which wait, en and ko. Absent when there is none, so older reports stay identical.
+   */
+  heldByDesign?: HeldNote[];
+}
+
+/** A wait Kubernetes makes on purpose, seen when liveness was judged. */
+export interface HeldNote {
+  atMs: number;
+  message: string;
+  messageKo?: string;
+  objects: string[];
 }
 
 /** One visited transition of a controller's state machine (for coverage in reports). */
