@@ -27,6 +27,10 @@ export const workloadConverges: LivenessInvariant = {
         const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;
         const why = checks.notConverged(world, obj);
         const print = checks.fingerprint(world, obj);
+        // Converged only as far as Kubernetes itself goes (a wait it makes on purpose): say so.
+        const held = why ? null : checks.heldByDesign?.(world, obj);
+        if (held)
+          ctx.held({ message: `${name}: ${held.en}`, messageKo: `${name}: ${held.ko}`, objects: [name] });
         if (why) {
           const settled = ctx.phase === 'settled';
           const when = settled ? 'has not converged within the settle time' : 'did not stay converged';

@@ -15,6 +15,11 @@ export interface WorkloadChecks {
    * workload.converges then shows the English sentence.
    */
   notConverged(world: World, obj: KObject): Explanation | string | null;
+  /**
+   * Why a workload that notConverged lets pass is held where it is on purpose (a rollout held at
+   * maxUnavailable, a surge nothing wakes): workload.converges records it with `ctx.held`.
+   */
+  heldByDesign?(world: World, obj: KObject): Explanation | null;
   /** A fingerprint of what the workload runs (uids of its pods), to see that it stays put. */
   fingerprint(world: World, obj: KObject): string;
   /** The status fields as recomputed from the store; compared one by one with obj.status. */
