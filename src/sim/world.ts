@@ -95,6 +95,11 @@ export class World {
     return this.store.stepWrites;
   }
 
+  /** Writes of the step that just ran that changed nothing (the API server dropped them). */
+  get stepNoops(): readonly WriteRecord[] {
+    return this.store.stepNoops;
+  }
+
   /** A new informer for a controller; it sees every write from now on. */
   newInformer(name: string, kinds: Kind[]): Informer {
     const inf = new Informer(
@@ -135,6 +140,7 @@ export class World {
     this.trace.step = this.stepCount;
     this.trace.now = this.clock.now;
     this.store.stepWrites = [];
+    this.store.stepNoops = [];
     timer.run();
     return true;
   }

@@ -13,6 +13,7 @@ import type { SimClock } from '../clock.ts';
 import type { Rng } from '../prng.ts';
 import { ApiFaults } from './faults.ts';
 import { StoreIndexes } from './indexes.ts';
+import { sameValue } from './sameObject.ts';
 import { summarize } from './summary.ts';
 import {
   type ApiResult,
@@ -43,6 +44,13 @@ export class ApiStore {
   readonly faults = new ApiFaults();
   /** Successful writes of the current step; the world clears it before each step. */
   stepWrites: WriteRecord[] = [];
+  /**
+   * Writes of the current step that changed nothing: the API server drops them (no new
+   * resourceVersion, no watch event), so they are kept here instead, for judging needless writes.
+   */
+  stepNoops: WriteRecord[] = [];
+  /** No-op writes since the start, by `<actor> <kind> <key>` (see noopCount). */
+  private readonly noops = new Map<string, number>();
   private rv = 0;
 
   constructor(
@@ -269,11 +277,15 @@ export class ApiStore {
       name: cur.metadata.name,
       creationTimestamp: cur.metadata.creationTimestamp,
       deletionTimestamp: cur.metadata.deletionTimestamp,
-      resourceVersion: String(++this.rv),
+      resourceVersion: cur.metadata.resourceVersion,
       generation: cur.metadata.generation + (specChanged(cur, proposed) ? 1 : 0),
     });
     if (!metadata.deletionTimestamp) delete metadata.deletionTimestamp;
-    const stored = this.seal(extend(proposed, { metadata }));
+    const candidate = extend(proposed, { metadata });
+    // The API server compares the new object with the stored one and drops an unchanged write.
+    if (sameValue(candidate, cur)) return this.noop(actor, verb, kind, key, cur, opts.cause);
+    metadata.resourceVersion = String(++this.rv);
+    const stored = this.seal(candidate);
     if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers?.length ?? 0) === 0) {
       // The last finalizer went away (or a deleting object was written): it may now leave the store.
       if ((stored.metadata.deletionGracePeriodSeconds ?? 0) === 0)
@@ -282,6 +294,27 @@ export class ApiStore {
     this.put(stored, key);
     this.emit('MODIFIED', verb, actor, key, cur, stored, opts.cause);
     return { ok: true, obj: stored };
+  }
+
+  /** How many writes by `actor` to this object changed nothing (and were dropped). */
+  noopCount(actor: string, kind: Kind, key: string): number {
+    return this.noops.get(`${actor} ${kind} ${key}`) ?? 0;
+  }
+
+  private noop(
+    actor: string,
+    verb: Verb | 'status',
+    kind: Kind,
+    key: string,
+    cur: KObject,
+    cause: WriteCause | undefined,
+  ): ApiResult {
+    const record: WriteRecord = { verb, kind, key, actor, before: cur, after: cur, removed: false };
+    if (cause) record.cause = cause;
+    this.stepNoops.push(record);
+    const id = `${actor} ${kind} ${key}`;
+    this.noops.set(id, (this.noops.get(id) ?? 0) + 1);
+    return { ok: true, obj: cur };
   }
 
   private put(obj: KObject, key: string): void {
