@@ -1,8 +1,7 @@
-import { scaledValue } from '../controllers/daemonset/plan.ts';
-import { podNode } from '../controllers/daemonset/pods.ts';
 import type { KObject } from '../model/types.ts';
 import type { WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
+import { daemonPodNode, surges } from './semantics/daemonset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
 
@@ -27,7 +26,7 @@ function buildIndex(world: World): Map<string, Set<string>> {
   const idx = new Map<string, Set<string>>();
   for (const pod of world.store.list('Pod')) {
     const uid = daemonOwner(pod);
-    const node = uid && podNode(pod);
+    const node = uid && daemonPodNode(pod);
     if (!uid || !node) continue;
     const k = slot(uid, node);
     const set = idx.get(k) ?? new Set<string>();
@@ -39,11 +38,11 @@ function buildIndex(world: World): Map<string, Set<string>> {
 
 function apply(idx: Map<string, Set<string>>, w: WriteRecord, touched: Set<string>): void {
   const beforeUid = daemonOwner(w.before);
-  const beforeNode = beforeUid && podNode(w.before!);
+  const beforeNode = beforeUid && daemonPodNode(w.before!);
   if (beforeUid && beforeNode) idx.get(slot(beforeUid, beforeNode))?.delete(w.key);
   if (w.removed) return;
   const uid = daemonOwner(w.after);
-  const node = uid && podNode(w.after!);
+  const node = uid && daemonPodNode(w.after!);
   if (!uid || !node) return;
   const k = slot(uid, node);
   const set = idx.get(k) ?? new Set<string>();
@@ -54,9 +53,7 @@ function apply(idx: Map<string, Set<string>>, w: WriteRecord, touched: Set<strin
 
 /** With surge a node may hold the old and the new pod for a while; without, one pod object. */
 function limitFor(ds: KObject | undefined): number {
-  const s = ds?.spec?.updateStrategy;
-  const surge = s?.type !== 'OnDelete' && scaledValue(s?.rollingUpdate?.maxSurge, 1) > 0;
-  return surge ? 2 : 1;
+  return ds && surges(ds) ? 2 : 1;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { nodeShouldRunDaemonPod } from '../controllers/daemonset/eligibility.ts';
 import { TAINT_NOT_READY, TAINT_UNREACHABLE } from '../model/taints.ts';
 import type { KObject, Taint } from '../model/types.ts';
 import type { WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
+import { daemonPlacement } from './semantics/daemonset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
 
@@ -30,7 +30,7 @@ function checkCreate(w: WriteRecord): Finding | null {
       messageKo: `${pod}: Node ${cause.node}에 배치하려고 만든 Pod인데, 그 Node는 컨트롤러의 캐시에 없었습니다`,
       objects: [pod],
     };
-  if (nodeShouldRunDaemonPod(ds, node).shouldRun) return null;
+  if (daemonPlacement(ds, node).shouldRun) return null;
   return {
     message: `${pod} was created for ${cause.node}, but in the controller's view that node was not eligible (${taintText(node)})`,
     messageKo: `${pod}: Node ${cause.node}에 배치하려고 만든 Pod인데, 컨트롤러가 본 그 Node는 자격이 없었습니다 (${taintText(node, 'ko')})`,
@@ -44,7 +44,7 @@ function checkDelete(w: WriteRecord): Finding | null {
   if (cause.reason !== 'misscheduled') return null;
   const node = cause.nodeView as KObject | undefined;
   const ds = cause.dsView as KObject;
-  if (!node || !nodeShouldRunDaemonPod(ds, node).shouldContinueRunning) return null;
+  if (!node || !daemonPlacement(ds, node).shouldContinueRunning) return null;
   const pod = `pod/${w.before!.metadata.name}`;
   return {
     message: `${pod} was deleted from ${cause.node} although it may keep running there (${taintText(node)}): only an untolerated NoExecute taint ends a daemon pod`,

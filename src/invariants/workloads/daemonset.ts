@@ -2,16 +2,19 @@
  * DaemonSet knowledge for the generic invariants (workload.converges, status.consistent) and the
  * coverage claim, recomputed from the API store and the machines — never a controller's cache.
  */
-import { nodeShouldRunDaemonPod } from '../../controllers/daemonset/eligibility.ts';
-import { podHash, podsByNode } from '../../controllers/daemonset/pods.ts';
-import { updateBudget } from '../../controllers/daemonset/rolling.ts';
-import { statusCounts } from '../../controllers/daemonset/status.ts';
-import { templateHash } from '../../controllers/shared/history.ts';
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
 import { isPodAvailable } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { isReporting } from '../../sim/machine.ts';
 import type { World } from '../../sim/world.ts';
+import {
+  currentHash,
+  daemonPlacement,
+  daemonStatus,
+  podsPerNode,
+  revisionHash,
+  rolloutBudget,
+} from '../semantics/daemonset.ts';
 import type { Explanation } from '../types.ts';
 import { appCanBeReady, controlledPods, ready, unschedulable } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
@@ -27,13 +30,13 @@ export function daemonPods(world: World, ds: KObject): KObject[] {
  * Korean (empty when it does).
  */
 export function coverageProblems(world: World, ds: KObject): Explanation[] {
-  const byNode = podsByNode(daemonPods(world, ds), true);
+  const byNode = podsPerNode(daemonPods(world, ds), true);
   const problems: Explanation[] = [];
   const nodes = world.store.list('Node');
   for (const node of nodes) {
     const name = node.metadata.name;
     const active = withoutStuckSurge((byNode.get(name) ?? []).filter((p) => !p.metadata.deletionTimestamp));
-    const e = nodeShouldRunDaemonPod(ds, node);
+    const e = daemonPlacement(ds, node);
     if (e.shouldRun) {
       if (active.length !== 1)
         problems.push(
@@ -110,9 +113,9 @@ function surgeWaitsForRoom(byNode: ReadonlyMap<string, KObject[]>): Set<string> 
 function withSurgeGap(world: World, ds: KObject, active: readonly KObject[], e: Explanation): Explanation {
   const minReady = ds.spec?.minReadySeconds ?? 0;
   if (active.length !== 2 || minReady <= 0) return e;
-  const hash = templateHash(ds);
-  const fresh = active.find((p) => podHash(p) === hash);
-  const old = active.find((p) => podHash(p) !== hash);
+  const hash = currentHash(ds);
+  const fresh = active.find((p) => revisionHash(p) === hash);
+  const old = active.find((p) => revisionHash(p) !== hash);
   if (!fresh || !old || !isPodAvailable(fresh as Pod, minReady, world.now)) return e;
   return {
     en: `${e.en}: surge pod ${fresh.metadata.name} became available with no event to wake the controller (Kubernetes looks again on the next event or resync; cf. openkruise/kruise#1012)`,
@@ -149,8 +152,8 @@ function rolloutHeld(
   surgeWaiting: ReadonlySet<string>,
 ): boolean {
   const nodes = world.store.list('Node');
-  const wanted = nodes.filter((n) => nodeShouldRunDaemonPod(ds, n).shouldRun);
-  const { maxUnavailable, maxSurge } = updateBudget(ds, wanted.length);
+  const wanted = nodes.filter((n) => daemonPlacement(ds, n).shouldRun);
+  const { maxUnavailable, maxSurge } = rolloutBudget(ds, wanted.length);
   // Surge pods that wait for room count toward maxSurge until they are available: once they use
   // it up, no other node may surge (the cluster is full, not the controller at fault).
   if (maxSurge > 0 && surgeWaiting.size >= maxSurge) return true;
@@ -174,16 +177,16 @@ function rolloutHeld(
 
 function outdated(world: World, ds: KObject): Explanation | null {
   if (ds.spec?.updateStrategy?.type === 'OnDelete') return null;
-  const hash = templateHash(ds);
+  const hash = currentHash(ds);
   const pods = daemonPods(world, ds);
-  const byNode = podsByNode(pods, true);
+  const byNode = podsPerNode(pods, true);
   const waiting = surgeWaitsForRoom(byNode);
   const stale = pods.filter(
-    (p) => !p.metadata.deletionTimestamp && podHash(p) !== hash && !waiting.has(p.spec?.nodeName ?? ''),
+    (p) => !p.metadata.deletionTimestamp && revisionHash(p) !== hash && !waiting.has(p.spec?.nodeName ?? ''),
   );
   const onDesired = stale.filter((p) => {
     const node = world.store.get('Node', p.spec?.nodeName ?? '');
-    return node && nodeShouldRunDaemonPod(ds, node).shouldRun;
+    return node && daemonPlacement(ds, node).shouldRun;
   });
   if (onDesired.length === 0 || rolloutHeld(world, ds, byNode, waiting)) return null;
   const names = onDesired.map((p) => p.metadata.name).join(', ');
@@ -213,13 +216,7 @@ export const daemonSetChecks: WorkloadChecks = {
       .sort()
       .join(','),
   expectedStatus(world, ds) {
-    const counts = statusCounts(
-      ds,
-      world.store.list('Node'),
-      podsByNode(daemonPods(world, ds)),
-      templateHash(ds),
-      world.now,
-    );
+    const counts = daemonStatus(ds, world.store.list('Node'), podsPerNode(daemonPods(world, ds)), world.now);
     return { ...counts, observedGeneration: ds.metadata.generation };
   },
 };
