@@ -1,9 +1,10 @@
 /** Small validators for the fields of scenario events (the parser adds file:line:col). */
-import { validateLabelKey, validateLabelValue } from '../model/labels.ts';
+import { validateLabelKey, validateLabels, validateLabelValue } from '../model/labels.ts';
 import { validateTaint } from '../model/taints.ts';
 import { parseDuration } from '../model/time.ts';
 import type { Taint } from '../model/types.ts';
-import type { FieldError } from './types.ts';
+import { canonicalTarget, WORKLOAD_KINDS } from './refs.ts';
+import type { FieldError, WorkloadKind } from './types.ts';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -77,44 +78,110 @@ export function labelsField(ev: Fields, field: string): FieldError | null {
 }
 
 export function taintField(ev: Fields, field: string): FieldError | null {
-  const v = ev[field];
-  if (v === null || typeof v !== 'object')
-    return { field, message: `\`${field}\` must be a taint {key, value?, effect}` };
-  const err = validateTaint(v as Taint, field);
+  const err = taintError(ev[field], field);
   return err ? { field, message: err } : null;
 }
 
-/** `<kind>/<name>` with a workload kind. */
-export function targetField(ev: Fields, field = 'target'): FieldError | null {
+/** What is wrong with one taint `{key, value?, effect}` named `what` in messages, or null. */
+function taintError(v: unknown, what: string): string | null {
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    return `\`${what}\` must be a taint {key, value?, effect}`;
+  const t = v as Record<string, unknown>;
+  const extra = Object.keys(t).find((k) => !TAINT_KEYS.includes(k));
+  if (extra !== undefined) return `${what}: unknown field \`${extra}\` (allowed: ${TAINT_KEYS.join(', ')})`;
+  const bad = TAINT_KEYS.find((k) => t[k] !== undefined && typeof t[k] !== 'string');
+  if (bad !== undefined) return `${what}.${bad} must be a string`;
+  return validateTaint(v as Taint, what);
+}
+
+const TAINT_KEYS = ['key', 'value', 'effect'];
+
+/** `<kind>/<name>` with a workload kind (kubectl short names and plurals accepted, see canonicalTarget). */
+export function targetField(
+  ev: Fields,
+  field = 'target',
+  kinds: readonly WorkloadKind[] = WORKLOAD_KINDS,
+): FieldError | null {
   const v = ev[field];
-  if (
-    typeof v !== 'string' ||
-    !/^(replicaset|daemonset|statefulset|deployment)\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(v)
-  ) {
+  const canonical = typeof v === 'string' ? canonicalTarget(v) : undefined;
+  if (canonical !== undefined && kinds.includes(canonical.split('/')[0] as WorkloadKind)) return null;
+  if (kinds.length === 1) return { field, message: `\`${field}\` must be ${kinds[0]}/<name>` };
+  const list = `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
+  return { field, message: `\`${field}\` must be <kind>/<name> with kind ${list}` };
+}
+
+/** `pod`: a name, `{owner, index}` or `{owner, node}`. */
+export function podField(ev: Fields, field = 'pod'): FieldError | null {
+  const v = ev[field];
+  if (typeof v === 'string' && v.length > 0) return null;
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const extra = Object.keys(o).find((k) => !['owner', 'index', 'node'].includes(k));
+    if (extra !== undefined)
+      return {
+        field: `${field}.${extra}`,
+        message: `unknown field \`${extra}\` in \`${field}\` (allowed: owner, index, node)`,
+      };
+    if (targetField(o, 'owner'))
+      return { field, message: `\`${field}.owner\` must be <kind>/<name>, e.g. replicaset/frontend` };
+    if (typeof o.index === 'number' && Number.isInteger(o.index) && o.index >= 0) return null;
+    if (typeof o.node === 'string' && o.node.length > 0) return null;
     return {
       field,
-      message: `\`${field}\` must be <kind>/<name> with kind replicaset, daemonset, statefulset or deployment`,
+      message: `\`${field}\` needs \`index\` (a non-negative integer) or \`node\` besides \`owner\``,
     };
+  }
+  return { field, message: `\`${field}\` must be a pod name or {owner, index} or {owner, node}` };
+}
+
+/** A non-empty string, optionally one of `allowed`. */
+export function stringField(
+  ev: Fields,
+  field: string,
+  required: boolean,
+  allowed?: readonly string[],
+): FieldError | null {
+  const v = ev[field];
+  if (allowed !== undefined) {
+    if (typeof v === 'string' && allowed.includes(v)) return null;
+    return { field, message: `\`${field}\` must be one of ${allowed.join(', ')}` };
+  }
+  if (typeof v === 'string' && v.length > 0) return null;
+  return required ? requireString(ev, field) : { field, message: `\`${field}\` must be a string` };
+}
+
+export function boolField(ev: Fields, field: string): FieldError | null {
+  return typeof ev[field] === 'boolean' ? null : { field, message: `\`${field}\` must be true or false` };
+}
+
+/** A label map for a new object: string values only (nothing to remove). */
+export function nodeLabelsField(ev: Fields, field: string): FieldError | null {
+  const v = ev[field];
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    return { field, message: `\`${field}\` must be a map of labels` };
+  for (const [k, val] of Object.entries(v)) {
+    if (typeof val !== 'string') return { field, message: `label '${k}' must be a string` };
+  }
+  const err = validateLabels(v as Record<string, string>, field);
+  return err ? { field, message: err } : null;
+}
+
+/** A list of taints `{key, value?, effect}`. */
+export function taintsField(ev: Fields, field: string): FieldError | null {
+  const v = ev[field];
+  if (!Array.isArray(v)) return { field, message: `\`${field}\` must be a list` };
+  for (const [i, t] of v.entries()) {
+    const err = taintError(t, `${field}[${i}]`);
+    if (err) return { field, message: err };
   }
   return null;
 }
 
-/** `pod`: a name, `{owner, index}` or `{owner, node}`. */
-export function podField(ev: Fields): FieldError | null {
-  const v = ev.pod;
-  if (typeof v === 'string' && v.length > 0) return null;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (targetField(o, 'owner'))
-      return { field: 'pod', message: '`pod.owner` must be <kind>/<name>, e.g. replicaset/frontend' };
-    if (typeof o.index === 'number' && Number.isInteger(o.index) && o.index >= 0) return null;
-    if (typeof o.node === 'string' && o.node.length > 0) return null;
-    return {
-      field: 'pod',
-      message: '`pod` needs `index` (a non-negative integer) or `node` besides `owner`',
-    };
-  }
-  return { field: 'pod', message: '`pod` must be a pod name or {owner, index} or {owner, node}' };
+/** A free-form map (e.g. a template patch); `hint` says what it must be. */
+export function mapField(ev: Fields, field: string, hint: string): FieldError | null {
+  const v = ev[field];
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return null;
+  return { field, message: `\`${field}\` must be ${hint}` };
 }
 
 export function firstError(...errs: Array<FieldError | null>): FieldError | null {

@@ -1,6 +1,5 @@
 /** A fault that acts on one node by name: validation, description and generation are shared. */
 import type { World } from '../sim/world.ts';
-import { firstError, onlyFields, requireString } from './fields.ts';
 import type { FaultDef } from './types.ts';
 
 export function nodeFault(
@@ -12,7 +11,8 @@ export function nodeFault(
     kind,
     summary,
     appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-    validate: (ev) => firstError(onlyFields(ev, ['node']), requireString(ev, 'node')),
+    fields: { node: { type: 'string', required: true, doc: 'the node name' } },
+    example: `{do: ${kind}, node: node-a}`,
     describe: (ev) => `${kind} ${ev.node}`,
     apply(world, ev) {
       const text = act(world, ev.node as string);

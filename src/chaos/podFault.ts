@@ -3,9 +3,8 @@ import type { KObject } from '../model/types.ts';
 import type { Container, Machine } from '../sim/machine.ts';
 import type { Rng } from '../sim/prng.ts';
 import type { World } from '../sim/world.ts';
-import { firstError, onlyFields, podField } from './fields.ts';
 import { containerOf, podRefText, resolvePod } from './refs.ts';
-import type { ApplyOutcome, ChaosContext, FaultDef, FieldError } from './types.ts';
+import type { ApplyOutcome, ChaosContext, FaultDef, FieldSpecs } from './types.ts';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -19,8 +18,10 @@ export function randomPodRef(ctx: ChaosContext, rng: Rng, skipKinds: readonly st
 export interface PodFaultSpec {
   kind: string;
   summary: { en: string; ko: string };
-  extraFields?: string[];
-  validateExtra?: (ev: Fields) => FieldError | null;
+  /** Fields besides `pod`, declared as data (see FieldSpec). */
+  extraFields?: FieldSpecs;
+  /** A one-line YAML example for the docs; default `{do: <kind>, pod: web-0}` plus nothing. */
+  example?: string;
   describeExtra?: (ev: Fields) => string;
   /** Acts on the resolved pod; `running` is set when a machine really runs it. */
   act(
@@ -39,12 +40,11 @@ export function podFault(spec: PodFaultSpec): FaultDef {
     kind: spec.kind,
     summary: spec.summary,
     appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-    validate: (ev) =>
-      firstError(
-        onlyFields(ev, ['pod', ...(spec.extraFields ?? [])]),
-        podField(ev),
-        spec.validateExtra?.(ev) ?? null,
-      ),
+    fields: {
+      pod: { type: 'pod', required: true, doc: 'a pod name, {owner, index} or {owner, node}' },
+      ...spec.extraFields,
+    },
+    example: spec.example ?? `{do: ${spec.kind}, pod: web-0}`,
     describe: (ev) =>
       `${spec.kind} ${podRefText(ev.pod)}${spec.describeExtra ? ` ${spec.describeExtra(ev)}` : ''}`,
     apply(world, ev) {

@@ -4,23 +4,62 @@ import { parseTimestamp } from '../model/time.ts';
 import type { Kind, KObject, Pod } from '../model/types.ts';
 import type { Container, Machine } from '../sim/machine.ts';
 import type { World } from '../sim/world.ts';
+import type { WorkloadKind } from './types.ts';
 
-const KINDS: Record<string, Kind> = {
+const KINDS: Record<WorkloadKind, Kind> = {
   replicaset: 'ReplicaSet',
   daemonset: 'DaemonSet',
   statefulset: 'StatefulSet',
   deployment: 'Deployment',
 };
 
+/** The workload kinds a target may name, lower-case. */
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
+  'replicaset',
+  'daemonset',
+  'statefulset',
+  'deployment',
+];
+
+/** What kubectl accepts for a kind besides its lower-case name: plurals and short names. */
+const KIND_ALIASES: Readonly<Record<string, WorkloadKind>> = {
+  replicasets: 'replicaset',
+  rs: 'replicaset',
+  daemonsets: 'daemonset',
+  ds: 'daemonset',
+  statefulsets: 'statefulset',
+  sts: 'statefulset',
+  deployments: 'deployment',
+  deploy: 'deployment',
+};
+
+const NAME_RE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/**
+ * `<kind>/<name>` in the canonical form (`statefulset/web`) for any form kubectl takes
+ * (`sts/web`, `StatefulSet/web`, `statefulsets.apps/web`); undefined when it names no workload.
+ */
+export function canonicalTarget(target: string): string | undefined {
+  const slash = target.indexOf('/');
+  if (slash < 0) return undefined;
+  const name = target.slice(slash + 1);
+  let kind = target.slice(0, slash).toLowerCase();
+  if (kind.endsWith('.apps')) kind = kind.slice(0, -'.apps'.length);
+  const canonical = (WORKLOAD_KINDS as readonly string[]).includes(kind)
+    ? (kind as WorkloadKind)
+    : KIND_ALIASES[kind];
+  return canonical !== undefined && NAME_RE.test(name) ? `${canonical}/${name}` : undefined;
+}
+
 /** `<kind>/<name>` → the stored workload, if it exists. */
 export function resolveTarget(world: World, target: string): KObject | undefined {
-  const [kind, name] = target.split('/') as [string, string];
+  const [kind, name] = (canonicalTarget(target) ?? '').split('/') as [WorkloadKind, string];
   const k = KINDS[kind];
   return k ? world.store.get(k, `default/${name}`) : undefined;
 }
 
 export function kindOfTarget(target: string): Kind | undefined {
-  return KINDS[target.split('/')[0]!];
+  return KINDS[(canonicalTarget(target) ?? '').split('/')[0] as WorkloadKind];
 }
 
 /** A pod reference: a name, `{owner, index}` (active pods by creationTimestamp then name) or `{owner, node}`. */

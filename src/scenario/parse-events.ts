@@ -4,6 +4,7 @@
  * change here.
  */
 
+import { checkFields, durationFieldNames, normalizeFields } from '../chaos/fieldCheck.ts';
 import {
   type Fields,
   isMap,
@@ -16,13 +17,12 @@ import {
 } from './fields.ts';
 import { faultKinds, getFault } from './registries.ts';
 import { type Path, type SourceDoc, splitField } from './source.ts';
+import { didYouMean } from './suggest.ts';
 import type { ChaosSpec, ScenarioEvent } from './types.ts';
 
 export const MAX_CHAOS_COUNT = 10_000;
 /** Chaos window when a scenario gives only a count: the first five minutes. */
 export const DEFAULT_CHAOS_BETWEEN: [number, number] = [0, 300_000];
-/** Event fields that hold durations; stored as ms so replays never re-parse units. */
-const DURATION_FIELDS = ['for', 'grace'] as const;
 
 /** Reads the scripted events, sorted by `at` (stable: equal times keep file order). */
 export function parseEvents(src: SourceDoc, path: Path, v: unknown): ScenarioEvent[] {
@@ -42,17 +42,16 @@ function parseEvent(src: SourceDoc, at: Path, item: unknown): ScenarioEvent {
   if (item.at === undefined || item.at === null) throw src.error(at, 'an event needs "at:" (when, e.g. 30s)');
   const kind = readString(src, [...at, 'do'], item.do, 'do');
   const def = getFault(kind);
-  if (def === undefined)
-    throw src.error([...at, 'do'], `unknown event kind "${kind}" (known: ${faultKinds().join(', ')})`);
+  if (def === undefined) throw src.error([...at, 'do'], unknownKind(kind));
   const atMs = readDuration(src, [...at, 'at'], item.at, 'at');
+  // Durations are stored as ms so replays never re-parse units.
+  const durations = durationFieldNames(def.fields);
   const fields: Fields = {};
   for (const [key, value] of Object.entries(item)) {
     if (key === 'at' || key === 'do') continue;
-    fields[key] = (DURATION_FIELDS as readonly string[]).includes(key)
-      ? readDuration(src, [...at, key], value, key)
-      : value;
+    fields[key] = durations.includes(key) ? readDuration(src, [...at, key], value, key) : value;
   }
-  const err = def.validate(fields);
+  const err = checkFields(def.fields, fields) ?? def.validate?.(fields) ?? null;
   if (err !== null) {
     // Fault validators usually name the field in their message; add it only when they do not.
     const named = err.field === '' || err.message.includes(err.field);
@@ -61,7 +60,13 @@ function parseEvent(src: SourceDoc, at: Path, item: unknown): ScenarioEvent {
       `${kind}: ${named ? '' : `${err.field}: `}${err.message}`,
     );
   }
-  return { at: atMs, do: kind, ...fields };
+  return { at: atMs, do: kind, ...normalizeFields(def.fields, fields) };
+}
+
+/** The message for a `do:` (or chaos kind) no fault has, with the closest known kind when likely. */
+function unknownKind(kind: string): string {
+  const known = faultKinds();
+  return `unknown event kind "${kind}"${didYouMean(kind, known)} (known: ${known.join(', ')})`;
 }
 
 /** Reads `spec.chaos`; kinds must be known fault kinds that can be drawn at random. */
@@ -81,8 +86,7 @@ export function parseChaos(src: SourceDoc, path: Path, v: unknown): ChaosSpec | 
   const kinds = m.kinds.map((k, i) => {
     const kind = readString(src, [...kindsPath, i], k, 'chaos.kinds');
     const def = getFault(kind);
-    if (def === undefined)
-      throw src.error([...kindsPath, i], `unknown event kind "${kind}" (known: ${faultKinds().join(', ')})`);
+    if (def === undefined) throw src.error([...kindsPath, i], unknownKind(kind));
     if (def.generate === undefined)
       throw src.error(
         [...kindsPath, i],

@@ -26,7 +26,7 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     file: 'unknown-event-kind.yaml',
     at: '7:22',
-    message: /unknown event kind "crash-nodes" \(known: [a-z-, ]*crash-node,/,
+    message: /unknown event kind "crash-nodes"; did you mean "crash-node"\? \(known: [a-z-, ]*crash-node,/,
   },
   { file: 'missing-metadata.yaml', at: '1:1', message: /missing required field "metadata"/ },
   { file: 'missing-name.yaml', at: '3:11', message: /missing required field "name"/ },

@@ -5,11 +5,17 @@
 import { createObjectFault } from '../../src/chaos/faults/create-object.ts';
 import type { FaultDef } from '../../src/chaos/types.ts';
 
+const FAKE_FIELDS = ['node', 'pod', 'for', 'target', 'replicas', 'verb', 'count', 'controller', 'grace'];
+
 function fault(kind: string, required: string[], generate = true): FaultDef {
   return {
     kind,
     summary: { en: kind, ko: kind },
     appliesTo: ['replicaset', 'daemonset', 'statefulset'],
+    // Declared without types so this stand-in's own hook below decides what is valid.
+    fields: Object.fromEntries(
+      FAKE_FIELDS.map((f) => [f, { type: f === 'for' || f === 'grace' ? 'duration' : 'manifest', doc: f }]),
+    ),
     validate(ev) {
       for (const f of required) if (ev[f] === undefined) return { field: f, message: 'Required value' };
       if ('replicas' in ev && (typeof ev.replicas !== 'number' || ev.replicas < 0)) {

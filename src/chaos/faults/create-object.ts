@@ -1,5 +1,4 @@
 import { applyDefaults, validateManifest } from '../../scenario/manifests.ts';
-import { onlyFields } from '../fields.ts';
 import type { FaultDef } from '../types.ts';
 
 /**
@@ -15,10 +14,10 @@ export const createObjectFault: FaultDef = {
     ko: '매니페스트로 객체를 만든다 (kubectl create)',
   },
   appliesTo: [],
+  fields: { object: { type: 'manifest', required: true, doc: 'the manifest, as under spec.objects' } },
+  example:
+    '{do: create-object, object: {apiVersion: apps/v1, kind: StatefulSet, metadata: {name: web}, spec: {...}}}',
   validate(ev) {
-    const base = onlyFields(ev, ['object']);
-    if (base) return base;
-    if (ev.object === undefined) return { field: 'object', message: '`object` (a manifest) is required' };
     const err = validateManifest(ev.object, { path: 'the event' });
     if (err === null) return null;
     return { field: err.field ? `object.${err.field}` : 'object', message: err.message };

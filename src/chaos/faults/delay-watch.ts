@@ -1,5 +1,4 @@
-import { controllerField } from '../controllerField.ts';
-import { durationField, durationMs, firstError } from '../fields.ts';
+import { durationMs } from '../fields.ts';
 import type { FaultDef } from '../types.ts';
 
 /**
@@ -14,8 +13,11 @@ export const delayWatchFault: FaultDef = {
     ko: '컨트롤러의 watch가 그 시간 동안 멈췄다가 순서대로 따라잡는다',
   },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-  validate: (ev) =>
-    firstError(controllerField(ev, false, ['controller', 'for']), durationField(ev, 'for', true)),
+  fields: {
+    controller: { type: 'controller', doc: 'whose watch stalls (default: every controller)' },
+    for: { type: 'duration', required: true, doc: 'how long the watch stalls' },
+  },
+  example: '{do: delay-watch, controller: replicaset, for: 60s}',
   describe: (ev) => `delay-watch ${ev.controller ?? 'all'} for ${ev.for}`,
   apply(world, ev) {
     const ms = durationMs(ev.for, 10_000);

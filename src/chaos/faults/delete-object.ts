@@ -1,4 +1,3 @@
-import { firstError, onlyFields, targetField } from '../fields.ts';
 import { kindOfTarget, resolveTarget } from '../refs.ts';
 import type { FaultDef } from '../types.ts';
 
@@ -12,14 +11,15 @@ export const deleteObjectFault: FaultDef = {
     ko: '워크로드를 삭제한다 (Background, Foreground, Orphan)',
   },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-  validate(ev) {
-    const base = firstError(onlyFields(ev, ['target', 'propagation']), targetField(ev));
-    if (base) return base;
-    if (ev.propagation !== undefined && !POLICIES.includes(ev.propagation as string)) {
-      return { field: 'propagation', message: `\`propagation\` must be one of ${POLICIES.join(', ')}` };
-    }
-    return null;
+  fields: {
+    target: { type: 'target', required: true, doc: 'the workload' },
+    propagation: {
+      type: 'string',
+      enum: POLICIES,
+      doc: 'Background (default), Foreground or Orphan, as `kubectl delete --cascade`',
+    },
   },
+  example: '{do: delete-object, target: statefulset/web, propagation: Orphan}',
   describe: (ev) => `delete-object ${ev.target}${ev.propagation ? ` --cascade=${ev.propagation}` : ''}`,
   apply(world, ev) {
     const target = ev.target as string;

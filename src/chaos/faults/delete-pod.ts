@@ -1,4 +1,4 @@
-import { durationField, durationMs } from '../fields.ts';
+import { durationMs } from '../fields.ts';
 import { podFault } from '../podFault.ts';
 
 /** A user deletes a pod: graceful by default; `force: true` removes the object at once. */
@@ -8,11 +8,14 @@ export const deletePodFault = podFault({
     en: 'graceful delete; `force: true` removes the object at once',
     ko: 'Pod를 정상 삭제한다; force: true면 즉시 객체를 지운다',
   },
-  extraFields: ['grace', 'force'],
-  validateExtra: (ev) =>
-    ev.force !== undefined && typeof ev.force !== 'boolean'
-      ? { field: 'force', message: '`force` must be true or false' }
-      : durationField(ev, 'grace', false),
+  extraFields: {
+    grace: { type: 'duration', doc: "the grace period (default: the pod's terminationGracePeriodSeconds)" },
+    force: {
+      type: 'boolean',
+      doc: 'remove the object at once, as `kubectl delete --force --grace-period=0`',
+    },
+  },
+  example: '{do: delete-pod, pod: web-0, grace: 5s}',
   describeExtra: (ev) => (ev.force ? '--force' : ev.grace !== undefined ? `--grace ${ev.grace}` : ''),
   act(world, ev, pod) {
     const grace = ev.force

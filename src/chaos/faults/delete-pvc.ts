@@ -1,4 +1,3 @@
-import { firstError, onlyFields, requireString } from '../fields.ts';
 import type { FaultDef } from '../types.ts';
 
 /** Deletes a PersistentVolumeClaim (it stays Terminating while a pod uses it). */
@@ -6,7 +5,8 @@ export const deletePvcFault: FaultDef = {
   kind: 'delete-pvc',
   summary: { en: 'delete a PersistentVolumeClaim', ko: 'PersistentVolumeClaim을 삭제한다' },
   appliesTo: ['statefulset'],
-  validate: (ev) => firstError(onlyFields(ev, ['pvc']), requireString(ev, 'pvc')),
+  fields: { pvc: { type: 'string', required: true, doc: 'the PersistentVolumeClaim name' } },
+  example: '{do: delete-pvc, pvc: data-web-0}',
   describe: (ev) => `delete-pvc ${ev.pvc}`,
   apply(world, ev) {
     const key = `default/${ev.pvc}`;

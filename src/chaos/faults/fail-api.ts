@@ -1,5 +1,3 @@
-import { controllerField } from '../controllerField.ts';
-import { firstError, intField } from '../fields.ts';
 import type { FaultDef } from '../types.ts';
 
 const VERBS = ['create', 'update', 'delete', 'patch'] as const;
@@ -9,16 +7,12 @@ export const failApiFault: FaultDef = {
   kind: 'fail-api',
   summary: { en: 'the next `count` writes of that verb fail', ko: '그 동사의 다음 count번 쓰기가 실패한다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-  validate(ev) {
-    const base = firstError(
-      controllerField(ev, false, ['verb', 'count', 'controller']),
-      intField(ev, 'count', 1, 10_000),
-    );
-    if (base) return base;
-    if (!VERBS.includes(ev.verb as (typeof VERBS)[number]))
-      return { field: 'verb', message: `\`verb\` must be one of ${VERBS.join(', ')}` };
-    return null;
+  fields: {
+    controller: { type: 'controller', doc: "whose writes fail (default: any workload controller's)" },
+    count: { type: 'int', min: 1, max: 10_000, required: true, doc: 'how many writes fail' },
+    verb: { type: 'string', enum: VERBS, required: true, doc: 'create, update, delete or patch' },
   },
+  example: '{do: fail-api, verb: create, count: 3, controller: statefulset}',
   describe: (ev) => `fail-api ${ev.verb} x${ev.count}${ev.controller ? ` (${ev.controller})` : ''}`,
   apply(world, ev) {
     const actor = ev.controller ? `${ev.controller}-controller` : undefined;

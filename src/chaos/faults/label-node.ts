@@ -1,4 +1,3 @@
-import { firstError, labelsField, onlyFields, requireString } from '../fields.ts';
 import { patchLabels } from '../refs.ts';
 import type { FaultDef } from '../types.ts';
 
@@ -7,8 +6,16 @@ export const labelNodeFault: FaultDef = {
   kind: 'label-node',
   summary: { en: 'change node labels (null removes)', ko: 'Node 라벨을 바꾼다 (null이면 삭제)' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-  validate: (ev) =>
-    firstError(onlyFields(ev, ['node', 'labels']), requireString(ev, 'node'), labelsField(ev, 'labels')),
+  fields: {
+    node: { type: 'string', required: true, doc: 'the node name' },
+    labels: {
+      type: 'labels',
+      removable: true,
+      required: true,
+      doc: 'labels to set; a null value removes one',
+    },
+  },
+  example: '{do: label-node, node: node-a, labels: {disktype: ssd, zone: null}}',
   describe: (ev) => `label-node ${ev.node} ${JSON.stringify(ev.labels)}`,
   apply(world, ev) {
     const name = ev.node as string;

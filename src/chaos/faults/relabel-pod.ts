@@ -1,4 +1,3 @@
-import { labelsField } from '../fields.ts';
 import { podFault } from '../podFault.ts';
 import { patchLabels } from '../refs.ts';
 
@@ -6,11 +5,18 @@ import { patchLabels } from '../refs.ts';
 export const relabelPodFault = podFault({
   kind: 'relabel-pod',
   summary: { en: 'change pod labels (null removes)', ko: 'Pod 라벨을 바꾼다 (null이면 삭제)' },
-  extraFields: ['labels'],
+  extraFields: {
+    labels: {
+      type: 'labels',
+      removable: true,
+      required: true,
+      doc: 'labels to set; a null value removes one',
+    },
+  },
+  example: '{do: relabel-pod, pod: {owner: replicaset/frontend, index: 0}, labels: {app: debug}}',
   // A relabelled StatefulSet pod keeps its name, so the set can never recreate that identity
   // (AlreadyExists) until someone deletes the orphan: real Kubernetes does not converge there.
   skipKindsInChaos: ['statefulset'],
-  validateExtra: (ev) => labelsField(ev, 'labels'),
   describeExtra: (ev) => JSON.stringify(ev.labels),
   act(world, ev, pod) {
     const patch = ev.labels as Record<string, string | null>;

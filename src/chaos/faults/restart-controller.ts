@@ -1,4 +1,4 @@
-import { CONTROLLER_NAMES, controllerField } from '../controllerField.ts';
+import { CONTROLLER_NAMES } from '../controllerField.ts';
 import type { FaultDef } from '../types.ts';
 
 /** The controller process restarts: expectations and queues are lost, caches are rebuilt. */
@@ -9,7 +9,8 @@ export const restartControllerFault: FaultDef = {
     ko: '컨트롤러 프로세스가 재시작된다: expectations와 큐를 잃고 캐시를 다시 만든다',
   },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-  validate: (ev) => controllerField(ev, true, ['controller']),
+  fields: { controller: { type: 'controller', required: true, doc: 'the controller that restarts' } },
+  example: '{do: restart-controller, controller: statefulset}',
   describe: (ev) => `restart-controller ${ev.controller}`,
   apply(world, ev) {
     const c = world.controllers.get(ev.controller as string);

@@ -1,4 +1,3 @@
-import { firstError, intField, onlyFields, targetField } from '../fields.ts';
 import { kindOfTarget, resolveTarget } from '../refs.ts';
 import type { FaultDef } from '../types.ts';
 
@@ -7,8 +6,11 @@ export const scaleFault: FaultDef = {
   kind: 'scale',
   summary: { en: 'set spec.replicas', ko: 'spec.replicas를 바꾼다' },
   appliesTo: ['replicaset', 'statefulset', 'deployment'],
-  validate: (ev) =>
-    firstError(onlyFields(ev, ['target', 'replicas']), targetField(ev), intField(ev, 'replicas', 0, 200_000)),
+  fields: {
+    target: { type: 'target', required: true, doc: 'the workload (a DaemonSet has no replicas: skipped)' },
+    replicas: { type: 'int', min: 0, max: 200_000, required: true, doc: 'the new spec.replicas' },
+  },
+  example: '{do: scale, target: statefulset/web, replicas: 5}',
   describe: (ev) => `scale ${ev.target} to ${ev.replicas}`,
   apply(world, ev) {
     const target = ev.target as string;

@@ -1,4 +1,3 @@
-import { firstError, intField, onlyFields, targetField } from '../fields.ts';
 import { resolveTarget } from '../refs.ts';
 import type { FaultDef } from '../types.ts';
 
@@ -13,17 +12,11 @@ export const setPartitionFault: FaultDef = {
     ko: 'StatefulSet의 롤링 업데이트 partition 값을 바꾼다',
   },
   appliesTo: ['statefulset'],
-  validate(ev) {
-    const base = firstError(
-      onlyFields(ev, ['target', 'partition']),
-      targetField(ev),
-      intField(ev, 'partition', 0, 100_000),
-    );
-    if (base) return base;
-    if (!(ev.target as string).startsWith('statefulset/'))
-      return { field: 'target', message: '`target` must be statefulset/<name>' };
-    return null;
+  fields: {
+    target: { type: 'target', kinds: ['statefulset'], required: true, doc: 'the StatefulSet' },
+    partition: { type: 'int', min: 0, max: 100_000, required: true, doc: 'the new partition' },
   },
+  example: '{do: set-partition, target: statefulset/web, partition: 2}',
   describe: (ev) => `set-partition ${ev.target} to ${ev.partition}`,
   apply(world, ev) {
     const target = ev.target as string;

@@ -1,5 +1,4 @@
 import type { Taint } from '../../model/types.ts';
-import { firstError, onlyFields, requireString, taintField } from '../fields.ts';
 import type { FaultDef } from '../types.ts';
 
 /** Adds a taint to a node (NoExecute evicts pods that do not tolerate it). */
@@ -7,8 +6,11 @@ export const taintNodeFault: FaultDef = {
   kind: 'taint-node',
   summary: { en: 'add a taint {key, value?, effect}', ko: 'Node에 taint를 추가한다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-  validate: (ev) =>
-    firstError(onlyFields(ev, ['node', 'taint']), requireString(ev, 'node'), taintField(ev, 'taint')),
+  fields: {
+    node: { type: 'string', required: true, doc: 'the node name' },
+    taint: { type: 'taint', required: true, doc: 'the taint to add {key, value?, effect}' },
+  },
+  example: '{do: taint-node, node: node-a, taint: {key: dedicated, value: db, effect: NoSchedule}}',
   describe: (ev) => `taint-node ${ev.node} ${taintText(ev.taint as Taint)}`,
   apply(world, ev) {
     const name = ev.node as string;

@@ -1,12 +1,12 @@
-import { durationField, durationMs } from '../fields.ts';
+import { durationMs } from '../fields.ts';
 import { podFault } from '../podFault.ts';
 
 /** The pod's readiness probe fails for a while. */
 export const unreadyPodFault = podFault({
   kind: 'unready-pod',
   summary: { en: 'its readiness probe fails for that long', ko: '그 시간 동안 readiness probe가 실패한다' },
-  extraFields: ['for'],
-  validateExtra: (ev) => durationField(ev, 'for', true),
+  extraFields: { for: { type: 'duration', required: true, doc: 'how long the probe fails' } },
+  example: '{do: unready-pod, pod: web-1, for: 30s}',
   describeExtra: (ev) => `for ${ev.for}`,
   act(world, ev, pod, running) {
     if (!running?.container.running)

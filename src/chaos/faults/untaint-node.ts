@@ -1,5 +1,4 @@
 import type { Taint } from '../../model/types.ts';
-import { firstError, onlyFields, requireString, taintField } from '../fields.ts';
 import type { FaultDef } from '../types.ts';
 import { taintText } from './taint-node.ts';
 
@@ -8,8 +7,11 @@ export const untaintNodeFault: FaultDef = {
   kind: 'untaint-node',
   summary: { en: 'remove a taint', ko: 'Node에서 taint를 제거한다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-  validate: (ev) =>
-    firstError(onlyFields(ev, ['node', 'taint']), requireString(ev, 'node'), taintField(ev, 'taint')),
+  fields: {
+    node: { type: 'string', required: true, doc: 'the node name' },
+    taint: { type: 'taint', required: true, doc: 'the taint to remove {key, value?, effect}' },
+  },
+  example: '{do: untaint-node, node: node-a, taint: {key: dedicated, value: db, effect: NoSchedule}}',
   describe: (ev) => `untaint-node ${ev.node} ${taintText(ev.taint as Taint)}`,
   apply(world, ev) {
     const name = ev.node as string;

@@ -1,5 +1,4 @@
 import type { KObject } from '../../model/types.ts';
-import { firstError, onlyFields, targetField } from '../fields.ts';
 import { kindOfTarget, resolveTarget } from '../refs.ts';
 import type { FaultDef } from '../types.ts';
 
@@ -8,21 +7,16 @@ export const updateTemplateFault: FaultDef = {
   kind: 'update-template',
   summary: { en: 'change the pod template (a rollout)', ko: 'Pod 템플릿을 바꾼다 (롤아웃)' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
-  validate(ev) {
-    const base = firstError(onlyFields(ev, ['target', 'image', 'patch']), targetField(ev));
-    if (base) return base;
-    if (ev.image === undefined && ev.patch === undefined)
-      return { field: 'image', message: 'give `image` or `patch`' };
-    if (ev.image !== undefined && (typeof ev.image !== 'string' || ev.image.length === 0))
-      return { field: 'image', message: '`image` must be a string' };
-    if (
-      ev.patch !== undefined &&
-      (typeof ev.patch !== 'object' || ev.patch === null || Array.isArray(ev.patch))
-    ) {
-      return { field: 'patch', message: '`patch` must be a map merged into spec.template' };
-    }
-    return null;
+  fields: {
+    target: { type: 'target', required: true, doc: 'the workload' },
+    image: { type: 'string', doc: "the new image of the template's first container" },
+    patch: { type: 'map', hint: 'a map merged into spec.template', doc: 'merged into spec.template' },
   },
+  example: '{do: update-template, target: daemonset/agent, image: agent:2}',
+  validate: (ev) =>
+    ev.image === undefined && ev.patch === undefined
+      ? { field: 'image', message: 'give `image` or `patch`' }
+      : null,
   describe: (ev) =>
     `update-template ${ev.target}${ev.image ? ` image=${ev.image}` : ''}${ev.patch ? ' (patch)' : ''}`,
   apply(world, ev) {
