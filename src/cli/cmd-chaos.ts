@@ -1,5 +1,7 @@
 /** `kubeprop chaos`: a random campaign from one seed, with progress and a summary table. */
 import type { CampaignController, CampaignOptions, CampaignRun, CampaignSummary } from '../run/campaign.ts';
+import type { ShrinkOutcome } from '../run/shrink.ts';
+import type { RunResult } from '../run/types.ts';
 import { getControllerVariants } from '../scenario/registries.ts';
 import {
   choiceOption,
@@ -12,7 +14,7 @@ import {
 } from './args.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';
-import { writeFailureReplay, writeRunReports } from './outputs.ts';
+import { replayCommand, replayPath, writeFailureReplay, writeRunReports } from './outputs.ts';
 import { Progress } from './progress.ts';
 import { loadRunner } from './runner.ts';
 import { EXIT_CODE, formatWall, judge, verdictLine } from './verdict.ts';
@@ -50,6 +52,7 @@ export async function chaosCommand(argv: string[]): Promise<number> {
     runs: { type: 'string' },
     seed: { type: 'string' },
     report: { type: 'string' },
+    'shrink-runs': { type: 'string' },
   });
   if (values.help) {
     out(HELP.chaos);
@@ -61,6 +64,8 @@ export async function chaosCommand(argv: string[]): Promise<number> {
     controllers: campaignControllers('chaos', choice),
     runs: intOption('chaos', 'runs', values.runs, 1, 100_000) ?? DEFAULT_RUNS,
     seed: intOption('chaos', 'seed', values.seed, 0, MAX_SEED) ?? 1,
+    // Absent: runCampaign's default budget (src/run/shrink.ts DEFAULT_SHRINK_RUNS).
+    shrinkRuns: intOption('chaos', 'shrink-runs', values['shrink-runs'], 0, 10_000),
   };
   const reportDir = stringOption('chaos', 'report', values.report, 'reports');
   return runChaos(opts, reportDir, choice === 'all' ? pendingControllers() : []);
@@ -74,6 +79,7 @@ export async function runChaos(
 ): Promise<number> {
   const { runCampaign } = await import('../run/campaign.ts');
   const run = await loadRunner();
+  const replayModule = await import('../run/replay.ts');
   const note = pending.length > 0 ? ` (not available yet: ${pending.join(', ')})` : '';
   out(`chaos campaign: seed=${opts.seed} runs=${opts.runs} controllers=${opts.controllers.join(',')}${note}`);
   const progress = new Progress(opts.runs);
@@ -87,6 +93,14 @@ export async function runChaos(
       writeRunReports(r.result, reportDir, ['json'], 'en');
       progress.note(verdictLine(r.result, r.wallMs));
       progress.note(`      replay: ${writeFailureReplay(r.result, reportDir)}`);
+      if (r.shrunk !== undefined) {
+        const { readReplay, replay, writeReplay } = replayModule;
+        const path = writeReplay(r.shrunk.result, shrunkReplayPath(reportDir, r.result));
+        // The shrunk file must replay exactly, like any replay file; say so when it does not.
+        const check = replay(readReplay(path), run);
+        for (const line of shrinkLines(r.shrunk, replayCommand(path), check.divergedAt?.step))
+          progress.note(line);
+      }
     }
     progress.update(r.index + 1, failures);
   };
@@ -94,6 +108,24 @@ export async function runChaos(
   progress.done();
   for (const line of summaryTable(summary)) out(line);
   return code;
+}
+
+/** `<dir>/<scenario>/<seed>/<scenario>.shrunk.replay.json`: beside the failing run's own replay file. */
+export function shrunkReplayPath(dir: string, failing: RunResult): string {
+  return replayPath(dir, failing).replace(/\.replay\.json$/, '.shrunk.replay.json');
+}
+
+/** `      shrunk from 29 events to 2 (…)` and the replay command of the shrunk run. */
+export function shrinkLines(s: ShrinkOutcome, command: string, divergedAtStep?: number): string[] {
+  const what = 'error' in s.target ? 'the internal error' : `${s.target.invariant} still violated`;
+  const bound = s.minimal ? '' : `, stopped at the ${s.runs}-run budget`;
+  const lines = [
+    `      shrunk from ${s.fromEvents} events to ${s.toEvents} (${what}; ${s.runs} re-runs${bound})`,
+    `      shrunk replay: ${command}`,
+  ];
+  if (divergedAtStep !== undefined)
+    lines.push(`      warning: the shrunk replay file diverged at step ${divergedAtStep} when re-run`);
+  return lines;
 }
 
 /** The end-of-campaign table: runs, outcomes, violations by invariant, slowest run. */
@@ -111,6 +143,15 @@ export function summaryTable(s: CampaignSummary): string[] {
     lines.push('', 'violations by invariant:');
     for (const id of ids) lines.push(`  ${id.padEnd(width)}  ${s.violationsById[id]}`);
   }
+  const shrunk = s.shrunk ?? [];
+  if (shrunk.length > 0) {
+    const from = median(shrunk.map((x) => x.fromEvents));
+    const to = median(shrunk.map((x) => x.toEvents));
+    lines.push(
+      '',
+      `shrunk      ${shrunk.length} failing run${shrunk.length === 1 ? '' : 's'}: median ${from} events to ${to}`,
+    );
+  }
   if (s.slowest !== undefined) {
     lines.push(
       '',
@@ -118,4 +159,10 @@ export function summaryTable(s: CampaignSummary): string[] {
     );
   }
   return lines;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

@@ -40,13 +40,15 @@ ${EXIT_CODES}`,
 
 Generates random scenarios from one seed (a small cluster, one workload, random faults), runs them
 and prints a summary: runs, violations by invariant, the slowest run. Failing runs get a report
-and a .replay.json.
+and a .replay.json, and are shrunk to a minimal event list (delta debugging: re-runs with fewer
+events that still break the same invariant) written beside it as a .shrunk.replay.json.
 
 Options:
   --controller NAME     replicaset, daemonset, statefulset or all (default: all)
   --runs N              how many scenarios (default: 50)
   --seed N              campaign seed (default: 1); the same seed gives the same campaign
   --report DIR          where failing runs' reports go (default: reports)
+  --shrink-runs N       re-runs a failing run's shrink may spend (default: 200; 0: do not shrink)
   -h, --help            show this help
 
 ${EXIT_CODES}`,

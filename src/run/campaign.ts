@@ -11,6 +11,7 @@ import { applyDefaults, validateManifest } from '../scenario/manifests.ts';
 import { DEFAULT_SIM_OPTIONS, type NodeSpec, type Scenario } from '../scenario/types.ts';
 import { type Rng, rngFor } from '../sim/prng.ts';
 import type { RunFn } from './replay.ts';
+import { DEFAULT_SHRINK_RUNS, type ShrinkOutcome, shrinkRun } from './shrink.ts';
 import type { RunResult } from './types.ts';
 
 export type CampaignController = 'replicaset' | 'daemonset' | 'statefulset';
@@ -20,6 +21,8 @@ export interface CampaignOptions {
   controllers: readonly CampaignController[];
   runs: number;
   seed: number;
+  /** Re-runs each failing run may spend on shrinking (default 200; 0 turns shrinking off). */
+  shrinkRuns?: number;
 }
 
 /** One finished run of a campaign. */
@@ -28,6 +31,8 @@ export interface CampaignRun {
   controller: CampaignController;
   result: RunResult;
   wallMs: number;
+  /** A failing run shrunk to a minimal event list (src/run/shrink.ts). */
+  shrunk?: ShrinkOutcome;
 }
 
 export interface CampaignSummary {
@@ -39,6 +44,8 @@ export interface CampaignSummary {
   /** Violated invariant id → number of runs that violated it. */
   violationsById: Record<string, number>;
   slowest?: { name: string; seed: number; wallMs: number };
+  /** Event counts of each shrunk failure, before and after, in run order (absent: not shrinking). */
+  shrunk?: Array<{ fromEvents: number; toEvents: number }>;
 }
 
 const ZONES = ['a', 'b', 'c'] as const;
@@ -210,14 +217,23 @@ export function controllerFor(opts: CampaignOptions, index: number): CampaignCon
 }
 
 /**
- * Runs a campaign. `onRun` is called after each run (progress output, reports, replay files).
+ * Runs a campaign. Every failing run is shrunk to a minimal event list before `onRun` is called
+ * with it (progress output, reports, replay files).
  */
 export function runCampaign(
   opts: CampaignOptions,
   run: RunFn,
   onRun: (r: CampaignRun) => void = () => {},
 ): CampaignSummary {
-  const summary: CampaignSummary = { runs: 0, passes: 0, violations: 0, errors: 0, violationsById: {} };
+  const summary: CampaignSummary = {
+    runs: 0,
+    passes: 0,
+    violations: 0,
+    errors: 0,
+    violationsById: {},
+    shrunk: [],
+  };
+  const maxRuns = opts.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
   for (let index = 0; index < opts.runs; index++) {
     const controller = controllerFor(opts, index);
     const scenario = generateScenario(controller, opts.seed, index);
@@ -225,7 +241,11 @@ export function runCampaign(
     const result = run(scenario);
     const wallMs = performance.now() - started;
     tally(summary, result, wallMs);
-    onRun({ index, controller, result, wallMs });
+    const shrunk =
+      result.outcome === 'pass' || maxRuns === 0 ? undefined : shrinkRun(result, run, { maxRuns });
+    if (shrunk !== undefined)
+      summary.shrunk?.push({ fromEvents: shrunk.fromEvents, toEvents: shrunk.toEvents });
+    onRun({ index, controller, result, wallMs, ...(shrunk && { shrunk }) });
   }
   return summary;
 }
