@@ -10,6 +10,8 @@ import { parseCluster } from './parse-cluster.ts';
 import { parseChaos, parseEvents } from './parse-events.ts';
 import { parseObjects, type ReadText } from './parse-objects.ts';
 import { parseCheck, parseControllers, parseExpect, parseSim } from './parse-options.ts';
+import { checkReconciled } from './reconciled.ts';
+import { checkEventReferences } from './references.ts';
 import { parseSource, type SourceDoc } from './source.ts';
 import type { Scenario } from './types.ts';
 
@@ -181,5 +183,8 @@ function buildScenario(
   if (check !== undefined) scenario.check = check;
   const expect = parseExpect(src, ['spec', 'expect'], spec.expect);
   if (expect !== undefined) scenario.expect = expect;
+  // Last: both look across sections (a node added by an event, a pod of a set created later).
+  checkReconciled(src, spec, scenario, readText);
+  checkEventReferences(src, spec.events, scenario.nodes, scenario.objects);
   return scenario;
 }

@@ -83,4 +83,34 @@ export const BAD_CASES: readonly BadCase[] = [
     message:
       /^create-object: object\.spec\.replicas: .*Invalid value: -3: must be greater than or equal to 0/,
   },
+  // Nothing passes vacuously (issue #10): unreconciled kinds and references that can never resolve.
+  {
+    file: 'deployment-not-reconciled.yaml',
+    at: '8:13',
+    message:
+      /^Deployment is not reconciled by kubeprop yet \(no Deployment controller\); supported workloads: ReplicaSet, DaemonSet, StatefulSet$/,
+  },
+  { file: 'create-object-deployment.yaml', at: '11:15', message: /^Deployment is not reconciled/ },
+  {
+    file: 'event-unknown-node.yaml',
+    at: '11:40',
+    message:
+      /^events\[3\]\.node: node-9 is not a node of this scenario \(nodes: node-1, node-2, node-3; add-node events: node-4\)$/,
+  },
+  {
+    file: 'event-unknown-target.yaml',
+    at: '20:36',
+    message:
+      /^events\[1\]\.target: statefulset\/dbx is not an object of this scenario \(objects: statefulset\/db;/,
+  },
+  {
+    file: 'event-unknown-pod.yaml',
+    at: '21:37',
+    message: /^events\[2\]\.pod: web-5 is not a pod .*web-0\.\.web-4/,
+  },
+  {
+    file: 'event-unknown-pod-owner.yaml',
+    at: '18:46',
+    message: /^events\[0\]\.pod\.owner: replicaset\/frontnd is not an object of this scenario/,
+  },
 ];

@@ -64,7 +64,7 @@ describe('scenario: real registries', () => {
 
   test('scenario: real registries: durations inside events are stored in ms', () => {
     const s = parseScenarioText(
-      'apiVersion: kubeprop/v1\nkind: Scenario\nmetadata: {name: t}\nspec:\n  events:\n    - {at: 1s, do: delete-pod, pod: web-0, grace: 5s}\n    - {at: 2s, do: delay-watch, for: 1m}\n',
+      'apiVersion: kubeprop/v1\nkind: Scenario\nmetadata: {name: t}\nspec:\n  objects: [{apiVersion: v1, kind: Pod, metadata: {name: web-0}, spec: {containers: [{name: c, image: nginx}]}}]\n  events:\n    - {at: 1s, do: delete-pod, pod: web-0, grace: 5s}\n    - {at: 2s, do: delay-watch, for: 1m}\n',
       join(FIXTURES, 'inline.yaml'),
     );
     expect(s.events).toEqual([
