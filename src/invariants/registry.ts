@@ -3,8 +3,11 @@
  * new file and one line here.
  */
 import { daemonsetCoverage } from './daemonset-coverage.ts';
+import { daemonsetFailedPodBackoff } from './daemonset-failed-pod-backoff.ts';
 import { daemonsetOnePerNode } from './daemonset-one-per-node.ts';
 import { daemonsetPlacement } from './daemonset-placement.ts';
+import { daemonsetReplacesTerminal } from './daemonset-replaces-terminal.ts';
+import { daemonsetRolloutBudget } from './daemonset-rollout-budget.ts';
 import { ownershipReleaseUnmatched } from './ownership-release-unmatched.ts';
 import { ownershipSingleController } from './ownership-single-controller.ts';
 import { replicasetDeletionRanking } from './replicaset-deletion-ranking.ts';
@@ -22,6 +25,9 @@ const INVARIANTS: readonly InvariantDef[] = [
   daemonsetOnePerNode,
   daemonsetPlacement,
   daemonsetCoverage,
+  daemonsetRolloutBudget,
+  daemonsetFailedPodBackoff,
+  daemonsetReplacesTerminal,
   ...STATEFULSET_INVARIANTS,
   ownershipSingleController,
   ownershipReleaseUnmatched,

@@ -48,6 +48,23 @@ interface SyncState {
   created: number;
   batchSize: number;
   error?: string;
+  /**
+   * The cached nodes the plan read, taken when it was made: a write lands after the revision round
+   * trip, and the node may have changed in the cache meanwhile (placement judges the decision).
+   */
+  nodeViews?: Map<string, KObject | undefined>;
+  /** For rolling-update writes: the pods and nodes the rolling update was planned from. */
+  rollView?: RollView;
+  /** When the plan was made (the failed-pod back-off is advanced then, not when the delete lands). */
+  plannedAtMs?: number;
+}
+
+/** What a rolling update saw when it decided (daemonset.rollout-budget judges against it). */
+export interface RollView {
+  pods: readonly KObject[];
+  nodes: readonly KObject[];
+  /** When the plan was made (availability with minReadySeconds depends on it). */
+  atMs: number;
 }
 
 export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
@@ -56,6 +73,8 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   /** Incremental node tables, rebuilt after a restart (the handlers missed the downtime's events). */
   private views!: DaemonSetViews;
   private cur: SyncState = { key: '', phases: [], created: 0, batchSize: 1 };
+  /** Counts process starts: the failed-pod back-off is in memory and a restart forgets it. */
+  private process = 0;
 
   constructor(
     world: World,
@@ -67,6 +86,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   protected resetState(): void {
     this.expectations = new Expectations(() => this.world.now);
     this.backoff = new FailedPodBackoff();
+    this.process++;
     this.views = new DaemonSetViews(this.informer, this.v.rules);
   }
 
@@ -212,7 +232,31 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       backoff: this.backoff,
       knobs: this.v,
     });
-    this.cur = { key, ds, plan, phases: [...plan.phases, 'writingStatus', 'idle'], created: 0, batchSize: 1 };
+    const nodeViews = new Map<string, KObject | undefined>();
+    for (const node of plan.creates) nodeViews.set(node, this.informer.get('Node', node));
+    for (const { pod } of plan.deletes) {
+      const node = podNode(pod) ?? '';
+      nodeViews.set(node, this.informer.get('Node', node));
+    }
+    const rollView =
+      plan.rolling && plan.expect
+        ? {
+            pods: owned ?? this.ownedPods(ds),
+            nodes: [...this.informer.map('Node').values()],
+            atMs: this.world.now,
+          }
+        : undefined;
+    this.cur = {
+      key,
+      ds,
+      plan,
+      phases: [...plan.phases, 'writingStatus', 'idle'],
+      created: 0,
+      batchSize: 1,
+      nodeViews,
+      rollView,
+      plannedAtMs: this.world.now,
+    };
     // Expectations are set before the first pod write, once the revision is in place.
     if (plan.phases[0] !== 'recordingRevision') this.setExpectations();
     this.send({ type, next: this.nextPhase() }, describe(key, plan));
@@ -305,8 +349,16 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       node,
       reason,
       // Immutable objects from the cache: what the controller saw when it decided.
-      nodeView: this.informer.get('Node', node),
+      nodeView: this.cur.nodeViews?.has(node)
+        ? this.cur.nodeViews.get(node)
+        : this.informer.get('Node', node),
       dsView: ds,
+      process: this.process,
+      plannedAtMs: this.cur.plannedAtMs ?? this.world.now,
+      ...(this.cur.rollView &&
+      (reason === 'surge' || reason === 'rolling-update' || reason === 'surge-replaced')
+        ? { rollView: this.cur.rollView }
+        : {}),
     };
   }
 

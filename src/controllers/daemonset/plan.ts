@@ -41,6 +41,10 @@ export interface ManageKnobs {
   placeOnNewNodes: boolean;
   /** Mutant (false): a node whose only pod is terminating counts as empty (kubernetes#51464). */
   waitForTerminating: boolean;
+  /** Mutant (false): a Succeeded pod is kept as if it ran; only Failed ones are replaced (before kubernetes#118716). */
+  replaceSucceeded: boolean;
+  /** Mutant (false): Failed pods are deleted at once, with no per-node back-off (a create/delete hot loop). */
+  failedPodBackoff: boolean;
 }
 
 /** `intstr.GetScaledValueFromIntOrPercent(v, total, roundUp=true)`. */
@@ -104,14 +108,15 @@ function planNode(input: ManageInput, entry: NodeEntry, surge: boolean, plan: Ma
     if (pod.status?.phase === 'Failed') {
       // Back off per node, so a pod the kubelet keeps rejecting is not recreated in a hot loop.
       const key = backoffKey(ds, name);
-      if (input.backoff.inBackoff(key, input.nowMs)) {
+      if (knobs.failedPodBackoff && input.backoff.inBackoff(key, input.nowMs)) {
         const wait = input.backoff.remaining(key, input.nowMs);
         plan.requeueAfterMs = Math.min(plan.requeueAfterMs ?? wait, wait);
         continue;
       }
       input.backoff.next(key, input.nowMs);
       plan.deletes.push({ pod, reason: 'failed' });
-    } else if (pod.status?.phase === 'Succeeded') plan.deletes.push({ pod, reason: 'succeeded' });
+    } else if (pod.status?.phase === 'Succeeded' && knobs.replaceSucceeded)
+      plan.deletes.push({ pod, reason: 'succeeded' });
     else running.push(pod);
   }
   if (!surge) {

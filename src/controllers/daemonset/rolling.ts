@@ -46,6 +46,16 @@ function splitNode(
   return { newPod, oldPod };
 }
 
+/** How a variant bends the rolling update (the correct controller honours both budgets). */
+export interface RollingKnobs {
+  /** Mutant (false): deletes every available old pod at once, whatever maxUnavailable says. */
+  honourMaxUnavailable: boolean;
+  /** Mutant (false): creates a surge pod on every node at once, whatever maxSurge says. */
+  honourMaxSurge: boolean;
+}
+
+export const CORRECT_ROLLING: RollingKnobs = { honourMaxUnavailable: true, honourMaxSurge: true };
+
 export interface RollingInput {
   ds: KObject;
   /** Nodes that need a look; quiet nodes only add to the available and unavailable counts. */
@@ -53,6 +63,7 @@ export interface RollingInput {
   desired: number;
   hash: string;
   nowMs: number;
+  knobs?: RollingKnobs;
 }
 
 export function planRollingUpdate(input: RollingInput): RollingPlan {
@@ -63,6 +74,7 @@ export function planRollingUpdate(input: RollingInput): RollingPlan {
 }
 
 function planWithoutSurge(input: RollingInput, maxUnavailable: number): RollingPlan {
+  const honour = (input.knobs ?? CORRECT_ROLLING).honourMaxUnavailable;
   const minReady = input.ds.spec?.minReadySeconds ?? 0;
   // A quiet node's pod is current: it only counts (as unavailable, when not Ready). Counting those
   // first changes nothing: the gate below matters only when the final count leaves no room anyway.
@@ -83,9 +95,11 @@ function planWithoutSurge(input: RollingInput, maxUnavailable: number): RollingP
     } else if (!available(oldPod!, minReady, input.nowMs)) {
       forced.push(oldPod!);
       numUnavailable++;
-    } else if (numUnavailable < maxUnavailable) candidates.push(oldPod!);
+    } else if (numUnavailable < maxUnavailable || !honour) candidates.push(oldPod!);
   }
-  const room = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);
+  const room = honour
+    ? Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length)
+    : candidates.length;
   const deletes = [...forced, ...candidates.slice(0, room)].map((pod) => ({
     pod,
     reason: 'rolling-update' as const,
@@ -94,6 +108,7 @@ function planWithoutSurge(input: RollingInput, maxUnavailable: number): RollingP
 }
 
 function planWithSurge(input: RollingInput, maxSurge: number, maxUnavailable: number): RollingPlan {
+  const honour = (input.knobs ?? CORRECT_ROLLING).honourMaxSurge;
   const minReady = input.ds.spec?.minReadySeconds ?? 0;
   const isAvailable = (p: KObject) => available(p, minReady, input.nowMs);
   const deletes: PodDeletion[] = [];
@@ -119,7 +134,7 @@ function planWithSurge(input: RollingInput, maxSurge: number, maxUnavailable: nu
         if (shouldRun) allowed.push(name);
         else deletes.push({ pod: oldPod, reason: 'rolling-update' });
       } else if (!shouldRun) sunset.push(oldPod);
-      else if (numSurge < maxSurge) candidates.push(name);
+      else if (numSurge < maxSurge || !honour) candidates.push(name);
       continue;
     }
     if (!isAvailable(newPod)) numSurge++;
@@ -128,6 +143,6 @@ function planWithSurge(input: RollingInput, maxSurge: number, maxUnavailable: nu
   // Only retire pods on nodes that stopped being eligible while more than `desired` are available.
   const deletable = Math.min(Math.max(0, numAvailable - input.desired), sunset.length);
   for (const pod of sunset.slice(0, deletable)) deletes.push({ pod, reason: 'rolling-update' });
-  const room = Math.min(Math.max(0, maxSurge - numSurge), candidates.length);
+  const room = honour ? Math.min(Math.max(0, maxSurge - numSurge), candidates.length) : candidates.length;
   return { maxSurge, maxUnavailable, creates: [...allowed, ...candidates.slice(0, room)], deletes };
 }

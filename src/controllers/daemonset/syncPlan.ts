@@ -18,7 +18,7 @@ import type { Phase } from './machine.ts';
 import type { NodeTable } from './nodeTable.ts';
 import { BURST_REPLICAS, type ManageKnobs, type PodDeletion, planManage } from './plan.ts';
 import { podHash } from './pods.ts';
-import { planRollingUpdate } from './rolling.ts';
+import { planRollingUpdate, type RollingKnobs } from './rolling.ts';
 
 export interface SyncInput {
   ds: KObject;
@@ -30,7 +30,7 @@ export interface SyncInput {
   expectationsSatisfied: boolean;
   nowMs: number;
   backoff: FailedPodBackoff;
-  knobs: ManageKnobs;
+  knobs: ManageKnobs & Partial<RollingKnobs>;
 }
 
 export interface SyncPlan {
@@ -77,7 +77,9 @@ export function planSync(input: SyncInput): SyncPlan {
   } else if (ds.spec?.updateStrategy?.type !== 'OnDelete') {
     let desired = table.quiet.desired;
     for (const entry of table.entries) if (entry.node && entry.e.shouldRun) desired++;
-    const rolling = planRollingUpdate({ ds, table, desired, hash, nowMs: input.nowMs });
+    const { honourMaxUnavailable = true, honourMaxSurge = true } = input.knobs;
+    const knobs = { honourMaxUnavailable, honourMaxSurge };
+    const rolling = planRollingUpdate({ ds, table, desired, hash, nowMs: input.nowMs, knobs });
     plan.rolling = { maxSurge: rolling.maxSurge, maxUnavailable: rolling.maxUnavailable };
     if (rolling.creates.length > 0 || rolling.deletes.length > 0)
       setWrites(plan, rolling.creates, rolling.deletes);

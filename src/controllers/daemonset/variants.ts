@@ -4,8 +4,9 @@
  */
 import { CORRECT_RULES } from './eligibility.ts';
 import type { ManageKnobs } from './plan.ts';
+import type { RollingKnobs } from './rolling.ts';
 
-export interface DaemonSetVariant extends ManageKnobs {
+export interface DaemonSetVariant extends ManageKnobs, RollingKnobs {
   /** Give created pods the automatic not-ready/unreachable (and other) tolerations. */
   autoTolerations: boolean;
   /** A restart rebuilds the cache with a consistent LIST (false: keeps the stale cache, kubernetes#54096). */
@@ -16,6 +17,10 @@ export const CORRECT: DaemonSetVariant = {
   rules: CORRECT_RULES,
   placeOnNewNodes: true,
   waitForTerminating: true,
+  replaceSucceeded: true,
+  failedPodBackoff: true,
+  honourMaxUnavailable: true,
+  honourMaxSurge: true,
   autoTolerations: true,
   relistOnRestart: true,
 };
@@ -50,5 +55,25 @@ export const DAEMONSET_VARIANTS: Record<string, { variant: DaemonSetVariant; des
     variant: { ...CORRECT, relistOnRestart: false },
     description:
       'After a restart it trusts its stale cache instead of relisting, and creates a second pod on a node (kubernetes#54096).',
+  },
+  'ignores-max-unavailable': {
+    variant: { ...CORRECT, honourMaxUnavailable: false },
+    description:
+      'RollingUpdate without surge deletes every available old pod at once, whatever maxUnavailable allows.',
+  },
+  'ignores-max-surge': {
+    variant: { ...CORRECT, honourMaxSurge: false },
+    description:
+      'RollingUpdate with surge creates a new pod beside every old one at once, whatever maxSurge allows.',
+  },
+  'keeps-succeeded': {
+    variant: { ...CORRECT, replaceSucceeded: false },
+    description:
+      'Replaces only Failed pods: a daemon pod that ends Succeeded (e.g. after a node shutdown) stays, and the node has no running daemon (kubernetes#118716).',
+  },
+  'no-failed-backoff': {
+    variant: { ...CORRECT, failedPodBackoff: false },
+    description:
+      'Deletes a Failed daemon pod at once every time, with no per-node back-off: a pod the node keeps failing is recreated in a hot loop.',
   },
 };

@@ -1,0 +1,94 @@
+/**
+ * daemonset.failed-pod-backoff: the DaemonSet controller deletes the Failed daemon pods of one node
+ * no faster than its per-node back-off allows (daemon_controller.go `failedPodsBackoff`: 1 s,
+ * doubling to 15 min, forgotten after 30 quiet minutes, keyed by DaemonSet, observedGeneration and
+ * node, and lost when the controller process restarts), so a pod the node keeps failing is not
+ * recreated in a hot loop. The judge keeps its own back-off record, fed by each step's writes.
+ */
+import type { KObject } from '../model/types.ts';
+import type { WriteRecord } from '../sim/api/types.ts';
+import type { World } from '../sim/world.ts';
+import { currentHash, daemonPlacement, daemonPodNode, revisionHash } from './semantics/daemonset.ts';
+import type { Finding, SafetyInvariant } from './types.ts';
+import { hasKind } from './util.ts';
+
+export const FAILED_BACKOFF_INITIAL_MS = 1_000;
+export const FAILED_BACKOFF_MAX_MS = 15 * 60_000;
+
+interface Backoff {
+  lastMs: number;
+  delayMs: number;
+}
+
+const records = new WeakMap<World, Map<string, Backoff>>();
+
+/**
+ * A delete the back-off governs: the controller removing a Failed pod of the current template from
+ * a node that may keep it (a Failed pod of an old template goes with the rolling update, and one
+ * on a node that must not run it goes as misscheduled, neither behind the back-off).
+ */
+function governed(w: WriteRecord): { ds: KObject; node: string } | null {
+  const pod = w.before;
+  const ds = w.cause?.dsView as KObject | undefined;
+  const nodeView = w.cause?.nodeView as KObject | undefined;
+  if (w.kind !== 'Pod' || w.verb !== 'delete' || w.cause?.controller !== 'daemonset') return null;
+  if (!pod || !ds || !nodeView || pod.status?.phase !== 'Failed' || pod.metadata.deletionTimestamp)
+    return null;
+  if (revisionHash(pod) !== currentHash(ds) || !daemonPlacement(ds, nodeView).shouldContinueRunning)
+    return null;
+  const node = daemonPodNode(pod);
+  return node ? { ds, node } : null;
+}
+
+function judge(world: World, book: Map<string, Backoff>, w: WriteRecord): Finding | null {
+  const g = governed(w);
+  if (!g) return null;
+  const { ds, node } = g;
+  const key = `${ds.metadata.uid}/${w.cause?.process ?? 0}/${ds.status?.observedGeneration ?? 0}/${node}`;
+  const b = book.get(key);
+  // The controller advances its back-off when it plans the delete; the write lands a round trip later.
+  const now = typeof w.cause?.plannedAtMs === 'number' ? w.cause.plannedAtMs : world.now;
+  let finding: Finding | null = null;
+  if (b && now - b.lastMs < b.delayMs) {
+    const pod = `pod/${w.before!.metadata.name}`;
+    const name = `daemonset/${ds.metadata.name}`;
+    const gap = now - b.lastMs;
+    finding = {
+      message: `${name} deleted Failed ${pod} on ${node} ${gap} ms after the previous Failed pod there, inside its back-off of ${b.delayMs} ms (a create/delete hot loop)`,
+      messageKo: `${name}: Node ${node}에서 Failed 상태인 ${pod}를 이전 Failed Pod 삭제 후 ${gap}ms 만에 지웠습니다. 백오프 ${b.delayMs}ms 안이므로 생성/삭제 핫 루프입니다`,
+      objects: [name, pod, `node/${node}`],
+    };
+  }
+  if (!b || now - b.lastMs > 2 * FAILED_BACKOFF_MAX_MS)
+    book.set(key, { lastMs: now, delayMs: FAILED_BACKOFF_INITIAL_MS });
+  else book.set(key, { lastMs: now, delayMs: Math.min(2 * b.delayMs, FAILED_BACKOFF_MAX_MS) });
+  return finding;
+}
+
+export const daemonsetFailedPodBackoff: SafetyInvariant = {
+  id: 'daemonset.failed-pod-backoff',
+  kind: 'safety',
+  concept: 'daemonset',
+  claim: {
+    en: 'After a daemon pod on a node fails, the DaemonSet controller waits out its per-node back-off (1 s doubling to 15 min) before it deletes the next Failed pod on that node.',
+    ko: 'Node의 DaemonSet Pod가 실패하면, DaemonSet 컨트롤러는 그 Node의 다음 Failed Pod를 지우기 전에 Node별 백오프(1초에서 두 배씩 최대 15분)를 기다린다.',
+  },
+  explain: {
+    en: 'A streetlight that keeps burning out on the same street should not be replaced every second: something about that street is wrong (the kubelet rejects the pod, the agent cannot start there). The DaemonSet controller deletes a Failed daemon pod and creates a fresh one, but per node it backs off: 1 s after the first failure, then 2 s, 4 s… up to 15 minutes, so a node that fails every pod costs the API server almost nothing. Without it, the controller and the kubelet feed each other in a create/delete hot loop. A new template (a new observedGeneration) or a controller restart starts the back-off again.',
+    ko: '같은 거리에서 가로등이 계속 나간다면 매초 갈아 끼워서는 안 된다. 그 거리에 무언가 문제가 있는 것이다(kubelet이 Pod를 거부하거나, 에이전트가 그 Node에서 시작하지 못한다). DaemonSet 컨트롤러는 Failed Pod를 지우고 새 Pod를 만들지만, Node별로 백오프한다. 첫 실패 뒤 1초, 그다음 2초, 4초… 최대 15분까지 늘려서, 모든 Pod가 실패하는 Node라도 API 서버에 거의 부담을 주지 않는다. 백오프가 없으면 컨트롤러와 kubelet이 생성/삭제 핫 루프를 돈다. 새 템플릿(새 observedGeneration)이나 컨트롤러 재시작은 백오프를 처음부터 다시 시작한다.',
+  },
+  appliesTo: (s) => hasKind(s, 'DaemonSet'),
+  check(world) {
+    let book = records.get(world);
+    if (!book) {
+      book = new Map();
+      records.set(world, book);
+    }
+    const findings: Finding[] = [];
+    for (const w of world.stepWrites) {
+      const f = judge(world, book, w);
+      if (f) findings.push(f);
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * daemonset.replaces-terminal: a daemon pod that ended Succeeded or Failed does not stay on its
+ * node: the controller deletes it (Succeeded at once, Failed after the node's back-off) and
+ * manage() puts a fresh pod there (kubernetes#118716: pods that end Succeeded after a node
+ * shutdown used to be kept, leaving the node without its daemon).
+ */
+import { podReadyTransitionMs } from '../model/pod.ts';
+import type { KObject, Pod } from '../model/types.ts';
+import { isReporting } from '../sim/machine.ts';
+import type { World } from '../sim/world.ts';
+import { FAILED_BACKOFF_MAX_MS } from './daemonset-failed-pod-backoff.ts';
+import type { Finding, LivenessInvariant } from './types.ts';
+import { hasKind, liveObjects } from './util.ts';
+import { daemonPods } from './workloads/daemonset.ts';
+
+/** How long the controller may take to notice a finished pod (a sync, a watch event, a round trip). */
+const NOTICE_MS = 60_000;
+
+/**
+ * The longest a finished pod may legitimately still be there. A pod's Ready condition turns False
+ * when it finishes, or earlier: its transition time bounds the end from below, so a pod whose
+ * transition is older than the limit has been finished at most that long (lenient on purpose).
+ */
+function limitMs(pod: KObject): number {
+  return pod.status?.phase === 'Failed' ? FAILED_BACKOFF_MAX_MS + NOTICE_MS : NOTICE_MS;
+}
+
+function lingering(world: World, pod: KObject): boolean {
+  const phase = pod.status?.phase;
+  if ((phase !== 'Succeeded' && phase !== 'Failed') || pod.metadata.deletionTimestamp) return false;
+  const node = pod.spec?.nodeName;
+  const m = node ? world.machines.get(node) : undefined;
+  // The node's own lifecycle (and pod GC for removed nodes) decides there, not the DaemonSet.
+  if (!node || !world.store.get('Node', node) || !m || !isReporting(m)) return false;
+  const since = podReadyTransitionMs(pod as Pod) ?? 0;
+  return world.now - since > limitMs(pod);
+}
+
+export const daemonsetReplacesTerminal: LivenessInvariant = {
+  id: 'daemonset.replaces-terminal',
+  kind: 'liveness',
+  concept: 'daemonset',
+  claim: {
+    en: "After settle, no daemon pod that ended Succeeded or Failed is left on its node: Succeeded pods are deleted at once, Failed ones after the node's back-off, and a fresh pod takes their place.",
+    ko: '안정화 후 Succeeded나 Failed로 끝난 DaemonSet Pod는 Node에 남아 있지 않다. Succeeded Pod는 바로, Failed Pod는 Node별 백오프 뒤에 삭제되고 새 Pod가 그 자리를 채운다.',
+  },
+  explain: {
+    en: 'A streetlight that went out is taken down and replaced, whatever made it go out. A daemon pod ends Failed when it is evicted or rejected, and Succeeded when its node shuts down gracefully; either way nothing restarts it, so only the DaemonSet controller can bring the node its daemon back. Kubernetes once replaced only Failed pods, and nodes restarted after a shutdown kept a Succeeded pod and no agent (kubernetes#118716). Failed pods wait out the per-node back-off (up to 15 min), Succeeded ones go at once.',
+    ko: '꺼진 가로등은 이유가 무엇이든 철거하고 새것으로 바꾼다. DaemonSet Pod는 축출되거나 거부되면 Failed로, Node가 정상 종료되면 Succeeded로 끝나며, 어느 쪽이든 다시 시작되지 않으므로 Node에 에이전트를 되돌려 줄 수 있는 것은 DaemonSet 컨트롤러뿐이다. Kubernetes는 한때 Failed Pod만 교체해서, 종료 후 재시작한 Node에 Succeeded Pod만 남고 에이전트가 없었다(kubernetes#118716). Failed Pod는 Node별 백오프(최대 15분)를 기다리고, Succeeded Pod는 바로 지운다.',
+  },
+  appliesTo: (s) => hasKind(s, 'DaemonSet'),
+  check(world) {
+    const findings: Finding[] = [];
+    for (const ds of liveObjects(world, 'DaemonSet')) {
+      const stale = daemonPods(world, ds).filter((p) => lingering(world, p));
+      if (stale.length === 0) continue;
+      const name = `daemonset/${ds.metadata.name}`;
+      const pods = stale.map((p) => `pod/${p.metadata.name} (${p.status?.phase} on ${p.spec?.nodeName})`);
+      const podsKo = stale.map((p) => `pod/${p.metadata.name}: ${p.spec?.nodeName}에서 ${p.status?.phase}`);
+      findings.push({
+        message: `${name} left finished pods on their nodes instead of replacing them: ${pods.join(', ')}`,
+        messageKo: `${name}: 끝난 Pod를 교체하지 않고 Node에 남겨 두었습니다 (${podsKo.join(', ')})`,
+        objects: [name, ...stale.map((p) => `pod/${p.metadata.name}`)],
+      });
+    }
+    return findings;
+  },
+};
