@@ -71,10 +71,19 @@ export function readInt(
   return v;
 }
 
-/** A duration (`500ms`, `30s`, `5m`, or integer ms), non-negative and at most 30 days. */
+/**
+ * A duration (`500ms`, `30s`, `5m`), non-negative and at most 30 days. A bare YAML number other
+ * than 0 is refused: `at: 30` reads as 30 seconds to a person but would be 30 ms (design.md §2).
+ */
 export function readDuration(src: SourceDoc, path: Path, v: unknown, what: string): number {
   if (typeof v !== 'string' && typeof v !== 'number') {
     throw src.error(path, `${what} must be a duration such as 500ms, 30s or 5m, got ${typeName(v)}`);
+  }
+  if (typeof v === 'number' && v > 0 && Number.isFinite(v)) {
+    throw src.error(
+      path,
+      `${what}: ${v} has no unit; did you mean ${v}s? (a duration needs a unit: ms, s, m or h)`,
+    );
   }
   const ms = parseDuration(v);
   if (typeof ms === 'string') throw src.error(path, `${what}: ${ms}`);

@@ -6,6 +6,7 @@ import { validateDns1123Subdomain } from '../model/names.ts';
 import { validateTaint } from '../model/taints.ts';
 import type { Taint } from '../model/types.ts';
 import { type Fields, isMap, readBool, readInt, readMap, readString, typeName } from './fields.ts';
+import { CLUSTER_FIELDS, keysOf, NAMED_NODE_FIELDS, NODE_TEMPLATE_FIELDS, TAINT_FIELDS } from './keys.ts';
 import { type Path, type SourceDoc, splitField } from './source.ts';
 import type { NodeSpec } from './types.ts';
 
@@ -14,13 +15,13 @@ export const MAX_POD_CAPACITY = 10_000;
 /** 4× the Kubernetes scalability limit of 5,000 nodes: anything larger is a typo. */
 export const MAX_NODES = 20_000;
 
-const NAMED_KEYS = ['name', 'labels', 'taints', 'unschedulable', 'podCapacity'] as const;
-const TEMPLATE_KEYS = ['count', 'namePrefix', 'labels', 'taints', 'unschedulable', 'podCapacity'] as const;
+const NAMED_KEYS = keysOf(NAMED_NODE_FIELDS);
+const TEMPLATE_KEYS = keysOf(NODE_TEMPLATE_FIELDS);
 
 /** Reads `spec.cluster` and returns the expanded node list (names unique). */
 export function parseCluster(src: SourceDoc, path: Path, v: unknown): NodeSpec[] {
   if (v === undefined || v === null) return [];
-  const cluster = readMap(src, path, v, ['nodes'], 'spec.cluster');
+  const cluster = readMap(src, path, v, keysOf(CLUSTER_FIELDS), 'spec.cluster');
   const list = cluster.nodes;
   if (list === undefined || list === null) return [];
   const listPath = [...path, 'nodes'];
@@ -133,7 +134,7 @@ export function readTaints(src: SourceDoc, path: Path, v: unknown): Taint[] {
 
 /** One taint, validated like a Node's `spec.taints[i]`. */
 export function readTaint(src: SourceDoc, at: Path, t: unknown, what: string): Taint {
-  const m = readMap(src, at, t, ['key', 'value', 'effect'], 'a taint');
+  const m = readMap(src, at, t, keysOf(TAINT_FIELDS), 'a taint');
   for (const key of ['key', 'value', 'effect'] as const) {
     if (m[key] !== undefined && typeof m[key] !== 'string')
       throw src.error([...at, key], `${what}.${key} must be a string, got ${typeName(m[key])}`);

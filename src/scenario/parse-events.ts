@@ -15,6 +15,7 @@ import {
   readString,
   typeName,
 } from './fields.ts';
+import { CHAOS_FIELDS, keysOf } from './keys.ts';
 import { faultKinds, getFault } from './registries.ts';
 import { type Path, type SourceDoc, splitField } from './source.ts';
 import { didYouMean } from './suggest.ts';
@@ -72,7 +73,7 @@ function unknownKind(kind: string): string {
 /** Reads `spec.chaos`; kinds must be known fault kinds that can be drawn at random. */
 export function parseChaos(src: SourceDoc, path: Path, v: unknown): ChaosSpec | undefined {
   if (v === undefined || v === null) return undefined;
-  const m = readMap(src, path, v, ['count', 'between', 'kinds'], 'spec.chaos');
+  const m = readMap(src, path, v, keysOf(CHAOS_FIELDS), 'spec.chaos');
   if (m.count === undefined) throw src.error(path, 'spec.chaos: missing required field "count"');
   const count = readInt(src, [...path, 'count'], m.count, 'chaos.count', 0, MAX_CHAOS_COUNT);
   const between =

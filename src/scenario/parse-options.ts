@@ -4,6 +4,7 @@
  */
 
 import { readBool, readDuration, readIdList, readMap, readRange, readString } from './fields.ts';
+import { CONTROLLER_FIELDS, EXPECT_FIELDS, keysOf } from './keys.ts';
 import { allInvariants, getControllerVariants, getInvariant } from './registries.ts';
 import type { Path, SourceDoc } from './source.ts';
 import { type ControllerSelection, DEFAULT_SIM_OPTIONS, type ExpectSpec, type SimOptions } from './types.ts';
@@ -22,7 +23,7 @@ export function parseCheck(src: SourceDoc, path: Path, v: unknown): string[] | u
 
 export function parseExpect(src: SourceDoc, path: Path, v: unknown): ExpectSpec | undefined {
   if (v === undefined || v === null) return undefined;
-  const m = readMap(src, path, v, ['holds', 'violates'], 'spec.expect');
+  const m = readMap(src, path, v, keysOf(EXPECT_FIELDS), 'spec.expect');
   const holds =
     m.holds == null ? [] : readIdList(src, [...path, 'holds'], m.holds, 'expect.holds', unknownInvariant);
   const violates =
@@ -34,7 +35,7 @@ export function parseExpect(src: SourceDoc, path: Path, v: unknown): ExpectSpec 
   return { holds, violates };
 }
 
-const CONTROLLERS = ['replicaset', 'daemonset', 'statefulset', 'deployment'] as const;
+const CONTROLLERS = keysOf(CONTROLLER_FIELDS) as Array<keyof typeof CONTROLLER_FIELDS>;
 
 /** `controllers: {replicaset: no-expectations}`: each variant must be one the registry knows. */
 export function parseControllers(src: SourceDoc, path: Path, v: unknown): ControllerSelection {

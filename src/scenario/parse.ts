@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { validateDns1123Label } from '../model/names.ts';
 import { ScenarioError } from './errors.ts';
 import { isMap, readDuration, readInt, readMap, readString, requireField, typeName } from './fields.ts';
+// The key lists are shared data: the JSON Schema (schema/scenario.schema.json) is generated from them.
+import { METADATA_KEYS, SPEC_KEYS, TOP_KEYS } from './keys.ts';
 import { parseCluster } from './parse-cluster.ts';
 import { parseChaos, parseEvents } from './parse-events.ts';
 import { parseObjects, type ReadText } from './parse-objects.ts';
@@ -24,22 +26,6 @@ export interface ParseOptions {
   /** Reads `files:` manifests (default: the file system, UTF-8). */
   readText?: ReadText;
 }
-
-const TOP_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'] as const;
-const METADATA_KEYS = ['name', 'description', 'descriptionKo'] as const;
-const SPEC_KEYS = [
-  'seed',
-  'cluster',
-  'objects',
-  'files',
-  'events',
-  'chaos',
-  'settle',
-  'check',
-  'expect',
-  'controllers',
-  'sim',
-] as const;
 
 const readUtf8: ReadText = (p) => readFileSync(p, 'utf8');
 

@@ -253,8 +253,16 @@ describe('scenario: good input', () => {
     expect(parseSpec('  chaos: {count: 0}\n').chaos).toEqual({ count: 0, between: [0, 300_000] });
   });
 
-  test('integer durations are milliseconds', () => {
-    expect(parseSpec('  settle: 1500\n').settleMs).toBe(1500);
+  test('a duration needs a unit: a bare number is refused with a suggestion, 0 is zero', () => {
+    const err = errorOf(() => parseSpec('  settle: 30\n'));
+    expect(err.message).toBe(
+      'settle: 30 has no unit; did you mean 30s? (a duration needs a unit: ms, s, m or h)',
+    );
+    expect(errorOf(() => parseSpec('  events: [{at: 30, do: crash-node, node: n}]\n')).message).toMatch(
+      /^at: 30 has no unit; did you mean 30s\?/,
+    );
+    expect(parseSpec('  settle: 0\n').settleMs).toBe(0);
+    expect(parseSpec('  settle: "1500ms"\n').settleMs).toBe(1500);
   });
 
   test('the scenario round-trips through JSON (replay files)', () => {
