@@ -17,6 +17,7 @@ import { STATEFULSET_INVARIANTS } from './statefulset-invariants.ts';
 import { statusConsistent } from './status-consistent.ts';
 import type { InvariantDef } from './types.ts';
 import { workloadConverges } from './workload-converges.ts';
+import { workloadNoNeedlessWrites } from './workload-no-needless-writes.ts';
 
 const INVARIANTS: readonly InvariantDef[] = [
   replicasetExactReplicas,
@@ -32,6 +33,7 @@ const INVARIANTS: readonly InvariantDef[] = [
   ownershipSingleController,
   ownershipReleaseUnmatched,
   workloadConverges,
+  workloadNoNeedlessWrites,
   statusConsistent,
 ];
 

@@ -1,4 +1,11 @@
 import { scenarioKinds } from '../scenario/kinds.ts';
+import {
+  appCannotRun,
+  appCannotRunNote,
+  type StabilityMemo,
+  stabilityFinding,
+  stabilityMemo,
+} from './stability.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { liveObjects } from './util.ts';
 import { WORKLOAD_CHECKS } from './workloads/registry.ts';
@@ -44,23 +51,12 @@ export const workloadConverges: LivenessInvariant = {
               ? `안정화 시간이 지나도 ${name}의 상태가 spec과 다릅니다: ${why.ko}`
               : `${name}의 상태가 수렴한 뒤 안정 구간 동안 spec에서 다시 벗어났습니다: ${why.ko}`;
           findings.push(finding);
-        } else if (ctx.phase === 'settled') {
-          ctx.memo.set(name, { print, rv: obj.metadata.resourceVersion });
-        } else if (ctx.memo.has(name)) {
-          const before = ctx.memo.get(name) as { print: string; rv: string };
-          if (before.print !== print) {
-            findings.push({
-              message: `${name} kept changing after it converged: its pods were replaced during the stability window`,
-              messageKo: `${name}의 상태가 수렴한 뒤에도 계속 바뀌었습니다: 안정 구간 동안 Pod가 교체되었습니다`,
-              objects: [name],
-            });
-          } else if (before.rv !== obj.metadata.resourceVersion) {
-            // Nothing happened in the window, yet the object was rewritten: a hot loop (L3).
-            findings.push({
-              message: `${name} kept rewriting itself after it converged (a hot loop)`,
-              messageKo: `${name}의 오브젝트가 수렴한 뒤에도 아무 일 없이 계속 다시 쓰였습니다 (핫 루프)`,
-              objects: [name],
-            });
+        } else {
+          if (appCannotRun(world, obj)) ctx.held(appCannotRunNote(name));
+          if (ctx.phase === 'settled') ctx.memo.set(name, stabilityMemo(world, obj, print));
+          else if (ctx.memo.has(name)) {
+            const f = stabilityFinding(world, obj, name, ctx.memo.get(name) as StabilityMemo, print);
+            if (f) findings.push(f);
           }
         }
       }

@@ -24,7 +24,7 @@ export class InvariantChecker {
   }
 
   afterStep(world: World): void {
-    if (world.stepWrites.length === 0) return;
+    if (world.stepWrites.length === 0 && world.stepNoops.length === 0) return;
     for (const inv of this.active) {
       if (inv.kind !== 'safety') continue;
       const findings = inv.check(world);

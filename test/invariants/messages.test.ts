@@ -38,6 +38,7 @@ const BILINGUAL = [
   'ownership.single-controller',
   'ownership.release-unmatched',
   'workload.converges',
+  'workload.no-needless-writes',
   'status.consistent',
 ];
 

@@ -382,7 +382,11 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       );
       let target: KObject | undefined = rs;
       // Two attempts, with an uncached GET between them; if both fail the sync fails and is retried.
-      for (let attempt = 0; target && statusChanged(target, status); attempt++) {
+      for (
+        let attempt = 0;
+        target && (this.v.writesUnchangedStatus || statusChanged(target, status));
+        attempt++
+      ) {
         const r = this.world.store.updateStatus(this.actorName, { ...target, status });
         statusError = !r.ok;
         if (r.ok || attempt >= 1) break;

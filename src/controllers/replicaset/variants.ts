@@ -20,6 +20,8 @@ export interface ReplicaSetVariant {
    * kubernetes#132121), or only when every replica is Ready (before: kubernetes#108266).
    */
   availabilityCheck: 'next-available' | 'when-all-ready';
+  /** Write status on every sync, even when nothing changed (false: only when it differs, as Kubernetes does). */
+  writesUnchangedStatus: boolean;
 }
 
 export const CORRECT: ReplicaSetVariant = {
@@ -29,6 +31,7 @@ export const CORRECT: ReplicaSetVariant = {
   releaseUnmatched: true,
   ranking: 'kubernetes',
   availabilityCheck: 'next-available',
+  writesUnchangedStatus: false,
 };
 
 export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; description: string }> = {
@@ -58,5 +61,10 @@ export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; d
     variant: { ...CORRECT, availabilityCheck: 'when-all-ready' },
     description:
       'Looks again after minReadySeconds only when every replica is Ready, so availableReplicas stays stale while one is not (kubernetes#108266, fixed in v1.34).',
+  },
+  'writes-unchanged-status': {
+    variant: { ...CORRECT, writesUnchangedStatus: true },
+    description:
+      'Writes status on every sync without comparing it with the status it holds: needless writes the API server drops.',
   },
 };

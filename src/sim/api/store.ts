@@ -33,6 +33,10 @@ export type WatchListener = (ev: WatchEvent) => void;
 /** Mutating admission: returns the object to store (e.g. default tolerations, PVC protection). */
 export type AdmissionHook = (obj: KObject) => KObject;
 
+type Guarded = WriteOptions & { guarded?: boolean };
+/** Marks a write that carried the writer's resourceVersion (update, updateStatus). */
+const GUARDED = (opts: WriteOptions): Guarded => ({ ...opts, guarded: true });
+
 const FOREGROUND = 'foregroundDeletion';
 const ORPHAN = 'orphan';
 
@@ -135,7 +139,7 @@ export class ApiStore {
 
   /** Full update with optimistic concurrency: a stale resourceVersion is a conflict. */
   update<T extends KObject>(actor: string, obj: T, opts: WriteOptions = {}): ApiResult<T> {
-    return this.write(actor, 'update', obj.kind, keyOf(obj.kind, obj.metadata), opts, (cur) => {
+    return this.write(actor, 'update', obj.kind, keyOf(obj.kind, obj.metadata), GUARDED(opts), (cur) => {
       if (cur.metadata.resourceVersion !== obj.metadata.resourceVersion) return 'conflict';
       return { ...obj, status: cur.status };
     }) as ApiResult<T>;
@@ -143,7 +147,7 @@ export class ApiStore {
 
   /** The status subresource: only status changes; generation never moves. */
   updateStatus<T extends KObject>(actor: string, obj: T, opts: WriteOptions = {}): ApiResult<T> {
-    return this.write(actor, 'status', obj.kind, keyOf(obj.kind, obj.metadata), opts, (cur) => {
+    return this.write(actor, 'status', obj.kind, keyOf(obj.kind, obj.metadata), GUARDED(opts), (cur) => {
       if (cur.metadata.resourceVersion !== obj.metadata.resourceVersion) return 'conflict';
       return { ...cur, status: obj.status };
     }) as ApiResult<T>;
@@ -283,7 +287,8 @@ export class ApiStore {
     if (!metadata.deletionTimestamp) delete metadata.deletionTimestamp;
     const candidate = extend(proposed, { metadata });
     // The API server compares the new object with the stored one and drops an unchanged write.
-    if (sameValue(candidate, cur)) return this.noop(actor, verb, kind, key, cur, opts.cause);
+    if (sameValue(candidate, cur))
+      return this.noop(actor, verb, kind, key, cur, opts.cause, (opts as Guarded).guarded === true);
     metadata.resourceVersion = String(++this.rv);
     const stored = this.seal(candidate);
     if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers?.length ?? 0) === 0) {
@@ -308,9 +313,11 @@ export class ApiStore {
     key: string,
     cur: KObject,
     cause: WriteCause | undefined,
+    guarded: boolean,
   ): ApiResult {
     const record: WriteRecord = { verb, kind, key, actor, before: cur, after: cur, removed: false };
     if (cause) record.cause = cause;
+    if (guarded) record.guarded = true;
     this.stepNoops.push(record);
     const id = `${actor} ${kind} ${key}`;
     this.noops.set(id, (this.noops.get(id) ?? 0) + 1);

@@ -47,6 +47,11 @@ export interface WriteRecord {
   /** True when the object left the store. */
   removed: boolean;
   cause?: WriteCause;
+  /**
+   * Set on a dropped no-op write that carried the writer's resourceVersion (update, updateStatus):
+   * the writer's own copy was the stored object, so it knew the write would change nothing.
+   */
+  guarded?: boolean;
 }
 
 export interface DeleteOptions {

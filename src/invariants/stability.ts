@@ -1,0 +1,105 @@
+/**
+ * What workload.converges looks at during the stability window, after the workload converged and
+ * no fault is left: does anything still move, and is that the controller's fault?
+ *
+ * A hot loop is a write that changes nothing, or a create/delete cycle of pods while nothing else
+ * happens. Status that follows pods whose application crash-loops is not one: readiness really
+ * flaps, and Kubernetes writes each change. Pods that keep ending Failed or Succeeded by their own
+ * application are replaced by design (a ReplicaSet has no back-off for that), so that churn is a
+ * held-by-design note, never a violation.
+ */
+import type { KObject } from '../model/types.ts';
+import type { World } from '../sim/world.ts';
+import type { Explanation, Finding } from './types.ts';
+import { appCanBeReady, controlledPods } from './util.ts';
+
+export interface StabilityMemo {
+  /** Uids of the owned active pods (WorkloadChecks.fingerprint). */
+  print: string;
+  rv: string;
+  /** resourceVersions of every pod the workload controls. */
+  podVersions: string;
+  /** Dropped no-op writes of the workload's controller to the workload and its pods. */
+  noops: number;
+}
+
+/** The workload controller's actor name, as the trace and the API store's records spell it. */
+function controllerActor(obj: KObject): string {
+  return `${obj.kind.toLowerCase()}-controller`;
+}
+
+function needlessWrites(world: World, obj: KObject): number {
+  const actor = controllerActor(obj);
+  const ns = obj.metadata.namespace ?? 'default';
+  let n = world.store.noopCount(actor, obj.kind, `${ns}/${obj.metadata.name}`);
+  for (const p of controlledPods(world, obj.metadata.uid))
+    n += world.store.noopCount(actor, 'Pod', `${ns}/${p.metadata.name}`);
+  return n;
+}
+
+export function stabilityMemo(world: World, obj: KObject, print: string): StabilityMemo {
+  return {
+    print,
+    rv: obj.metadata.resourceVersion,
+    podVersions: controlledPods(world, obj.metadata.uid)
+      .map((p) => p.metadata.resourceVersion)
+      .join(','),
+    noops: needlessWrites(world, obj),
+  };
+}
+
+/** True when the workload's application cannot run to Ready: its template or one of its pods. */
+export function appCannotRun(world: World, obj: KObject): boolean {
+  const tmpl = obj.spec?.template;
+  if (tmpl && !appCanBeReady({ ...tmpl, metadata: tmpl.metadata ?? {} } as KObject)) return true;
+  return controlledPods(world, obj.metadata.uid).some((p) => !appCanBeReady(p));
+}
+
+/** Why a converged workload whose application cannot run is still a pass, en and ko. */
+export function appCannotRunNote(name: string): Finding {
+  return {
+    message: `${name}: held by design: its application crash-loops or ends by itself, so its pods never all become Ready; Kubernetes restarts or replaces them and reports each change`,
+    messageKo: `${name}: 설계상 대기: 애플리케이션이 반복해서 죽거나 스스로 끝나서 Pod가 모두 Ready가 되지 않습니다. Kubernetes는 Pod를 재시작하거나 교체하고 바뀐 상태를 그때마다 기록합니다`,
+    objects: [name],
+  };
+}
+
+/** The finding (if any) for a workload that converged at `before` and is converged again now. */
+export function stabilityFinding(
+  world: World,
+  obj: KObject,
+  name: string,
+  before: StabilityMemo,
+  print: string,
+): Finding | null {
+  const cannotRun = appCannotRun(world, obj);
+  if (before.print !== print && !cannotRun) {
+    return {
+      message: `${name} kept changing after it converged: its pods were replaced during the stability window`,
+      messageKo: `${name}의 상태가 수렴한 뒤에도 계속 바뀌었습니다: 안정 구간 동안 Pod가 교체되었습니다`,
+      objects: [name],
+    };
+  }
+  const noops = needlessWrites(world, obj) - before.noops;
+  if (noops > 0)
+    return hotLoop(name, {
+      en: `${noops} writes that changed nothing`,
+      ko: `아무것도 바꾸지 않는 쓰기 ${noops}번`,
+    });
+  const now = stabilityMemo(world, obj, print);
+  if (before.rv !== now.rv && before.podVersions === now.podVersions && !cannotRun) {
+    return hotLoop(name, {
+      en: 'rewrites while none of its pods changed',
+      ko: 'Pod가 하나도 바뀌지 않았는데도 다시 쓰기',
+    });
+  }
+  return null;
+}
+
+function hotLoop(name: string, what: Explanation): Finding {
+  return {
+    message: `${name} kept rewriting itself after it converged (a hot loop): ${what.en} during the stability window`,
+    messageKo: `${name}의 오브젝트가 수렴한 뒤에도 계속 다시 쓰였습니다 (핫 루프): 안정 구간 동안 ${what.ko}`,
+    objects: [name],
+  };
+}
