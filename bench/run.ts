@@ -14,7 +14,9 @@ const SUITES: Array<[string, string]> = [
   ['replicaset.bench.ts', 'benchReplicaSet'],
   ['daemonset.bench.ts', 'benchDaemonSet'],
   ['statefulset.bench.ts', 'benchStatefulSet'],
-  ['mutants.bench.ts', 'benchMutants'],
+  ['power.bench.ts', 'benchPower'],
+  // Minutes of CPU: `npx tsx bench/run.ts false-alarms` runs it alone (KUBEPROP_FALSE_ALARM_RUNS).
+  ['false-alarms.bench.ts', 'benchFalseAlarms'],
 ];
 
 async function main(): Promise<void> {

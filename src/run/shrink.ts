@@ -162,6 +162,8 @@ export function failsLike(result: RunResult, target: ShrinkTarget): boolean {
 export interface ShrinkOptions {
   /** Re-runs the shrink may spend (default 200). */
   maxRuns?: number;
+  /** What must keep failing (default: the run's first violated invariant, or its error). */
+  target?: ShrinkTarget;
   /**
    * Whether a re-run still shows the failure (default: `failsLike` the target). A benchmark
    * passes a differential check here (the mutant fails, the correct controller does not).
@@ -194,7 +196,7 @@ export function shrinkRun(
   run: RunFn,
   opts: ShrinkOptions = {},
 ): ShrinkOutcome | undefined {
-  const target = shrinkTarget(failing);
+  const target = opts.target ?? shrinkTarget(failing);
   if (target === undefined) return undefined;
   const stillFails = opts.stillFails ?? failsLike;
   const base = failing.scenario;
