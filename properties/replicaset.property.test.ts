@@ -17,6 +17,7 @@ import {
   replicaSet,
   scenarioOf,
 } from './arbitraries.ts';
+import { rankingScenarioArb } from './replicaset.arbitraries.ts';
 
 const KINDS = [
   'add-node',
@@ -121,6 +122,10 @@ function staggeredReadinessArb(variant: string): fc.Arbitrary<Scenario> {
 /** The generator a mutant is hunted with: the general plan unless its bug needs a narrower one. */
 const ARB_FOR: Record<string, (variant: string) => fc.Arbitrary<Scenario>> = {
   'stale-available': staggeredReadinessArb,
+  'ignores-deletion-cost': rankingScenarioArb,
+  'ignores-colocation': rankingScenarioArb,
+  'ignores-restarts': rankingScenarioArb,
+  'older-first': rankingScenarioArb,
 };
 
 function violations(r: RunResult): string {
@@ -152,12 +157,21 @@ const CAUGHT_BY: Record<string, string> = {
   'adopts-foreign': 'ownership.single-controller',
   'no-release': 'ownership.release-unmatched',
   'ignores-ranking': 'replicaset.deletion-ranking',
+  'ignores-deletion-cost': 'replicaset.deletion-ranking',
+  'ignores-colocation': 'replicaset.deletion-ranking',
+  'ignores-restarts': 'replicaset.deletion-ranking',
+  'older-first': 'replicaset.deletion-ranking',
+  'writes-unchanged-status': 'workload.no-needless-writes',
   'stale-available': 'status.consistent',
 };
 
 describe('ReplicaSet: properties', () => {
   it('ReplicaSet: correct controller: every invariant holds under chaos', () => {
     fc.assert(fc.property(replicaSetScenarioArb('correct'), allHold), { numRuns: 60 });
+  });
+
+  it('ReplicaSet: correct controller: scale-downs of pods that differ in every rung keep every claim', () => {
+    fc.assert(fc.property(rankingScenarioArb('correct'), allHold), { numRuns: 300 });
   });
 
   it('ReplicaSet: correct controller: availableReplicas keeps up with staggered readiness', () => {
@@ -184,7 +198,9 @@ describe('ReplicaSet: properties', () => {
       console.info(
         `mutant ${mutant} caught by ${invariant} after ${out.numRuns} runs; shrunk plan (seed=${shrunk.seed}):\n${describePlan(shrunk.events)}`,
       );
-      expect(shrunk.events.length).toBeLessThanOrEqual(4);
+      // A ranking plan keeps its closing scale-down (and a crash-looping set's wind-down) and needs
+      // the events that made the pods differ: up to six.
+      expect(shrunk.events.length).toBeLessThanOrEqual(ARB_FOR[mutant] === rankingScenarioArb ? 6 : 4);
     });
   }
 });

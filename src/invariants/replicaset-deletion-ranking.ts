@@ -1,64 +1,110 @@
+import type { KObject } from '../model/types.ts';
+import { lessWithUid, type RankFacts, rankFacts, victimOrder } from './semantics/replicaset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
 
-type Health = [number, number, number];
+const PHASES = ['Pending', 'Unknown', 'Running'];
 
-interface Observed {
-  name: string;
-  health: Health;
+function describe(f: RankFacts, nowMs: number): string {
+  const ready =
+    f.ready && f.readySinceMs !== undefined
+      ? `Ready for ${Math.round((nowMs - f.readySinceMs) / 1000)}s`
+      : '';
+  return [
+    f.assigned ? 'scheduled' : 'unscheduled',
+    PHASES[f.phase],
+    f.ready ? ready || 'Ready' : 'not Ready',
+    `deletion-cost ${f.cost}`,
+    `${f.colocated} related on its node`,
+    `${f.restarts} restarts`,
+    f.createdMs === undefined ? 'no creation time' : `age ${Math.round((nowMs - f.createdMs) / 1000)}s`,
+  ].join(', ');
 }
 
-function better(a: Health, b: Health): boolean {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+function describeKo(f: RankFacts, nowMs: number): string {
+  return [
+    f.assigned ? 'Node에 배치됨' : '배치되지 않음',
+    PHASES[f.phase],
+    f.ready ? 'Ready' : 'Ready 아님',
+    `deletion-cost ${f.cost}`,
+    `같은 Node의 관련 Pod ${f.colocated}개`,
+    `재시작 ${f.restarts}회`,
+    f.createdMs === undefined ? '생성 시각 없음' : `나이 ${Math.round((nowMs - f.createdMs) / 1000)}초`,
+  ].join(', ');
+}
+
+/**
+ * Whether `to` can be reached from `from` along the order with UID tie-breaks. Kubernetes' Less is
+ * not transitive (equal ready times fall through to restarts, a same-bucket pair goes to the UID),
+ * so a correct sort may place a pod before one the judge ranks first when a chain of Less steps
+ * leads there; such a pair is the comparator's own cycle, not the controller's choice.
+ */
+function reachable(from: RankFacts, to: RankFacts, all: readonly RankFacts[], nowMs: number): boolean {
+  const seen = new Set<RankFacts>([from]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const x = queue.pop()!;
+    for (const y of all) {
+      if (seen.has(y) || !lessWithUid(x, y, nowMs)) continue;
+      if (y === to) return true;
+      seen.add(y);
+      queue.push(y);
+    }
+  }
   return false;
 }
 
-const PHASES = ['Pending', 'Unknown', 'Running'];
-const words = (h: Health) =>
-  `${h[0] ? 'scheduled' : 'unscheduled'}, ${PHASES[h[1]]}, ${h[2] ? 'Ready' : 'not Ready'}`;
-const wordsKo = (h: Health) =>
-  `${h[0] ? 'Node에 배치됨' : '배치되지 않음'}, ${PHASES[h[1]]}, ${h[2] ? 'Ready' : 'Ready 아님'}`;
+/** The first kept pod that ranks strictly before a victim, if any. */
+function misranked(
+  facts: readonly RankFacts[],
+  victims: ReadonlySet<string>,
+  nowMs: number,
+): { victim: RankFacts; kept: RankFacts } | undefined {
+  const gone = facts.filter((f) => victims.has(f.name));
+  const kept = facts.filter((f) => !victims.has(f.name));
+  for (const v of gone)
+    for (const k of kept)
+      if (victimOrder(k, v, nowMs) === 'before' && !reachable(v, k, facts, nowMs))
+        return { victim: v, kept: k };
+  return undefined;
+}
 
 /**
- * On scale-down a ReplicaSet removes the least useful pods first: it never deletes a pod that is
- * scheduled / Running / Ready while keeping one that is unscheduled / Pending / not Ready, as its
- * cache showed them when it decided (the first three keys of ActivePodsWithRanks).
+ * On scale-down a ReplicaSet deletes the pods Kubernetes ranks first (ActivePodsWithRanks with
+ * LogarithmicScaleDown), judged on the pods as its cache held them when it decided: no pod it kept
+ * may rank strictly before one it deleted. Ties, and what Kubernetes leaves to the UID, are free.
  */
 export const replicasetDeletionRanking: SafetyInvariant = {
   id: 'replicaset.deletion-ranking',
   kind: 'safety',
   concept: 'replicaset',
   claim: {
-    en: 'Scale-down deletes unscheduled, Pending and not-Ready pods before scheduled, Running and Ready ones (as the controller saw them).',
-    ko: '축소할 때는 배치되지 않은 Pod, Pending Pod, Ready가 아닌 Pod를 배치되어 실행 중이고 Ready인 Pod보다 먼저 지운다 (컨트롤러가 본 상태 기준).',
+    en: "Scale-down deletes pods in Kubernetes' order: unscheduled, Pending, not Ready, lower pod-deletion-cost, more crowded node, Ready for less time, more restarts, newer first (as the controller saw them).",
+    ko: '축소할 때는 Kubernetes의 순서대로 Pod를 지운다: 배치되지 않은 Pod, Pending, Ready 아님, pod-deletion-cost가 낮은 Pod, 더 붐비는 Node의 Pod, Ready가 된 지 짧은 Pod, 재시작이 많은 Pod, 더 새로운 Pod가 먼저다 (컨트롤러가 본 상태 기준).',
   },
   explain: {
-    en: 'When the office has too many residents, it asks those who have not moved in yet to leave first, not the ones already living there. Deleting a Ready pod while an unready one stays lowers availability for nothing; Kubernetes ranks victims (ActivePodsWithRanks) to avoid exactly that.',
-    ko: '입주자가 너무 많으면 관리 사무소는 이미 살고 있는 사람이 아니라 아직 입주하지 않은 사람부터 내보낸다. Ready가 아닌 Pod를 남기고 Ready인 Pod를 지우면 괜히 가용성만 떨어진다. Kubernetes는 이를 피하려고 삭제 대상을 순위로 고른다(ActivePodsWithRanks).',
+    en: 'When the office has too many residents, it asks those who have not moved in yet to leave first, then those who are not settled, then whoever the landlord marked as cheapest to lose (controller.kubernetes.io/pod-deletion-cost), then those sharing a crowded floor, the newest arrivals and the restless ones. Kubernetes ranks victims this way (ActivePodsWithRanks) so a scale-down costs as little availability as it can; times are compared in doubling buckets (LogarithmicScaleDown), and where two pods tie Kubernetes picks by UID, so either choice passes.',
+    ko: '입주자가 너무 많으면 관리 사무소는 아직 입주하지 않은 사람, 자리를 잡지 못한 사람, 집주인이 내보내도 손해가 적다고 표시한 사람(controller.kubernetes.io/pod-deletion-cost), 붐비는 층에 사는 사람, 가장 최근에 온 사람과 자주 들락날락한 사람 순으로 내보낸다. Kubernetes는 이렇게 삭제 대상을 순위로 골라(ActivePodsWithRanks) 축소로 잃는 가용성을 최소로 한다. 시간은 두 배씩 커지는 구간으로 비교하고(LogarithmicScaleDown), 동률이면 UID로 고르므로 어느 쪽을 지워도 통과한다.',
   },
   appliesTo: (s) => hasKind(s, 'ReplicaSet'),
   check(world) {
     const findings: Finding[] = [];
-    const judged = new Set<string>();
+    const judged = new Set<unknown>();
     for (const w of world.stepWrites) {
       const c = w.cause;
       if (w.verb !== 'delete' || c?.controller !== 'replicaset' || c.reason !== 'scale-down') continue;
-      const victims = c.victims as string[];
-      const id = victims.join(',');
-      if (judged.has(id)) continue;
-      judged.add(id);
-      const observed = c.observed as Observed[];
-      const kept = observed.filter((o) => !victims.includes(o.name));
-      for (const v of observed.filter((o) => victims.includes(o.name))) {
-        const worse = kept.find((k) => better(v.health, k.health));
-        if (!worse) continue;
-        findings.push({
-          message: `deleted pod/${v.name} (${words(v.health)}) but kept pod/${worse.name} (${words(worse.health)})`,
-          messageKo: `더 쓸모 있는 Pod를 먼저 지웠습니다 — 지운 Pod: pod/${v.name} (${wordsKo(v.health)}), 남긴 Pod: pod/${worse.name} (${wordsKo(worse.health)})`,
-          objects: [`pod/${v.name}`, `pod/${worse.name}`],
-        });
-        break;
-      }
+      if (judged.has(c)) continue;
+      judged.add(c);
+      const observed = c.observed as readonly KObject[];
+      const nowMs = c.decidedAtMs as number;
+      const bad = misranked(rankFacts(observed, observed), new Set(c.victims as string[]), nowMs);
+      if (!bad) continue;
+      const { victim: v, kept: k } = bad;
+      findings.push({
+        message: `deleted pod/${v.name} (${describe(v, nowMs)}) but kept pod/${k.name} (${describe(k, nowMs)}), which ranks before it`,
+        messageKo: `삭제 순위가 더 높은 Pod를 남겼습니다 — 지운 Pod: pod/${v.name} (${describeKo(v, nowMs)}), 남긴 Pod: pod/${k.name} (${describeKo(k, nowMs)})`,
+        objects: [`pod/${v.name}`, `pod/${k.name}`],
+      });
     }
     return findings;
   },

@@ -30,7 +30,6 @@ import {
   type ReplicaSetStatus,
   statusChanged,
 } from './plan.ts';
-import { healthTuple } from './ranking.ts';
 import type { ReplicaSetVariant } from './variants.ts';
 
 interface SyncState {
@@ -49,6 +48,8 @@ interface SyncState {
    * must not let this sync manage replicas from its older pod list: that would create again.
    */
   needsSync: boolean;
+  /** When the manage step decided (the ranking's "now"; the deletes land after a round trip). */
+  decidedAtMs: number;
   error?: string;
 }
 
@@ -66,6 +67,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     batchSize: 1,
     victims: [],
     needsSync: true,
+    decidedAtMs: 0,
   };
 
   constructor(
@@ -167,6 +169,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       batchSize: 1,
       victims: [],
       needsSync: !this.v.expectations || this.expectations.satisfied(key),
+      decidedAtMs: this.world.now,
     };
     if (!rs) return this.send({ type: 'SYNC', claims: false, decision: 'gone' }, `${key} is gone`);
     const pods = this.candidatePods(rs);
@@ -220,6 +223,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     if (!rs) return 'gone';
     if (!this.cur.needsSync) return 'wait';
     if (rs.metadata.deletionTimestamp) return 'none';
+    this.cur.decidedAtMs = this.world.now;
     const d = decideManage(rs, owned, owned, this.world.now, this.v);
     if (d.type === 'create') {
       this.cur.toCreate = d.count;
@@ -337,12 +341,13 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   }
 
   private deleteVictims(): void {
-    const observed = this.cur.owned.map((p) => ({ name: p.metadata.name, health: healthTuple(p) }));
+    // The pods exactly as the cache held them when the ranking ran (frozen objects, not a summary
+    // of them: the judge reads them its own way).
+    const observed = this.cur.owned;
     const victims = this.cur.victims.map((p) => p.metadata.name);
+    const cause = this.cause({ reason: 'scale-down', victims, observed, decidedAtMs: this.cur.decidedAtMs });
     for (const pod of this.cur.victims) {
-      const r = this.world.store.delete(this.actorName, 'Pod', podKey(pod), {
-        cause: this.cause({ reason: 'scale-down', victims, observed }),
-      });
+      const r = this.world.store.delete(this.actorName, 'Pod', podKey(pod), { cause });
       if (r.ok) continue;
       if (this.v.expectations) this.expectations.deletionObserved(this.cur.key, podKey(pod));
       if (r.code !== 'NotFound') this.cur.error = r.message;

@@ -107,12 +107,13 @@ describe('ReplicaSet plan: deletion ranking (ActivePodsWithRanks)', () => {
       ['notready'],
     ],
     [
+      // The cheap pod's uid sorts last, so only the cost rung can pick it (not the uid tie-break).
       'lower deletion cost first',
       [
-        pod('cheap', { node: 'n', ready: true, cost: '-5' }),
-        pod('dear', { node: 'n', ready: true, cost: '10' }),
+        pod('z-cheap', { node: 'n', ready: true, cost: '-5' }),
+        pod('a-dear', { node: 'n', ready: true, cost: '10' }),
       ],
-      ['cheap'],
+      ['z-cheap'],
     ],
     [
       'more restarts first',
@@ -136,6 +137,42 @@ describe('ReplicaSet plan: deletion ranking (ActivePodsWithRanks)', () => {
     const young = pod('young', { node: 'n', ready: true, readySince: '2026-01-01T09:59:00Z' });
     const old = pod('old', { node: 'n', ready: true, readySince: '2026-01-01T01:00:00Z' });
     expect(podsToDelete([old, young], [old, young], 1, now)[0]!.metadata.name).toBe('young');
+  });
+
+  // Each rung mutant picks the other pod of a pair that only its rung separates (uids chosen so
+  // the tie-break would agree with the mutant, never with Kubernetes).
+  it.each<[string, KObject[], string]>([
+    [
+      'ignores-deletion-cost',
+      [pod('z-cheap', { node: 'n', ready: true, cost: '-5' }), pod('a-dear', { node: 'n', ready: true })],
+      'z-cheap',
+    ],
+    [
+      'ignores-colocation',
+      [
+        pod('a-alone', { node: 'x', ready: true }),
+        pod('z-crowd1', { node: 'y', ready: true }),
+        pod('z-crowd2', { node: 'y', ready: true }),
+      ],
+      'z-crowd1',
+    ],
+    [
+      'ignores-restarts',
+      [pod('a-calm', { node: 'n' }), pod('z-flappy', { node: 'n', restarts: 4 })],
+      'z-flappy',
+    ],
+    [
+      'older-first',
+      [
+        pod('a-old', { node: 'n', ready: true, readySince: '2026-01-01T01:00:00Z' }),
+        pod('z-young', { node: 'n', ready: true, readySince: '2026-01-01T09:59:00Z' }),
+      ],
+      'z-young',
+    ],
+  ])('mutant %s deletes another pod than Kubernetes would', (mutant, pods, kubernetes) => {
+    expect(podsToDelete(pods, pods, 1, now)[0]!.metadata.name).toBe(kubernetes);
+    const d = decideManage(rs(pods.length - 1), pods, pods, now, REPLICASET_VARIANTS[mutant]!.variant);
+    expect(d.type === 'delete' && d.victims[0]!.metadata.name).not.toBe(kubernetes);
   });
 
   it('the mutant ranking deletes the healthiest pod first', () => {

@@ -41,7 +41,9 @@ export function decideManage(
   if (diff > 0) {
     const n = Math.min(diff, BURST_REPLICAS);
     const victims =
-      v.ranking === 'kubernetes' ? podsToDelete(owned, related, n, nowMs) : healthiestFirst(owned, n);
+      v.ranking === 'healthiest-first'
+        ? healthiestFirst(owned, n)
+        : podsToDelete(owned, related, n, nowMs, v.ranking);
     return { type: 'delete', victims };
   }
   return { type: 'none' };

@@ -7,6 +7,7 @@
 import { isPodReady, podReadyTransitionMs, podRestartCount } from '../../model/pod.ts';
 import { parseTimestamp } from '../../model/time.ts';
 import type { KObject, Pod } from '../../model/types.ts';
+import type { RankingMode } from './variants.ts';
 
 const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
@@ -38,8 +39,8 @@ function cost(p: KObject): number {
   return Number.isInteger(n) ? n : 0;
 }
 
-/** Negative when `a` should be deleted before `b`. */
-function compare(a: Ranked, b: Ranked, nowMs: number): number {
+/** Negative when `a` should be deleted before `b` (a mutant `mode` breaks one rung). */
+function compare(a: Ranked, b: Ranked, nowMs: number, mode: RankingMode): number {
   const sa = a.pod.spec?.nodeName ? 1 : 0;
   const sb = b.pod.spec?.nodeName ? 1 : 0;
   if (sa !== sb) return sa - sb;
@@ -49,25 +50,27 @@ function compare(a: Ranked, b: Ranked, nowMs: number): number {
   const ra = isPodReady(a.pod as Pod) ? 1 : 0;
   const rb = isPodReady(b.pod as Pod) ? 1 : 0;
   if (ra !== rb) return ra - rb;
-  if (cost(a.pod) !== cost(b.pod)) return cost(a.pod) - cost(b.pod);
-  if (a.rank !== b.rank) return b.rank - a.rank;
+  if (mode !== 'ignores-deletion-cost' && cost(a.pod) !== cost(b.pod)) return cost(a.pod) - cost(b.pod);
+  if (mode !== 'ignores-colocation' && a.rank !== b.rank) return b.rank - a.rank;
+  // The mutant older-first flips the sign of both time rungs (the After/Before slip).
+  const sign = mode === 'older-first' ? -1 : 1;
   if (ra === 1 && rb === 1) {
     const ta = podReadyTransitionMs(a.pod as Pod);
     const tb = podReadyTransitionMs(b.pod as Pod);
     if (ta !== tb) {
       const diff = log2Bucket(ta, nowMs) - log2Bucket(tb, nowMs);
-      if (diff !== 0) return diff;
+      if (diff !== 0) return sign * diff;
       return byUid(a, b);
     }
   }
   const ca = podRestartCount(a.pod as Pod);
   const cb = podRestartCount(b.pod as Pod);
-  if (ca !== cb) return cb - ca;
+  if (mode !== 'ignores-restarts' && ca !== cb) return cb - ca;
   const ta = parseTimestamp(a.pod.metadata.creationTimestamp);
   const tb = parseTimestamp(b.pod.metadata.creationTimestamp);
   if (ta !== tb) {
     const diff = log2Bucket(ta, nowMs) - log2Bucket(tb, nowMs);
-    if (diff !== 0) return diff;
+    if (diff !== 0) return sign * diff;
   }
   return byUid(a, b);
 }
@@ -82,20 +85,12 @@ export function podsToDelete(
   related: readonly KObject[],
   n: number,
   nowMs: number,
+  mode: RankingMode = 'kubernetes',
 ): KObject[] {
   // Deleting all of them needs no ranking; Kubernetes skips the sort too.
   if (n >= pods.length) return [...pods];
   const counts = colocation(related);
   const ranked = pods.map((pod) => ({ pod, rank: counts.get(pod.spec?.nodeName as string) ?? 0 }));
-  ranked.sort((a, b) => compare(a, b, nowMs));
+  ranked.sort((a, b) => compare(a, b, nowMs, mode));
   return ranked.slice(0, n).map((r) => r.pod);
-}
-
-/** How healthy a pod looks for ranking purposes: (scheduled, phase, ready), compared in order. */
-export function healthTuple(p: KObject): [number, number, number] {
-  return [
-    p.spec?.nodeName ? 1 : 0,
-    PHASE_RANK[p.status?.phase ?? 'Pending'] ?? 0,
-    isPodReady(p as Pod) ? 1 : 0,
-  ];
 }

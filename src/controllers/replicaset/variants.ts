@@ -3,6 +3,14 @@
  * broken, each modelled on a real bug or a tempting shortcut; the property suites must catch every
  * one. Mutants are selectable from tests and scenario files, never by default.
  */
+/** ActivePodsWithRanks as Kubernetes runs it, or with one rung broken (a mutant). */
+export type RankingMode =
+  | 'kubernetes'
+  | 'ignores-deletion-cost'
+  | 'ignores-colocation'
+  | 'ignores-restarts'
+  | 'older-first';
+
 export interface ReplicaSetVariant {
   /** Use ControllerExpectations (false: act on every sync, whatever the cache lags; cf. kubernetes#129795). */
   expectations: boolean;
@@ -12,8 +20,8 @@ export interface ReplicaSetVariant {
   adoptForeign: boolean;
   /** Release owned pods whose labels stop matching the selector. */
   releaseUnmatched: boolean;
-  /** Which pods go first on scale-down. */
-  ranking: 'kubernetes' | 'healthiest-first';
+  /** Which pods go first on scale-down: Kubernetes' ranking, its opposite, or one rung broken. */
+  ranking: RankingMode | 'healthiest-first';
   /**
    * When a sync with minReadySeconds looks again at pods that are Ready but not yet available:
    * at the first moment one of them becomes available, whenever ready ≠ available (v1.34+,
@@ -56,6 +64,25 @@ export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; d
   'ignores-ranking': {
     variant: { ...CORRECT, ranking: 'healthiest-first' },
     description: 'Ignores the deletion ranking: deletes Ready pods before NotReady or unscheduled ones.',
+  },
+  'ignores-deletion-cost': {
+    variant: { ...CORRECT, ranking: 'ignores-deletion-cost' },
+    description:
+      'Ranks victims without the controller.kubernetes.io/pod-deletion-cost annotation, so a pod its owner marked expensive goes before a cheap one.',
+  },
+  'ignores-colocation': {
+    variant: { ...CORRECT, ranking: 'ignores-colocation' },
+    description:
+      'Ranks victims without counting related pods on the same node, so a pod alone on its node goes before one of a crowded node.',
+  },
+  'ignores-restarts': {
+    variant: { ...CORRECT, ranking: 'ignores-restarts' },
+    description: 'Ranks victims without restart counts, so a crash-looping pod survives a calm one.',
+  },
+  'older-first': {
+    variant: { ...CORRECT, ranking: 'older-first' },
+    description:
+      'Compares ready time and age the wrong way round (a Before/After slip): pods ready longest and oldest go first.',
   },
   'stale-available': {
     variant: { ...CORRECT, availabilityCheck: 'when-all-ready' },

@@ -1,0 +1,134 @@
+/**
+ * fast-check arbitraries for ReplicaSet scale-down victim order: pods that differ in every rung of
+ * ActivePodsWithRanks before a scale-down. Orphans created at different times (the ReplicaSet
+ * adopts them, and the surplus makes it scale down) carry controller.kubernetes.io/pod-deletion-cost
+ * and application behaviours (crash-looping pods restart, never-ready ones stay unready); crash-pod
+ * faults raise restart counts, unready-pod faults drop readiness, scale-ups at different times give
+ * pods of different ages, and two or three nodes give crowded and quiet nodes.
+ */
+import fc from 'fast-check';
+import type { KObject } from '../src/model/types.ts';
+import { applyDefaults } from '../src/scenario/manifests.ts';
+import type { Scenario, ScenarioEvent } from '../src/scenario/types.ts';
+import { plainNodes, replicaSet, scenarioOf } from './arbitraries.ts';
+
+const SECOND = 1000;
+const RS = 'replicaset/frontend';
+
+export interface OrphanShape {
+  cost?: number;
+  behavior?: 'crashloop' | 'never-ready';
+}
+
+/** A bare pod the ReplicaSet will adopt, with a deletion cost and an application behaviour. */
+export function rankedOrphan(name: string, o: OrphanShape): KObject {
+  const annotations: Record<string, string> = {};
+  if (o.cost !== undefined) annotations['controller.kubernetes.io/pod-deletion-cost'] = String(o.cost);
+  if (o.behavior) annotations['kubeprop.io/behavior'] = o.behavior;
+  return applyDefaults({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: { app: 'web' }, annotations },
+    spec: { containers: [{ name: 'app', image: 'registry.local/app:v1' }] },
+  });
+}
+
+const orphanShapeArb: fc.Arbitrary<OrphanShape> = fc.record(
+  {
+    cost: fc.constantFrom(-5, 0, 3, 10),
+    // Two crash-looping pods, both not Ready, are told apart by their restarts alone.
+    behavior: fc.constantFrom<'crashloop' | 'never-ready'>('crashloop', 'crashloop', 'never-ready'),
+  },
+  { requiredKeys: [] },
+);
+
+/** Events that make the ReplicaSet's pods differ, at `at` within the first `maxAtMs`. */
+function rankingEventArbs(maxAtMs: number): Record<string, fc.Arbitrary<ScenarioEvent[]>> {
+  const at = fc.integer({ min: 0, max: Math.floor(maxAtMs / 100) }).map((t) => t * 100);
+  const pod = fc.record({ owner: fc.constant(RS), index: fc.integer({ min: 0, max: 5 }) });
+  const one = <T extends object>(kind: string, fields: fc.Arbitrary<T>) =>
+    fc.tuple(at, fields).map(([t, f]) => [{ at: t, do: kind, ...f } as ScenarioEvent]);
+  return {
+    orphan: fc
+      .tuple(at, fc.integer({ min: 1, max: 9 }), orphanShapeArb)
+      .map(([t, i, o]) => [{ at: t, do: 'create-object', object: rankedOrphan(`stray-${i}`, o) }]),
+    'crash-pod': one('crash-pod', fc.record({ pod })),
+    // Restarts come in bursts: a pod that crashed once often crashes again.
+    'crash-pod-twice': fc
+      .tuple(at, pod, fc.integer({ min: 12, max: 40 }))
+      .map(([t, p, gap]) => [
+        { at: t, do: 'crash-pod', pod: p } as ScenarioEvent,
+        { at: t + gap * SECOND, do: 'crash-pod', pod: p } as ScenarioEvent,
+      ]),
+    'unready-pod': one('unready-pod', fc.record({ pod, for: fc.constantFrom('15s', '90s') })),
+    'delete-pod': one('delete-pod', fc.record({ pod })),
+    scale: one('scale', fc.record({ target: fc.constant(RS), replicas: fc.integer({ min: 0, max: 7 }) })),
+    'add-node': one('add-node', fc.record({ node: fc.constant('node-4') })),
+  };
+}
+
+/**
+ * The ReplicaSet `frontend`; a crash-looping template makes every pod unready, so restarts (which
+ * grow with age) decide between them.
+ */
+function frontend(replicas: number, crashloop: boolean): KObject {
+  const rs = replicaSet('frontend', replicas);
+  if (!crashloop) return rs;
+  const template = rs.spec!.template;
+  return {
+    ...rs,
+    spec: {
+      ...rs.spec,
+      template: {
+        ...template,
+        metadata: { ...template.metadata, annotations: { 'kubeprop.io/behavior': 'crashloop' } },
+      },
+    },
+  };
+}
+
+/**
+ * Crash-looping pods flap between Ready and not for ever, so the status can never be judged
+ * settled; once they have been ranked, the set winds down to zero.
+ */
+function windDown(crashloop: boolean, last: readonly ScenarioEvent[]): ScenarioEvent[] {
+  if (!crashloop) return [];
+  const at = Math.max(...last.map((e) => e.at)) + 30 * SECOND;
+  return [{ at, do: 'scale', target: RS, replicas: 0 } as ScenarioEvent];
+}
+
+/**
+ * A ReplicaSet whose pods come to differ (ages, costs, restarts, readiness, nodes) and then shrink:
+ * the fault plan ends with one or two scale-downs, some after minutes (log2 age buckets differ).
+ */
+export function rankingScenarioArb(variant: string): fc.Arbitrary<Scenario> {
+  const arbs = rankingEventArbs(150 * SECOND);
+  const finalScale = fc
+    .tuple(fc.integer({ min: 160, max: 600 }), fc.constantFrom(0, 1, 1, 2, 3))
+    .map(([t, r]) => ({ at: t * SECOND, do: 'scale', target: RS, replicas: r }) as ScenarioEvent);
+  return fc
+    .record({
+      // One node half the time: colocation then ties, and the later rungs decide.
+      nodes: fc.constantFrom(1, 1, 2, 3),
+      replicas: fc.integer({ min: 2, max: 5 }),
+      crashloop: fc.constantFrom(false, false, false, true),
+      initial: fc.array(orphanShapeArb, { maxLength: 2 }),
+      groups: fc.array(fc.oneof(...Object.values(arbs)), { minLength: 1, maxLength: 8 }),
+      last: fc.array(finalScale, { minLength: 1, maxLength: 2 }),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+    })
+    .map((p) =>
+      scenarioOf({
+        name: 'replicaset-ranking',
+        seed: p.seed,
+        nodes: plainNodes(p.nodes),
+        objects: [
+          frontend(p.replicas, p.crashloop),
+          ...p.initial.map((o, i) => rankedOrphan(`seed-${i}`, o)),
+        ],
+        events: [...p.groups.flat(), ...p.last, ...windDown(p.crashloop, p.last)].sort((a, b) => a.at - b.at),
+        settleMs: 720 * SECOND,
+        controllers: { replicaset: variant },
+      }),
+    );
+}
