@@ -1,6 +1,7 @@
 /** `kubeprop run <scenario.yaml>...`: run scenarios, print verdicts, write reports and replays. */
 import { performance } from 'node:perf_hooks';
 import { loadScenarioFile } from '../scenario/parse.ts';
+import { ignoredWarning } from '../scenario/parse-objects.ts';
 import type { Scenario } from '../scenario/types.ts';
 import {
   choiceOption,
@@ -12,7 +13,7 @@ import {
   UsageError,
 } from './args.ts';
 import { HELP } from './help.ts';
-import { out } from './io.ts';
+import { err, out } from './io.ts';
 import { FORMATS, type Format, type Lang, writeFailureReplay, writeRunReports } from './outputs.ts';
 import { loadRunner } from './runner.ts';
 import { EXIT_CODE, judge, verdictLine } from './verdict.ts';
@@ -54,6 +55,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   // Validate every file before running any: bad input must leave nothing behind.
   const scenarios = parsed.files.map((f) => loadScenarioFile(f));
+  for (const m of scenarios.flatMap((s) => s.ignoredManifests ?? [])) err(ignoredWarning(m));
   const run = await loadRunner();
   let code = 0;
   for (const scenario of scenarios) code = Math.max(code, runOne(scenario, parsed.opts, run));

@@ -99,6 +99,9 @@ export function toJsonReport(result: RunResult): object {
     final: finalJson(result.final),
   };
   if (result.outcome === 'error' && result.error !== undefined) out.error = result.error;
+  // Only when some were skipped, so reports of scenarios without them stay byte-identical.
+  const ignored = result.scenario.ignoredManifests ?? [];
+  if (ignored.length > 0) out.ignoredManifests = ignored;
   return out;
 }
 

@@ -7,6 +7,7 @@ import { validateDns1123Label, validateDns1123Subdomain } from '../model/names.t
 import type { KObject } from '../model/types.ts';
 import { defaultsFor } from './defaults.ts';
 import { checkObjectMeta, checkPodSpec, checkStringMap } from './validate-pod.ts';
+import { builtinApiVersions, builtinKinds, checkSchema, suggest } from './validate-schema.ts';
 import {
   type Check,
   checkArray,
@@ -96,7 +97,8 @@ const KINDS: Readonly<Record<string, KindRule>> = {
 export const MANIFEST_KINDS: readonly string[] = Object.keys(KINDS);
 
 /**
- * Validates one manifest as the API server would (kind/apiVersion known, metadata, spec).
+ * Validates one manifest as the API server would (kind/apiVersion known, metadata, spec), after
+ * the strict schema check `kubectl apply --validate=strict` makes (unknown fields, types, enums).
  * @param where the file it came from; named in messages that need more context than a field.
  * @returns the first problem (`field` is a dotted path inside the object), or null when valid.
  */
@@ -112,13 +114,40 @@ export function validateManifest(obj: unknown, where: { path: string }): Manifes
   if (typeof kind !== 'string' || kind === '') return required('kind', 'kind must be set');
   const rule = KINDS[kind];
   if (rule === undefined || rule.apiVersion !== apiVersion) return unknownKind(kind, apiVersion, rule);
+  const err = firstOf(
+    () => checkSchema(obj, kind, 'shape'),
+    () => checkMetaAndSpec(obj, rule),
+    () => checkSchema(obj, kind, 'required'),
+  );
+  return err === null ? null : prefix(kind, obj, err);
+}
+
+function checkMetaAndSpec(obj: Record<string, unknown>, rule: KindRule): Check {
   const metaErr = checkObjectMeta(obj.metadata, rule.name);
-  if (metaErr !== null) return prefix(kind, obj, metaErr);
-  if (obj.spec === undefined || obj.spec === null)
-    return rule.specRequired ? prefix(kind, obj, required('spec')) : null;
-  if (!isRecord(obj.spec)) return prefix(kind, obj, invalid('spec', obj.spec, 'must be an object'));
-  const specErr = rule.spec(obj.spec);
-  return specErr === null ? null : prefix(kind, obj, specErr);
+  if (metaErr !== null) return metaErr;
+  if (obj.spec === undefined || obj.spec === null) return rule.specRequired ? required('spec') : null;
+  if (!isRecord(obj.spec)) return invalid('spec', obj.spec, 'must be an object');
+  return rule.spec(obj.spec);
+}
+
+/**
+ * Why kubeprop skips a manifest: a kind Kubernetes has (ConfigMap, Secret, Ingress, ...) or a
+ * custom resource (an API group of its own), that no part of the simulator gives a meaning to.
+ * @returns the reason, or null for a modelled kind or a manifest that is plain wrong (a misspelt
+ *   kind, an apiVersion Kubernetes does not serve the kind in), which validateManifest rejects.
+ */
+export function unmodelledReason(obj: unknown): string | null {
+  if (!isRecord(obj)) return null;
+  const { apiVersion, kind } = obj;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '') return null;
+  if (KINDS[kind] !== undefined) return null;
+  const served = builtinApiVersions(kind);
+  if (served?.includes(apiVersion)) return `kubeprop does not model ${kind}`;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const customGroup = group.includes('.') && !group.endsWith('.k8s.io');
+  return served === undefined && customGroup
+    ? `kubeprop does not model custom resources (${apiVersion})`
+    : null;
 }
 
 function unknownKind(kind: string, apiVersion: string, rule: KindRule | undefined): ManifestError {
@@ -126,16 +155,20 @@ function unknownKind(kind: string, apiVersion: string, rule: KindRule | undefine
     .map(([k, r]) => `${r.apiVersion} ${k}`)
     .join(', ');
   const field = rule === undefined ? 'kind' : 'apiVersion';
-  return {
-    field,
-    message: `no matches for kind "${kind}" in version "${apiVersion}" (kubeprop supports ${supported})`,
-  };
+  const noMatch = `no matches for kind "${kind}" in version "${apiVersion}"`;
+  const served = builtinApiVersions(kind);
+  if (rule === undefined && served?.includes(apiVersion)) {
+    return { field, message: `kubeprop does not model ${kind} (kubeprop supports ${supported})` };
+  }
+  const guess = rule === undefined && served === undefined ? suggest(kind, builtinKinds()) : undefined;
+  const didYouMean = guess === undefined ? '' : `; did you mean \`${guess}\`?`;
+  return { field, message: `${noMatch}${didYouMean} (kubeprop supports ${supported})` };
 }
 
 /** Prefixes a field error with the object, as `kubectl apply` does: `StatefulSet "web" is invalid: ...`. */
 function prefix(kind: string, obj: Record<string, unknown>, err: ManifestError): ManifestError {
   const name = isRecord(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
-  return { field: err.field, message: `${kind} "${name}" is invalid: ${err.message}` };
+  return { ...err, message: `${kind} "${name}" is invalid: ${err.message}` };
 }
 
 function checkServiceSpec(spec: Spec): Check {

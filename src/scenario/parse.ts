@@ -25,6 +25,8 @@ export const MAX_SEED = 2 ** 32 - 1;
 export interface ParseOptions {
   /** Reads `files:` manifests (default: the file system, UTF-8). */
   readText?: ReadText;
+  /** A folder `files:` may also point into (`--files-root`); by default only the scenario's own. */
+  filesRoot?: string;
 }
 
 const readUtf8: ReadText = (p) => readFileSync(p, 'utf8');
@@ -48,7 +50,7 @@ export function loadScenarioFile(path: string, opts: ParseOptions = {}): Scenari
           : (e as Error).message;
     throw new ScenarioError(path, 1, 1, `cannot read scenario: ${why}`);
   }
-  return parseScenarioText(text, path, { readText });
+  return parseScenarioText(text, path, { ...opts, readText });
 }
 
 /**
@@ -94,7 +96,7 @@ export function parseScenarioText(text: string, path: string, opts: ParseOptions
   const descriptionKo = readDescription(src, meta, 'descriptionKo');
   if (descriptionKo !== undefined) header.descriptionKo = descriptionKo;
   const spec = readMap(src, ['spec'], requireField(src, [], root, 'spec', 'scenario'), SPEC_KEYS, 'spec');
-  return buildScenario(src, spec, header, opts.readText ?? readUtf8);
+  return buildScenario(src, spec, header, opts.readText ?? readUtf8, opts.filesRoot);
 }
 
 /** What `metadata` gives a scenario. */
@@ -150,12 +152,13 @@ function buildScenario(
   spec: Record<string, unknown>,
   header: Header,
   readText: ReadText,
+  filesRoot: string | undefined,
 ): Scenario {
   const scenario: Scenario = {
     ...header,
     seed: spec.seed == null ? DEFAULT_SEED : readInt(src, ['spec', 'seed'], spec.seed, 'seed', 0, MAX_SEED),
     nodes: parseCluster(src, ['spec', 'cluster'], spec.cluster),
-    objects: parseObjects(src, ['spec'], spec.objects, spec.files, readText),
+    ...parseObjects(src, ['spec'], spec.objects, spec.files, { readText, filesRoot }),
     events: parseEvents(src, ['spec', 'events'], spec.events),
     settleMs:
       spec.settle == null ? DEFAULT_SETTLE_MS : readDuration(src, ['spec', 'settle'], spec.settle, 'settle'),

@@ -55,6 +55,23 @@ export interface SimOptions {
   keepTrace: boolean;
 }
 
+/**
+ * A manifest of a kind kubeprop does not model (ConfigMap, Secret, Ingress, a custom resource...),
+ * skipped rather than rejected so real manifest folders can be used as they are.
+ */
+export interface IgnoredManifest {
+  /** The file that holds it (the scenario itself for `spec.objects`). */
+  file: string;
+  line: number;
+  col: number;
+  apiVersion: string;
+  kind: string;
+  /** `metadata.name`, or '' when it has none. */
+  name: string;
+  /** Why it was skipped (`kubeprop does not model ConfigMap`). */
+  reason: string;
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -64,6 +81,8 @@ export interface Scenario {
   nodes: NodeSpec[];
   /** Manifests with Kubernetes defaults applied, in file order. */
   objects: KObject[];
+  /** Manifests skipped because kubeprop does not model their kind; absent when there are none. */
+  ignoredManifests?: IgnoredManifest[];
   /** Scripted events, sorted by `at` (stable). Chaos is already expanded into this list for runs. */
   events: ScenarioEvent[];
   chaos?: ChaosSpec;

@@ -8,6 +8,8 @@
 export interface ManifestError {
   field: string;
   message: string;
+  /** Point at the field's key rather than its value (an unknown field: the key is what is wrong). */
+  key?: boolean;
 }
 
 export type Check = ManifestError | null;

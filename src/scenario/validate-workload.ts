@@ -108,14 +108,8 @@ function checkRollingUpdate(ru: unknown, field: string, defUnavailable: unknown,
   return null;
 }
 
-/** DaemonSet: no replicas; updateStrategy RollingUpdate (maxUnavailable/maxSurge) or OnDelete. */
+/** DaemonSet (no replicas: the schema rejects that field): updateStrategy RollingUpdate (maxUnavailable/maxSurge) or OnDelete. */
 export function checkDaemonSetSpec(spec: Spec): Check {
-  if (spec.replicas !== undefined) {
-    return forbidden(
-      'spec.replicas',
-      'unknown field "spec.replicas" (a DaemonSet runs one pod per eligible node)',
-    );
-  }
   const common = checkWorkloadCommon(spec, 'DaemonSet');
   if (common !== null) return common;
   const strategy = spec.updateStrategy;

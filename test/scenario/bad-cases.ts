@@ -113,4 +113,22 @@ export const BAD_CASES: readonly BadCase[] = [
     at: '18:46',
     message: /^events\[0\]\.pod\.owner: replicaset\/frontnd is not an object of this scenario/,
   },
+  {
+    file: 'manifest-unknown-field.yaml',
+    at: '16:9',
+    message:
+      /^StatefulSet "db" is invalid: spec\.volumeClaimTemplate: unknown field "volumeClaimTemplate"; did you mean `volumeClaimTemplates`\?$/,
+  },
+  {
+    file: 'manifest-wrong-type.yaml',
+    at: '17:15',
+    message:
+      /^ReplicaSet "web" is invalid: spec\.template\.spec\.containers: Invalid value: \{"web":\{"image":"nginx"\}\}: must be a list$/,
+  },
+  {
+    file: 'manifest-bad-enum.yaml',
+    at: '18:34',
+    message:
+      /^DaemonSet "agent" is invalid: spec\.template\.spec\.containers\[0\]\.imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"$/,
+  },
 ];

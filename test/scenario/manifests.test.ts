@@ -248,7 +248,12 @@ describe('manifests: validateManifest', () => {
       'spec.progressDeadlineSeconds',
       /must be greater than minReadySeconds/,
     ],
-    ['DaemonSet', { replicas: 3 }, 'spec.replicas', /unknown field "spec.replicas"/],
+    [
+      'DaemonSet',
+      { replicas: 3 },
+      'spec.replicas',
+      /unknown field "replicas" \(a DaemonSet runs one pod per eligible node\)/,
+    ],
     [
       'DaemonSet',
       { updateStrategy: { rollingUpdate: { maxUnavailable: 0 } } },
