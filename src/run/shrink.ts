@@ -95,7 +95,7 @@ function reduceOnce(
   return 'none';
 }
 
-/** `xs` cut into n contiguous chunks whose sizes differ by at most one. */
+/** `xs` cut into n contiguous chunks whose sizes differ by at most one (n ≤ xs.length: none empty). */
 function split<T>(xs: readonly T[], n: number): T[][] {
   const out: T[][] = [];
   let start = 0;
@@ -104,7 +104,7 @@ function split<T>(xs: readonly T[], n: number): T[][] {
     out.push(xs.slice(start, end));
     start = end;
   }
-  return out.filter((c) => c.length > 0);
+  return out;
 }
 
 /**
