@@ -1,6 +1,6 @@
 import type { Finding, LivenessInvariant } from './types.ts';
 import { hasKind, liveObjects } from './util.ts';
-import { coverageProblems, summariseProblems } from './workloads/daemonset.ts';
+import { coverage, summariseProblems } from './workloads/daemonset.ts';
 
 /** After settle: one Ready daemon pod on every eligible node, none on nodes that must not run one. */
 export const daemonsetCoverage: LivenessInvariant = {
@@ -16,10 +16,19 @@ export const daemonsetCoverage: LivenessInvariant = {
     ko: '모든 거리에 가로등 하나. 거리가 생기면(Node 합류) 가로등이 서고, 거리가 없어지면 가로등도 함께 사라지며, 거리가 자격을 잃으면(라벨이 nodeSelector와 더 이상 맞지 않거나, 허용되지 않은 NoExecute taint) 가로등을 철거한다. 새 Pod만 받지 않게 된 Node(NotReady, NoSchedule taint)는 기존 가로등을 유지해도 된다. 자격은 장애가 멈춘 뒤 API 서버가 가진 Node 기준으로 판단한다.',
   },
   appliesTo: (s) => hasKind(s, 'DaemonSet'),
-  check(world) {
+  check(world, ctx) {
     const findings: Finding[] = [];
     for (const ds of liveObjects(world, 'DaemonSet')) {
-      const problems = coverageProblems(world, ds);
+      const { problems, held } = coverage(world, ds);
+      if (held.length > 0) {
+        const why = summariseProblems(held);
+        const name = `daemonset/${ds.metadata.name}`;
+        ctx.held({
+          message: `${name}: held by design: ${why.en}`,
+          messageKo: `${name}: 설계상 대기: ${why.ko}`,
+          objects: [name],
+        });
+      }
       if (problems.length === 0) continue;
       const why = summariseProblems(problems);
       findings.push({

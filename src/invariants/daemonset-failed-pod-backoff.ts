@@ -8,12 +8,16 @@
 import type { KObject } from '../model/types.ts';
 import type { WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
-import { currentHash, daemonPlacement, daemonPodNode, revisionHash } from './semantics/daemonset.ts';
+import {
+  currentHash,
+  daemonPlacement,
+  daemonPodNode,
+  FAILED_BACKOFF_INITIAL_MS,
+  FAILED_BACKOFF_MAX_MS,
+  revisionHash,
+} from './semantics/daemonset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
-
-export const FAILED_BACKOFF_INITIAL_MS = 1_000;
-export const FAILED_BACKOFF_MAX_MS = 15 * 60_000;
 
 interface Backoff {
   lastMs: number;

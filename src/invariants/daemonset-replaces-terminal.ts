@@ -4,37 +4,9 @@
  * manage() puts a fresh pod there (kubernetes#118716: pods that end Succeeded after a node
  * shutdown used to be kept, leaving the node without its daemon).
  */
-import { podReadyTransitionMs } from '../model/pod.ts';
-import type { KObject, Pod } from '../model/types.ts';
-import { isReporting } from '../sim/machine.ts';
-import type { World } from '../sim/world.ts';
-import { FAILED_BACKOFF_MAX_MS } from './daemonset-failed-pod-backoff.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { hasKind, liveObjects } from './util.ts';
-import { daemonPods } from './workloads/daemonset.ts';
-
-/** How long the controller may take to notice a finished pod (a sync, a watch event, a round trip). */
-const NOTICE_MS = 60_000;
-
-/**
- * The longest a finished pod may legitimately still be there. A pod's Ready condition turns False
- * when it finishes, or earlier: its transition time bounds the end from below, so a pod whose
- * transition is older than the limit has been finished at most that long (lenient on purpose).
- */
-function limitMs(pod: KObject): number {
-  return pod.status?.phase === 'Failed' ? FAILED_BACKOFF_MAX_MS + NOTICE_MS : NOTICE_MS;
-}
-
-function lingering(world: World, pod: KObject): boolean {
-  const phase = pod.status?.phase;
-  if ((phase !== 'Succeeded' && phase !== 'Failed') || pod.metadata.deletionTimestamp) return false;
-  const node = pod.spec?.nodeName;
-  const m = node ? world.machines.get(node) : undefined;
-  // The node's own lifecycle (and pod GC for removed nodes) decides there, not the DaemonSet.
-  if (!node || !world.store.get('Node', node) || !m || !isReporting(m)) return false;
-  const since = podReadyTransitionMs(pod as Pod) ?? 0;
-  return world.now - since > limitMs(pod);
-}
+import { daemonPods, lingering } from './workloads/daemonset.ts';
 
 export const daemonsetReplacesTerminal: LivenessInvariant = {
   id: 'daemonset.replaces-terminal',

@@ -26,6 +26,8 @@ const BILINGUAL = [
   'statefulset.stable-identity',
   'statefulset.volume-retention',
   'statefulset.partition',
+  'statefulset.rollout-budget',
+  'statefulset.replaces-terminal',
   'replicaset.exact-replicas',
   'replicaset.no-overshoot',
   'replicaset.deletion-ranking',
@@ -138,13 +140,14 @@ function dsNodes(n: number, taints: Record<string, NodeSpec['taints']> = {}): No
   }));
 }
 
-/** A DaemonSet manifest (RollingUpdate, maxSurge 0) with Kubernetes defaults applied. */
-function daemonSet(name = 'agent'): KObject {
+/** A DaemonSet manifest (RollingUpdate, maxSurge 0 unless `strategy`) with Kubernetes defaults applied. */
+function daemonSet(name = 'agent', strategy?: object): KObject {
   return applyDefaults({
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
     metadata: { name },
     spec: {
+      ...(strategy ? { updateStrategy: strategy } : {}),
       selector: { matchLabels: { app: name } },
       template: {
         metadata: { labels: { app: name } },
@@ -159,13 +162,14 @@ function dsMutantRun(
   nodes: NodeSpec[],
   events: ScenarioEvent[],
   settleMs = 120_000,
+  strategy?: object,
 ): RunResult {
   return runScenario(
     scenarioOf({
       name: `messages-ds-${variant}`,
       seed: 7,
       nodes,
-      objects: [daemonSet()],
+      objects: [daemonSet('agent', strategy)],
       events,
       settleMs,
       controllers: { daemonset: variant },
@@ -174,6 +178,7 @@ function dsMutantRun(
 }
 
 const AGENT = 'daemonset/agent';
+const BEHAVIOR = (b: string) => ({ metadata: { annotations: { 'kubeprop.io/behavior': b } } });
 
 /**
  * Each DaemonSet mutant on a small scenario that shows its bug, and the bilingual invariants it
@@ -184,6 +189,7 @@ const DS_MUTANT_CASES: Array<{
   nodes: NodeSpec[];
   events: ScenarioEvent[];
   settleMs?: number;
+  strategy?: object;
   ids: string[];
 }> = [
   {
@@ -238,6 +244,33 @@ const DS_MUTANT_CASES: Array<{
     ],
     ids: ['daemonset.one-per-node'],
   },
+  {
+    variant: 'ignores-max-unavailable',
+    nodes: dsNodes(3),
+    events: [{ at: 20_000, do: 'update-template', target: AGENT, image: 'registry.local/agent:v2' }],
+    ids: ['daemonset.rollout-budget'],
+  },
+  {
+    variant: 'ignores-max-surge',
+    nodes: dsNodes(3),
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+    events: [{ at: 20_000, do: 'update-template', target: AGENT, image: 'registry.local/agent:v2' }],
+    ids: ['daemonset.rollout-budget'],
+  },
+  {
+    // A new template whose pods end Succeeded: the mutant keeps them, so the nodes run nothing.
+    variant: 'keeps-succeeded',
+    nodes: dsNodes(2),
+    events: [{ at: 20_000, do: 'update-template', target: AGENT, patch: BEHAVIOR('complete') }],
+    ids: ['daemonset.replaces-terminal'],
+  },
+  {
+    // A new template whose pods fail at once: the mutant deletes and recreates them in a hot loop.
+    variant: 'no-failed-backoff',
+    nodes: dsNodes(2),
+    events: [{ at: 20_000, do: 'update-template', target: AGENT, patch: BEHAVIOR('fail') }],
+    ids: ['daemonset.failed-pod-backoff'],
+  },
 ];
 
 describe('invariants: messages', () => {
@@ -290,8 +323,8 @@ describe('invariants: messages', () => {
 
   it.each(DS_MUTANT_CASES)(
     'invariants: messages: DaemonSet mutant $variant: $ids in Korean',
-    ({ variant, nodes, events, settleMs, ids }) => {
-      const r = dsMutantRun(variant, nodes, events, settleMs);
+    ({ variant, nodes, events, settleMs, strategy, ids }) => {
+      const r = dsMutantRun(variant, nodes, events, settleMs, strategy);
       expectKorean(r, ids);
     },
   );
@@ -308,7 +341,7 @@ describe('invariants: messages', () => {
 
   it('invariants: messages: a correct DaemonSet under the same faults: no violation, nothing to translate', () => {
     for (const c of DS_MUTANT_CASES) {
-      const r = dsMutantRun('correct', c.nodes, c.events, c.settleMs);
+      const r = dsMutantRun('correct', c.nodes, c.events, c.settleMs, c.strategy);
       expect(bilingualViolations(r), c.variant).toEqual([]);
     }
   });

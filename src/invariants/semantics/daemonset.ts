@@ -14,6 +14,10 @@ import type { KObject, Node, Pod, Taint, Toleration } from '../../model/types.ts
 
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
 
+/** The per-node back-off for deleting Failed daemon pods: 1 s, doubling to 15 min. */
+export const FAILED_BACKOFF_INITIAL_MS = 1_000;
+export const FAILED_BACKOFF_MAX_MS = 15 * 60_000;
+
 /** (shouldRun, shouldContinueRunning) of a DaemonSet on a node. */
 export interface Placement {
   shouldRun: boolean;

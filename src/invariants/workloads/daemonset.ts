@@ -3,7 +3,7 @@
  * coverage claim, recomputed from the API store and the machines — never a controller's cache.
  */
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
-import { isPodAvailable } from '../../model/pod.ts';
+import { isPodAvailable, podReadyTransitionMs } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { isReporting } from '../../sim/machine.ts';
 import type { World } from '../../sim/world.ts';
@@ -11,6 +11,8 @@ import {
   currentHash,
   daemonPlacement,
   daemonStatus,
+  FAILED_BACKOFF_MAX_MS,
+  finished,
   podsPerNode,
   revisionHash,
   rolloutBudget,
@@ -30,31 +32,50 @@ export function daemonPods(world: World, ds: KObject): KObject[] {
  * Korean (empty when it does).
  */
 export function coverageProblems(world: World, ds: KObject): Explanation[] {
+  return coverage(world, ds).problems;
+}
+
+/** What the DaemonSet covers wrongly, and the nodes where Kubernetes itself waits (held by design). */
+export interface CoverageReport {
+  problems: Explanation[];
+  held: Explanation[];
+  /** Nodes whose surge gap is held by design: they keep the old pod beside the new one. */
+  gapNodes: Set<string>;
+}
+
+export function coverage(world: World, ds: KObject): CoverageReport {
   const byNode = podsPerNode(daemonPods(world, ds), true);
   const problems: Explanation[] = [];
+  const held: Explanation[] = [];
+  const gapNodes = new Set<string>();
   const nodes = world.store.list('Node');
   for (const node of nodes) {
     const name = node.metadata.name;
-    const active = withoutStuckSurge((byNode.get(name) ?? []).filter((p) => !p.metadata.deletionTimestamp));
+    const present = (byNode.get(name) ?? []).filter((p) => !p.metadata.deletionTimestamp);
+    // Finished pods run nothing: daemonset.replaces-terminal judges how long they may stay.
+    const active = withoutStuckSurge(present.filter((p) => !finished(p)));
     const e = daemonPlacement(ds, node);
     if (e.shouldRun) {
-      if (active.length !== 1)
-        problems.push(
-          withSurgeGap(world, ds, active, {
-            en: `${name} runs ${active.length} pods (wants 1)`,
-            ko:
-              active.length === 0
-                ? `Node ${name}에 Pod가 없습니다 (1개 있어야 합니다)`
-                : `Node ${name}에 Pod가 ${active.length}개 있습니다 (1개여야 합니다)`,
-          }),
-        );
+      if (active.length === 0 && waitsOutBackoff(world, present)) continue;
+      const gap = active.length === 2 ? surgeGap(world, ds, name, active) : null;
+      if (gap) {
+        held.push(gap);
+        gapNodes.add(name);
+      } else if (active.length !== 1)
+        problems.push({
+          en: `${name} runs ${active.length} pods (wants 1)`,
+          ko:
+            active.length === 0
+              ? `Node ${name}에 Pod가 없습니다 (1개 있어야 합니다)`
+              : `Node ${name}에 Pod가 ${active.length}개 있습니다 (1개여야 합니다)`,
+        });
       else if (!ready(active[0]!) && appCanBeReady(active[0]!) && !unschedulable(active[0]!))
         problems.push({
           en: `${name}: pod/${active[0]!.metadata.name} is not Ready`,
           ko: `Node ${name}에 있는 pod/${active[0]!.metadata.name}의 상태가 Ready가 아닙니다`,
         });
-    } else if (!e.shouldContinueRunning && active.length > 0) {
-      const pods = active.map((p) => `pod/${p.metadata.name}`).join(', ');
+    } else if (!e.shouldContinueRunning && present.length > 0) {
+      const pods = present.map((p) => `pod/${p.metadata.name}`).join(', ');
       problems.push({
         en: `${name} is not eligible but runs ${pods}`,
         ko: `자격이 없는 Node ${name}에 Pod가 남아 있습니다 (${pods})`,
@@ -75,7 +96,31 @@ export function coverageProblems(world: World, ds: KObject): Explanation[] {
         ko: `이미 없어진 Node ${name}에 배치된 Pod ${active.length}개가 아직 남아 있습니다`,
       });
   }
-  return problems;
+  return { problems, held, gapNodes };
+}
+
+/** How long the controller may take to notice a finished pod (a sync, a watch event, a round trip). */
+const NOTICE_MS = 60_000;
+
+/**
+ * A finished daemon pod the controller should have deleted by now: Succeeded ones at once, Failed
+ * ones once the node's back-off (at most 15 min) is over. A pod's Ready condition turns False when
+ * it finishes or earlier, so its transition time bounds the end from below (lenient on purpose).
+ * On a node that does not report, or is gone, the node lifecycle and pod GC decide instead.
+ */
+export function lingering(world: World, pod: KObject): boolean {
+  if (!finished(pod) || pod.metadata.deletionTimestamp) return false;
+  const node = pod.spec?.nodeName;
+  const m = node ? world.machines.get(node) : undefined;
+  if (!node || !world.store.get('Node', node) || !m || !isReporting(m)) return false;
+  const since = podReadyTransitionMs(pod as Pod) ?? 0;
+  const limit = pod.status?.phase === 'Failed' ? FAILED_BACKOFF_MAX_MS + NOTICE_MS : NOTICE_MS;
+  return world.now - since > limit;
+}
+
+/** Only finished pods on the node, none kept past its allowance: the node waits out a back-off. */
+function waitsOutBackoff(world: World, present: readonly KObject[]): boolean {
+  return present.length > 0 && present.every((p) => finished(p) && !lingering(world, p));
 }
 
 /**
@@ -110,16 +155,16 @@ function surgeWaitsForRoom(byNode: ReadonlyMap<string, KObject[]>): Set<string> 
  * node is not yet available. Real Kubernetes waits for the next event or informer resync; the
  * OpenKruise fork added the missing requeue (openkruise/kruise#1012).
  */
-function withSurgeGap(world: World, ds: KObject, active: readonly KObject[], e: Explanation): Explanation {
+function surgeGap(world: World, ds: KObject, node: string, active: readonly KObject[]): Explanation | null {
   const minReady = ds.spec?.minReadySeconds ?? 0;
-  if (active.length !== 2 || minReady <= 0) return e;
+  if (minReady <= 0) return null;
   const hash = currentHash(ds);
   const fresh = active.find((p) => revisionHash(p) === hash);
   const old = active.find((p) => revisionHash(p) !== hash);
-  if (!fresh || !old || !isPodAvailable(fresh as Pod, minReady, world.now)) return e;
+  if (!fresh || !old || !isPodAvailable(fresh as Pod, minReady, world.now)) return null;
   return {
-    en: `${e.en}: surge pod ${fresh.metadata.name} became available with no event to wake the controller (Kubernetes looks again on the next event or resync; cf. openkruise/kruise#1012)`,
-    ko: `${e.ko}: surge Pod ${fresh.metadata.name}가 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없습니다 (Kubernetes는 다음 이벤트나 resync 때 다시 봅니다; openkruise/kruise#1012 참고)`,
+    en: `surge pod ${fresh.metadata.name} on ${node} became available with no event to wake the controller, so pod/${old.metadata.name} stays beside it until the next event or resync (real Kubernetes does the same; cf. openkruise/kruise#1012)`,
+    ko: `Node ${node}의 surge Pod ${fresh.metadata.name}: 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없어, 다음 이벤트나 resync 때까지 pod/${old.metadata.name}도 옆에 남습니다 (실제 Kubernetes도 같습니다; openkruise/kruise#1012 참고)`,
   };
 }
 
@@ -142,72 +187,136 @@ export function summariseProblems(problems: readonly Explanation[], max = 5): Ex
  * unavailable (NotReady once the node lifecycle marks them, or terminating for ever) and use up
  * maxUnavailable, so no old pod elsewhere may go. rolling_update.go counts them the same way; a
  * NotReady node stalls a DaemonSet rollout on a real cluster too, until the node returns or is
- * deleted. A pod that cannot be placed (its node has no room) is unavailable the same way, and
- * with maxSurge, surge pods that cannot be placed hold the rollout too.
+ * deleted (kubernetes#117204). A pod that cannot be placed (its node has no room), or whose
+ * application never becomes ready (a crash-looping image), is unavailable the same way, and with
+ * maxSurge, surge pods that cannot be placed hold the rollout too. Returns why, or null.
  */
 function rolloutHeld(
   world: World,
   ds: KObject,
   byNode: ReadonlyMap<string, KObject[]>,
   surgeWaiting: ReadonlySet<string>,
-): boolean {
+): Explanation | null {
   const nodes = world.store.list('Node');
   const wanted = nodes.filter((n) => daemonPlacement(ds, n).shouldRun);
   const { maxUnavailable, maxSurge } = rolloutBudget(ds, wanted.length);
   // Surge pods that wait for room count toward maxSurge until they are available: once they use
   // it up, no other node may surge (the cluster is full, not the controller at fault).
-  if (maxSurge > 0 && surgeWaiting.size >= maxSurge) return true;
-  let stuck = 0;
+  if (maxSurge > 0 && surgeWaiting.size >= maxSurge) {
+    const on = [...surgeWaiting].sort().join(', ');
+    return {
+      en: `rollout held by design: surge pods on ${on} wait for room on their nodes, using up maxSurge ${maxSurge}`,
+      ko: `설계상 롤아웃 대기: ${on}의 surge Pod가 Node에 자리가 나기를 기다리며 maxSurge=${maxSurge}를 모두 쓰고 있습니다`,
+    };
+  }
+  const stuck: Explanation[] = [];
   // Every node that should run the pod or still has one (an unreachable node's NoSchedule taint
   // ends "should run", not the pod), as nodeToDaemonPods holds them.
   for (const n of nodes) {
     const mine = byNode.get(n.metadata.name) ?? [];
     if (mine.length === 0 && !wanted.includes(n)) continue;
-    // A pod the scheduler cannot place (no room) is unavailable for as long as the room is taken.
-    if (mine.some(unschedulable)) {
-      stuck++;
-      continue;
-    }
-    const m = world.machines.get(n.metadata.name);
-    if (!m || isReporting(m)) continue;
-    if (mine.length === 0 || mine.some((p) => p.metadata.deletionTimestamp || !ready(p))) stuck++;
+    const why = whyUnavailable(world, ds, n.metadata.name, mine);
+    if (why) stuck.push(why);
   }
-  return stuck > 0 && stuck >= maxUnavailable;
+  if (stuck.length === 0 || stuck.length < maxUnavailable) return null;
+  const part = (lang: keyof Explanation) =>
+    stuck
+      .slice(0, 3)
+      .map((x) => x[lang])
+      .join(', ');
+  return {
+    en: `rollout held by design: ${part('en')}, maxUnavailable ${maxUnavailable}`,
+    ko: `설계상 롤아웃 대기: ${part('ko')}, maxUnavailable=${maxUnavailable}`,
+  };
 }
 
-function outdated(world: World, ds: KObject): Explanation | null {
-  if (ds.spec?.updateStrategy?.type === 'OnDelete') return null;
+/** Why a node's daemon counts as unavailable in a way only the node or the image can end, or null. */
+function whyUnavailable(
+  world: World,
+  ds: KObject,
+  node: string,
+  mine: readonly KObject[],
+): Explanation | null {
+  // A pod the scheduler cannot place (no room) is unavailable for as long as the room is taken.
+  const unplaced = mine.find(unschedulable);
+  if (unplaced)
+    return {
+      en: `pod/${unplaced.metadata.name} cannot be placed on ${node}`,
+      ko: `pod/${unplaced.metadata.name}: ${node}에 배치할 자리가 없음`,
+    };
+  const m = world.machines.get(node);
+  if (m && !isReporting(m)) {
+    if (mine.length === 0 || mine.some((p) => p.metadata.deletionTimestamp || !ready(p)))
+      return { en: `${node} does not report`, ko: `${node}의 상태 보고가 끊김` };
+    return null;
+  }
+  // The new template's application never becomes ready there (crash-loop, never-ready, fails).
+  const hash = currentHash(ds);
+  const broken = mine.find(
+    (p) =>
+      revisionHash(p) === hash &&
+      !p.metadata.deletionTimestamp &&
+      !appCanBeReady(p) &&
+      !isPodAvailable(p as Pod, ds.spec?.minReadySeconds ?? 0, world.now),
+  );
+  if (!broken) return null;
+  return {
+    en: `pod/${broken.metadata.name} on ${node} never became ready`,
+    ko: `${node}의 pod/${broken.metadata.name}: Ready가 되지 않음`,
+  };
+}
+
+/** Pods still on an old template where the rollout should have replaced them, or why it waits. */
+function outdated(
+  world: World,
+  ds: KObject,
+  heldNodes: ReadonlySet<string>,
+): { problem?: Explanation; held?: Explanation } {
+  if (ds.spec?.updateStrategy?.type === 'OnDelete') return {};
   const hash = currentHash(ds);
   const pods = daemonPods(world, ds);
   const byNode = podsPerNode(pods, true);
   const waiting = surgeWaitsForRoom(byNode);
-  const stale = pods.filter(
-    (p) => !p.metadata.deletionTimestamp && revisionHash(p) !== hash && !waiting.has(p.spec?.nodeName ?? ''),
-  );
+  const stale = pods.filter((p) => {
+    const node = p.spec?.nodeName ?? '';
+    return (
+      !p.metadata.deletionTimestamp && revisionHash(p) !== hash && !waiting.has(node) && !heldNodes.has(node)
+    );
+  });
   const onDesired = stale.filter((p) => {
     const node = world.store.get('Node', p.spec?.nodeName ?? '');
     return node && daemonPlacement(ds, node).shouldRun;
   });
-  if (onDesired.length === 0 || rolloutHeld(world, ds, byNode, waiting)) return null;
+  if (onDesired.length === 0) return {};
+  const held = rolloutHeld(world, ds, byNode, waiting);
+  if (held) return { held };
   const names = onDesired.map((p) => p.metadata.name).join(', ');
   return {
-    en: `${onDesired.length} pods still run an old template (${names})`,
-    ko: `Pod ${onDesired.length}개가 아직 이전 템플릿으로 실행 중입니다 (${names})`,
+    problem: {
+      en: `${onDesired.length} pods still run an old template (${names})`,
+      ko: `Pod ${onDesired.length}개가 아직 이전 템플릿으로 실행 중입니다 (${names})`,
+    },
   };
+}
+
+/** Convergence of a DaemonSet: coverage, then the rollout; each either wrong or held by design. */
+function convergence(world: World, ds: KObject): CoverageReport {
+  const report = coverage(world, ds);
+  const old = outdated(world, ds, report.gapNodes);
+  if (old.problem) report.problems.push(old.problem);
+  if (old.held) report.held.push(old.held);
+  return report;
 }
 
 export const daemonSetChecks: WorkloadChecks = {
   kind: 'DaemonSet',
   notConverged(world, ds) {
-    const problems = coverageProblems(world, ds);
-    const old = outdated(world, ds);
-    if (old) problems.push(old);
-    if (problems.length === 0) return null;
-    const shown = problems.slice(0, 5);
-    return {
-      en: shown.map((p) => p.en).join('; '),
-      ko: shown.map((p) => p.ko).join('; '),
-    };
+    const { problems } = convergence(world, ds);
+    return problems.length === 0 ? null : summariseProblems(problems);
+  },
+  heldByDesign(world, ds) {
+    const { held } = convergence(world, ds);
+    return held.length === 0 ? null : summariseProblems(held);
   },
   fingerprint: (world, ds) =>
     daemonPods(world, ds)
