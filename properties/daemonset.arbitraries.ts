@@ -136,7 +136,11 @@ function singleArbs(nodes: string[]): fc.Arbitrary<ScenarioEvent>[] {
     ev(at, 'fail-pod', fc.record({ pod })),
     ev(at, 'delete-pod', fc.record({ pod })),
     // Relabelled away, the pod must be released and replaced; relabelled back, it may be re-adopted.
-    ev(at, 'relabel-pod', fc.record({ pod, labels: fc.constantFrom({ app: 'quarantine' }, { app: 'agent' }) })),
+    ev(
+      at,
+      'relabel-pod',
+      fc.record({ pod, labels: fc.constantFrom({ app: 'quarantine' }, { app: 'agent' }) }),
+    ),
     ev(at, 'restart-controller', fc.record({ controller: fc.constant('daemonset') })),
     // Below the 5-minute expectations timeout (kubernetes#129795 is out of scope here).
     ev(
@@ -200,7 +204,11 @@ function coupledArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
   const first = fc.oneof(
     ev(at, 'add-node', fc.record({ node: fc.constant('node-5'), labels: fc.constant({ tier: 'edge' }) })),
     rolloutArb().map((evs) => evs[0]!),
-    ev(at, 'fail-pod', fc.record({ pod: fc.record({ owner: fc.constant(TARGET), node: fc.constantFrom(...nodes) }) })),
+    ev(
+      at,
+      'fail-pod',
+      fc.record({ pod: fc.record({ owner: fc.constant(TARGET), node: fc.constantFrom(...nodes) }) }),
+    ),
   );
   const node = fc.constantFrom(...nodes, 'node-5');
   const second = fc.oneof(
@@ -228,7 +236,12 @@ function coupledArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
  * pod there (a few ms later), and the controller restarts while the watch is still stalled.
  */
 const staleRestartArb: fc.Arbitrary<ScenarioEvent[]> = fc
-  .tuple(at, fc.integer({ min: 0, max: 80 }), fc.integer({ min: 30, max: 120 }), fc.integer({ min: 3, max: 25 }))
+  .tuple(
+    at,
+    fc.integer({ min: 0, max: 80 }),
+    fc.integer({ min: 30, max: 120 }),
+    fc.integer({ min: 3, max: 25 }),
+  )
   .map(([t, lagMs, stall, restart]) => [
     { at: t, do: 'add-node', node: 'node-5', labels: { tier: 'edge' } },
     { at: t + lagMs, do: 'delay-watch', controller: 'daemonset', for: `${stall}s` },

@@ -31,7 +31,11 @@ for (const v of variants) {
   const runs: string[] = [];
   const t0 = performance.now();
   for (const seed of seeds) {
-    const out = fc.check(fc.property(daemonScenarioArb(v), holds), { numRuns: maxRuns, seed, endOnFailure: true });
+    const out = fc.check(fc.property(daemonScenarioArb(v), holds), {
+      numRuns: maxRuns,
+      seed,
+      endOnFailure: true,
+    });
     runs.push(out.failed ? String(out.numRuns) : `>${maxRuns}`);
     if (out.failed && process.env.DUMP)
       writeFileSync(`${process.env.DUMP}/${v}-${seed}.json`, JSON.stringify(out.counterexample?.[0]));
