@@ -191,6 +191,23 @@ describe('shrink: shrinkRun', () => {
     expect(shrinkTarget(r)).toEqual({ invariant: 'b.early' });
     r.scenario = { ...r.scenario, expect: { holds: [], violates: ['b.early'] } };
     expect(shrinkTarget(r)).toEqual({ invariant: 'a.late' });
-    expect(shrinkTarget({ ...r, outcome: 'error' })).toEqual({ error: true });
+    expect(shrinkTarget({ ...r, outcome: 'error', error: 'boom\n  at x' })).toEqual({ error: 'boom' });
+  });
+
+  test('shrink: target: an internal error shrinks to a run with the same error, not another one', () => {
+    const events = [
+      ev(1, 'scale', { replicas: 0 }),
+      ev(2, 'crash-pod', { pod: 'web-0' }),
+      ev(3, 'scale', { replicas: 9 }),
+    ];
+    // Scaling to 0 crashes the toolkit with "boom"; any other run crashes with "other".
+    const crashing = (s: Scenario, o?: { seed?: number }): RunResult => ({
+      ...fakeRun(s, o),
+      outcome: 'error',
+      error: s.events.some((e) => e.replicas === 0) ? 'boom\n  at plan' : 'other',
+    });
+    const s = shrinkRun(crashing(scenarioOf(events)), crashing)!;
+    expect(s.target).toEqual({ error: 'boom' });
+    expect(s.result.scenario.events).toEqual([events[0]]);
   });
 });

@@ -134,12 +134,12 @@ export function eventUnits(events: readonly ScenarioEvent[]): number[][] {
   return units;
 }
 
-/** What a failing run is shrunk to keep failing: an invariant id, or an internal error. */
-export type ShrinkTarget = { invariant: string } | { error: true };
+/** What a failing run is shrunk to keep failing: an invariant id, or an internal error (its first line). */
+export type ShrinkTarget = { invariant: string } | { error: string };
 
 /** The invariant that failed first (earliest step, then time), or the error; undefined for a pass. */
 export function shrinkTarget(result: RunResult): ShrinkTarget | undefined {
-  if (result.outcome === 'error') return { error: true };
+  if (result.outcome === 'error') return { error: firstLine(result.error) };
   let best: { id: string; step: number; atMs: number } | undefined;
   for (const inv of result.invariants) {
     if (inv.status !== 'violated') continue;
@@ -153,9 +153,12 @@ export function shrinkTarget(result: RunResult): ShrinkTarget | undefined {
   return best && { invariant: best.id };
 }
 
+const firstLine = (text: string | undefined) => (text ?? '').split('\n')[0]!;
+
 /** Whether a run fails the way the target says. */
 export function failsLike(result: RunResult, target: ShrinkTarget): boolean {
-  if ('error' in target) return result.outcome === 'error';
+  // The same error, not any error: a subset may crash the toolkit somewhere else.
+  if ('error' in target) return result.outcome === 'error' && firstLine(result.error) === target.error;
   return result.invariants.some((i) => i.id === target.invariant && i.status === 'violated');
 }
 
