@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { CampaignSummary } from '../run/campaign.ts';
 import { loadScenarioFile } from '../scenario/parse.ts';
 import { getControllerVariants } from '../scenario/registries.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -61,22 +62,42 @@ export async function campaignCommand(argv: string[]): Promise<number> {
   const seed = intOption('campaign', 'seed', values.seed, 0, MAX_SEED) ?? 1;
   // Parse everything first: one bad file stops the campaign before anything is written.
   const scenarios = findScenarioFiles(SCENARIO_DIR).map((f) => loadScenarioFile(f));
-  let code = await runScenarios(scenarios, reportDir);
+  const tally = await runScenarios(scenarios, reportDir);
+  let chaos: CampaignSummary | undefined;
+  let code = tally.code;
   if (runs > 0) {
     const opts = { controllers: campaignControllers('campaign', 'all'), runs, seed };
-    code = Math.max(code, await runChaos(opts, reportDir, pendingControllers()));
+    const onSummary = (s: CampaignSummary) => {
+      chaos = s;
+    };
+    code = Math.max(code, await runChaos(opts, reportDir, pendingControllers(), onSummary));
   }
-  return code;
+  const summary = campaignSummary(tally, chaos, code);
+  for (const line of summary.lines) out(line);
+  return summary.code;
 }
 
-async function runScenarios(scenarios: Scenario[], reportDir: string): Promise<number> {
+/** What the scenario half of a campaign did. */
+export interface ScenarioTally {
+  runs: number;
+  passed: number;
+  /** Runs whose verdict was fail (a violation, `expect` not met, nothing checked). */
+  failed: string[];
+  errors: string[];
+  pending: number;
+  /** The worst exit code of the scenario runs. */
+  code: number;
+}
+
+async function runScenarios(scenarios: Scenario[], reportDir: string): Promise<ScenarioTally> {
   out(`scenarios: ${scenarios.length} under ${SCENARIO_DIR}/`);
   const run = await loadRunner();
-  let code = 0;
+  const tally: ScenarioTally = { runs: 0, passed: 0, failed: [], errors: [], pending: 0, code: 0 };
   for (const scenario of scenarios) {
     const missing = missingController(scenario);
     if (missing !== undefined) {
       out(`SKIP  ${scenario.name}  pending: the ${missing} controller is not available yet`);
+      tally.pending++;
       continue;
     }
     const started = performance.now();
@@ -85,7 +106,52 @@ async function runScenarios(scenarios: Scenario[], reportDir: string): Promise<n
     writeRunReports(result, reportDir, FORMATS, 'en');
     const verdict = judge(result);
     if (verdict !== 'pass') out(`      replay: ${writeFailureReplay(result, reportDir)}`);
-    code = Math.max(code, EXIT_CODE[verdict]);
+    tally.runs++;
+    if (verdict === 'pass') tally.passed++;
+    else (verdict === 'error' ? tally.errors : tally.failed).push(scenario.name);
+    tally.code = Math.max(tally.code, EXIT_CODE[verdict]);
   }
-  return code;
+  return tally;
+}
+
+/**
+ * The one summary a campaign ends with: scenarios and chaos runs counted together, and the exit
+ * code those counts give (an error is 3, any failure or violation 1), so the last lines a user
+ * reads agree with `$?` (issue #10: it once said "violations 0" and exited 1).
+ * @param worst the worst exit code the runs reported; the summary never claims less.
+ */
+export function campaignSummary(
+  tally: ScenarioTally,
+  chaos: CampaignSummary | undefined,
+  worst: number,
+): { lines: string[]; code: number } {
+  const failed = tally.failed.length + (chaos?.violations ?? 0);
+  const errors = tally.errors.length + (chaos?.errors ?? 0);
+  const code = Math.max(worst, errors > 0 ? 3 : failed > 0 ? 1 : 0);
+  const pending = tally.pending > 0 ? ` (${tally.pending} pending)` : '';
+  const lines = [
+    '',
+    'campaign summary',
+    `  scenarios   ${tally.runs} run: ${tally.passed} passed, ${tally.failed.length} failed, ${tally.errors.length} errors${pending}`,
+  ];
+  if (chaos !== undefined) {
+    lines.push(
+      `  chaos runs  ${chaos.runs} run: ${chaos.passes} passed, ${chaos.violations} violations, ${chaos.errors} errors`,
+    );
+  }
+  const total = tally.runs + (chaos?.runs ?? 0);
+  lines.push(
+    `  total       ${total} run: ${total - failed - errors} passed, ${failed} failed, ${errors} errors`,
+  );
+  if (tally.failed.length > 0) lines.push(`  failed scenarios: ${tally.failed.join(', ')}`);
+  if (tally.errors.length > 0) lines.push(`  scenarios with errors: ${tally.errors.join(', ')}`);
+  const ids = Object.keys(chaos?.violationsById ?? {}).sort();
+  if (ids.length > 0)
+    lines.push(
+      `  chaos violations by invariant: ${ids.map((id) => `${id} ${chaos!.violationsById[id]}`).join(', ')}`,
+    );
+  lines.push(
+    `exit ${code}: ${code === 0 ? 'every run passed' : code === 1 ? `${failed} failed` : `${errors} internal errors`}`,
+  );
+  return { lines, code };
 }

@@ -71,11 +71,15 @@ export async function chaosCommand(argv: string[]): Promise<number> {
   return runChaos(opts, reportDir, choice === 'all' ? pendingControllers() : []);
 }
 
-/** Runs a campaign with progress output; failing runs get a report and a replay file. Returns the exit code. */
+/**
+ * Runs a campaign with progress output; failing runs get a report and a replay file. Returns the
+ * exit code. The summary table is printed, or handed to `onSummary` when given.
+ */
 export async function runChaos(
   opts: CampaignOptions,
   reportDir: string,
   pending: readonly string[] = [],
+  onSummary?: (s: CampaignSummary) => void,
 ): Promise<number> {
   const { runCampaign } = await import('../run/campaign.ts');
   const run = await loadRunner();
@@ -106,7 +110,9 @@ export async function runChaos(
   };
   const summary = runCampaign(opts, run, onRun);
   progress.done();
-  for (const line of summaryTable(summary)) out(line);
+  // `campaign` prints one summary of its scenarios and chaos runs together instead.
+  if (onSummary !== undefined) onSummary(summary);
+  else for (const line of summaryTable(summary)) out(line);
   return code;
 }
 

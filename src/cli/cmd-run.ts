@@ -66,7 +66,7 @@ function runOne(scenario: Scenario, opts: RunOptions, run: Awaited<ReturnType<ty
   const started = performance.now();
   const result = run(scenario, opts.seed === undefined ? {} : { seed: opts.seed });
   const wallMs = performance.now() - started;
-  out(verdictLine(result, wallMs));
+  out(verdictLine(result, wallMs, opts.lang));
   writeRunReports(result, opts.reportDir, opts.formats, opts.lang);
   const verdict = judge(result);
   if (verdict !== 'pass') out(`      replay: ${writeFailureReplay(result, opts.reportDir)}`);

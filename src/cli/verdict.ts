@@ -1,9 +1,11 @@
 /**
  * Verdicts: whether a run passed (invariants held and `expect` met, where an expected violation
- * counts as met) and the one-line summary `run` prints for it.
+ * counts as met, and at least one invariant applied) and the one-line summary `run` prints for it,
+ * which also says what held only by design and which events were skipped (en or ko).
  */
 import { formatTime } from '../report/format.ts';
-import type { RunResult, Violation } from '../run/types.ts';
+import { type Lang, type MessageKey, t } from '../report/i18n/index.ts';
+import type { RunResult, SkippedEvent, Violation } from '../run/types.ts';
 
 export type Verdict = 'pass' | 'fail' | 'error';
 
@@ -18,9 +20,10 @@ export function unexpectedViolations(result: RunResult): string[] {
     .map((i) => i.id);
 }
 
-/** pass / fail / error for a run. */
+/** pass / fail / error for a run. A run in which nothing was checked is not a pass (design §5). */
 export function judge(result: RunResult): Verdict {
   if (result.outcome === 'error') return 'error';
+  if (result.nothingChecked !== undefined) return 'fail';
   return unexpectedViolations(result).length === 0 && result.expectMet ? 'pass' : 'fail';
 }
 
@@ -47,18 +50,23 @@ export function formatWall(ms: number): string {
 
 /**
  * The verdict line, e.g. `PASS  replicaset-self-healing  seed=42  12 invariants held  (3.1 ms)` or
- * `FAIL  ...  replicaset.no-overshoot violated at 00:42.130 step 311  (3.1 ms)`.
+ * `FAIL  ...  replicaset.no-overshoot violated at 00:42.130 step 311  (3.1 ms)`; a pass adds what
+ * held only by design and how many events were skipped, and why the first one was.
  */
-export function verdictLine(result: RunResult, wallMs: number): string {
+export function verdictLine(result: RunResult, wallMs: number, lang: Lang = 'en'): string {
   const verdict = judge(result);
   const head = `${verdict.toUpperCase().padEnd(5)} ${result.scenario.name}  seed=${result.seed}`;
-  return `${head}  ${verdictDetail(result, verdict)}  (${formatWall(wallMs)})`;
+  const notes = verdict === 'pass' ? [heldByDesignNote(result, lang), skippedNote(result, lang)] : [];
+  const detail = [verdictDetail(result, verdict, lang), ...notes].filter((x) => x !== '').join('; ');
+  return `${head}  ${detail}  (${formatWall(wallMs)})`;
 }
 
-function verdictDetail(result: RunResult, verdict: Verdict): string {
+function verdictDetail(result: RunResult, verdict: Verdict, lang: Lang): string {
   if (verdict === 'error') return `internal error: ${(result.error ?? 'unknown').split('\n')[0]}`;
+  if (result.nothingChecked !== undefined)
+    return t(lang, 'verdict.nothingChecked', { why: result.nothingChecked[lang] });
   const held = result.invariants.filter((i) => i.status === 'held').length;
-  const heldText = `${held} invariant${held === 1 ? '' : 's'} held`;
+  const heldText = t(lang, 'verdict.heldCount', { count: held }).replace('(s)', held === 1 ? '' : 's');
   if (verdict === 'pass') {
     const expected = result.invariants.filter((i) => i.status === 'violated').map((i) => i.id);
     return expected.length === 0 ? heldText : `${expected.join(', ')} violated as expected, ${heldText}`;
@@ -69,4 +77,35 @@ function verdictDetail(result: RunResult, verdict: Verdict): string {
     return `${first.id} violated at ${formatTime(first.v.atMs)} step ${first.v.step}${more > 0 ? ` (+${more} more)` : ''}`;
   }
   return `expect not met: ${result.expectProblems.join('; ') || 'see the report'}`;
+}
+
+/** `held by design: <first note> (+N more)`, or '' when no claim held by design. */
+export function heldByDesignNote(result: RunResult, lang: Lang): string {
+  const notes = result.invariants.flatMap((i) => i.heldByDesign ?? []);
+  if (notes.length === 0) return '';
+  const first = notes[0]!;
+  const note = lang === 'ko' ? (first.messageKo ?? first.message) : first.message;
+  return withMore(t(lang, 'verdict.heldByDesign', { note }), notes.length - 1, lang);
+}
+
+/** `2 events skipped: node-9 was removed at 00:30.000`, or '' when every event applied. */
+export function skippedNote(result: RunResult, lang: Lang): string {
+  const skipped = result.skippedEvents ?? [];
+  if (skipped.length === 0) return '';
+  const text = t(lang, 'verdict.skipped', { count: skipped.length, first: skipWhy(skipped[0]!, lang) });
+  return lang === 'en' ? text.replace('event(s)', skipped.length === 1 ? 'event' : 'events') : text;
+}
+
+/** Why one event was skipped: what removed its target, else the fault's own reason. */
+export function skipWhy(s: SkippedEvent, lang: Lang): string {
+  if (s.gone === undefined)
+    return t(lang, 'skip.other', { event: s.label, time: formatTime(s.atMs), reason: s.reason });
+  const isNode = s.gone.ref.startsWith('node/');
+  const key: MessageKey = `skip.${s.gone.how === 'gone' ? 'gone' : 'later'}.${isNode ? 'node' : 'object'}`;
+  const name = isNode ? s.gone.ref.slice('node/'.length) : s.gone.ref;
+  return t(lang, key, { name, time: formatTime(s.gone.atMs) });
+}
+
+function withMore(text: string, more: number, lang: Lang): string {
+  return more > 0 ? `${text} ${t(lang, 'verdict.more', { count: more })}` : text;
 }

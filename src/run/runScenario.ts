@@ -15,7 +15,9 @@ import { World } from '../sim/world.ts';
 import { TOOLKIT_VERSION } from '../version.ts';
 import { InvariantChecker } from './checker.ts';
 import { finalState } from './finalState.ts';
-import type { InvariantResult, MachineVisit, RunResult } from './types.ts';
+import { skippedEvent } from './skipped.ts';
+import type { InvariantResult, MachineVisit, RunResult, SkippedEvent } from './types.ts';
+import { nothingChecked } from './vacuous.ts';
 
 export interface RunOptions {
   /** Overrides the scenario's seed (`--seed`). */
@@ -38,9 +40,10 @@ export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
   const world = new World({ seed, sim, freezeObjects: opts.freezeObjects ?? false });
   const checker = newChecker(scenario);
   const controllers: RunningController[] = [];
+  const skipped: SkippedEvent[] = [];
   let error: string | undefined;
   try {
-    setUp(world, scenario, controllers, checker);
+    setUp(world, scenario, controllers, checker, skipped);
     const lastEvent = scenario.events.reduce((m, e) => Math.max(m, e.at), 0);
     const settleEnd = lastEvent + scenario.settleMs;
     const stop = stopCondition(checker, opts.stopOnViolationOf);
@@ -52,7 +55,7 @@ export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
     error = e instanceof Error ? `${e.message}` : String(e);
     world.trace.record('info', 'runner', `internal error: ${error}`);
   }
-  return buildResult(world, scenario, checker.results, controllers, error);
+  return buildResult(world, scenario, checker.results, controllers, error, skipped);
 }
 
 function newChecker(scenario: Scenario): InvariantChecker {
@@ -69,6 +72,7 @@ function setUp(
   scenario: Scenario,
   controllers: RunningController[],
   checker: InvariantChecker,
+  skipped: SkippedEvent[],
 ): void {
   world.trace.record(
     'info',
@@ -93,10 +97,11 @@ function setUp(
   }
   for (const c of controllers) c.start();
   checker.afterStep(world);
-  for (const ev of scenario.events) schedule(world, ev);
+  for (const ev of scenario.events)
+    schedule(world, ev, (label, reason) => skipped.push(skippedEvent(ev, label, reason, scenario.events)));
 }
 
-function schedule(world: World, ev: ScenarioEvent): void {
+function schedule(world: World, ev: ScenarioEvent, onSkip: (label: string, reason: string) => void): void {
   const fault = getFault(ev.do);
   if (!fault) throw new Error(`unknown event kind '${ev.do}'`);
   const label = fault.describe(ev);
@@ -104,6 +109,7 @@ function schedule(world: World, ev: ScenarioEvent): void {
     world.trace.headed(() => {
       const out = fault.apply(world, ev);
       const objects = eventObjects(ev);
+      if (!out.applied) onSkip(label, out.reason);
       return out.applied
         ? { kind: 'fault', actor: 'user', text: `${label}: ${out.text}`, objects }
         : { kind: 'skip', actor: 'user', text: `${label}: skipped (${out.reason})`, objects };
@@ -147,9 +153,11 @@ function buildResult(
   invariants: InvariantResult[],
   controllers: RunningController[],
   error: string | undefined,
+  skipped: SkippedEvent[],
 ): RunResult {
   const { met, problems } = judgeExpect(scenario, invariants);
   const violated = invariants.some((i) => i.status === 'violated');
+  const vacuous = error ? undefined : nothingChecked(scenario, invariants);
   return {
     scenario,
     seed: scenario.seed,
@@ -165,6 +173,8 @@ function buildResult(
     endMs: world.now,
     steps: world.stepCount,
     ...(error ? { error } : {}),
+    ...(vacuous ? { nothingChecked: vacuous } : {}),
+    ...(skipped.length > 0 ? { skippedEvents: skipped } : {}),
   };
 }
 

@@ -66,6 +66,27 @@ export interface RunResult {
   steps: number;
   /** Set when outcome is "error": what went wrong inside the toolkit. */
   error?: string;
+  /**
+   * Set when no invariant applied (design §5: such a run is not a PASS): why, en and ko. The
+   * outcome stays "pass" (nothing was violated); the verdict makes it exit 1, as for `expectMet`.
+   */
+  nothingChecked?: { en: string; ko: string };
+  /** Events skipped because what they named was absent at their moment (absent when none). */
+  skippedEvents?: SkippedEvent[];
+}
+
+/** An event that did nothing: what it named was absent (or not in a state it applies to) then. */
+export interface SkippedEvent {
+  atMs: number;
+  /** The event as the trace labels it, e.g. `crash-node node-9`. */
+  label: string;
+  /** Why its fault did not apply, in the fault's words (English). */
+  reason: string;
+  /**
+   * Another event of the run that explains the absence: `ref` ended (removed, deleted) at `atMs`
+   * before this event, or only starts (joins, is created) `later` at `atMs`.
+   */
+  gone?: { ref: string; how: 'gone' | 'later'; atMs: number };
 }
 
 export interface FinalPod {

@@ -16,6 +16,19 @@ export const en = {
   'verdict.error': 'ERROR: the run stopped with an internal error: {error}',
   'verdict.expectMet': 'The scenario’s expectations were met.',
   'verdict.expectNotMet': 'The scenario’s expectations were not met:',
+  'verdict.nothingChecked': 'nothing was checked: {why}',
+  'verdict.heldCount': '{count} invariant(s) held',
+  'verdict.heldByDesign': 'held by design: {note}',
+  'verdict.more': '(+{count} more)',
+  'verdict.skipped': '{count} event(s) skipped: {first}',
+  'skip.gone.node': '{name} was removed at {time}',
+  'skip.gone.object': '{name} was deleted at {time}',
+  'skip.later.node': '{name} joins only at {time}',
+  'skip.later.object': '{name} is created only at {time}',
+  'skip.other': '{event} at {time}: {reason}',
+  'held.heading': 'Held by design',
+  'held.intro':
+    'These claims hold only because Kubernetes waits on purpose here; a real cluster waits the same way, so it is not a violation.',
 
   // Summary
   'summary.heading': 'Summary',

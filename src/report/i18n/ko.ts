@@ -19,6 +19,19 @@ export const ko: Record<MessageKey, string> = {
   'verdict.error': '오류: 도구 내부 오류로 실행이 멈췄습니다: {error}',
   'verdict.expectMet': '시나리오가 기대한 결과(expect)와 일치합니다.',
   'verdict.expectNotMet': '시나리오가 기대한 결과(expect)와 다릅니다:',
+  'verdict.nothingChecked': '검사한 것이 없습니다: {why}',
+  'verdict.heldCount': '불변 조건 {count}개 지켜짐',
+  'verdict.heldByDesign': '설계상 대기: {note}',
+  'verdict.more': '(외 {count}개)',
+  'verdict.skipped': '이벤트 {count}개 건너뜀: {first}',
+  'skip.gone.node': '{name}: {time}에 제거됨',
+  'skip.gone.object': '{name}: {time}에 삭제됨',
+  'skip.later.node': '{name}: {time}에야 합류함',
+  'skip.later.object': '{name}: {time}에야 생성됨',
+  'skip.other': '{time}의 {event}: {reason}',
+  'held.heading': '설계상 대기',
+  'held.intro':
+    '아래 주장은 Kubernetes가 일부러 기다리기 때문에 지켜진 것입니다. 실제 클러스터도 똑같이 기다리므로 위반이 아닙니다.',
 
   // 요약
   'summary.heading': '요약',
