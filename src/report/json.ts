@@ -4,7 +4,7 @@
  * free-form values (workload spec/status) get their keys sorted, so the same RunResult always
  * gives byte-identical text, however its objects were built.
  */
-import type { FinalState, InvariantResult, RunResult } from '../run/types.ts';
+import type { FinalState, HeldNote, InvariantResult, RunResult } from '../run/types.ts';
 import type { TraceEvent } from '../trace/types.ts';
 
 /** A JSON value with object keys sorted recursively; `undefined` members are dropped. */
@@ -35,6 +35,18 @@ function invariantJson(i: InvariantResult): object {
       ...(v.messageKo !== undefined ? { messageKo: v.messageKo } : {}),
       objects: [...v.objects],
     })),
+    // heldByDesign (design §5 "Verdicts") is an optional addition too, present only when some
+    // claim held because Kubernetes waits on purpose, so other reports stay byte-identical.
+    ...(i.heldByDesign !== undefined ? { heldByDesign: i.heldByDesign.map(heldJson) } : {}),
+  };
+}
+
+function heldJson(n: HeldNote): object {
+  return {
+    atMs: n.atMs,
+    message: n.message,
+    ...(n.messageKo !== undefined ? { messageKo: n.messageKo } : {}),
+    objects: [...n.objects],
   };
 }
 
@@ -99,6 +111,9 @@ export function toJsonReport(result: RunResult): object {
     final: finalJson(result.final),
   };
   if (result.outcome === 'error' && result.error !== undefined) out.error = result.error;
+  // A run in which no invariant applied: outcome stays "pass" (nothing was violated) and this
+  // says why it is not one (the CLI exits 1). Present only then.
+  if (result.nothingChecked !== undefined) out.nothingChecked = { ...result.nothingChecked };
   // Only when some were skipped, so reports of scenarios without them stay byte-identical.
   const ignored = result.scenario.ignoredManifests ?? [];
   if (ignored.length > 0) out.ignoredManifests = ignored;

@@ -12,6 +12,7 @@ import { formatDuration, formatFields, formatTime, scenarioDescription } from '.
 import {
   conceptsSection,
   finalSection,
+  heldByDesignSection,
   invariantsSection,
   type MdContext,
   machinesSection,
@@ -24,10 +25,12 @@ import { displayManifest, type RenderOptions, replayCommands } from './options.t
 
 function headerSection(c: MdContext): string {
   const r = c.result;
-  const icon = r.outcome === 'pass' ? '✅' : r.outcome === 'violation' ? '❌' : '💥';
+  const vacuous = r.nothingChecked !== undefined && r.outcome === 'pass';
+  const icon = vacuous ? '⚠️' : r.outcome === 'pass' ? '✅' : r.outcome === 'violation' ? '❌' : '💥';
   const violated = r.invariants.filter((i) => i.status === 'violated').length;
-  const verdict =
-    r.outcome === 'pass'
+  const verdict = vacuous
+    ? c.m('verdict.nothingChecked', { why: r.nothingChecked![c.lang] })
+    : r.outcome === 'pass'
       ? c.m('verdict.pass')
       : r.outcome === 'violation'
         ? c.m('verdict.violation', { count: violated })
@@ -140,6 +143,7 @@ export function renderMarkdown(run: RunResult, options: RenderOptions): string {
     workloadsSection(c),
     replaySection(c, options.replayFile),
     invariantsSection(c),
+    heldByDesignSection(c),
     violationsSection(c),
     compareMarkdown(c),
     machinesSection(c),

@@ -65,6 +65,20 @@ export function invariantsSection(c: MdContext): string {
   return out.join('\n');
 }
 
+/**
+ * Claims that held only because Kubernetes waits on purpose (design §5 "Verdicts"), one line each,
+ * under the invariant table; '' when there are none.
+ */
+export function heldByDesignSection(c: MdContext): string {
+  const items = c.result.invariants.flatMap((i) => (i.heldByDesign ?? []).map((n) => ({ id: i.id, n })));
+  if (items.length === 0) return '';
+  const lines = items.map(({ id, n }) => {
+    const note = c.lang === 'ko' ? (n.messageKo ?? n.message) : n.message;
+    return `- ${inlineCode(id, true)} (${formatTime(n.atMs)}): ${escapeMarkdown(note)}`;
+  });
+  return [`### ${c.m('held.heading')}`, '', c.m('held.intro'), '', ...lines].join('\n');
+}
+
 /** One subsection per violated invariant: when, what, why. */
 export function violationsSection(c: MdContext): string {
   const stories = violationStories(c.lang, c.result, c.sources);

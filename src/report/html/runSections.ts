@@ -26,8 +26,23 @@ export function invariantsHtml(c: HtmlContext): string {
   const headers = (
     ['inv.col.id', 'inv.col.kind', 'inv.col.status', 'inv.col.first', 'inv.col.claim'] as const
   ).map((h) => c.m(h));
-  out.push(htmlTable(headers, rows, attrs));
-  return out.join('\n');
+  out.push(htmlTable(headers, rows, attrs), heldByDesignHtml(c));
+  return out.filter((x) => x !== '').join('\n');
+}
+
+/** Claims that held only because Kubernetes waits on purpose (design §5 "Verdicts"); '' when none. */
+function heldByDesignHtml(c: HtmlContext): string {
+  const items = c.result.invariants.flatMap((i) => (i.heldByDesign ?? []).map((n) => ({ id: i.id, n })));
+  if (items.length === 0) return '';
+  const lis = items.map(({ id, n }) => {
+    const note = c.lang === 'ko' ? (n.messageKo ?? n.message) : n.message;
+    return `<li data-invariant="${escapeHtml(id)}">${code(id)} (${formatTime(n.atMs)}): ${escapeHtml(note)}</li>`;
+  });
+  return [
+    `<h3 id="held-by-design">${c.m('held.heading')}</h3>`,
+    `<p>${c.m('held.intro')}</p>`,
+    `<ul class="held-by-design">${lis.join('')}</ul>`,
+  ].join('\n');
 }
 
 /** One card per violated invariant: when, what, why, and a link to its concept. */

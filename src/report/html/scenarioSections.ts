@@ -11,15 +11,18 @@ import { code, type HtmlContext, htmlTable } from './context.ts';
 export function headerHtml(c: HtmlContext): string {
   const r = c.result;
   const violated = r.invariants.filter((i) => i.status === 'violated').length;
-  const verdict =
-    r.outcome === 'pass'
+  // Nothing checked is not a pass (design §5): the banner says so, in the colours of a failure.
+  const vacuous = r.nothingChecked !== undefined && r.outcome === 'pass';
+  const verdict = vacuous
+    ? c.m('verdict.nothingChecked', { why: r.nothingChecked![c.lang] })
+    : r.outcome === 'pass'
       ? c.m('verdict.pass')
       : r.outcome === 'violation'
         ? c.m('verdict.violation', { count: violated })
         : c.m('verdict.error', { error: r.error ?? '?' });
   const out = [
     `<h1>${c.m('doc.title', { scenario: r.scenario.name })}</h1>`,
-    `<div class="verdict ${r.outcome}" id="verdict">${verdict}</div>`,
+    `<div class="verdict ${vacuous ? 'violation' : r.outcome}" id="verdict">${verdict}</div>`,
   ];
   if (r.expectMet && r.scenario.expect) out.push(`<p>${c.m('verdict.expectMet')}</p>`);
   if (!r.expectMet) {
