@@ -53,13 +53,20 @@ export function canonicalTarget(target: string): string | undefined {
 
 /** `<kind>/<name>` → the stored workload, if it exists. */
 export function resolveTarget(world: World, target: string): KObject | undefined {
-  const [kind, name] = (canonicalTarget(target) ?? '').split('/') as [WorkloadKind, string];
+  const [kind, name] = splitTarget(target);
   const k = KINDS[kind];
   return k ? world.store.get(k, `default/${name}`) : undefined;
 }
 
 export function kindOfTarget(target: string): Kind | undefined {
-  return KINDS[(canonicalTarget(target) ?? '').split('/')[0] as WorkloadKind];
+  return KINDS[splitTarget(target)[0]];
+}
+
+/** Parsed events are canonical already; other forms (a caller's own events) are normalised first. */
+function splitTarget(target: string): [WorkloadKind, string] {
+  const [kind, name] = target.split('/') as [WorkloadKind, string];
+  if (Object.hasOwn(KINDS, kind)) return [kind, name];
+  return (canonicalTarget(target) ?? '/').split('/') as [WorkloadKind, string];
 }
 
 /** A pod reference: a name, `{owner, index}` (active pods by creationTimestamp then name) or `{owner, node}`. */

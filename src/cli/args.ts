@@ -3,6 +3,7 @@
  * never a stack trace.
  */
 import { parseArgs } from 'node:util';
+import { didYouMean } from '../scenario/suggest.ts';
 
 /** Bad command-line input; the CLI prints `message` as its one stderr line and exits 2. */
 export class UsageError extends Error {
@@ -18,26 +19,58 @@ export interface Parsed {
 
 /** Parses `argv` for `kubeprop <command>`; `--help`/`-h` is always accepted. */
 export function parseCommandArgs(command: string, argv: string[], options: OptionSpec): Parsed {
+  const all: OptionSpec = { ...options, help: { type: 'boolean', short: 'h' } };
+  const args = joinDashValues(command, argv, all);
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      args,
+      options: all,
       allowPositionals: true,
       strict: true,
     });
     return { values: values as Parsed['values'], positionals };
   } catch (e) {
     throw new UsageError(
-      `kubeprop ${command}: ${describeParseError(e as Error)} (see kubeprop ${command} --help)`,
+      `kubeprop ${command}: ${describeParseError(e as Error, Object.keys(all))} (see kubeprop ${command} --help)`,
     );
   }
 }
 
+/**
+ * `--seed -1` → `--seed=-1`: a value that looks like an option (but names none of this command's)
+ * goes to the option before it, so the range check can say what is wrong instead of Node's
+ * "argument is ambiguous".
+ */
+function joinDashValues(command: string, argv: readonly string[], options: OptionSpec): string[] {
+  const known = new Set(
+    Object.entries(options).flatMap(([n, o]) => [`--${n}`, ...(o.short ? [`-${o.short}`] : [])]),
+  );
+  const looksLikeValue = (next: string | undefined): next is string =>
+    next?.startsWith('-') === true && next !== '--' && !known.has(next.split('=')[0]!);
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    const takesValue = a.startsWith('--') && options[a.slice(2)]?.type === 'string';
+    if (takesValue && looksLikeValue(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else if (takesValue && (next === undefined || known.has(next.split('=')[0]!))) {
+      throw new UsageError(`kubeprop ${command}: option ${a} needs a value (see kubeprop ${command} --help)`);
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Node's parseArgs messages are long and mention `--`; keep the part a user needs. */
-function describeParseError(e: Error): string {
+function describeParseError(e: Error, names: readonly string[]): string {
   const code = (e as NodeJS.ErrnoException).code;
   const option = /'([^']+)'/.exec(e.message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? ''}`.trim();
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = option?.split('=')[0] ?? '';
+    const hint = didYouMean(name.replace(/^-+/, ''), names).replace(/"([^"]+)"/, '--$1');
+    return `unknown option ${name}${hint}`.trim();
+  }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // "Option '-s, --seed <value>' argument missing": keep just the option name.
     const name = option?.replace(/^-\w, /, '').split(' ')[0] ?? '';
@@ -58,8 +91,10 @@ export function intOption(
   const s = String(v);
   const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
+    // A number is shown as typed (`got -1`); anything else quoted (`got "abc"`).
+    const got = /^-?\d+(\.\d+)?$/.test(s) ? s : JSON.stringify(s);
     throw new UsageError(
-      `kubeprop ${command}: --${name} must be an integer from ${min} to ${max}, got "${s}"`,
+      `kubeprop ${command}: --${name} must be an integer from ${min} to ${max}, got ${got}`,
     );
   }
   return n;

@@ -16,6 +16,7 @@ import { HELP } from './help.ts';
 import { out } from './io.ts';
 import { replayCommand, replayPath, writeFailureReplay, writeRunReports } from './outputs.ts';
 import { Progress } from './progress.ts';
+import { checkReportDir } from './reportDir.ts';
 import { loadRunner } from './runner.ts';
 import { EXIT_CODE, formatWall, judge, verdictLine } from './verdict.ts';
 
@@ -68,6 +69,7 @@ export async function chaosCommand(argv: string[]): Promise<number> {
     shrinkRuns: intOption('chaos', 'shrink-runs', values['shrink-runs'], 0, 10_000),
   };
   const reportDir = stringOption('chaos', 'report', values.report, 'reports');
+  checkReportDir('chaos', reportDir);
   return runChaos(opts, reportDir, choice === 'all' ? pendingControllers() : []);
 }
 

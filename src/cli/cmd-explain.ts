@@ -1,5 +1,9 @@
-/** `kubeprop explain <invariant-id>`: what an invariant claims and why, in English or Korean. */
+/**
+ * `kubeprop explain <invariant-id>`: what an invariant claims and why, in English or Korean; with no
+ * id, the list of ids.
+ */
 import { allInvariants, getInvariant } from '../scenario/registries.ts';
+import { didYouMean } from '../scenario/suggest.ts';
 import { choiceOption, parseCommandArgs, UsageError } from './args.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';
@@ -11,18 +15,31 @@ export async function explainCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const lang = choiceOption('explain', 'lang', values.lang, ['en', 'ko'] as const, 'en');
-  if (positionals.length !== 1)
-    throw new UsageError('kubeprop explain: name exactly one invariant id (see kubeprop explain --help)');
+  if (positionals.length === 0) return listInvariants();
+  if (positionals.length > 1)
+    throw new UsageError('kubeprop explain: name one invariant id at a time (see kubeprop explain --help)');
   const id = positionals[0]!;
   const def = getInvariant(id);
   if (def === undefined) {
     const known = allInvariants().map((i: { id: string }) => i.id);
-    throw new UsageError(`kubeprop explain: unknown invariant "${id}" (known: ${known.join(', ')})`);
+    throw new UsageError(
+      `kubeprop explain: unknown invariant "${id}"${didYouMean(id, known)} (known: ${known.join(', ')})`,
+    );
   }
   out(`${def.id}  (${def.kind})`);
   out('');
   out(def.claim[lang]);
   out('');
   out(def.explain[lang]);
+  return 0;
+}
+
+/** `kubeprop explain` alone: every invariant id with its kind, one per line. */
+function listInvariants(): number {
+  const defs = allInvariants() as ReadonlyArray<{ id: string; kind: string }>;
+  const width = Math.max(...defs.map((d) => d.id.length));
+  for (const d of defs) out(`${d.id.padEnd(width)}  ${d.kind}`);
+  out('');
+  out('kubeprop explain <id> says what one claims and why (--lang ko: in Korean).');
   return 0;
 }

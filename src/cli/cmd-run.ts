@@ -1,4 +1,6 @@
 /** `kubeprop run <scenario.yaml>...`: run scenarios, print verdicts, write reports and replays. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadScenarioFile } from '../scenario/parse.ts';
 import { ignoredWarning } from '../scenario/parse-objects.ts';
@@ -15,6 +17,7 @@ import {
 import { HELP } from './help.ts';
 import { err, out } from './io.ts';
 import { FORMATS, type Format, type Lang, writeFailureReplay, writeRunReports } from './outputs.ts';
+import { checkReportDir } from './reportDir.ts';
 import { loadRunner } from './runner.ts';
 import { EXIT_CODE, judge, verdictLine } from './verdict.ts';
 
@@ -23,6 +26,8 @@ export interface RunOptions {
   reportDir: string;
   formats: Format[];
   lang: Lang;
+  /** `--files-root`: a folder scenarios' `files:` may also read from. */
+  filesRoot?: string;
 }
 
 /** Parses `run`'s options; throws UsageError on bad ones. */
@@ -32,6 +37,7 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
     report: { type: 'string' },
     format: { type: 'string' },
     lang: { type: 'string' },
+    'files-root': { type: 'string' },
   });
   if (values.help) return 'help';
   if (positionals.length === 0)
@@ -43,7 +49,33 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
   };
   const seed = intOption('run', 'seed', values.seed, 0, MAX_SEED);
   if (seed !== undefined) opts.seed = seed;
-  return { files: positionals, opts };
+  if (values['files-root'] !== undefined)
+    opts.filesRoot = stringOption('run', 'files-root', values['files-root'], '');
+  return { files: scenarioFiles(positionals), opts };
+}
+
+/**
+ * The scenario files named: a directory stands for its `*.yaml` files in name order (as
+ * `kubectl apply -f DIR` reads a folder); anything else is read as a file later.
+ */
+export function scenarioFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    if (!isDirectory(p)) return [p];
+    const files = readdirSync(p)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(p, f));
+    if (files.length === 0) throw new UsageError(`kubeprop run: ${p} has no *.yaml scenario files`);
+    return files;
+  });
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `kubeprop run`; returns the exit code (the worst over all scenarios). */
@@ -53,8 +85,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     out(HELP.run);
     return 0;
   }
-  // Validate every file before running any: bad input must leave nothing behind.
-  const scenarios = parsed.files.map((f) => loadScenarioFile(f));
+  // Validate the report folder and every file before running any: bad input must leave nothing behind.
+  checkReportDir('run', parsed.opts.reportDir);
+  const parseOpts = parsed.opts.filesRoot === undefined ? {} : { filesRoot: parsed.opts.filesRoot };
+  const scenarios = parsed.files.map((f) => loadScenarioFile(f, parseOpts));
   for (const m of scenarios.flatMap((s) => s.ignoredManifests ?? [])) err(ignoredWarning(m));
   const run = await loadRunner();
   let code = 0;

@@ -11,27 +11,30 @@ export const HELP: Readonly<Record<string, string>> = {
   kubeprop: `kubeprop ${TOOLKIT_VERSION}: check Kubernetes workload controllers against their guarantees under seeded chaos
 
 Usage:
-  kubeprop run <scenario.yaml>... [--seed N] [--report DIR] [--format json,md,html] [--lang en|ko]
+  kubeprop run <scenario.yaml | folder>... [--seed N] [--report DIR] [--format json,md,html] [--lang en|ko]
+              [--files-root DIR]
   kubeprop chaos [--controller replicaset|daemonset|statefulset|all] [--runs N] [--seed N] [--report DIR]
   kubeprop replay <file.replay.json>
-  kubeprop explain <invariant-id> [--lang en|ko]
+  kubeprop explain [<invariant-id>] [--lang en|ko]
   kubeprop campaign [--report DIR]        (what npm start runs)
 
 Run "kubeprop <command> --help" for the options of a command.
 
 ${EXIT_CODES}`,
 
-  run: `Usage: kubeprop run <scenario.yaml>... [options]
+  run: `Usage: kubeprop run <scenario.yaml | folder>... [options]
 
-Runs each scenario in the simulated cluster and checks its invariants. Prints one verdict line per
-scenario; a failing run also writes a .replay.json and prints the command that replays it.
-Every file is validated before anything runs, so bad input writes nothing.
+Runs each scenario in the simulated cluster and checks its invariants (a folder: its *.yaml files in
+name order). Prints one verdict line per scenario; a failing run also writes a .replay.json and
+prints the command that replays it. Every file and the report folder are checked before anything
+runs, so bad input writes nothing. The scenario format: docs/scenarios.md.
 
 Options:
   --seed N              override the scenario's seed (0 to 4294967295)
   --report DIR          where reports go: DIR/<scenario>/<seed>/report.{json,md,html} (default: reports)
   --format LIST         comma-separated report formats: json, md, html (default: json,md,html)
   --lang en|ko          report language (default: en)
+  --files-root DIR      let files: also read manifests under DIR (default: only the scenario's folder)
   -h, --help            show this help
 
 ${EXIT_CODES}`,
@@ -62,9 +65,10 @@ after it was written, is refused (exit 2). Exits like run otherwise.
 Options:
   -h, --help            show this help`,
 
-  explain: `Usage: kubeprop explain <invariant-id> [--lang en|ko]
+  explain: `Usage: kubeprop explain [<invariant-id>] [--lang en|ko]
 
 Prints what an invariant claims and why it matters, e.g. kubeprop explain statefulset.at-most-one.
+With no id, lists every invariant id.
 
 Options:
   --lang en|ko          language (default: en)

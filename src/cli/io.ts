@@ -8,6 +8,22 @@ export function out(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
+let guarded = false;
+
+/**
+ * A reader that closes the pipe early (`kubeprop explain x | head -1`) ends kubeprop normally: exit 0,
+ * no stack trace, as `head` asked for no more. Without a listener Node throws the EPIPE as an
+ * uncaught exception, and exit 1 would mean "violation".
+ */
+export function endQuietlyOnEpipe(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
+}
+
 /** One line on stderr. */
 export function err(line: string): void {
   process.stderr.write(`${line}\n`);

@@ -3,10 +3,11 @@
  * input is one `file:line:col: ...` line and exit 2, anything unexpected one line and exit 3.
  */
 import { isScenarioError } from '../scenario/errors.ts';
+import { didYouMean } from '../scenario/suggest.ts';
 import { TOOLKIT_VERSION } from '../version.ts';
 import { UsageError } from './args.ts';
 import { HELP } from './help.ts';
-import { err, out } from './io.ts';
+import { endQuietlyOnEpipe, err, out } from './io.ts';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -24,6 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
  * @returns the exit code: 0 pass, 1 violation or unmet expect, 2 bad input, 3 internal error.
  */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnEpipe();
   try {
     return await dispatch(argv);
   } catch (e) {
@@ -44,9 +46,10 @@ async function dispatch(argv: string[]): Promise<number> {
   }
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (load === undefined) {
-    const hint = command.startsWith('-') ? 'unknown option' : 'unknown command';
+    const what = command.startsWith('-') ? 'unknown option' : 'unknown command';
+    const known = Object.keys(COMMANDS);
     throw new UsageError(
-      `kubeprop: ${hint} "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see kubeprop --help)`,
+      `kubeprop: ${what} "${command}"${didYouMean(command, known)} (commands: ${known.join(', ')}; see kubeprop --help)`,
     );
   }
   return (await load())(rest);

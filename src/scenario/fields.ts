@@ -4,6 +4,7 @@
  */
 import { parseDuration } from '../model/time.ts';
 import type { Path, SourceDoc } from './source.ts';
+import { didYouMean } from './suggest.ts';
 
 /** Durations beyond this are mistakes (a typo'd unit), not scenarios: 30 simulated days. */
 export const MAX_DURATION_MS = 30 * 24 * 3_600_000;
@@ -33,7 +34,11 @@ export function readMap(
   if (!isMap(v)) throw src.error(path, `${what} must be a map, got ${typeName(v)}`);
   for (const key of Object.keys(v)) {
     if (!known.includes(key)) {
-      throw src.error([...path, key], `unknown field "${key}" in ${what} (known: ${known.join(', ')})`, true);
+      throw src.error(
+        [...path, key],
+        `unknown field "${key}" in ${what}${didYouMean(key, known)} (known: ${known.join(', ')})`,
+        true,
+      );
     }
   }
   return v;

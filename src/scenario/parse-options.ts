@@ -7,13 +7,14 @@ import { readBool, readDuration, readIdList, readMap, readRange, readString } fr
 import { CONTROLLER_FIELDS, EXPECT_FIELDS, keysOf } from './keys.ts';
 import { allInvariants, getControllerVariants, getInvariant } from './registries.ts';
 import type { Path, SourceDoc } from './source.ts';
+import { didYouMean } from './suggest.ts';
 import { type ControllerSelection, DEFAULT_SIM_OPTIONS, type ExpectSpec, type SimOptions } from './types.ts';
 
 /** null when `id` names a registered invariant, else a message listing the known ids. */
 export function unknownInvariant(id: string): string | null {
   if (getInvariant(id) !== undefined) return null;
   const known = allInvariants().map((def: { id: string }) => def.id);
-  return `unknown invariant "${id}" (known: ${known.join(', ')})`;
+  return `unknown invariant "${id}"${didYouMean(id, known)} (known: ${known.join(', ')})`;
 }
 
 export function parseCheck(src: SourceDoc, path: Path, v: unknown): string[] | undefined {
@@ -50,7 +51,10 @@ export function parseControllers(src: SourceDoc, path: Path, v: unknown): Contro
     if (variants === undefined)
       throw src.error(at, `controller "${controller}" is not available in this version of kubeprop`);
     if (!variants.includes(variant)) {
-      throw src.error(at, `unknown ${controller} variant "${variant}" (known: ${variants.join(', ')})`);
+      throw src.error(
+        at,
+        `unknown ${controller} variant "${variant}"${didYouMean(variant, variants)} (known: ${variants.join(', ')})`,
+      );
     }
     out[controller] = variant;
   }

@@ -2,8 +2,9 @@
 import { distance } from 'fastest-levenshtein';
 
 /**
- * The known name closest to `word` when it is close enough to be a likely typo (at most a third of
- * its letters differ, case ignored); undefined otherwise, so unrelated words get no odd guess.
+ * The known name closest to `word` when it is close enough to be a likely typo (two edits, or a
+ * third of its letters in a long word, case ignored); undefined otherwise, so unrelated words get
+ * no odd guess.
  */
 export function closest(word: string, known: readonly string[]): string | undefined {
   const w = word.toLowerCase();
@@ -16,7 +17,12 @@ export function closest(word: string, known: readonly string[]): string | undefi
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(1, Math.floor(w.length / 3)) ? best : undefined;
+  return bestDistance <= maxTypos(w.length) ? best : undefined;
+}
+
+/** Two slips (a swap of neighbours counts as two) in a short word, a third of a long one. */
+function maxTypos(length: number): number {
+  return length <= 2 ? 1 : Math.max(2, Math.floor(length / 3));
 }
 
 /** `; did you mean "x"?` or '' — appended right after the quoted unknown name. */

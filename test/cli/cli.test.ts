@@ -58,7 +58,10 @@ describe('cli: help and arguments', () => {
       /^kubeprop: unknown command "frobnicate" \(commands: run, chaos, replay, explain, campaign; see kubeprop --help\)$/,
     ],
     [['--frob'], /^kubeprop: unknown option "--frob"/],
-    [['run', 'x.yaml', '--sed', '3'], /^kubeprop run: unknown option --sed \(see kubeprop run --help\)$/],
+    [
+      ['run', 'x.yaml', '--sed', '3'],
+      /^kubeprop run: unknown option --sed; did you mean --seed\? \(see kubeprop run --help\)$/,
+    ],
     [['run', 'x.yaml', '--seed'], /^kubeprop run: option --seed needs a value/],
     [
       ['run', 'x.yaml', '--seed', 'abc'],
@@ -79,7 +82,7 @@ describe('cli: help and arguments', () => {
     ],
     [['chaos', 'extra'], /^kubeprop chaos: /],
     [['replay'], /name exactly one .replay.json file/],
-    [['explain'], /name exactly one invariant id/],
+    [['explain', 'a', 'b'], /name one invariant id at a time/],
     [
       ['explain', 'nope.nope'],
       /^kubeprop explain: unknown invariant "nope.nope" \(known: replicaset.exact-replicas,/,
@@ -275,6 +278,6 @@ describe('cli: the real executable', () => {
       encoding: 'utf8',
     });
     expect(stdout).toMatch(/^kubeprop \d+\.\d+\.\d+: /);
-    expect(stdout).toContain('kubeprop run <scenario.yaml>...');
+    expect(stdout).toContain('kubeprop run <scenario.yaml | folder>...');
   });
 });
