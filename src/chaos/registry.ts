@@ -2,6 +2,7 @@
  * Every event kind a scenario may use (`do:`). This list is the only wiring point: adding a fault
  * means one new file in faults/ and one line here.
  */
+import { addFinalizerFault } from './faults/add-finalizer.ts';
 import { addNode } from './faults/add-node.ts';
 import { cordonNodeFault } from './faults/cordon-node.ts';
 import { crashNodeFault } from './faults/crash-node.ts';
@@ -17,11 +18,14 @@ import { failPodFault } from './faults/fail-pod.ts';
 import { healNodeFault } from './faults/heal-node.ts';
 import { labelNodeFault } from './faults/label-node.ts';
 import { partitionNodeFault } from './faults/partition-node.ts';
+import { rejectPodsFault } from './faults/reject-pods.ts';
 import { relabelPodFault } from './faults/relabel-pod.ts';
+import { removeFinalizerFault } from './faults/remove-finalizer.ts';
 import { removeNodeFault } from './faults/remove-node.ts';
 import { restartControllerFault } from './faults/restart-controller.ts';
 import { scaleFault } from './faults/scale.ts';
 import { setPartitionFault } from './faults/set-partition.ts';
+import { shutdownNodeFault } from './faults/shutdown-node.ts';
 import { taintNodeFault } from './faults/taint-node.ts';
 import { uncordonNodeFault } from './faults/uncordon-node.ts';
 import { unreadyPodFault } from './faults/unready-pod.ts';
@@ -55,6 +59,10 @@ const FAULTS: readonly FaultDef[] = [
   restartControllerFault,
   delayWatchFault,
   failApiFault,
+  rejectPodsFault,
+  shutdownNodeFault,
+  addFinalizerFault,
+  removeFinalizerFault,
 ];
 
 const BY_KIND = new Map(FAULTS.map((f) => [f.kind, f]));

@@ -41,6 +41,12 @@ export function ready(p: KObject): boolean {
 }
 
 /**
+ * An image tag naming a failure mode as one word of the tag (`x:broken`, `app:v2-crashloop`,
+ * `app:never-ready`, `app:fail`, `app:complete`): the simulator's convention, stated here again.
+ */
+const FAILING_TAG = /:(?:[^/]*[^a-z/])?(?:broken|crashloop|never-ready|fail|complete)(?![a-z])[^/]*$/;
+
+/**
  * Whether the cluster could make this pod Ready at all: an application that crash-loops or never
  * turns ready (a broken image, a behaviour knob) is not the controller's failure.
  */
@@ -48,7 +54,7 @@ export function appCanBeReady(p: KObject): boolean {
   const b = p.metadata.annotations?.['kubeprop.io/behavior'];
   if (b === 'crashloop' || b === 'never-ready' || b === 'fail' || b === 'complete') return false;
   return !((p.spec?.containers ?? []) as Array<{ image?: string }>).some((c) =>
-    /:[^/]*broken/.test(c.image ?? ''),
+    FAILING_TAG.test(c.image ?? ''),
   );
 }
 

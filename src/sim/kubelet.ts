@@ -9,7 +9,7 @@ import type { KObject } from '../model/types.ts';
 import type { WatchEvent } from './api/types.ts';
 import { type Container, isReporting, type Machine } from './machine.ts';
 import { podBehavior } from './podBehavior.ts';
-import { kubeletPodStatus } from './podStatus.ts';
+import { kubeletPodStatus, withCondition } from './podStatus.ts';
 import type { World } from './world.ts';
 
 /** An admission check: wait (retry later, pod stays Pending) or reject (pod Failed), or null to admit. */
@@ -23,9 +23,23 @@ const BACKOFF_START_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
 const BACKOFF_RESET_AFTER_MS = 600_000;
 
+/** Why a kubelet rejects pods at admission (`reject-pods`): the reasons real kubelets report. */
+export type RejectReason = 'OutOfcpu' | 'OutOfmemory' | 'OutOfpods' | 'UnexpectedAdmissionError';
+
+/** A node's kubelet rejecting every pod it is asked to admit, until a time or for a count. */
+interface Rejection {
+  untilMs: number;
+  remaining: number;
+  reason: RejectReason;
+}
+
+const SHUTDOWN_MESSAGE = 'Pod was terminated in response to imminent node shutdown.';
+
 export class Kubelet {
   readonly admitChecks: AdmitCheck[] = [];
   readonly onStart: StartHook[] = [];
+  /** Admission rejections by node name (looked up, never iterated). */
+  private readonly rejections = new Map<string, Rejection>();
 
   constructor(private readonly world: World) {
     world.store.watch((ev) => {
@@ -68,7 +82,34 @@ export class Kubelet {
     if (!c && !isTerminalPhase(pod)) this.admit(m, pod);
   }
 
+  /**
+   * From now on this node's kubelet rejects the pods it admits (they end Failed with `reason`, as
+   * a kubelet whose resources ran out or whose device plugin failed does), for `forMs` or for the
+   * next `count` pods, whichever is given. Pods already running are not touched.
+   */
+  rejectPods(node: string, reason: RejectReason, limit: { forMs?: number; count?: number }): void {
+    this.rejections.set(node, {
+      untilMs: limit.forMs === undefined ? Number.POSITIVE_INFINITY : this.world.now + limit.forMs,
+      remaining: limit.count ?? Number.POSITIVE_INFINITY,
+      reason,
+    });
+  }
+
+  /** The rejection in force on this node now, if any (one pod's worth is used up). */
+  private takeRejection(node: string): RejectReason | undefined {
+    const r = this.rejections.get(node);
+    if (!r) return undefined;
+    if (this.world.now >= r.untilMs || r.remaining <= 0) {
+      this.rejections.delete(node);
+      return undefined;
+    }
+    r.remaining--;
+    return r.reason;
+  }
+
   private admit(m: Machine, pod: KObject): void {
+    const rejected = this.takeRejection(m.name);
+    if (rejected) return this.rejectPod(m, pod, rejectionMessage(rejected), rejected);
     for (const check of this.admitChecks) {
       const verdict = check(pod, m.name);
       if (!verdict) continue;
@@ -105,17 +146,58 @@ export class Kubelet {
     this.later(m, c, b.startDelayMs, 'start', () => this.start(m, c));
   }
 
-  private rejectPod(m: Machine, pod: KObject, reason: string): void {
-    this.world.note('kubelet', `kubelet/${m.name}`, `rejected pod/${pod.metadata.name}: ${reason}`, [
+  private rejectPod(m: Machine, pod: KObject, message: string, reason: RejectReason = 'OutOfpods'): void {
+    this.world.note('kubelet', `kubelet/${m.name}`, `rejected pod/${pod.metadata.name}: ${message}`, [
       `pod/${pod.metadata.name}`,
     ]);
     this.world.store.patch(
       `kubelet/${m.name}`,
       'Pod',
       podKey(pod),
-      (p) => ({ ...p, status: { ...p.status, phase: 'Failed', reason: 'OutOfpods', message: reason } }),
+      (p) => ({ ...p, status: { ...p.status, phase: 'Failed', reason, message } }),
       { status: true, uid: pod.metadata.uid },
     );
+  }
+
+  /**
+   * Graceful node shutdown (GracefulNodeShutdown): the kubelet stops every pod it runs and reports
+   * it terminal before the machine goes down: Failed, or since 1.27 Succeeded when the containers
+   * exit 0 on SIGTERM (kubernetes#115331), with reason Terminated and a DisruptionTarget
+   * condition. Pods being deleted just stop; their deletion completes after the reboot.
+   * Returns how many pods it ended.
+   */
+  shutdown(m: Machine, phase: 'Failed' | 'Succeeded'): number {
+    let ended = 0;
+    for (const c of [...m.containers.values()].sort((a, b) => a.podKey.localeCompare(b.podKey))) {
+      if (c.phase === 'Failed' || c.phase === 'Succeeded' || c.terminating) continue;
+      this.world.clock.cancel(c.timer);
+      c.timer = undefined;
+      c.running = false;
+      c.ready = false;
+      c.phase = phase;
+      ended++;
+      this.world.note('kubelet', `kubelet/${m.name}`, `pod/${c.podName} ${phase}: node shutdown`, [
+        `pod/${c.podName}`,
+      ]);
+      this.world.store.patch(
+        `kubelet/${m.name}`,
+        'Pod',
+        c.podKey,
+        (p) => {
+          const status = kubeletPodStatus(p, c, this.world.now);
+          const conditions = withCondition(
+            status?.conditions ?? [],
+            'DisruptionTarget',
+            'True',
+            this.world.now,
+            'TerminationByKubelet',
+          );
+          return { ...p, status: { ...status, conditions, reason: 'Terminated', message: SHUTDOWN_MESSAGE } };
+        },
+        { status: true, uid: c.podUid },
+      );
+    }
+    return ended;
   }
 
   /** The container process starts (first start or restart after a crash or reboot). */
@@ -284,6 +366,13 @@ export class Kubelet {
     });
     c.timer = timer;
   }
+}
+
+function rejectionMessage(reason: RejectReason): string {
+  if (reason === 'UnexpectedAdmissionError')
+    return 'Allocate failed due to the device plugin being unavailable, which is unexpected';
+  const resource = reason.slice('OutOf'.length);
+  return `Pod was rejected: Node didn't have enough resource: ${resource}`;
 }
 
 export function podKey(pod: KObject): string {

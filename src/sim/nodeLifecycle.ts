@@ -6,7 +6,7 @@
  * NoExecute taint follows through a per-zone rate limiter (0.1 nodes/s; 0.01 or 0 in a partial
  * disruption; none at all when every zone is fully disrupted).
  */
-import { TAINT_UNREACHABLE } from '../model/taints.ts';
+import { TAINT_NOT_READY, TAINT_UNREACHABLE } from '../model/taints.ts';
 import { formatTimestamp } from '../model/time.ts';
 import type { KObject, Taint } from '../model/types.ts';
 import type { Timer } from './clock.ts';
@@ -37,6 +37,33 @@ export class NodeLifecycle {
       m.name,
       this.world.clock.at(tick, `${ACTOR}: lease of ${m.name} expired`, () => this.markUnknown(m)),
     );
+  }
+
+  /**
+   * Graceful shutdown begins: the kubelet posts Ready=False ("node is shutting down") and
+   * TaintNodesByCondition adds not-ready:NoSchedule, so nothing new is placed there; when its lease
+   * expires the node turns Unknown like any silent node.
+   */
+  shuttingDown(m: Machine): void {
+    this.world.store.patch(
+      `kubelet/${m.name}`,
+      'Node',
+      m.name,
+      (n) => ({
+        ...n,
+        status: {
+          ...n.status,
+          conditions: [
+            {
+              ...readyCondition('False', 'KubeletNotReady', this.world.now),
+              message: 'node is shutting down',
+            },
+          ],
+        },
+      }),
+      { status: true },
+    );
+    this.setTaint(m.name, { key: TAINT_NOT_READY, effect: 'NoSchedule' }, true);
   }
 
   /** The kubelet of `m` can report again: it posts Ready at its next renewal and re-syncs its pods. */
@@ -87,6 +114,7 @@ export class NodeLifecycle {
       { status: true },
     );
     this.setTaint(m.name, { key: TAINT_UNREACHABLE, effect: 'NoSchedule' }, true);
+    this.setTaint(m.name, { key: TAINT_NOT_READY, effect: 'NoSchedule' }, false);
     for (const pod of this.world.podsOnNode(m.name)) this.markPodNotReady(pod);
     this.enqueueNoExecute(m.name);
     this.pumpAll();
@@ -120,6 +148,7 @@ export class NodeLifecycle {
     if (!isReporting(m)) return;
     this.setTaint(m.name, { key: TAINT_UNREACHABLE, effect: 'NoExecute' }, false);
     this.setTaint(m.name, { key: TAINT_UNREACHABLE, effect: 'NoSchedule' }, false);
+    this.setTaint(m.name, { key: TAINT_NOT_READY, effect: 'NoSchedule' }, false);
     for (const z of this.tainter.values()) z.queue = z.queue.filter((n) => n !== m.name);
     this.pumpAll();
   }

@@ -16,6 +16,22 @@ export function crashNode(world: World, name: string): string | undefined {
   return `machine ${name} lost power: its containers stopped`;
 }
 
+/**
+ * Graceful node shutdown: the kubelet ends every pod it runs in a terminal phase and reports it,
+ * then the machine powers off (it comes back with `heal-node`). Only a reporting kubelet can tell
+ * the API; an unreachable or crashed node has nothing to shut down gracefully.
+ */
+export function shutdownNode(world: World, name: string, phase: 'Failed' | 'Succeeded'): string | undefined {
+  const m = world.machines.get(name);
+  if (!m || !isReporting(m)) return undefined;
+  world.lifecycle.shuttingDown(m);
+  const ended = world.kubelet.shutdown(m, phase);
+  m.up = false;
+  world.kubelet.powerOff(m);
+  world.lifecycle.stoppedReporting(m);
+  return `node ${name} shut down gracefully: ${ended} pods ended ${phase}`;
+}
+
 /** Network partition: containers keep running, but the control plane cannot reach the kubelet. */
 export function partitionNode(world: World, name: string): string | undefined {
   const m = world.machines.get(name);

@@ -3,14 +3,27 @@
  * annotations (usually set in the template) or its image tag choose timings and failure modes:
  *   kubeprop.io/start-delay, kubeprop.io/ready-delay, kubeprop.io/shutdown-delay: durations
  *   kubeprop.io/behavior: crashloop | fail | complete | never-ready
- * An image whose tag contains `broken` crash-loops, so `update-template image: x:broken` makes a
- * bad rollout. Without knobs: a readiness probe's initialDelaySeconds, else Ready on start.
+ * An image tag may name a failure mode as a word of the tag, so a rollout can go bad with nothing
+ * but `update-template image: ...` (what chaos draws): `broken` or `crashloop` crash-loops,
+ * `never-ready` runs but never passes readiness, `fail` is ended Failed by the kubelet (evicted),
+ * `complete` exits and ends Succeeded (e.g. `app:v2-crashloop`, `app:never-ready`, `x:broken`).
+ * The annotation wins over the tag. Without knobs: a readiness probe's initialDelaySeconds, else
+ * Ready on start.
  */
 import { parseDuration } from '../model/time.ts';
 import type { KObject } from '../model/types.ts';
 import type { Rng } from './prng.ts';
 
 export type Behavior = 'normal' | 'crashloop' | 'fail' | 'complete' | 'never-ready';
+
+/** The failure mode an image tag names, if any (see the header). */
+export function imageBehavior(image: string): Behavior | undefined {
+  const tag = /:([^/]*)$/.exec(image)?.[1];
+  if (!tag) return undefined;
+  const mode = /(?:^|[^a-z])(broken|crashloop|never-ready|fail|complete)(?![a-z])/.exec(tag)?.[1];
+  if (mode === undefined) return undefined;
+  return mode === 'broken' ? 'crashloop' : (mode as Behavior);
+}
 
 export interface PodBehavior {
   behavior: Behavior;
@@ -29,7 +42,7 @@ function knob(pod: KObject, name: string): number | undefined {
 export function podBehavior(pod: KObject, rng: Rng, startRange: readonly [number, number]): PodBehavior {
   const images = ((pod.spec?.containers ?? []) as Array<{ image?: string }>).map((c) => c.image ?? '');
   const annotated = pod.metadata.annotations?.['kubeprop.io/behavior'] as Behavior | undefined;
-  const broken = images.some((i) => /:[^/]*broken/.test(i));
+  const fromImage = images.map(imageBehavior).find((b) => b !== undefined);
   const probe = (pod.spec?.containers?.[0]?.readinessProbe ?? undefined) as
     | { initialDelaySeconds?: number; periodSeconds?: number }
     | undefined;
@@ -38,7 +51,7 @@ export function podBehavior(pod: KObject, rng: Rng, startRange: readonly [number
     : 0;
   const grace = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
   return {
-    behavior: annotated ?? (broken ? 'crashloop' : 'normal'),
+    behavior: annotated ?? fromImage ?? 'normal',
     startDelayMs: knob(pod, 'start-delay') ?? rng.between(startRange[0], startRange[1]),
     readyDelayMs: knob(pod, 'ready-delay') ?? probeDelay,
     shutdownDelayMs: Math.min(grace, knob(pod, 'shutdown-delay') ?? 2000),

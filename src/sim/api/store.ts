@@ -230,6 +230,12 @@ export class ApiStore {
   ): ApiResult {
     const finalizers = [...(obj.metadata.finalizers ?? [])];
     for (const f of addFinalizers) if (!finalizers.includes(f)) finalizers.push(f);
+    // Deleting again what is already being deleted, with the same grace and finalizers, changes nothing.
+    const unchanged =
+      obj.metadata.deletionTimestamp !== undefined &&
+      obj.metadata.deletionGracePeriodSeconds === grace &&
+      finalizers.length === (obj.metadata.finalizers?.length ?? 0);
+    if (unchanged) return this.noop(actor, 'delete', obj.kind, key, obj, cause, false);
     const metadata = {
       ...obj.metadata,
       deletionTimestamp: obj.metadata.deletionTimestamp ?? formatTimestamp(this.clock.now + grace * 1000),

@@ -1,0 +1,36 @@
+import { shutdownNode } from '../../sim/nodeOps.ts';
+import type { FaultDef } from '../types.ts';
+
+const PHASES = ['Succeeded', 'Failed'] as const;
+
+/**
+ * Graceful node shutdown: the kubelet ends every pod it runs, reports each one terminal (Succeeded
+ * when its containers exit 0 on SIGTERM, since 1.27; Failed otherwise) and the machine powers off
+ * until `heal-node`. Workload pods are then terminal without ever being deleted: the controllers
+ * must replace them.
+ */
+export const shutdownNodeFault: FaultDef = {
+  kind: 'shutdown-node',
+  summary: {
+    en: 'the node shuts down gracefully: its pods end Succeeded (or Failed), then it powers off',
+    ko: 'Node가 정상 종료된다: Pod가 Succeeded(또는 Failed)로 끝난 뒤 전원이 꺼진다',
+  },
+  appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
+  fields: {
+    node: { type: 'string', required: true, doc: 'the node name' },
+    phase: { type: 'string', enum: PHASES, doc: 'the phase its pods end in (default Succeeded)' },
+  },
+  example: '{do: shutdown-node, node: node-a, phase: Succeeded}',
+  describe: (ev) => `shutdown-node ${ev.node}${ev.phase ? ` (pods ${ev.phase})` : ''}`,
+  apply(world, ev) {
+    const phase = (ev.phase as (typeof PHASES)[number] | undefined) ?? 'Succeeded';
+    const text = shutdownNode(world, ev.node as string, phase);
+    return text
+      ? { applied: true, text }
+      : { applied: false, reason: `shutdown-node: node ${ev.node} is not up and reporting` };
+  },
+  generate: (ctx, rng) =>
+    ctx.nodeNames.length === 0
+      ? null
+      : { at: ctx.at, do: 'shutdown-node', node: rng.pick(ctx.nodeNames), phase: rng.pick(PHASES) },
+};
