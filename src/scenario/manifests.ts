@@ -6,8 +6,9 @@
 import { validateDns1123Label, validateDns1123Subdomain } from '../model/names.ts';
 import type { KObject } from '../model/types.ts';
 import { defaultsFor } from './defaults.ts';
+import { didYouMean } from './suggest.ts';
 import { checkObjectMeta, checkPodSpec, checkStringMap } from './validate-pod.ts';
-import { builtinApiVersions, builtinKinds, checkSchema, suggest } from './validate-schema.ts';
+import { builtinApiVersions, builtinKinds, checkSchema } from './validate-schema.ts';
 import {
   type Check,
   checkArray,
@@ -160,9 +161,8 @@ function unknownKind(kind: string, apiVersion: string, rule: KindRule | undefine
   if (rule === undefined && served?.includes(apiVersion)) {
     return { field, message: `kubeprop does not model ${kind} (kubeprop supports ${supported})` };
   }
-  const guess = rule === undefined && served === undefined ? suggest(kind, builtinKinds()) : undefined;
-  const didYouMean = guess === undefined ? '' : `; did you mean \`${guess}\`?`;
-  return { field, message: `${noMatch}${didYouMean} (kubeprop supports ${supported})` };
+  const guess = rule === undefined && served === undefined ? didYouMean(kind, builtinKinds()) : '';
+  return { field, message: `${noMatch}${guess} (kubeprop supports ${supported})` };
 }
 
 /** Prefixes a field error with the object, as `kubectl apply` does: `StatefulSet "web" is invalid: ...`. */

@@ -72,7 +72,14 @@ export function checkPodSpec(
     () => checkContainers(spec.containers, `${field}.containers`),
     () => checkEnum(spec.restartPolicy, `${field}.restartPolicy`, restartPolicies),
     () => checkEnum(spec.dnsPolicy, `${field}.dnsPolicy`, DNS_POLICIES),
-    () => checkInt(spec.terminationGracePeriodSeconds, `${field}.terminationGracePeriodSeconds`, 0),
+    // An int64 in the Go type: only the schema's safe-integer bound applies above.
+    () =>
+      checkInt(
+        spec.terminationGracePeriodSeconds,
+        `${field}.terminationGracePeriodSeconds`,
+        0,
+        Number.MAX_SAFE_INTEGER,
+      ),
     () => checkStringMap(spec.nodeSelector, `${field}.nodeSelector`),
     () => checkNodeName(spec.nodeName, `${field}.nodeName`),
     () => checkTolerations(spec.tolerations, `${field}.tolerations`),

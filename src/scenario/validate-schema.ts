@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
+import { didYouMean } from './suggest.ts';
 import { type Check, invalid, isRecord, type ManifestError, required, unsupported } from './validate-util.ts';
 
 interface K8sSchema {
@@ -213,20 +213,11 @@ function unknownField(e: ErrorObject, field: string, kind: string): ManifestErro
   let message = `${field}: unknown field "${name}"`;
   if (hint !== undefined) message += ` (${hint})`;
   else {
-    const guess = suggest(name, known);
-    if (guess !== undefined) message += `; did you mean \`${guess}\`?`;
+    const guess = didYouMean(name, known);
+    if (guess !== '') message += guess;
     else if (known.length > 0 && known.length <= 12) message += ` (known fields: ${known.join(', ')})`;
   }
   return { field, message, key: true };
-}
-
-/** The closest known name when it is close enough to be a typo (or differs only in case). */
-export function suggest(name: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const same = known.find((k) => k.toLowerCase() === name.toLowerCase());
-  if (same !== undefined) return same;
-  const guess = closest(name, known as string[]);
-  return distance(name, guess) <= Math.max(2, Math.floor(name.length / 3)) ? guess : undefined;
 }
 
 function formatError(field: string, value: unknown, format: string): ManifestError {

@@ -62,12 +62,12 @@ export function checkArray(v: unknown, field: string): Check {
   return Array.isArray(v) ? null : invalid(field, v, 'must be a list');
 }
 
-/** An optional integer ≥ min (int32 range, as the Go types are). */
-export function checkInt(v: unknown, field: string, min = 0): Check {
+/** An optional integer ≥ min and ≤ max (int32 unless the Go field is an int64). */
+export function checkInt(v: unknown, field: string, min = 0, max = 2_147_483_647): Check {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'number' || !Number.isInteger(v)) return invalid(field, v, 'must be an integer');
   if (v < min) return invalid(field, v, `must be greater than or equal to ${min}`);
-  if (v > 2_147_483_647) return invalid(field, v, 'must be no more than 2147483647');
+  if (v > max) return invalid(field, v, `must be no more than ${max}`);
   return null;
 }
 

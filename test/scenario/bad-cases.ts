@@ -117,7 +117,7 @@ export const BAD_CASES: readonly BadCase[] = [
     file: 'manifest-unknown-field.yaml',
     at: '16:9',
     message:
-      /^StatefulSet "db" is invalid: spec\.volumeClaimTemplate: unknown field "volumeClaimTemplate"; did you mean `volumeClaimTemplates`\?$/,
+      /^StatefulSet "db" is invalid: spec\.volumeClaimTemplate: unknown field "volumeClaimTemplate"; did you mean "volumeClaimTemplates"\?$/,
   },
   {
     file: 'manifest-wrong-type.yaml',
