@@ -250,6 +250,11 @@ describe('manifest schema: what kubectl accepts', () => {
       },
     };
     expect(at(svc)).toBeNull();
+    // An int-or-string no semantic check looks at: only the schema bounds its integer to int32.
+    const bigPort = at({ ...svc, spec: { ...svc.spec, ports: [{ port: 80, targetPort: 2 ** 31 }] } });
+    expect(bigPort?.message).toBe(
+      'Service "web" is invalid: spec.ports[0].targetPort: Invalid value: 2147483648: must be no more than 2147483647',
+    );
     expect(at({ ...svc, spec: { ...svc.spec, type: 'Internal' } })?.message).toMatch(
       /spec.type: Unsupported value: "Internal": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"/,
     );
