@@ -8,6 +8,8 @@
 import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { type Rng, rngFor } from '../sim/prng.ts';
+import { COUPLED_WINDOW_MS, coupledFault } from './coupled.ts';
+import { recreatePair } from './recreate.ts';
 import { allFaults, getFault } from './registry.ts';
 import type { ChaosContext } from './types.ts';
 
@@ -26,9 +28,43 @@ export function defaultChaosKinds(scenario: Scenario): string[] {
  * until someone fences the node (kubernetes#54368), which no claim of convergence covers.
  */
 function pairedHeal(ev: ScenarioEvent, rng: Rng, always: boolean): ScenarioEvent | undefined {
-  if (ev.do !== 'crash-node' && ev.do !== 'partition-node') return undefined;
+  if (ev.do !== 'crash-node' && ev.do !== 'partition-node' && ev.do !== 'shutdown-node') return undefined;
   if (!always && !rng.chance(0.75)) return undefined;
   return { at: ev.at + 30_000 + rng.int(210_000), do: 'heal-node', node: ev.node };
+}
+
+/**
+ * A finalizer someone adds is removed again when its controller has done its work, 5 s to 3 min
+ * later: a pod held for ever blocks its StatefulSet identity, which no claim of convergence covers.
+ */
+function pairedRelease(ev: ScenarioEvent, rng: Rng): ScenarioEvent | undefined {
+  if (ev.do !== 'add-finalizer') return undefined;
+  const release: ScenarioEvent = { at: ev.at + 5_000 + rng.int(175_000), do: 'remove-finalizer' };
+  if (ev.finalizer !== undefined) release.finalizer = ev.finalizer;
+  return release;
+}
+
+/** What follows a drawn event: its heal, its finalizer's release, a fault coupled to it. */
+function followers(
+  ev: ScenarioEvent,
+  kinds: readonly string[],
+  ctx: ChaosContext,
+  rng: Rng,
+  side: Rng,
+  hasSet: boolean,
+): ScenarioEvent[] {
+  const out: ScenarioEvent[] = [];
+  const heal = kinds.includes('heal-node') ? pairedHeal(ev, rng, hasSet) : undefined;
+  if (heal) out.push(heal);
+  const release = pairedRelease(ev, side);
+  if (release) out.push(release);
+  const coupled = coupledFault(ev, kinds, ctx, side);
+  if (coupled)
+    out.push(
+      coupled,
+      ...followers(coupled, kinds, ctx, rng, side, hasSet).filter((e) => e.do !== coupled.do),
+    );
+  return out;
 }
 
 export function expandChaos(scenario: Scenario): Scenario {
@@ -49,16 +85,21 @@ export function expandChaos(scenario: Scenario): Scenario {
   const times = Array.from({ length: chaos.count }, () => from + rng.int(Math.max(1, to - from + 1))).sort(
     (a, b) => a - b,
   );
+  const side = rngFor(scenario.seed, 'chaos/coupled');
+  // Sometimes the first fault strikes within 100 ms of the workloads' own creation.
+  if (from === 0 && side.chance(0.2)) times[0] = side.int(COUPLED_WINDOW_MS + 1);
   const generated: ScenarioEvent[] = [];
   const hasSet = scenario.objects.some((o) => o.kind === 'StatefulSet');
+  if (chaos.kinds === undefined || chaos.kinds.includes('create-object')) {
+    const pair = recreatePair(scenario, chaos.between, rngFor(scenario.seed, 'chaos/recreate'));
+    generated.push(...pair, ...pair.flatMap((ev) => followers(ev, kinds, ctx, rng, side, hasSet)));
+  }
   for (const at of times) {
     ctx.at = at;
     for (let attempt = 0; attempt < 5; attempt++) {
       const ev = getFault(rng.pick(kinds))!.generate!(ctx, rng);
       if (ev) {
-        generated.push(ev);
-        const heal = kinds.includes('heal-node') ? pairedHeal(ev, rng, hasSet) : undefined;
-        if (heal) generated.push(heal);
+        generated.push(ev, ...followers(ev, kinds, ctx, rng, side, hasSet));
         break;
       }
     }

@@ -1,4 +1,5 @@
 import type { KObject } from '../../model/types.ts';
+import type { Rng } from '../../sim/prng.ts';
 import { kindOfTarget, resolveTarget } from '../refs.ts';
 import type { FaultDef } from '../types.ts';
 
@@ -45,9 +46,19 @@ export const updateTemplateFault: FaultDef = {
           at: ctx.at,
           do: 'update-template',
           target: rng.pick(ctx.targets),
-          image: `registry.local/app:v${1 + rng.int(3)}`,
+          image: `registry.local/app:v${1 + rng.int(3)}${failureTag(rng)}`,
         },
 };
+
+/**
+ * A rollout that goes bad: sometimes the new image names a failure mode (podBehavior.ts), so
+ * rollouts past crash-looping, never-ready, evicted or exiting pods are exercised; a later draw
+ * without one is the fix.
+ */
+function failureTag(rng: Rng): string {
+  if (!rng.chance(0.3)) return '';
+  return `-${rng.pick(['crashloop', 'crashloop', 'never-ready', 'never-ready', 'fail', 'complete'])}`;
+}
 
 function newTemplate(
   o: KObject,

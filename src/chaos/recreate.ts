@@ -1,0 +1,42 @@
+/**
+ * Delete a workload and create it again with the same name while the garbage collector still
+ * removes the old one's pods (`kubectl replace --force`, a redeploy script, a GitOps sync after a
+ * manual delete). delete-object is not drawn on its own (a workload that is simply gone proves
+ * nothing), and create-object has nothing to draw from; together they are one of the
+ * conjunctions real bugs hid in: the new object has a new uid, the old pods still carry the old
+ * one, a StatefulSet's pod names are still taken. Drawn from the stream `chaos/recreate`.
+ */
+import type { KObject } from '../model/types.ts';
+import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
+import type { Rng } from '../sim/prng.ts';
+
+const RECREATE_CHANCE = 0.2;
+/** The create follows the delete within this many ms: the GC is still at work. */
+const RECREATE_WITHIN_MS = 3_000;
+
+/** The manifest a user would apply again: what they wrote, not what the server added. */
+function manifestOf(obj: KObject): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { name: obj.metadata.name };
+  if (obj.metadata.labels) metadata.labels = obj.metadata.labels;
+  if (obj.metadata.annotations) metadata.annotations = obj.metadata.annotations;
+  return { apiVersion: obj.apiVersion, kind: obj.kind, metadata, spec: obj.spec };
+}
+
+/** Maybe a Background delete of one workload and its re-creation under the same name soon after. */
+export function recreatePair(
+  scenario: Scenario,
+  between: readonly [number, number],
+  rng: Rng,
+): ScenarioEvent[] {
+  const workloads = scenario.objects.filter((o) =>
+    ['ReplicaSet', 'DaemonSet', 'StatefulSet'].includes(o.kind),
+  );
+  if (workloads.length === 0 || !rng.chance(RECREATE_CHANCE)) return [];
+  const obj = rng.pick(workloads);
+  const at = between[0] + rng.int(Math.max(1, between[1] - between[0] + 1));
+  const target = `${obj.kind.toLowerCase()}/${obj.metadata.name}`;
+  return [
+    { at, do: 'delete-object', target, propagation: 'Background' },
+    { at: at + rng.int(RECREATE_WITHIN_MS + 1), do: 'create-object', object: manifestOf(obj) },
+  ];
+}
