@@ -174,9 +174,12 @@ function rolloutArb(): fc.Arbitrary<ScenarioEvent[]> {
         ...(b === 'normal' ? {} : { patch: { metadata: { annotations: { 'kubeprop.io/behavior': b } } } }),
       });
       const out = [update(t, 'registry.local/agent:v2', behavior)];
-      if (fixAfter !== undefined && behavior !== 'normal')
+      // With restartPolicy Always a pod ends Succeeded only through its node (a shutdown): a
+      // template whose pods all complete is a short episode, always fixed, not a lasting state.
+      const fix = behavior === 'complete' ? (fixAfter ?? 30) : fixAfter;
+      if (fix !== undefined && behavior !== 'normal')
         out.push({
-          at: t + fixAfter * SECOND,
+          at: t + fix * SECOND,
           do: 'update-template',
           target: TARGET,
           image: 'registry.local/agent:v3',

@@ -98,10 +98,14 @@ function count(step: Step): Counts {
   return c;
 }
 
-/** A deleted pod that was available and leaves its (wanted) node with no other available pod. */
-function takesDown(step: Step, c: Counts, pod: KObject): boolean {
-  const node = daemonPodNode(pod) ?? '';
-  if (!c.shouldRun.has(node) || !available(pod, step.ds, step.view.atMs)) return false;
+/**
+ * A deleted pod that was available, as the controller saw it (the store may already know better),
+ * and leaves its (wanted) node with no other available pod.
+ */
+function takesDown(step: Step, c: Counts, deleted: KObject): boolean {
+  const node = daemonPodNode(deleted) ?? '';
+  const pod = (c.byNode.get(node) ?? []).find((p) => p.metadata.uid === deleted.metadata.uid);
+  if (!pod || !c.shouldRun.has(node) || !available(pod, step.ds, step.view.atMs)) return false;
   const gone = new Set(step.deletes.map((p) => p.metadata.uid));
   return !(c.byNode.get(node) ?? []).some(
     (p) =>

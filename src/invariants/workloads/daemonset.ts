@@ -157,11 +157,18 @@ function surgeWaitsForRoom(byNode: ReadonlyMap<string, KObject[]>): Set<string> 
  */
 function surgeGap(world: World, ds: KObject, node: string, active: readonly KObject[]): Explanation | null {
   const minReady = ds.spec?.minReadySeconds ?? 0;
-  if (minReady <= 0) return null;
   const hash = currentHash(ds);
   const fresh = active.find((p) => revisionHash(p) === hash);
   const old = active.find((p) => revisionHash(p) !== hash);
-  if (!fresh || !old || !isPodAvailable(fresh as Pod, minReady, world.now)) return null;
+  if (!fresh || !old) return null;
+  const freshAvailable = isPodAvailable(fresh as Pod, minReady, world.now);
+  // A surge pod whose application never becomes ready: the old pod keeps serving, on purpose.
+  if (!freshAvailable && !appCanBeReady(fresh))
+    return {
+      en: `surge pod ${fresh.metadata.name} on ${node} never became ready, so pod/${old.metadata.name} keeps serving beside it (rollout held by design)`,
+      ko: `Node ${node}의 surge Pod ${fresh.metadata.name}: Ready가 되지 않아 pod/${old.metadata.name}가 옆에서 계속 동작합니다 (설계상 롤아웃 대기)`,
+    };
+  if (minReady <= 0 || !freshAvailable) return null;
   return {
     en: `surge pod ${fresh.metadata.name} on ${node} became available with no event to wake the controller, so pod/${old.metadata.name} stays beside it until the next event or resync (real Kubernetes does the same; cf. openkruise/kruise#1012)`,
     ko: `Node ${node}의 surge Pod ${fresh.metadata.name}: 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없어, 다음 이벤트나 resync 때까지 pod/${old.metadata.name}도 옆에 남습니다 (실제 Kubernetes도 같습니다; openkruise/kruise#1012 참고)`,
@@ -200,13 +207,13 @@ function rolloutHeld(
   const nodes = world.store.list('Node');
   const wanted = nodes.filter((n) => daemonPlacement(ds, n).shouldRun);
   const { maxUnavailable, maxSurge } = rolloutBudget(ds, wanted.length);
-  // Surge pods that wait for room count toward maxSurge until they are available: once they use
-  // it up, no other node may surge (the cluster is full, not the controller at fault).
+  // Surge pods that wait for room, never become ready, or became available unseen count toward
+  // maxSurge as the controller last counted them: once they use it up, no other node may surge.
   if (maxSurge > 0 && surgeWaiting.size >= maxSurge) {
     const on = [...surgeWaiting].sort().join(', ');
     return {
-      en: `rollout held by design: surge pods on ${on} wait for room on their nodes, using up maxSurge ${maxSurge}`,
-      ko: `설계상 롤아웃 대기: ${on}의 surge Pod가 Node에 자리가 나기를 기다리며 maxSurge=${maxSurge}를 모두 쓰고 있습니다`,
+      en: `rollout held by design: surge pods on ${on} are not available yet in the controller's last look, using up maxSurge ${maxSurge}`,
+      ko: `설계상 롤아웃 대기: 컨트롤러가 마지막으로 볼 때 ${on}의 surge Pod가 아직 available이 아니어서 maxSurge=${maxSurge}를 모두 쓰고 있습니다`,
     };
   }
   const stuck: Explanation[] = [];
@@ -218,15 +225,18 @@ function rolloutHeld(
     const why = whyUnavailable(world, ds, n.metadata.name, mine);
     if (why) stuck.push(why);
   }
-  if (stuck.length === 0 || stuck.length < maxUnavailable) return null;
+  // Without surge the stuck nodes use up maxUnavailable; with surge, a new pod that is not
+  // available beside its old one uses up maxSurge (update.go counts both the same way).
+  const budget = maxSurge > 0 ? maxSurge : maxUnavailable;
+  if (stuck.length === 0 || stuck.length < budget) return null;
   const part = (lang: keyof Explanation) =>
     stuck
       .slice(0, 3)
       .map((x) => x[lang])
       .join(', ');
   return {
-    en: `rollout held by design: ${part('en')}, maxUnavailable ${maxUnavailable}`,
-    ko: `설계상 롤아웃 대기: ${part('ko')}, maxUnavailable=${maxUnavailable}`,
+    en: `rollout held by design: ${part('en')}, ${maxSurge > 0 ? 'maxSurge' : 'maxUnavailable'} ${budget}`,
+    ko: `설계상 롤아웃 대기: ${part('ko')}, ${maxSurge > 0 ? 'maxSurge' : 'maxUnavailable'}=${budget}`,
   };
 }
 
@@ -279,16 +289,16 @@ function outdated(
   const waiting = surgeWaitsForRoom(byNode);
   const stale = pods.filter((p) => {
     const node = p.spec?.nodeName ?? '';
-    return (
-      !p.metadata.deletionTimestamp && revisionHash(p) !== hash && !waiting.has(node) && !heldNodes.has(node)
-    );
+    // Finished pods run nothing (daemonset.replaces-terminal judges how long they may stay).
+    if (p.metadata.deletionTimestamp || finished(p) || revisionHash(p) === hash) return false;
+    return !waiting.has(node) && !heldNodes.has(node);
   });
   const onDesired = stale.filter((p) => {
     const node = world.store.get('Node', p.spec?.nodeName ?? '');
     return node && daemonPlacement(ds, node).shouldRun;
   });
   if (onDesired.length === 0) return {};
-  const held = rolloutHeld(world, ds, byNode, waiting);
+  const held = rolloutHeld(world, ds, byNode, new Set([...waiting, ...heldNodes]));
   if (held) return { held };
   const names = onDesired.map((p) => p.metadata.name).join(', ');
   return {
