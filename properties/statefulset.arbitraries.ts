@@ -6,6 +6,7 @@
  * that never comes back, and liveness is only claimed once faults stop.
  */
 import fc from 'fast-check';
+import { getFault } from '../src/chaos/registry.ts';
 import type { KObject } from '../src/model/types.ts';
 import { applyDefaults } from '../src/scenario/manifests.ts';
 import type { Scenario, ScenarioEvent } from '../src/scenario/types.ts';
@@ -23,6 +24,7 @@ export interface SetShape {
   start: number;
   onDelete: boolean;
   templates: number;
+  minReadySeconds: number;
 }
 
 export const setShapeArb: fc.Arbitrary<SetShape> = fc.record({
@@ -34,6 +36,7 @@ export const setShapeArb: fc.Arbitrary<SetShape> = fc.record({
   start: fc.constantFrom(0, 1, 3),
   onDelete: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   templates: fc.integer({ min: 1, max: 2 }),
+  minReadySeconds: fc.constantFrom(0, 0, 5, 15),
 });
 
 /** The StatefulSet `web` with Kubernetes defaults applied. */
@@ -48,6 +51,7 @@ export function statefulSet(s: SetShape): KObject {
     metadata: { name: 'web' },
     spec: {
       replicas: s.replicas,
+      minReadySeconds: s.minReadySeconds,
       serviceName: 'web',
       podManagementPolicy: s.policy,
       ordinals: { start: s.start },
@@ -85,7 +89,25 @@ export function stsFaultArbs(
         { at: t + d * SECOND, do: 'heal-node', node: n } as ScenarioEvent,
       ]);
   const web = fc.constant('statefulset/web');
+  const update = (t: number, behavior: string): ScenarioEvent => ({
+    at: t,
+    do: 'update-template',
+    target: 'statefulset/web',
+    patch: { metadata: { annotations: { 'kubeprop.io/behavior': behavior } } },
+  });
+  // A graceful shutdown ends the node's pods Succeeded or Failed, then the node comes back.
+  const shutdown: Record<string, fc.Arbitrary<ScenarioEvent[]>> = getFault('shutdown-node')
+    ? {
+        'shutdown-node': fc
+          .tuple(at, node, fc.constantFrom('Succeeded', 'Failed'), fc.integer({ min: 10, max: 300 }))
+          .map(([t, n, phase, d]) => [
+            { at: t, do: 'shutdown-node', node: n, phase } as ScenarioEvent,
+            { at: t + d * SECOND, do: 'heal-node', node: n } as ScenarioEvent,
+          ]),
+      }
+    : {};
   return {
+    ...shutdown,
     'add-node': one('add-node', fc.record({ node: fc.constantFrom('node-7', 'node-8') })),
     'crash-node': pair('crash-node', 9 * MINUTE),
     'partition-node': pair('partition-node', 9 * MINUTE),
@@ -99,6 +121,22 @@ export function stsFaultArbs(
       'update-template',
       fc.record({ target: web, image: fc.constantFrom('registry.local/db:v2', 'registry.local/db:v1') }),
     ),
+    // A bad revision whose pods exit (Succeeded) or fail, fixed by a later update: left broken,
+    // pods that end again and again keep status.readyReplicas flapping through the settle time.
+    'bad-revision': fc
+      .tuple(at, fc.constantFrom('complete', 'fail'), fc.integer({ min: 20, max: 120 }))
+      .map(([t, behavior, fixAfter]) => [update(t, behavior), update(t + fixAfter * SECOND, 'normal')]),
+    // Timing-coupled: a second fault within 100 ms of a template update (or of the set's creation).
+    coupled: fc
+      .tuple(at, fc.boolean(), fc.integer({ min: 0, max: 100 }), coupledArb(pod, web))
+      .map(([t, onCreate, gap, second]) =>
+        onCreate
+          ? [{ ...second, at: gap }]
+          : [
+              { at: t, do: 'update-template', target: 'statefulset/web', image: 'registry.local/db:v3' },
+              { ...second, at: t + gap },
+            ],
+      ),
     'delete-pvc': one('delete-pvc', fc.record({ pvc: pod.map((p) => `data-${p}`) })),
     'restart-controller': one('restart-controller', fc.constant({ controller: 'statefulset' })),
     // Below 5 minutes, the claim's condition (design.md §5); the StatefulSet uses no expectations anyway.
@@ -110,6 +148,21 @@ export function stsFaultArbs(
       }),
     ),
   };
+}
+
+/** The second fault of a timing-coupled pair (its `at` is set by the pair). */
+function coupledArb(
+  pod: fc.Arbitrary<string>,
+  web: fc.Arbitrary<string>,
+): fc.Arbitrary<Omit<ScenarioEvent, 'at'>> {
+  return fc.oneof(
+    fc.record({ do: fc.constant('delete-pod'), pod }),
+    fc.record({ do: fc.constant('fail-pod'), pod }),
+    fc.record({ do: fc.constant('crash-pod'), pod }),
+    fc.record({ do: fc.constant('scale'), target: web, replicas: fc.integer({ min: 0, max: 6 }) }),
+    fc.record({ do: fc.constant('restart-controller'), controller: fc.constant('statefulset') }),
+    fc.record({ do: fc.constant('unready-pod'), pod, for: fc.constant('20s') }),
+  ) as fc.Arbitrary<Omit<ScenarioEvent, 'at'>>;
 }
 
 export const KINDS = Object.keys(stsFaultArbs(['node-1'], 0, 1000));

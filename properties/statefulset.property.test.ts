@@ -48,6 +48,8 @@ const CAUGHT_BY: Record<string, string> = {
   'replace-terminating': 'statefulset.at-most-one',
   'wait-for-successors': 'workload.converges',
   'partition-from-zero': 'statefulset.partition',
+  'ignores-unhealthy-rollout': 'statefulset.rollout-budget',
+  'keeps-succeeded': 'statefulset.replaces-terminal',
 };
 
 /**
@@ -58,6 +60,8 @@ const CAUGHT_BY: Record<string, string> = {
 const FOCUS: Record<string, string[]> = {
   'wait-for-successors': ['unready-pod', 'delete-pod', 'fail-pod'],
   'replace-terminating': ['partition-node', 'update-template', 'delete-pod', 'scale'],
+  'ignores-unhealthy-rollout': ['update-template', 'unready-pod', 'bad-revision', 'coupled'],
+  'keeps-succeeded': ['bad-revision', 'delete-pod', 'scale'],
 };
 
 describe('StatefulSet: properties', () => {

@@ -2,6 +2,8 @@
 import { statefulsetAtMostOne } from './statefulset-at-most-one.ts';
 import { statefulsetOrderedReady } from './statefulset-ordered-ready.ts';
 import { statefulsetPartition } from './statefulset-partition.ts';
+import { statefulsetReplacesTerminal } from './statefulset-replaces-terminal.ts';
+import { statefulsetRolloutBudget } from './statefulset-rollout-budget.ts';
 import { statefulsetStableIdentity } from './statefulset-stable-identity.ts';
 import { statefulsetVolumeRetention } from './statefulset-volume-retention.ts';
 import type { InvariantDef } from './types.ts';
@@ -12,4 +14,6 @@ export const STATEFULSET_INVARIANTS: readonly InvariantDef[] = [
   statefulsetStableIdentity,
   statefulsetVolumeRetention,
   statefulsetPartition,
+  statefulsetRolloutBudget,
+  statefulsetReplacesTerminal,
 ];

@@ -210,6 +210,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
   private plan(update: RevisionObject): Next {
     const s = this.cur!;
     s.revisions = resolveRevisions(s.set, s.owned, update);
+    s.plannedAtMs = this.world.now;
     s.plan = planSync({
       set: s.set,
       pods: s.pods,

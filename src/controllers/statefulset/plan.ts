@@ -125,7 +125,7 @@ function planReplicas(input: PlanInput, plan: SyncPlan): boolean {
   const policy = retentionPolicy(set);
   for (let i = 0; i < plan.slots.length; i++) {
     const pod = plan.slots[i];
-    if (pod && isTerminal(pod)) {
+    if (pod && isTerminal(pod) && !(v.keepsSucceeded && pod.status?.phase === 'Succeeded')) {
       // The replacement comes on a later sync, once the object is gone (same name, same claims).
       if (!isTerminating(pod)) plan.intents.push({ type: 'deleteTerminal', pod });
       if (plan.monotonic) return stop(plan, 'termination', pod.metadata.name);
@@ -208,7 +208,7 @@ function planRollingUpdate(input: PlanInput, plan: SyncPlan): void {
       plan.intents.push({ type: 'updateDelete', pod, slot });
       return;
     }
-    if (!isHealthy(pod)) {
+    if (!isHealthy(pod) && !input.v.ignoresUnhealthyRollout) {
       stop(plan, 'ready', pod.metadata.name);
       return;
     }

@@ -84,6 +84,8 @@ export class StatefulSetSync {
   error?: string;
   status?: StatefulSetStatus;
   toPrune: RevisionObject[] = [];
+  /** When the plan was made (its availability checks read this clock). */
+  plannedAtMs = 0;
   private pos = 0;
   private batchSize = 1;
   private lastType = '';
@@ -221,6 +223,12 @@ export class StatefulSetSync {
             ordinal: ordinalOf(this.set, i.pod),
             slot: i.slot,
             revision: i.pod.metadata.labels?.['controller-revision-hash'],
+            // The pods as the cache held them when the plan was made, and those this sync has
+            // written since: the rollout-budget judge reads them its own way.
+            observed: this.pods,
+            touched: [...this.written.keys()],
+            plannedAtMs: this.plannedAtMs,
+            minReadySeconds: this.set.spec?.minReadySeconds ?? 0,
           }),
         );
     }

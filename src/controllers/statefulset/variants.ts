@@ -17,6 +17,10 @@ export interface StatefulSetVariant {
   waitForAllReady?: boolean;
   /** (g) The partition compares absolute ordinals instead of slots from ordinals.start (kubernetes#128529). */
   partitionFromZero?: boolean;
+  /** (h) The rolling update does not wait for an unhealthy pod above the next one to update. */
+  ignoresUnhealthyRollout?: boolean;
+  /** (i) A pod that ended Succeeded is kept instead of deleted and recreated (cf. kubernetes#118716 for DaemonSets). */
+  keepsSucceeded?: boolean;
 }
 
 export const CORRECT: StatefulSetVariant = {};
@@ -49,6 +53,16 @@ export const STATEFULSET_VARIANTS: Record<string, { variant: StatefulSetVariant;
     variant: { waitForAllReady: true },
     description:
       'Does not recreate a deleted pod while any other pod is unready, so a predecessor is never restored (cf. kubernetes#38418).',
+  },
+  'ignores-unhealthy-rollout': {
+    variant: { ignoresUnhealthyRollout: true },
+    description:
+      'The rolling update deletes the next old pod while a pod above it is still unhealthy (not Running and Ready, or being replaced), so a Parallel set rolls many pods at once.',
+  },
+  'keeps-succeeded': {
+    variant: { keepsSucceeded: true },
+    description:
+      'Replaces Failed pods but keeps pods that ended Succeeded (after a node shutdown, or an application that exits 0), so the ordinal stays down for good.',
   },
   'partition-from-zero': {
     variant: { partitionFromZero: true },

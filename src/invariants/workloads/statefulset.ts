@@ -6,13 +6,13 @@
  * readiness probe held failing by an `unready-pod` fault) is excused, and with OrderedReady so is
  * everything the controller rightly waits for behind it (higher slots, scale-down, the rollout).
  */
-import { isHealthy, isRunningAndReady } from '../../controllers/statefulset/identity.ts';
 import { computeHash } from '../../model/hash.ts';
 import { parseOrdinal } from '../../model/ordinal.ts';
 import { isPodAvailable } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { claimNames } from '../../sim/volumes.ts';
 import type { World } from '../../sim/world.ts';
+import { endedNoLaterThanMs, healthy, runningAndReady, terminal } from '../semantics/statefulset.ts';
 import type { Explanation } from '../types.ts';
 import { appCanBeReady, controlledPods, notReadyReasons, ready, unschedulable } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
@@ -44,6 +44,9 @@ export function expectedUpdateRevision(set: KObject): string {
   return `${set.metadata.name}-${h}`;
 }
 
+/** How long a controller may take to notice that a pod ended (a watch event, a sync). */
+const ENDED_NOTICE_MS = 60_000;
+
 /** Template hashes by template object (stored objects are immutable: a new spec is a new object). */
 const hashes = new WeakMap<object, Map<number, string>>();
 
@@ -53,7 +56,11 @@ const hashes = new WeakMap<object, Map<number, string>>();
  * terminating claim and pvc-protection keeps it while the pod exists: Kubernetes waits for a human).
  */
 function excused(world: World, pod: KObject): boolean {
-  if (unschedulable(pod) || !appCanBeReady(pod)) return true;
+  if (unschedulable(pod)) return true;
+  // An application that never becomes ready excuses a live pod; a pod that ended is the
+  // controller's to delete and create again, whatever its application does, and is excused only
+  // while the controller can hardly have noticed (an application that exits ends again and again).
+  if (!appCanBeReady(pod)) return !terminal(pod) || world.now - endedNoLaterThanMs(pod) <= ENDED_NOTICE_MS;
   const ns = pod.metadata.namespace ?? 'default';
   const claimGoing = claimNames(pod).some(
     (c) => world.store.get('PersistentVolumeClaim', `${ns}/${c}`)?.metadata.deletionTimestamp,
@@ -78,8 +85,8 @@ function scaleDownHalted(
   const inRange = sorted.filter((m) => m.ordinal >= start && m.ordinal < end);
   const condemned = sorted.filter((m) => m.ordinal < start || m.ordinal >= end);
   const highest = condemned.at(-1)?.pod;
-  if (!highest || highest.metadata.deletionTimestamp || isRunningAndReady(highest)) return false;
-  const first = [...inRange, ...condemned].find((m) => !isHealthy(m.pod))?.pod;
+  if (!highest || highest.metadata.deletionTimestamp || runningAndReady(highest)) return false;
+  const first = [...inRange, ...condemned].find((m) => !healthy(m.pod))?.pod;
   return highest !== first;
 }
 

@@ -1,0 +1,88 @@
+/**
+ * statefulset.replaces-terminal: a pod of a StatefulSet that ended Failed or Succeeded does not stay:
+ * the controller deletes it and creates the same identity again (processReplica: "restart the pod
+ * regardless of the exit code" — a pod ends Succeeded after a graceful node shutdown as often as
+ * Failed). The one wait Kubernetes makes on purpose: with OrderedReady the sync stops at the first
+ * lower ordinal that is not Running and Ready, before it reaches the finished pod.
+ */
+import type { KObject } from '../model/types.ts';
+import type { World } from '../sim/world.ts';
+import {
+  endedNoLaterThanMs,
+  healthy,
+  memberOrdinal,
+  runningAndAvailable,
+  terminal,
+} from './semantics/statefulset.ts';
+import type { Finding, LivenessInvariant } from './types.ts';
+import { controlledPods, hasKind, liveObjects } from './util.ts';
+
+/** How long the controller may take to notice a finished pod (a watch event, a sync, a round trip). */
+const NOTICE_MS = 60_000;
+
+/** In-range members of the set by slot (ordinal − start). */
+function slots(world: World, set: KObject): Map<number, KObject> {
+  const start = set.spec?.ordinals?.start ?? 0;
+  const replicas = set.spec?.replicas ?? 1;
+  const out = new Map<number, KObject>();
+  for (const p of controlledPods(world, set.metadata.uid)) {
+    const ord = memberOrdinal(set.metadata.name, p);
+    if (ord !== undefined && ord >= start && ord < start + replicas) out.set(ord - start, p);
+  }
+  return out;
+}
+
+/** The lowest slot below `slot` an OrderedReady sync stops at, if any. */
+function orderedBlocker(world: World, set: KObject, bySlot: Map<number, KObject>, slot: number) {
+  if (set.spec?.podManagementPolicy === 'Parallel') return undefined;
+  const minReady = set.spec?.minReadySeconds ?? 0;
+  for (let s = 0; s < slot; s++) {
+    const p = bySlot.get(s);
+    if (!p || !healthy(p) || !runningAndAvailable(p, minReady, world.now))
+      return `${set.metadata.name}-${(set.spec?.ordinals?.start ?? 0) + s}`;
+  }
+  return undefined;
+}
+
+export const statefulsetReplacesTerminal: LivenessInvariant = {
+  id: 'statefulset.replaces-terminal',
+  kind: 'liveness',
+  concept: 'statefulset',
+  claim: {
+    en: 'After settle, no pod of a StatefulSet that ended Failed or Succeeded is left in its slot: the controller deletes it and creates the same identity again.',
+    ko: '안정화 후 Failed나 Succeeded로 끝난 StatefulSet Pod는 자기 자리에 남아 있지 않다. 컨트롤러가 그 Pod를 지우고 같은 이름으로 다시 만든다.',
+  },
+  explain: {
+    en: 'A guest who checked out, for whatever reason, does not keep the room key: the hotel clears the room and gives the same room number to the next guest, with the same storage. A pod ends Failed when it is evicted or rejected, and Succeeded when its node shuts down gracefully or its process exits 0; nothing restarts either, so the StatefulSet controller must delete it and create it again. With OrderedReady it gets there only once every lower ordinal is Running and Ready, which the report names as a wait by design.',
+    ko: '어떤 이유로든 체크아웃한 손님은 방 열쇠를 계속 갖고 있지 않는다. 호텔은 방을 비우고 같은 방 번호와 같은 짐 보관함을 다음 손님에게 준다. Pod는 축출되거나 거부되면 Failed로, Node가 정상 종료되거나 프로세스가 0으로 끝나면 Succeeded로 끝나며, 어느 쪽이든 다시 시작되지 않으므로 StatefulSet 컨트롤러가 지우고 다시 만들어야 한다. OrderedReady에서는 더 낮은 ordinal이 모두 Running 및 Ready일 때에야 그 차례가 오며, 보고서는 이를 의도된 대기로 밝힌다.',
+  },
+  appliesTo: (s) => hasKind(s, 'StatefulSet'),
+  check(world, ctx) {
+    const findings: Finding[] = [];
+    for (const set of liveObjects(world, 'StatefulSet')) {
+      const bySlot = slots(world, set);
+      const name = `statefulset/${set.metadata.name}`;
+      for (const [slot, pod] of [...bySlot].sort((a, b) => a[0] - b[0])) {
+        if (!terminal(pod) || pod.metadata.deletionTimestamp) continue;
+        if (world.now - endedNoLaterThanMs(pod) <= NOTICE_MS) continue;
+        const pname = pod.metadata.name;
+        const phase = pod.status?.phase;
+        const blocker = orderedBlocker(world, set, bySlot, slot);
+        if (blocker) {
+          ctx.held({
+            message: `${name}: ${pname} ended ${phase} and waits behind ${blocker}, which is not Running and Ready (OrderedReady replaces in order)`,
+            messageKo: `${name}: ${pname} Pod는 ${phase} 상태로 끝났고, 더 낮은 ordinal인 ${blocker} Pod가 Running 및 Ready가 아니어서 차례를 기다립니다 (OrderedReady는 순서대로 교체합니다)`,
+            objects: [name, `pod/${pname}`, `pod/${blocker}`],
+          });
+          continue;
+        }
+        findings.push({
+          message: `${name} left ${pname}, which ended ${phase}, in its slot instead of creating it again`,
+          messageKo: `${name}: ${phase} 상태로 끝난 ${pname} Pod를 지우고 다시 만들지 않고 그대로 두었습니다`,
+          objects: [name, `pod/${pname}`],
+        });
+      }
+    }
+    return findings;
+  },
+};
