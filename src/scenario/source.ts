@@ -113,7 +113,9 @@ function firstError(file: string, doc: Document, lines: LineCounter): ScenarioEr
   return new ScenarioError(file, line, col, `invalid YAML: ${err.message.split('\n')[0]}`);
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+// logLevel 'error': the library would print its warnings (an unresolved tag like `!!js/function`) on
+// stderr as a multi-line Node warning, breaking the one-line contract; such a value stays a string.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
 
 /** Parses one YAML document; throws a located ScenarioError for malformed YAML. */
 export function parseSource(text: string, file: string): SourceDoc {

@@ -1,0 +1,108 @@
+/**
+ * Fuzzing (issue #10 item 7): the parser and `kubeprop run`, fed random and mutated versions of the
+ * committed scenarios and bad-input fixtures, fail only the documented way. The parser returns a
+ * scenario or throws a ScenarioError whose message is one line; the CLI exits 0, 1 or 2 (never 3),
+ * prints no stack trace, prints exactly one line for exit 2 and then writes nothing. Inputs are at
+ * most 64 KB and each must parse within a second, so a hang shows as a failure, not a stuck suite.
+ * The runner is a fake (test/cli/fake-run.ts): what is fuzzed is input handling, not the simulator.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+
+vi.mock('../../src/cli/runner.ts', async () => {
+  const { fakeRun } = await import('../cli/fake-run.ts');
+  return { loadRunner: async () => fakeRun };
+});
+
+import { ScenarioError } from '../../src/scenario/errors.ts';
+import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { cli } from '../cli/capture.ts';
+import { MAX_INPUT_CHARS, mutate, SEED_FILES, SEED_TEXTS, scenarioText } from './fuzz-inputs.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'kubeprop-fuzz-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** `files:` reads go nowhere real: a fuzzed path must not read the machine's files. */
+const readText = (p: string): string => {
+  throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+};
+
+/** What parsing `text` did: a scenario, or a ScenarioError; anything else is a defect. */
+function parseOutcome(text: string): 'ok' | ScenarioError {
+  try {
+    parseScenarioText(text, join(tmp, 'fuzz.yaml'), { readText });
+    return 'ok';
+  } catch (e) {
+    if (e instanceof ScenarioError) return e;
+    throw new Error(`not a ScenarioError: ${(e as Error)?.stack ?? String(e)}`);
+  }
+}
+
+const PARSE_BUDGET_MS = 1000;
+
+// The first manifest validated compiles schemas; that one-time cost is not a hang.
+beforeAll(() => {
+  for (const text of SEED_TEXTS) parseOutcome(text);
+});
+
+describe('fuzz: scenario parser', () => {
+  test('fuzz: an unresolved YAML tag stays a value, with no warning printed', async () => {
+    const file = join(tmp, 'tag.yaml');
+    writeFileSync(file, `${SEED_TEXTS[0]!.replace('metadata:', 'metadata: !!js/function')}`);
+    const r = await cli('run', file, '--report', join(tmp, 'tag-reports'), '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  test('fuzz: the mutator is deterministic and bounded', () => {
+    expect(SEED_FILES.length).toBeGreaterThan(30);
+    expect(mutate(SEED_TEXTS[0]!, 5, 42)).toBe(mutate(SEED_TEXTS[0]!, 5, 42));
+    for (let seed = 1; seed <= 10; seed++)
+      expect(mutate(SEED_TEXTS[seed % SEED_TEXTS.length]!, 6, seed).length).toBeLessThanOrEqual(
+        MAX_INPUT_CHARS,
+      );
+  });
+
+  test('fuzz: parsing a mutated scenario returns it or throws one located ScenarioError line', () => {
+    fc.assert(
+      fc.property(scenarioText, (text) => {
+        const started = performance.now();
+        const outcome = parseOutcome(text);
+        expect(performance.now() - started).toBeLessThan(PARSE_BUDGET_MS);
+        if (outcome === 'ok') return;
+        expect(outcome.message).not.toMatch(/[\r\n]/);
+        expect(outcome.message).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+        expect(outcome.line).toBeGreaterThanOrEqual(1);
+        expect(outcome.col).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('fuzz: kubeprop run', () => {
+  let n = 0;
+  test('fuzz: kubeprop run on a mutated scenario exits 0, 1 or 2; exit 2 is one line and writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioText, async (text) => {
+        const file = join(tmp, `case-${++n}.yaml`);
+        const reports = join(tmp, `reports-${n}`);
+        writeFileSync(file, text);
+        const r = await cli('run', file, '--report', reports, '--format', 'json');
+        expect([0, 1, 2]).toContain(r.code);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        if (r.code === 2) {
+          expect(r.errLines, r.stderr).toHaveLength(1);
+          expect(r.errLines[0]!.startsWith(`${file}:`)).toBe(true);
+          expect(r.stdout).toBe('');
+          expect(existsSync(reports)).toBe(false);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
