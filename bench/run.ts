@@ -17,6 +17,8 @@ const SUITES: Array<[string, string]> = [
   ['power.bench.ts', 'benchPower'],
   // Minutes of CPU: `npx tsx bench/run.ts false-alarms` runs it alone (KUBEPROP_FALSE_ALARM_RUNS).
   ['false-alarms.bench.ts', 'benchFalseAlarms'],
+  // The long fuzz run of the scenario parser (KUBEPROP_FUZZ_INPUTS, default 2000).
+  ['fuzz.bench.ts', 'benchFuzz'],
 ];
 
 async function main(): Promise<void> {
