@@ -204,14 +204,14 @@ function failingNodeArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
 
 /** A join, a template update or a pod failure, and a second fault 0–100 ms later. */
 function coupledArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
+  const pod = fc.record({ owner: fc.constant(TARGET), node: fc.constantFrom(...nodes) });
+  // The first fault as a group (a rollout keeps its fix); the second lands after its first event.
   const first = fc.oneof(
-    ev(at, 'add-node', fc.record({ node: fc.constant('node-5'), labels: fc.constant({ tier: 'edge' }) })),
-    rolloutArb().map((evs) => evs[0]!),
-    ev(
-      at,
-      'fail-pod',
-      fc.record({ pod: fc.record({ owner: fc.constant(TARGET), node: fc.constantFrom(...nodes) }) }),
+    ev(at, 'add-node', fc.record({ node: fc.constant('node-5'), labels: fc.constant({ tier: 'edge' }) })).map(
+      (e) => [e],
     ),
+    rolloutArb(),
+    ev(at, 'fail-pod', fc.record({ pod })).map((e) => [e]),
   );
   const node = fc.constantFrom(...nodes, 'node-5');
   const second = fc.oneof(
@@ -231,7 +231,7 @@ function coupledArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
   );
   return fc
     .tuple(first, second, fc.integer({ min: 0, max: 100 }))
-    .map(([a, b, lag]) => [a, { ...b, at: a.at + lag } as ScenarioEvent]);
+    .map(([a, b, lag]) => [...a, { ...b, at: a[0]!.at + lag } as ScenarioEvent]);
 }
 
 /**

@@ -14,6 +14,7 @@ import { campaignControllers, pendingControllers, runChaos } from './cmd-chaos.t
 import { HELP } from './help.ts';
 import { out } from './io.ts';
 import { FORMATS, writeFailureReplay, writeRunReports } from './outputs.ts';
+import { checkReportDir } from './reportDir.ts';
 import { loadRunner } from './runner.ts';
 import { EXIT_CODE, judge, verdictLine } from './verdict.ts';
 
@@ -49,6 +50,7 @@ export function missingController(s: Scenario): string | undefined {
 export async function campaignCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('campaign', argv, {
     report: { type: 'string' },
+    'files-root': { type: 'string' },
     runs: { type: 'string' },
     seed: { type: 'string' },
   });
@@ -58,10 +60,12 @@ export async function campaignCommand(argv: string[]): Promise<number> {
   }
   noPositionals('campaign', positionals);
   const reportDir = stringOption('campaign', 'report', values.report, 'reports');
+  checkReportDir('campaign', reportDir);
+  const filesRoot = values['files-root'] === undefined ? {} : { filesRoot: String(values['files-root']) };
   const runs = intOption('campaign', 'runs', values.runs, 0, 100_000) ?? 30;
   const seed = intOption('campaign', 'seed', values.seed, 0, MAX_SEED) ?? 1;
   // Parse everything first: one bad file stops the campaign before anything is written.
-  const scenarios = findScenarioFiles(SCENARIO_DIR).map((f) => loadScenarioFile(f));
+  const scenarios = findScenarioFiles(SCENARIO_DIR).map((f) => loadScenarioFile(f, filesRoot));
   const tally = await runScenarios(scenarios, reportDir);
   let chaos: CampaignSummary | undefined;
   let code = tally.code;

@@ -1,7 +1,7 @@
 import type { KObject } from '../model/types.ts';
 import type { WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
-import { daemonPodNode, surges } from './semantics/daemonset.ts';
+import { daemonPodNode, finished, surges } from './semantics/daemonset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
 
@@ -57,19 +57,20 @@ function limitFor(ds: KObject | undefined): number {
 }
 
 /**
- * The pods a slot counts against its limit: every object without surge; with surge only live ones
- * (not terminating, not Failed or Succeeded). A surge rollout ignores pods being deleted
+ * The pods a slot counts against its limit: every object without surge (but a finished pod being
+ * deleted); with surge only live ones (not terminating, not Failed or Succeeded). A surge rollout ignores pods being deleted
  * (findUpdatedPodsOnNode skips them), and the surge manage loop creates when no pod *runs*: a
  * Failed pod kept for its back-off, or one deleted in the same sync after the create, does not
  * hold a replacement back.
  */
 function counted(world: World, keys: Set<string>, surge: boolean): string[] {
-  const all = [...keys];
-  if (!surge) return all;
-  return all.filter((k) => {
+  return [...keys].filter((k) => {
     const pod = world.store.get('Pod', k);
-    const phase = pod?.status?.phase;
-    return !!pod && !pod.metadata.deletionTimestamp && phase !== 'Failed' && phase !== 'Succeeded';
+    if (!pod) return false;
+    // A finished pod being deleted (an object kept by a finalizer) runs nothing and no longer
+    // occupies its node: the controller places the replacement beside it (kubernetes#118716).
+    if (finished(pod) && pod.metadata.deletionTimestamp) return false;
+    return !surge || (!pod.metadata.deletionTimestamp && !finished(pod));
   });
 }
 
@@ -94,8 +95,8 @@ export const daemonsetOnePerNode: SafetyInvariant = {
   kind: 'safety',
   concept: 'daemonset',
   claim: {
-    en: 'With maxSurge 0, a node holds at most one pod object of a DaemonSet (terminating ones included); with maxSurge, at most two live ones (not terminating, not finished).',
-    ko: 'maxSurge가 0이면 한 Node에는 DaemonSet의 Pod 객체가 최대 하나(종료 중인 것 포함)만 있고, maxSurge가 있으면 살아 있는 Pod(종료 중이거나 끝난 Pod 제외)가 최대 두 개다.',
+    en: 'With maxSurge 0, a node holds at most one pod object of a DaemonSet (terminating ones included, but not finished pods being deleted); with maxSurge, at most two live ones (not terminating, not finished).',
+    ko: 'maxSurge가 0이면 한 Node에는 DaemonSet의 Pod 객체가 최대 하나(종료 중인 것 포함, 삭제 중인 끝난 Pod는 제외)만 있고, maxSurge가 있으면 살아 있는 Pod(종료 중이거나 끝난 Pod 제외)가 최대 두 개다.',
   },
   explain: {
     en: 'One streetlight per street. A daemon (a log shipper, a network agent) often owns something of the node — a host port, a socket, a file — so two copies fight over it. A new pod must wait until the old one has fully terminated (kubernetes#51464), and a controller that restarts must not trust a stale cache and place a second one (kubernetes#54096). Only a surge rollout may briefly run the old and the new light side by side.',
