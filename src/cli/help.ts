@@ -81,6 +81,7 @@ controllers. Reports go to DIR (default: reports).
 
 Options:
   --report DIR          report directory (default: reports)
+  --files-root DIR      let files: also read manifests under DIR (default: only the scenario's folder)
   --runs N              runs of the random campaign (default: 30)
   --seed N              seed of the random campaign (default: 1)
   -h, --help            show this help

@@ -109,6 +109,7 @@ describe('cli contract: --report is checked before anything runs', () => {
       `kubeprop run: --report ${join(file, 'sub')}: ${file} is a file, not a directory`,
     );
     await expectOneLine(['chaos', '--runs', '1', '--report', file], /^kubeprop chaos: --report .*is a file/);
+    await expectOneLine(['campaign', '--report', file], /^kubeprop campaign: --report .*is a file/);
   });
 
   test('cli contract: --report on a pseudo file system', async () => {
