@@ -10,7 +10,7 @@ import { loadScenarioFile } from '../scenario/parse.ts';
 import { getControllerVariants } from '../scenario/registries.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { intOption, MAX_SEED, noPositionals, parseCommandArgs, stringOption } from './args.ts';
-import { campaignControllers, pendingControllers, runChaos } from './cmd-chaos.ts';
+import { campaignControllers, pendingControllers, runChaos, summaryTable } from './cmd-chaos.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';
 import { FORMATS, writeFailureReplay, writeRunReports } from './outputs.ts';
@@ -133,19 +133,20 @@ export function campaignSummary(
   const errors = tally.errors.length + (chaos?.errors ?? 0);
   const code = Math.max(worst, errors > 0 ? 3 : failed > 0 ? 1 : 0);
   const pending = tally.pending > 0 ? ` (${tally.pending} pending)` : '';
+  const runsOf = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
   const lines = [
     '',
     'campaign summary',
-    `  scenarios   ${tally.runs} run: ${tally.passed} passed, ${tally.failed.length} failed, ${tally.errors.length} errors${pending}`,
+    `  scenarios   ${runsOf(tally.runs)}: ${tally.passed} passed, ${tally.failed.length} failed, ${tally.errors.length} errors${pending}`,
   ];
   if (chaos !== undefined) {
     lines.push(
-      `  chaos runs  ${chaos.runs} run: ${chaos.passes} passed, ${chaos.violations} violations, ${chaos.errors} errors`,
+      `  chaos       ${runsOf(chaos.runs)}: ${chaos.passes} passed, ${chaos.violations} violations, ${chaos.errors} errors`,
     );
   }
   const total = tally.runs + (chaos?.runs ?? 0);
   lines.push(
-    `  total       ${total} run: ${total - failed - errors} passed, ${failed} failed, ${errors} errors`,
+    `  total       ${runsOf(total)}: ${total - failed - errors} passed, ${failed} failed, ${errors} errors`,
   );
   if (tally.failed.length > 0) lines.push(`  failed scenarios: ${tally.failed.join(', ')}`);
   if (tally.errors.length > 0) lines.push(`  scenarios with errors: ${tally.errors.join(', ')}`);
@@ -154,6 +155,9 @@ export function campaignSummary(
     lines.push(
       `  chaos violations by invariant: ${ids.map((id) => `${id} ${chaos!.violationsById[id]}`).join(', ')}`,
     );
+  // The chaos table's other lines (shrinking, slowest run) still say something; its counts are above.
+  const extra = chaos === undefined ? [] : summaryTable(chaos).filter((l) => /^(shrunk|slowest run)/.test(l));
+  lines.push(...extra.map((l) => `  chaos ${l}`));
   lines.push(
     `exit ${code}: ${code === 0 ? 'every run passed' : code === 1 ? `${failed} failed` : `${errors} internal errors`}`,
   );

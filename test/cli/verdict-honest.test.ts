@@ -86,9 +86,13 @@ describe('verdict: campaign summary', () => {
   test('verdict: campaign summary: a failed scenario and clean chaos runs exit 1 and say so', () => {
     const s = campaignSummary(tally, chaos, 1);
     expect(s.code).toBe(1);
-    expect(s.lines).toContain('  scenarios   3 run: 2 passed, 1 failed, 0 errors (1 pending)');
-    expect(s.lines).toContain('  total       33 run: 32 passed, 1 failed, 0 errors');
+    expect(s.lines).toContain('  scenarios   3 runs: 2 passed, 1 failed, 0 errors (1 pending)');
+    expect(s.lines).toContain('  total       33 runs: 32 passed, 1 failed, 0 errors');
     expect(s.lines.at(-1)).toBe('exit 1: 1 failed');
+    const slow = { ...chaos, slowest: { name: 'chaos-replicaset-4', seed: 9, wallMs: 12.34 } };
+    expect(campaignSummary(tally, slow, 1).lines).toContain(
+      '  chaos slowest run: chaos-replicaset-4  seed=9  (12.3 ms)',
+    );
   });
 
   test('verdict: campaign summary: counts alone give the exit code', () => {
