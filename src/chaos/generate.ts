@@ -44,7 +44,19 @@ function pairedRelease(ev: ScenarioEvent, rng: Rng): ScenarioEvent | undefined {
   return release;
 }
 
-/** What follows a drawn event: its heal, its finalizer's release, a fault coupled to it. */
+/**
+ * A rollout to pods that end by themselves (evicted at once, or exiting) is fixed 5-60 s later,
+ * as the property suites do: with restartPolicy Always a pod ends Succeeded only through its node,
+ * and a template whose pods end again and again is a short episode, not a state to settle in.
+ */
+function pairedFix(ev: ScenarioEvent, rng: Rng): ScenarioEvent | undefined {
+  if (ev.do !== 'update-template' || typeof ev.image !== 'string') return undefined;
+  const fixed = ev.image.replace(/-(fail|complete)$/, '');
+  if (fixed === ev.image) return undefined;
+  return { at: ev.at + 5_000 + rng.int(55_000), do: 'update-template', target: ev.target, image: fixed };
+}
+
+/** What follows a drawn event: its heal, its finalizer's release or its fix, a fault coupled to it. */
 function followers(
   ev: ScenarioEvent,
   kinds: readonly string[],
@@ -56,7 +68,7 @@ function followers(
   const out: ScenarioEvent[] = [];
   const heal = kinds.includes('heal-node') ? pairedHeal(ev, rng, hasSet) : undefined;
   if (heal) out.push(heal);
-  const release = pairedRelease(ev, side);
+  const release = pairedRelease(ev, side) ?? pairedFix(ev, side);
   if (release) out.push(release);
   const coupled = coupledFault(ev, kinds, ctx, side);
   if (coupled)

@@ -63,10 +63,21 @@ function nodes(rng: Rng): NodeSpec[] {
   }));
 }
 
-function podTemplate(app: string): Record<string, unknown> {
+/**
+ * Sometimes the application itself is bad from the start: the image tag names a failure mode the
+ * simulator runs (sim/podBehavior.ts), so workloads that cannot become Ready and rollouts away
+ * from a bad first revision are exercised. Pods that end by themselves (fail, complete) come only
+ * from template updates that chaos fixes soon after: left for a whole run they are endless churn.
+ */
+function initialImage(app: string, rng: Rng): string {
+  if (!rng.chance(0.1)) return `registry.example/${app}:1.0`;
+  return `registry.example/${app}:1.0-${rng.pick(['crashloop', 'never-ready'])}`;
+}
+
+function podTemplate(app: string, rng: Rng): Record<string, unknown> {
   return {
     metadata: { labels: { app } },
-    spec: { containers: [{ name: app, image: `registry.example/${app}:1.0` }] },
+    spec: { containers: [{ name: app, image: initialImage(app, rng) }] },
   };
 }
 
@@ -102,7 +113,7 @@ function replicaSets(rng: Rng): Record<string, unknown>[] {
   const web = replicaSet('web', {
     replicas: rng.between(1, 5),
     selector: selector({ app: 'web' }),
-    template: podTemplate('web'),
+    template: podTemplate('web', rng),
     ...minReady(rng),
   });
   if (!rng.chance(0.3)) return [web];
@@ -110,7 +121,7 @@ function replicaSets(rng: Rng): Record<string, unknown>[] {
   const canary = replicaSet('web-canary', {
     replicas: rng.between(1, 2),
     selector: selector(labels),
-    template: { ...podTemplate('web'), metadata: { labels } },
+    template: { ...podTemplate('web', rng), metadata: { labels } },
   });
   return [web, canary];
 }
@@ -131,7 +142,7 @@ function daemonSet(rng: Rng): Record<string, unknown> {
     metadata: { name: 'agent' },
     spec: {
       selector: selector({ app: 'agent' }),
-      template: podTemplate('agent'),
+      template: podTemplate('agent', rng),
       updateStrategy,
       ...minReady(rng),
     },
@@ -145,7 +156,7 @@ function statefulSet(rng: Rng): Record<string, unknown> {
     serviceName: 'db',
     podManagementPolicy: rng.chance(0.25) ? 'Parallel' : 'OrderedReady',
     selector: selector({ app: 'db' }),
-    template: podTemplate('db'),
+    template: podTemplate('db', rng),
     volumeClaimTemplates: [
       {
         metadata: { name: 'data' },
