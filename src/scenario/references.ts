@@ -1,10 +1,11 @@
 /**
- * A scripted event that names a node, object, pod or PVC the scenario can never hold (not in the
- * cluster, not created by any event, not a pod any workload can own) is bad input, refused at that
- * field with the names it could have meant (issue #10: a typo must not pass as a skipped event).
- * One that exists at some time but not at its event's moment stays a skipped event (design §2),
- * so times are ignored here: only "ever". Chaos events are drawn from existing things and are not
- * checked. Events are read raw, in file order, so `events[3]` is the fourth event of the file.
+ * A scripted event that names a node, object, pod, PVC or controller the scenario can never hold
+ * (not in the cluster, not created by any event, not a pod any workload can own, a controller with
+ * no workload to run for) is bad input, refused at that field with the names it could have meant
+ * (issue #10: a typo must not pass as a skipped event). One that exists at some time but not at its
+ * event's moment stays a skipped event (design §2), so times are ignored here: only "ever". Chaos
+ * events are drawn from existing things and are not checked. Events are read raw, in file order,
+ * so `events[3]` is the fourth event of the file.
  */
 import { canonicalTarget } from '../chaos/refs.ts';
 import type { KObject } from '../model/types.ts';
@@ -21,6 +22,8 @@ export function normalTarget(target: string): string {
 }
 
 type Raw = Record<string, unknown>;
+
+const WORKLOADS: readonly string[] = ['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Deployment'];
 
 /** A StatefulSet's pods as ordinals: every `ordinals.start` it was ever defined with, and its most replicas. */
 interface SetRange {
@@ -41,6 +44,8 @@ interface Universe {
   generated: string[];
   pods: string[];
   pvcs: string[];
+  /** Controllers that run: one per workload kind the scenario brings (runScenario starts no others). */
+  controllers: string[];
 }
 
 /**
@@ -74,6 +79,8 @@ function checkEvent(src: SourceDoc, at: Path, label: string, ev: Raw, u: Univers
     if (why) fail(['target'], why);
   }
   if (typeof ev.pvc === 'string' && !pvcExists(ev.pvc, u)) fail(['pvc'], pvcProblem(ev.pvc, u));
+  if (typeof ev.controller === 'string' && !u.controllers.includes(ev.controller))
+    fail(['controller'], controllerProblem(ev.controller, u));
   if (typeof ev.pod === 'string' && !podExists(ev.pod, u)) fail(['pod'], podProblem(ev.pod, u));
   if (isMap(ev.pod)) {
     const owner = typeof ev.pod.owner === 'string' ? targetProblem(ev.pod.owner, u) : null;
@@ -99,6 +106,7 @@ function universe(events: Raw[], nodes: readonly NodeSpec[], objects: readonly K
       .map((o) => o.metadata.name),
     pods: all.filter((o) => o.kind === 'Pod').map((o) => o.metadata.name),
     pvcs: all.filter((o) => o.kind === 'PersistentVolumeClaim').map((o) => o.metadata.name),
+    controllers: [...new Set(all.filter((o) => WORKLOADS.includes(o.kind)).map((o) => o.kind.toLowerCase()))],
   };
   for (const o of all) if (o.kind === 'StatefulSet') addSet(u, o);
   for (const e of events) {
@@ -185,4 +193,8 @@ function pvcExists(pvc: string, u: Universe): boolean {
 function pvcProblem(pvc: string, u: Universe): string {
   const claims = [...u.sets].flatMap(([name, set]) => set.claims.map((c) => `${c}-${name}-<ordinal>`));
   return `${pvc} is not a PersistentVolumeClaim this scenario can have (claims: ${listed([...u.pvcs, ...claims])})`;
+}
+
+function controllerProblem(controller: string, u: Universe): string {
+  return `the ${controller} controller does not run in this scenario, which has no ${controller} (controllers that run: ${listed(u.controllers)})`;
 }

@@ -125,6 +125,23 @@ describe('scenario: references: events', () => {
     expect(normalTarget('deploy/web')).toBe('deployment/web');
   });
 
+  test('scenario: references: a target in kubectl short form is checked like the long one', () => {
+    const body = (target: string) =>
+      `  objects:\n    - ${sts('web')}\n  events:\n    - {at: 1m, do: scale, target: ${target}, replicas: 4}\n    - {at: 2m, do: crash-pod, pod: web-3}\n`;
+    expect(parse(body('sts/web')).events).toHaveLength(2);
+    expect(parse(body('StatefulSet/web')).events).toHaveLength(2);
+    expect(errorOf(body('sts/wbe')).message).toMatch(/^events\[0\]\.target: sts\/wbe is not an object/);
+  });
+
+  test('scenario: references: a controller with no workload to run for', () => {
+    const body = (c: string) =>
+      `  objects:\n    - ${rs('frontend')}\n  events:\n    - {at: 1m, do: restart-controller, controller: ${c}}\n`;
+    expect(parse(body('replicaset')).events).toHaveLength(1);
+    expect(errorOf(body('statefulset')).message).toBe(
+      'events[0].controller: the statefulset controller does not run in this scenario, which has no statefulset (controllers that run: replicaset)',
+    );
+  });
+
   test('scenario: references: StatefulSet pods are <set>-<ordinal> from ordinals.start', () => {
     const body = (pod: string) =>
       `  objects:\n    - ${sts('web', 'ordinals: {start: 5}, ')}\n  events:\n    - {at: 1m, do: crash-pod, pod: ${pod}}\n`;
