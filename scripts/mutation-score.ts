@@ -5,7 +5,7 @@
  * every surviving mutant, one a line, for triage.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from '../bench/util.ts';
 
@@ -71,7 +71,8 @@ function merge(fresh: BenchResult[]): BenchResult[] {
   return [...kept, ...fresh].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const input = join(root, process.argv[2] ?? 'reports/mutation/mutation.json');
+const input =
+  process.argv[2] !== undefined ? resolve(process.argv[2]) : join(root, 'reports/mutation/mutation.json');
 if (!existsSync(input)) {
   console.error(`${relative(process.cwd(), input)}:1:1: no Stryker report (run npm run mutation first)`);
   process.exit(2);
