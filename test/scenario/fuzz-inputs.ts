@@ -180,12 +180,17 @@ const addKey: Mutation = (tree, rng) => {
 
 const TREE_MUTATIONS: readonly Mutation[] = [deleteKey, swapType, nest, addKey];
 
-/** Text-level damage: truncation, splicing odd characters, duplicating a slice. */
+/** Text-level damage: truncation, splicing odd characters, duplicating a slice, deep brackets. */
 function damageText(text: string, rng: () => number): string {
   const at = Math.floor(rng() * (text.length + 1));
-  switch (Math.floor(rng() * 4)) {
+  switch (Math.floor(rng() * 5)) {
     case 0:
       return text.slice(0, at);
+    case 4: {
+      // Deep nesting in flow style, past what a recursive parser's stack holds.
+      const depth = 1 + Math.floor(rng() * 5000);
+      return `${text.slice(0, at)}${'['.repeat(depth)}${']'.repeat(depth)}${text.slice(at)}`;
+    }
     case 1:
       return text.slice(0, at) + pick(ODD_TEXT, rng) + text.slice(at);
     case 2: {

@@ -3,13 +3,13 @@
  * committed scenarios and bad-input fixtures, fail only the documented way. The parser returns a
  * scenario or throws a ScenarioError whose message is one line; the CLI exits 0, 1 or 2 (never 3),
  * prints no stack trace, prints exactly one line for exit 2 and then writes nothing. Inputs are at
- * most 64 KB and each must parse within a second, so a hang shows as a failure, not a stuck suite.
+ * most 64 KB, which bounds each run; slow parses are the bench's to report (bench/fuzz.bench.ts),
+ * as tests make no timed assertions.
  * The runner is a fake (test/cli/fake-run.ts): what is fuzzed is input handling, not the simulator.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
@@ -42,8 +42,6 @@ function parseOutcome(text: string): 'ok' | ScenarioError {
   }
 }
 
-const PARSE_BUDGET_MS = 1000;
-
 // The first manifest validated compiles schemas; that one-time cost is not a hang.
 beforeAll(() => {
   for (const text of SEED_TEXTS) parseOutcome(text);
@@ -70,9 +68,7 @@ describe('fuzz: scenario parser', () => {
   test('fuzz: parsing a mutated scenario returns it or throws one located ScenarioError line', () => {
     fc.assert(
       fc.property(scenarioText, (text) => {
-        const started = performance.now();
         const outcome = parseOutcome(text);
-        expect(performance.now() - started).toBeLessThan(PARSE_BUDGET_MS);
         if (outcome === 'ok') return;
         expect(outcome.message).not.toMatch(/[\r\n]/);
         expect(outcome.message).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
