@@ -10,7 +10,15 @@ import fc from 'fast-check';
 import type { KObject } from '../src/model/types.ts';
 import { applyDefaults } from '../src/scenario/manifests.ts';
 import type { Scenario, ScenarioEvent } from '../src/scenario/types.ts';
-import { plainNodes, replicaSet, scenarioOf } from './arbitraries.ts';
+import {
+  clusterArb,
+  eventArbs,
+  faultPlanArb,
+  orphanPod,
+  plainNodes,
+  replicaSet,
+  scenarioOf,
+} from './arbitraries.ts';
 
 const SECOND = 1000;
 const RS = 'replicaset/frontend';
@@ -128,6 +136,134 @@ export function rankingScenarioArb(variant: string): fc.Arbitrary<Scenario> {
         ],
         events: [...p.groups.flat(), ...p.last, ...windDown(p.crashloop, p.last)].sort((a, b) => a.at - b.at),
         settleMs: 720 * SECOND,
+        controllers: { replicaset: variant },
+      }),
+    );
+}
+
+const KINDS = [
+  'add-node',
+  'remove-node',
+  'crash-node',
+  'partition-node',
+  'heal-node',
+  'cordon-node',
+  'uncordon-node',
+  'drain-node',
+  'taint-node',
+  'untaint-node',
+  'crash-pod',
+  'fail-pod',
+  'delete-pod',
+  'unready-pod',
+  'relabel-pod',
+  'scale',
+  'restart-controller',
+  'delay-watch',
+  'fail-api',
+];
+
+/** Faults that land within 100 ms of a scale (the creates or deletes it starts), or of the start. */
+const COUPLED = [
+  'delete-pod',
+  'crash-pod',
+  'fail-pod',
+  'restart-controller',
+  'delay-watch',
+  'fail-api',
+  'relabel-pod',
+];
+
+/** A timing-coupled pair: a scale (or the ReplicaSet's creation at 0) and a second fault 0–100 ms later. */
+function coupledArb(arbs: Record<string, fc.Arbitrary<ScenarioEvent>>): fc.Arbitrary<ScenarioEvent[]> {
+  return fc
+    .tuple(
+      arbs.scale!,
+      fc.boolean(),
+      fc.integer({ min: 0, max: 100 }),
+      fc.oneof(...COUPLED.map((k) => arbs[k]!)),
+    )
+    .map(([scale, onCreate, gap, second]) =>
+      onCreate ? [{ ...second, at: gap }] : [scale, { ...second, at: scale.at + gap }],
+    );
+}
+
+/** A ReplicaSet scenario: sometimes a second ReplicaSet with an overlapping selector, sometimes an orphan. */
+export function replicaSetScenarioArb(variant: string): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      nodes: clusterArb,
+      replicas: fc.integer({ min: 0, max: 6 }),
+      overlapping: fc.boolean(),
+      orphan: fc.boolean(),
+      // Sometimes a pod counts as available only some time after it turns Ready.
+      minReadySeconds: fc.constantFrom(0, 0, 0, 5, 15),
+      // Sometimes the nodes are nearly full, so some replicas stay Pending for good.
+      podCapacity: fc.constantFrom(110, 110, 2),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+    })
+    .map((base) => ({ ...base, nodes: base.nodes.map((n) => ({ ...n, podCapacity: base.podCapacity })) }))
+    .chain((base) => {
+      const targets = ['replicaset/frontend', ...(base.overlapping ? ['replicaset/canary'] : [])];
+      const arbs = eventArbs(
+        base.nodes.map((n) => n.name),
+        targets,
+        180_000,
+      );
+      const plan = fc
+        .tuple(faultPlanArb(arbs, KINDS, 12), fc.array(coupledArb(arbs), { maxLength: 1 }))
+        .map(([events, pairs]) => [...events, ...pairs.flat()].sort((a, b) => a.at - b.at));
+      return plan.map((events) =>
+        scenarioOf({
+          name: 'replicaset-property',
+          seed: base.seed,
+          nodes: base.nodes,
+          objects: [
+            replicaSet('frontend', base.replicas, 'web', base.minReadySeconds),
+            ...(base.overlapping ? [replicaSet('canary', 1)] : []),
+            ...(base.orphan ? [orphanPod('stray')] : []),
+          ],
+          events,
+          settleMs: 480_000,
+          controllers: { replicaset: variant },
+        }),
+      );
+    });
+}
+
+/**
+ * Pods that turn Ready again a few seconds apart (readiness probes failing for a while) while one
+ * replica cannot be placed, with minReadySeconds: the availability of the later pod is only ever
+ * noticed by a sync scheduled for it (kubernetes#108266). The general plan rarely lines this up.
+ */
+export function staggeredReadinessArb(variant: string): fc.Arbitrary<Scenario> {
+  const unready = fc.record({
+    index: fc.integer({ min: 0, max: 2 }),
+    at: fc.integer({ min: 30_000, max: 90_000 }),
+    for: fc.integer({ min: 1_000, max: 15_000 }),
+  });
+  return fc
+    .record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      minReadySeconds: fc.integer({ min: 3, max: 20 }),
+      replicas: fc.integer({ min: 3, max: 4 }),
+      unready: fc.array(unready, { minLength: 1, maxLength: 3 }),
+    })
+    .map((p) =>
+      scenarioOf({
+        name: 'replicaset-staggered-readiness',
+        seed: p.seed,
+        nodes: [{ name: 'node-1', labels: {}, taints: [], unschedulable: false, podCapacity: 2 }],
+        objects: [replicaSet('frontend', p.replicas, 'web', p.minReadySeconds)],
+        events: p.unready
+          .map((u) => ({
+            at: u.at,
+            do: 'unready-pod',
+            pod: { owner: 'replicaset/frontend', index: u.index },
+            for: u.for,
+          }))
+          .sort((a, b) => a.at - b.at),
+        settleMs: 180_000,
         controllers: { replicaset: variant },
       }),
     );
