@@ -64,18 +64,16 @@ function followers(
   rng: Rng,
   side: Rng,
   hasSet: boolean,
+  couple = true,
 ): ScenarioEvent[] {
   const out: ScenarioEvent[] = [];
   const heal = kinds.includes('heal-node') ? pairedHeal(ev, rng, hasSet) : undefined;
   if (heal) out.push(heal);
   const release = pairedRelease(ev, side) ?? pairedFix(ev, side);
   if (release) out.push(release);
-  const coupled = coupledFault(ev, kinds, ctx, side);
-  if (coupled)
-    out.push(
-      coupled,
-      ...followers(coupled, kinds, ctx, rng, side, hasSet).filter((e) => e.do !== coupled.do),
-    );
+  // A coupled fault gets its own heal, release or fix, but no coupled fault of its own.
+  const coupled = couple ? coupledFault(ev, kinds, ctx, side) : undefined;
+  if (coupled) out.push(coupled, ...followers(coupled, kinds, ctx, rng, side, hasSet, false));
   return out;
 }
 

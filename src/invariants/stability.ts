@@ -58,8 +58,8 @@ export function appCannotRun(world: World, obj: KObject): boolean {
 /** Why a converged workload whose application cannot run is still a pass, en and ko. */
 export function appCannotRunNote(name: string): Finding {
   return {
-    message: `${name}: held by design: its application crash-loops or ends by itself, so its pods never all become Ready; Kubernetes restarts or replaces them and reports each change`,
-    messageKo: `${name}: 설계상 대기: 애플리케이션이 반복해서 죽거나 스스로 끝나서 Pod가 모두 Ready가 되지 않습니다. Kubernetes는 Pod를 재시작하거나 교체하고 바뀐 상태를 그때마다 기록합니다`,
+    message: `${name}: its application crash-loops or ends by itself, so its pods never all become Ready; Kubernetes restarts or replaces them and reports each change`,
+    messageKo: `${name}: 애플리케이션이 반복해서 죽거나 스스로 끝나서 Pod가 모두 Ready가 되지 않습니다. Kubernetes는 Pod를 재시작하거나 교체하고 바뀐 상태를 그때마다 기록합니다`,
     objects: [name],
   };
 }

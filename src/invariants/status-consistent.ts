@@ -1,7 +1,26 @@
+import type { KObject } from '../model/types.ts';
 import { scenarioKinds } from '../scenario/kinds.ts';
+import type { World } from '../sim/world.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
-import { liveObjects } from './util.ts';
+import { controlledPods, liveObjects } from './util.ts';
 import { WORKLOAD_CHECKS } from './workloads/registry.ts';
+
+/**
+ * How long a controller may take to report a pod change in its status: informer lag (≤ 40 ms),
+ * queue and sync, one write, a conflict retry. Pods whose application crash-loops never let the
+ * world grow quiet, so a status is judged against its pods as they stood this long ago: if one of
+ * them changed more recently, the status may still be catching up.
+ */
+const STATUS_CATCH_UP_MS = 2_000;
+
+/** True when a pod of this workload was written within the catch-up window. */
+function podsJustChanged(world: World, obj: KObject): boolean {
+  for (const p of controlledPods(world, obj.metadata.uid)) {
+    const at = world.store.lastWrittenAt('Pod', `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`);
+    if (at !== undefined && world.now - at < STATUS_CATCH_UP_MS) return true;
+  }
+  return false;
+}
 
 /** After settle, every status field equals its recomputation from the API store. */
 export const statusConsistent: LivenessInvariant = {
@@ -25,7 +44,7 @@ export const statusConsistent: LivenessInvariant = {
         const wrong = Object.entries(expected).filter(
           ([field, want]) => (obj.status?.[field] ?? 0) !== (want ?? 0),
         );
-        if (wrong.length === 0) continue;
+        if (wrong.length === 0 || podsJustChanged(world, obj)) continue;
         const fields = (expectedWord: string) =>
           wrong.map(([field, want]) => `${field}=${obj.status?.[field] ?? 0} (${expectedWord} ${want ?? 0})`);
         const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;

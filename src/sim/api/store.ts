@@ -55,6 +55,8 @@ export class ApiStore {
   stepNoops: WriteRecord[] = [];
   /** No-op writes since the start, by `<actor> <kind> <key>` (see noopCount). */
   private readonly noops = new Map<string, number>();
+  /** Simulated time of each stored object's last write, by `<kind> <key>` (see lastWrittenAt). */
+  private readonly writtenAt = new Map<string, number>();
   private rv = 0;
 
   constructor(
@@ -252,6 +254,7 @@ export class ApiStore {
   private remove(actor: string, obj: KObject, key: string, cause?: WriteCause): ApiResult {
     this.objects.get(obj.kind)?.delete(key);
     this.index.remove(obj, key);
+    this.writtenAt.delete(`${obj.kind} ${key}`);
     this.rv++;
     this.emit('DELETED', 'delete', actor, key, obj, obj, cause, true);
     return { ok: true, obj, removed: true };
@@ -339,6 +342,12 @@ export class ApiStore {
     const before = m.get(key);
     m.set(key, obj);
     this.index.put(before, obj, key);
+    this.writtenAt.set(`${obj.kind} ${key}`, this.clock.now);
+  }
+
+  /** When the stored object was last written (simulated ms), if it exists. */
+  lastWrittenAt(kind: Kind, key: string): number | undefined {
+    return this.writtenAt.get(`${kind} ${key}`);
   }
 
   private emit(
