@@ -1,7 +1,5 @@
 /** `kubeprop chaos`: a random campaign from one seed, with progress and a summary table. */
 import type { CampaignController, CampaignOptions, CampaignRun, CampaignSummary } from '../run/campaign.ts';
-import type { ShrinkOutcome } from '../run/shrink.ts';
-import type { RunResult } from '../run/types.ts';
 import { getControllerVariants } from '../scenario/registries.ts';
 import {
   choiceOption,
@@ -14,10 +12,11 @@ import {
 } from './args.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';
-import { replayCommand, replayPath, writeFailureReplay, writeRunReports } from './outputs.ts';
+import { writeFailureReplay, writeRunReports } from './outputs.ts';
 import { Progress } from './progress.ts';
 import { checkReportDir } from './reportDir.ts';
 import { loadRunner } from './runner.ts';
+import { writeShrunkReplay } from './shrunk.ts';
 import { EXIT_CODE, formatWall, judge, verdictLine } from './verdict.ts';
 
 const CONTROLLER_CHOICES = ['replicaset', 'daemonset', 'statefulset', 'all'] as const;
@@ -85,7 +84,6 @@ export async function runChaos(
 ): Promise<number> {
   const { runCampaign } = await import('../run/campaign.ts');
   const run = await loadRunner();
-  const replayModule = await import('../run/replay.ts');
   const note = pending.length > 0 ? ` (not available yet: ${pending.join(', ')})` : '';
   out(`chaos campaign: seed=${opts.seed} runs=${opts.runs} controllers=${opts.controllers.join(',')}${note}`);
   const progress = new Progress(opts.runs);
@@ -99,14 +97,8 @@ export async function runChaos(
       writeRunReports(r.result, reportDir, ['json'], 'en');
       progress.note(verdictLine(r.result, r.wallMs));
       progress.note(`      replay: ${writeFailureReplay(r.result, reportDir)}`);
-      if (r.shrunk !== undefined) {
-        const { readReplay, replay, writeReplay } = replayModule;
-        const path = writeReplay(r.shrunk.result, shrunkReplayPath(reportDir, r.result));
-        // The shrunk file must replay exactly, like any replay file; say so when it does not.
-        const check = replay(readReplay(path), run);
-        for (const line of shrinkLines(r.shrunk, replayCommand(path), check.divergedAt?.step))
-          progress.note(line);
-      }
+      if (r.shrunk !== undefined)
+        for (const line of writeShrunkReplay(r.shrunk, r.result, reportDir, run)) progress.note(line);
     }
     progress.update(r.index + 1, failures);
   };
@@ -116,24 +108,6 @@ export async function runChaos(
   if (onSummary !== undefined) onSummary(summary);
   else for (const line of summaryTable(summary)) out(line);
   return code;
-}
-
-/** `<dir>/<scenario>/<seed>/<scenario>.shrunk.replay.json`: beside the failing run's own replay file. */
-export function shrunkReplayPath(dir: string, failing: RunResult): string {
-  return replayPath(dir, failing).replace(/\.replay\.json$/, '.shrunk.replay.json');
-}
-
-/** `      shrunk from 29 events to 2 (…)` and the replay command of the shrunk run. */
-export function shrinkLines(s: ShrinkOutcome, command: string, divergedAtStep?: number): string[] {
-  const what = 'error' in s.target ? 'the internal error' : `${s.target.invariant} still violated`;
-  const bound = s.minimal ? '' : `, stopped at the ${s.runs}-run budget`;
-  const lines = [
-    `      shrunk from ${s.fromEvents} events to ${s.toEvents} (${what}; ${s.runs} re-runs${bound})`,
-    `      shrunk replay: ${command}`,
-  ];
-  if (divergedAtStep !== undefined)
-    lines.push(`      warning: the shrunk replay file diverged at step ${divergedAtStep} when re-run`);
-  return lines;
 }
 
 /** The end-of-campaign table: runs, outcomes, violations by invariant, slowest run. */

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { shrinkRun } from '../run/shrink.ts';
 import { loadScenarioFile } from '../scenario/parse.ts';
 import { ignoredWarning } from '../scenario/parse-objects.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -19,6 +20,7 @@ import { err, out } from './io.ts';
 import { FORMATS, type Format, type Lang, writeFailureReplay, writeRunReports } from './outputs.ts';
 import { checkReportDir } from './reportDir.ts';
 import { loadRunner } from './runner.ts';
+import { writeShrunkReplay } from './shrunk.ts';
 import { EXIT_CODE, judge, verdictLine } from './verdict.ts';
 
 export interface RunOptions {
@@ -28,6 +30,8 @@ export interface RunOptions {
   lang: Lang;
   /** `--files-root`: a folder scenarios' `files:` may also read from. */
   filesRoot?: string;
+  /** `--shrink`: shrink a failing run to a minimal event list (src/run/shrink.ts). */
+  shrink?: boolean;
 }
 
 /** Parses `run`'s options; throws UsageError on bad ones. */
@@ -38,6 +42,7 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
     format: { type: 'string' },
     lang: { type: 'string' },
     'files-root': { type: 'string' },
+    shrink: { type: 'boolean' },
   });
   if (values.help) return 'help';
   if (positionals.length === 0)
@@ -49,6 +54,7 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
   };
   const seed = intOption('run', 'seed', values.seed, 0, MAX_SEED);
   if (seed !== undefined) opts.seed = seed;
+  if (values.shrink === true) opts.shrink = true;
   if (values['files-root'] !== undefined)
     opts.filesRoot = stringOption('run', 'files-root', values['files-root'], '');
   return { files: scenarioFiles(positionals), opts };
@@ -104,5 +110,8 @@ function runOne(scenario: Scenario, opts: RunOptions, run: Awaited<ReturnType<ty
   writeRunReports(result, opts.reportDir, opts.formats, opts.lang);
   const verdict = judge(result);
   if (verdict !== 'pass') out(`      replay: ${writeFailureReplay(result, opts.reportDir)}`);
+  const shrunk = verdict !== 'pass' && opts.shrink ? shrinkRun(result, run) : undefined;
+  if (shrunk !== undefined)
+    for (const line of writeShrunkReplay(shrunk, result, opts.reportDir, run)) out(line);
   return EXIT_CODE[verdict];
 }

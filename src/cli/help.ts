@@ -34,6 +34,8 @@ Options:
   --report DIR          where reports go: DIR/<scenario>/<seed>/report.{json,md,html} (default: reports)
   --format LIST         comma-separated report formats: json, md, html (default: json,md,html)
   --lang en|ko          report language (default: en)
+  --shrink              shrink a failing run to a minimal event list (at most 200 re-runs) and
+                        write it beside its replay file as a .shrunk.replay.json
   --files-root DIR      let files: also read manifests under DIR (default: only the scenario's folder)
   -h, --help            show this help
 

@@ -1,10 +1,10 @@
 /**
- * `kubeprop chaos` shrinks every failing run (issue #11 item 5). The correct controllers have no
- * known failing campaign seed (and must not), so these tests run campaigns with a mutant controller
- * swapped in by the runner: StatefulSet `replace-terminating` fails its first run of seed 7, whose
- * 6 events shrink to a partition, its heal and a pod deletion.
+ * `kubeprop chaos` and `kubeprop run --shrink` shrink every failing run (issue #11 item 5). The
+ * correct controllers have no known failing campaign seed (and must not), so these tests run with
+ * a mutant controller swapped in by the runner: ReplicaSet `no-expectations`, which overshoots in
+ * nearly every campaign run.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
@@ -18,7 +18,7 @@ const mutantRunner = (controller: string, variant: string): RunFn => {
 };
 
 vi.mock('../../src/cli/runner.ts', () => ({
-  loadRunner: async () => mutantRunner('statefulset', 'replace-terminating'),
+  loadRunner: async () => mutantRunner('replicaset', 'no-expectations'),
 }));
 
 import { type CampaignRun, runCampaign } from '../../src/run/campaign.ts';
@@ -58,36 +58,30 @@ describe('chaos: shrinking', () => {
     expect(seen.every((r) => r.shrunk === undefined)).toBe(true);
   });
 
-  test('chaos: shrink: the CLI prints "shrunk from 6 events to 3", writes the shrunk replay beside the original, and it replays exactly', async () => {
+  test('chaos: shrink: the CLI prints "shrunk from N events to M" for every failing run and writes a shrunk replay beside its replay file that replays exactly', async () => {
     const dir = join(tmp, 'cli');
-    const r = await cli(
-      'chaos',
-      '--controller',
-      'statefulset',
-      '--runs',
-      '1',
-      '--seed',
-      '7',
-      '--report',
-      dir,
-    );
+    const r = await cli('chaos', '--controller', 'replicaset', '--runs', '3', '--seed', '7', '--report', dir);
     expect(r.code).toBe(1);
-    const base = join(dir, 'chaos-statefulset-1');
-    expect(r.stderr).toMatch(
-      /\n {6}shrunk from 6 events to 3 \(statefulset\.at-most-one still violated; \d+ re-runs\)\n/,
+    const fails = r.errLines.filter((l) => l.startsWith('FAIL'));
+    const shrunk = r.errLines.filter((l) =>
+      /^ {6}shrunk from \d+ events to \d+ \(replicaset\.no-overshoot still violated; \d+ re-runs\)$/.test(l),
     );
-    const m = /\n {6}shrunk replay: npx kubeprop replay (\S+\.shrunk\.replay\.json)\n/.exec(r.stderr);
-    expect(m).not.toBeNull();
-    const shrunkPath = m![1]!;
-    expect(shrunkPath.startsWith(base) || join(process.cwd(), shrunkPath).startsWith(base)).toBe(true);
-    expect(existsSync(shrunkPath.replace('.shrunk.replay.json', '.replay.json'))).toBe(true);
+    const paths = r.errLines.flatMap(
+      (l) => /^ {6}shrunk replay: npx kubeprop replay (\S+)$/.exec(l)?.[1] ?? [],
+    );
+    expect(fails.length).toBeGreaterThan(0);
+    expect(shrunk).toHaveLength(fails.length);
+    expect(paths).toHaveLength(fails.length);
     expect(r.stderr).not.toContain('warning: the shrunk replay file diverged');
-    expect(r.stdout).toMatch(/\nshrunk {6}1 failing run: median 6 events to 3\n/);
-    const events = readReplay(shrunkPath).scenario.events.map((e) => e.do);
-    expect(events).toEqual(['partition-node', 'delete-pod', 'heal-node']);
-    const again = await cli('replay', shrunkPath);
-    expect(again.stdout).toMatch(/^replayed exactly: /);
-    expect(again.code).toBe(1);
+    expect(r.stdout).toMatch(/\nshrunk {6}\d+ failing runs?: median \d+ events to \d+\n/);
+    for (const path of paths) {
+      expect(path).toMatch(/chaos-replicaset-\d+\.shrunk\.replay\.json$/);
+      expect(existsSync(path.replace('.shrunk.replay.json', '.replay.json'))).toBe(true);
+      const file = readReplay(path);
+      expect(file.violations.map((v) => v.id)).toContain('replicaset.no-overshoot');
+      const again = await cli('replay', path);
+      expect(again.stdout).toMatch(/^replayed exactly: /);
+    }
   });
 
   test('chaos: shrink: with --shrink-runs 0 the CLI writes no shrunk replay', async () => {
@@ -95,9 +89,9 @@ describe('chaos: shrinking', () => {
     const r = await cli(
       'chaos',
       '--controller',
-      'statefulset',
+      'replicaset',
       '--runs',
-      '1',
+      '3',
       '--seed',
       '7',
       '--report',
@@ -108,5 +102,48 @@ describe('chaos: shrinking', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('shrunk');
     expect(r.stdout).not.toContain('shrunk');
+  });
+
+  test('run: --shrink shrinks a failing scenario run and writes its shrunk replay', async () => {
+    const file = join(tmp, 'frontend.yaml');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: kubeprop/v1',
+        'kind: Scenario',
+        'metadata: {name: frontend-overshoot}',
+        'spec:',
+        '  seed: 5',
+        '  cluster: {nodes: [{count: 3}]}',
+        '  objects:',
+        '    - apiVersion: apps/v1',
+        '      kind: ReplicaSet',
+        '      metadata: {name: frontend}',
+        '      spec:',
+        '        replicas: 2',
+        '        selector: {matchLabels: {app: frontend}}',
+        '        template: {metadata: {labels: {app: frontend}}, spec: {containers: [{name: web, image: nginx:1.27}]}}',
+        '  controllers: {replicaset: no-expectations}',
+        '  events:',
+        '    - {at: 20s, do: crash-pod, pod: {owner: replicaset/frontend, index: 0}}',
+        '    - {at: 30s, do: scale, target: replicaset/frontend, replicas: 5}',
+        '    - {at: 40s, do: cordon-node, node: node-1}',
+        '  settle: 3m',
+        '',
+      ].join('\n'),
+    );
+    const dir = join(tmp, 'run');
+    const plain = await cli('run', file, '--report', dir, '--format', 'json');
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).not.toContain('shrunk');
+    const r = await cli('run', file, '--report', dir, '--format', 'json', '--shrink');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /\n {6}shrunk from 3 events to \d \(replicaset\.no-overshoot still violated; \d+ re-runs\)\n/,
+    );
+    const m = /shrunk replay: npx kubeprop replay (\S+)\n/.exec(r.stdout);
+    expect(m?.[1]).toMatch(/frontend-overshoot\.shrunk\.replay\.json$/);
+    expect(r.stdout).not.toContain('warning');
+    expect((await cli('replay', m![1]!)).stdout).toMatch(/^replayed exactly: /);
   });
 });
