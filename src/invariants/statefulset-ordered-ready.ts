@@ -1,11 +1,27 @@
+import type { KObject } from '../model/types.ts';
+import { memberOrdinal, orderedCreateBlockers } from './semantics/statefulset.ts';
 import { podRef, stsCause, stsWrites } from './statefulset-util.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
 
 /**
+ * Pods beyond spec.replicas with a higher ordinal than `victim`, among the cached pods the sync
+ * planned from (an older controller recorded the names itself: `condemnedAbove`).
+ */
+function condemnedAbove(victim: string, start: number, replicas: number, observed: unknown): string[] {
+  const set = victim.slice(0, victim.lastIndexOf('-'));
+  const ord = memberOrdinal(set, { metadata: { name: victim } } as KObject) ?? 0;
+  return ((observed ?? []) as KObject[])
+    .map((p) => ({ p, o: memberOrdinal(set, p) }))
+    .filter(({ o }) => o !== undefined && o > ord && (o < start || o >= start + replicas))
+    .map(({ p }) => p.metadata.name);
+}
+
+/**
  * OrderedReady (assertMonotonicInvariants, judged on decisions): pod i is created only when every
- * lower ordinal was Running and Ready in the controller's view, and scale-down deletes the highest
- * condemned ordinal first, one at a time.
+ * lower ordinal was Running, Ready (and available, with minReadySeconds) in the controller's view,
+ * and scale-down deletes the highest condemned ordinal first, one at a time. Judged on the cached
+ * pods the sync planned from, read the judge's own way (semantics/statefulset.ts).
  */
 export const statefulsetOrderedReady: SafetyInvariant = {
   id: 'statefulset.ordered-ready',
@@ -27,18 +43,26 @@ export const statefulsetOrderedReady: SafetyInvariant = {
       if (!c || w.kind !== 'Pod' || c.podManagementPolicy !== 'OrderedReady') continue;
       const name = (w.after ?? w.before)!.metadata.name;
       if (w.verb === 'create' && c.reason === 'create') {
-        const waiting = ((c.lower ?? []) as Array<{ name: string; healthy: boolean }>).filter(
-          (l) => !l.healthy,
+        const names = orderedCreateBlockers(
+          {
+            setName: name.slice(0, name.lastIndexOf('-')),
+            start: c.start as number,
+            replicas: c.observedReplicas ?? 1,
+            minReadySeconds: (c.minReadySeconds as number | undefined) ?? 0,
+            nowMs: (c.plannedAtMs as number | undefined) ?? world.now,
+            pods: (c.observed ?? []) as readonly KObject[],
+            touched: new Set((c.touched ?? []) as string[]),
+          },
+          c.ordinal as number,
         );
-        if (waiting.length === 0) continue;
-        const names = waiting.map((l) => l.name);
+        if (names.length === 0) continue;
         findings.push({
           message: `created ${name} while ${names.join(', ')} ${names.length === 1 ? 'was' : 'were'} not Running and Ready (as the controller saw it)`,
           messageKo: `${name} Pod를 만들었지만, 컨트롤러가 본 상태로는 더 낮은 ordinal인 ${names.join(', ')} Pod가 아직 Running 및 Ready가 아니었습니다 (OrderedReady에서는 낮은 번호의 방이 모두 자리 잡은 뒤에 다음 방을 엽니다)`,
           objects: [podRef(name), ...names.map(podRef)],
         });
       } else if (w.verb === 'delete' && c.reason === 'scale-down') {
-        const above = (c.condemnedAbove ?? []) as string[];
+        const above = condemnedAbove(name, c.start as number, c.observedReplicas ?? 1, c.observed);
         if (above.length === 0) continue;
         findings.push({
           message: `scale-down deleted ${name} while higher ordinals ${above.join(', ')} still existed`,

@@ -27,6 +27,8 @@ const STS_IDS = [
   'statefulset.stable-identity',
   'statefulset.volume-retention',
   'statefulset.partition',
+  'statefulset.rollout-budget',
+  'statefulset.replaces-terminal',
 ];
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -168,6 +170,27 @@ const STS_MUTANT_CASES = [
     shape: { start: 3, partition: 2 },
     events: [{ at: 60_000, do: 'update-template', target: WEB, image: 'registry.local/db:v2' }],
     ids: ['statefulset.partition'],
+  },
+  {
+    // Parallel: the mutant deletes web-1 while the new web-2 is not yet Running and Ready.
+    variant: 'ignores-unhealthy-rollout',
+    shape: { policy: 'Parallel' },
+    events: [{ at: 60_000, do: 'update-template', target: WEB, image: 'registry.local/db:v2' }],
+    ids: ['statefulset.rollout-budget'],
+  },
+  {
+    // A revision whose application exits 0: web-1 ends Succeeded and the mutant keeps it.
+    variant: 'keeps-succeeded',
+    shape: { replicas: 2 },
+    events: [
+      {
+        at: 60_000,
+        do: 'update-template',
+        target: WEB,
+        patch: { metadata: { annotations: { 'kubeprop.io/behavior': 'complete' } } },
+      },
+    ],
+    ids: ['statefulset.replaces-terminal'],
   },
 ] as MutantCase[];
 

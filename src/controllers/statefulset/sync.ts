@@ -12,7 +12,7 @@ import type { Informer } from '../../sim/informer.ts';
 import type { World } from '../../sim/world.ts';
 import type { ClaimPlan } from '../shared/claim.ts';
 import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
-import { isHealthy, isTerminating, ordinalOf, startOrdinal } from './identity.ts';
+import { isTerminating, ordinalOf, startOrdinal } from './identity.ts';
 import type { Next } from './machine.ts';
 import type { ClaimLookup, Intent, Revisions, SyncPlan } from './plan.ts';
 import { createClaims, createPod, deletePod, type PodControl, repairPod } from './podControl.ts';
@@ -159,6 +159,20 @@ export class StatefulSetSync {
     };
   }
 
+  /**
+   * The pods as the cache held them when the plan was made, the names this sync has written since
+   * (their cached state is out of date) and the plan's clock: the decision judges read these their
+   * own way, never the controller's verdict on them.
+   */
+  private seen(): Record<string, unknown> {
+    return {
+      observed: this.pods,
+      touched: [...this.written.keys()],
+      plannedAtMs: this.plannedAtMs,
+      minReadySeconds: this.set.spec?.minReadySeconds ?? 0,
+    };
+  }
+
   /** Runs the next batch of same-kind intents and returns what comes after. */
   runBatch(): Next {
     const p = this.plan!;
@@ -184,16 +198,12 @@ export class StatefulSetSync {
         return this.remove(i.pod, this.cause({ reason: 'failed', ordinal: ordinalOf(this.set, i.pod) }));
       case 'create': {
         if (i.replaces) this.remove(i.replaces, this.cause({ reason: 'replace' }), 0);
-        const lower = this.plan!.slots.slice(0, i.slot).map((p, k) => ({
-          name: p?.metadata.name ?? `${this.set.metadata.name}-${startOrdinal(this.set) + k}`,
-          healthy: !!p && p.metadata.uid !== '' && isHealthy(p),
-        }));
         const cause = this.cause({
           reason: 'create',
           ordinal: i.ordinal,
           slot: i.slot,
           revision: i.revision,
-          lower,
+          ...this.seen(),
         });
         const r = createPod(c, i.pod, cause);
         if (r.obj) this.wrote(r.obj.metadata.name, r.obj);
@@ -210,10 +220,7 @@ export class StatefulSetSync {
         );
       case 'deleteCondemned': {
         const ord = ordinalOf(this.set, i.pod)!;
-        const above = this.plan!.condemned.filter((p) => ordinalOf(this.set, p)! > ord).map(
-          (p) => p.metadata.name,
-        );
-        return this.remove(i.pod, this.cause({ reason: 'scale-down', ordinal: ord, condemnedAbove: above }));
+        return this.remove(i.pod, this.cause({ reason: 'scale-down', ordinal: ord, ...this.seen() }));
       }
       case 'updateDelete':
         return this.remove(
@@ -223,12 +230,7 @@ export class StatefulSetSync {
             ordinal: ordinalOf(this.set, i.pod),
             slot: i.slot,
             revision: i.pod.metadata.labels?.['controller-revision-hash'],
-            // The pods as the cache held them when the plan was made, and those this sync has
-            // written since: the rollout-budget judge reads them its own way.
-            observed: this.pods,
-            touched: [...this.written.keys()],
-            plannedAtMs: this.plannedAtMs,
-            minReadySeconds: this.set.spec?.minReadySeconds ?? 0,
+            ...this.seen(),
           }),
         );
     }

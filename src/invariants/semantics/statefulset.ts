@@ -133,3 +133,30 @@ export function rolloutBlocker(view: RolloutView, victim: string): Explanation |
   }
   return null;
 }
+
+/** What an OrderedReady creation was decided on (the set's name, its range and the cached pods). */
+export type OrderedView = Omit<RolloutView, 'updateRevision' | 'orderedReady'>;
+
+/**
+ * The lower ordinals an OrderedReady sync had to wait for before creating pod `ordinal`: each slot
+ * below it must hold a pod that is Running, Ready, available (minReadySeconds) and not terminating
+ * (processReplica stops at the first that is not).
+ */
+export function orderedCreateBlockers(view: OrderedView, ordinal: number): string[] {
+  const bySlot = new Map<number, KObject>();
+  for (const p of view.pods) {
+    const ord = memberOrdinal(view.setName, p);
+    if (ord !== undefined) bySlot.set(ord - view.start, p);
+  }
+  const out: string[] = [];
+  for (let s = 0; s < ordinal - view.start; s++) {
+    const p = bySlot.get(s);
+    const ok =
+      !!p &&
+      !view.touched.has(p.metadata.name) &&
+      healthy(p) &&
+      runningAndAvailable(p, view.minReadySeconds, view.nowMs);
+    if (!ok) out.push(`${view.setName}-${view.start + s}`);
+  }
+  return out;
+}
