@@ -9,9 +9,10 @@
  * the re-runs each failing run may spend on shrinking (default 0: shrinking can double the cost).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CAMPAIGN_CONTROLLERS, type CampaignRun, runCampaign } from '../src/run/campaign.ts';
+import { writeReplay } from '../src/run/replay.ts';
 import { runScenario } from '../src/run/runScenario.ts';
 import type { RunResult } from '../src/run/types.ts';
 import type { Scenario } from '../src/scenario/types.ts';
@@ -22,6 +23,9 @@ const DEFAULT_RUNS = 10_000;
 const RUNS_PER_SEED = 250;
 /** Campaign seeds start here, away from the seeds the tests and the power bench use. */
 const FIRST_SEED = 1001;
+/** Replay files of the failing runs go here; the list of them to DIR.json. */
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '../reports/bench/false-alarms');
+const FILE = `${DIR}.json`;
 
 export interface FalseAlarm {
   seed: number;
@@ -32,6 +36,8 @@ export interface FalseAlarm {
   message: string;
   shrunkEvents?: number;
   fromEvents?: number;
+  /** `npx kubeprop replay <this>` re-runs it, with its trace. */
+  replay: string;
 }
 
 const quiet = (s: Scenario, o?: { seed?: number }): RunResult => runScenario(s, { ...o, keepTrace: false });
@@ -49,10 +55,19 @@ function alarm(seed: number, r: CampaignRun): FalseAlarm {
     invariant,
     message: (v?.message ?? r.result.error ?? '').split('\n')[0]!,
     ...(r.shrunk && { shrunkEvents: r.shrunk.toEvents, fromEvents: r.shrunk.fromEvents }),
+    replay: replayFile(r.shrunk?.result ?? r.result),
   };
 }
 
-const FILE = join(dirname(fileURLToPath(import.meta.url)), '../reports/bench/false-alarms.json');
+/** Re-runs a failing run with its trace kept and writes its replay file under reports/bench/. */
+export function replayFile(quietResult: RunResult): string {
+  const full = runScenario(quietResult.scenario, { seed: quietResult.seed });
+  const { name } = full.scenario;
+  return relative(
+    process.cwd(),
+    writeReplay(full, join(DIR, name, String(full.seed), `${name}.replay.json`)),
+  );
+}
 
 /**
  * Runs `total` campaign runs of the correct controllers; every failing run (shrunk when
