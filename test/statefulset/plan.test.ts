@@ -475,6 +475,16 @@ describe('StatefulSet plan: PVC retention', () => {
     expect(p.block).toEqual({ kind: 'stale-claim', pod: 'web-1' });
   });
 
+  it('Parallel: a rollout waits for a slot whose pod cannot be created yet (stale claim), as the placeholder Kubernetes fills it with is not healthy', () => {
+    const set = statefulSet({ replicas: 3, policy: 'Parallel', retention: { whenScaled: 'Delete' } });
+    const claims = new Map([
+      ...claimsOf(set, [0, 1]),
+      ...claimsOf(set, [2], [{ apiVersion: 'v1', kind: 'Pod', name: 'web-2', uid: 'old-web-2' }]),
+    ]);
+    const p = plan(set, [member(set, 0), member(set, 1)], { claims }, true);
+    expect(summary(p).filter((s) => s.startsWith('update'))).toEqual([]);
+  });
+
   it('asks for the claims of a pending pod that lost them', () => {
     const set = statefulSet({ replicas: 1 });
     const p = plan(set, [member(set, 0, 'pending')], { claims: new Map() });

@@ -154,6 +154,9 @@ function planReplicas(input: PlanInput, plan: SyncPlan): boolean {
       const created = podForSlot(input, i);
       if (policy.whenScaled === 'Delete' && staleClaim(input, created.pod)) {
         if (plan.monotonic) return stop(plan, 'stale-claim', created.pod.metadata.name!);
+        // Kubernetes fills every missing slot with the pod it would create before processing, so
+        // the rolling update below meets this not-yet-created pod and waits for it.
+        plan.slots[i] = planned(created.pod);
         continue;
       }
       plan.intents.push({ type: 'create', ordinal: startOrdinal(set) + i, slot: i, ...created });
