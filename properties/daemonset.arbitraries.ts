@@ -202,6 +202,45 @@ function failingNodeArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
     );
 }
 
+/** A graceful node shutdown (its pods end Succeeded, or Failed), then the node comes back. */
+function shutdownArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
+  return fc
+    .tuple(
+      at,
+      fc.constantFrom(...nodes),
+      fc.constantFrom('Succeeded', 'Succeeded', 'Failed'),
+      fc.integer({ min: 20, max: 90 }),
+    )
+    .map(([t, node, phase, back]) => [
+      { at: t, do: 'shutdown-node', node, phase },
+      { at: t + back * SECOND, do: 'heal-node', node },
+    ]);
+}
+
+/** The kubelet rejects every pod for a while (admission), after the running pod failed. */
+function rejectArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
+  return fc.tuple(at, fc.constantFrom(...nodes), fc.integer({ min: 20, max: 120 })).map(([t, node, secs]) => [
+    { at: t, do: 'reject-pods', node, reason: 'OutOfcpu', for: `${secs}s` },
+    { at: t, do: 'fail-pod', pod: { owner: TARGET, node } },
+  ]);
+}
+
+/** Another controller's finalizer on a daemon pod that then ends or is deleted, released later. */
+function finalizerArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
+  return fc
+    .tuple(
+      at,
+      fc.constantFrom(...nodes),
+      fc.constantFrom('fail-pod', 'delete-pod'),
+      fc.integer({ min: 20, max: 90 }),
+    )
+    .map(([t, node, end, release]) => [
+      { at: t, do: 'add-finalizer', pod: { owner: TARGET, node }, finalizer: 'example.com/backup' },
+      { at: t + 5 * SECOND, do: end, pod: { owner: TARGET, node } },
+      { at: t + release * SECOND, do: 'remove-finalizer', finalizer: 'example.com/backup' },
+    ]);
+}
+
 /** A join, a template update or a pod failure, and a second fault 0–100 ms later. */
 function coupledArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
   const pod = fc.record({ owner: fc.constant(TARGET), node: fc.constantFrom(...nodes) });
@@ -259,6 +298,9 @@ function planArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
         { weight: 10, arbitrary: single },
         { weight: 3, arbitrary: rolloutArb() },
         { weight: 1, arbitrary: failingNodeArb(nodes) },
+        { weight: 1, arbitrary: shutdownArb(nodes) },
+        { weight: 1, arbitrary: rejectArb(nodes) },
+        { weight: 1, arbitrary: finalizerArb(nodes) },
         { weight: 2, arbitrary: coupledArb(nodes) },
         { weight: 1, arbitrary: staleRestartArb },
       ),

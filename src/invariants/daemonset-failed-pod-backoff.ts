@@ -25,6 +25,16 @@ interface Backoff {
 }
 
 const records = new WeakMap<World, Map<string, Backoff>>();
+/** When the controller last deleted a Failed pod, per `<ds uid>/<node>` (for the stability window). */
+const lastDeletes = new WeakMap<World, Map<string, number>>();
+
+/**
+ * When the DaemonSet controller last deleted a Failed pod of this DaemonSet on this node, as this
+ * claim saw it (undefined when never, or when the claim is not checked in this run).
+ */
+export function lastFailedPodDeleteMs(world: World, dsUid: string, node: string): number | undefined {
+  return lastDeletes.get(world)?.get(`${dsUid}/${node}`);
+}
 
 /**
  * A delete the back-off governs: the controller removing a Failed pod of the current template from
@@ -63,6 +73,9 @@ function judge(world: World, book: Map<string, Backoff>, w: WriteRecord): Findin
       objects: [name, pod, `node/${node}`],
     };
   }
+  const last = lastDeletes.get(world) ?? new Map<string, number>();
+  lastDeletes.set(world, last);
+  last.set(`${ds.metadata.uid}/${node}`, now);
   if (!b || now - b.lastMs > 2 * FAILED_BACKOFF_MAX_MS)
     book.set(key, { lastMs: now, delayMs: FAILED_BACKOFF_INITIAL_MS });
   else book.set(key, { lastMs: now, delayMs: Math.min(2 * b.delayMs, FAILED_BACKOFF_MAX_MS) });

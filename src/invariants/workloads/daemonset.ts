@@ -7,6 +7,7 @@ import { isPodAvailable, podReadyTransitionMs } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { isReporting } from '../../sim/machine.ts';
 import type { World } from '../../sim/world.ts';
+import { lastFailedPodDeleteMs } from '../daemonset-failed-pod-backoff.ts';
 import {
   currentHash,
   daemonPlacement,
@@ -16,6 +17,7 @@ import {
   podsPerNode,
   revisionHash,
   rolloutBudget,
+  surges,
 } from '../semantics/daemonset.ts';
 import type { Explanation } from '../types.ts';
 import { appCanBeReady, controlledPods, ready, unschedulable } from '../util.ts';
@@ -260,8 +262,18 @@ function whyUnavailable(
       return { en: `${node} does not report`, ko: `${node}의 상태 보고가 끊김` };
     return null;
   }
-  // The new template's application never becomes ready there (crash-loop, never-ready, fails).
   const hash = currentHash(ds);
+  // Failed pods kept for the node's back-off are unavailable pods of the node (with surge, old
+  // ones too: more than one old pod on a node uses up a surge slot, as update.go counts it).
+  const kept = mine.find(
+    (p) => finished(p) && !p.metadata.deletionTimestamp && (surges(ds) || revisionHash(p) === hash),
+  );
+  if (kept)
+    return {
+      en: `pod/${kept.metadata.name} on ${node} waits out the failed-pod back-off`,
+      ko: `${node}의 pod/${kept.metadata.name}: 실패한 Pod의 백오프를 기다리는 중`,
+    };
+  // The new template's application never becomes ready there (crash-loop, never-ready, fails).
   const broken = mine.find(
     (p) =>
       revisionHash(p) === hash &&
@@ -318,6 +330,27 @@ function convergence(world: World, ds: KObject): CoverageReport {
   return report;
 }
 
+/**
+ * The running pods, by uid: replacing one of them while nothing happens is drift. A node whose pod
+ * failed lately is left out: its replacement comes when the failed-pod back-off ends, which may
+ * fall in the stability window (Kubernetes waits on purpose, up to 15 min).
+ */
+function fingerprint(world: World, ds: KObject): string {
+  const pods = daemonPods(world, ds).filter((p) => !p.metadata.deletionTimestamp);
+  const failing = new Set<string>();
+  for (const p of pods) {
+    const node = p.spec?.nodeName ?? '';
+    const last = lastFailedPodDeleteMs(world, ds.metadata.uid, node);
+    if (finished(p) || (last !== undefined && world.now - last <= FAILED_BACKOFF_MAX_MS + NOTICE_MS))
+      failing.add(node);
+  }
+  return pods
+    .filter((p) => !failing.has(p.spec?.nodeName ?? ''))
+    .map((p) => p.metadata.uid)
+    .sort()
+    .join(',');
+}
+
 export const daemonSetChecks: WorkloadChecks = {
   kind: 'DaemonSet',
   notConverged(world, ds) {
@@ -328,12 +361,7 @@ export const daemonSetChecks: WorkloadChecks = {
     const { held } = convergence(world, ds);
     return held.length === 0 ? null : summariseProblems(held);
   },
-  fingerprint: (world, ds) =>
-    daemonPods(world, ds)
-      .filter((p) => !p.metadata.deletionTimestamp)
-      .map((p) => p.metadata.uid)
-      .sort()
-      .join(','),
+  fingerprint,
   expectedStatus(world, ds) {
     const counts = daemonStatus(ds, world.store.list('Node'), podsPerNode(daemonPods(world, ds)), world.now);
     return { ...counts, observedGeneration: ds.metadata.generation };
