@@ -118,8 +118,43 @@ export function eventArbs(
         count: fc.integer({ min: 1, max: 3 }),
       }),
     ),
+    // Persistent and repeated failure (issue #11): a kubelet rejecting pods at admission, a
+    // graceful shutdown ending pods Succeeded or Failed, a finalizer holding a pod, a rollout to an
+    // application that crash-loops or never becomes ready.
+    'reject-pods': ev(
+      'reject-pods',
+      fc.record({
+        node,
+        reason: fc.constantFrom('OutOfcpu', 'OutOfmemory', 'UnexpectedAdmissionError'),
+        count: fc.integer({ min: 1, max: 6 }),
+      }),
+    ),
+    'shutdown-node': ev('shutdown-node', fc.record({ node, phase: fc.constantFrom('Succeeded', 'Failed') })),
+    'add-finalizer': ev('add-finalizer', fc.record({ pod })),
+    'remove-finalizer': ev('remove-finalizer', fc.record({})),
+    'update-template': ev(
+      'update-template',
+      fc.record({
+        target,
+        image: fc.constantFrom(
+          'registry.local/app:v1',
+          'registry.local/app:v2',
+          'registry.local/app:v2-crashloop',
+          'registry.local/app:v2-never-ready',
+        ),
+      }),
+    ),
   };
 }
+
+/** The kinds issue #11 found no generator drew: suites add them to their plans. */
+export const PERSISTENT_FAILURE_KINDS = [
+  'reject-pods',
+  'shutdown-node',
+  'add-finalizer',
+  'remove-finalizer',
+  'update-template',
+] as const;
 
 /** A fault plan: up to `max` events of the given kinds, sorted by time (stable). */
 export function faultPlanArb(

@@ -12,12 +12,21 @@ import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KObject } from '../src/model/types.ts';
+import { generateScenario } from '../src/run/campaign.ts';
 import { runScenario } from '../src/run/runScenario.ts';
 import { applyDefaults } from '../src/scenario/manifests.ts';
 import { loadScenarioFile } from '../src/scenario/parse.ts';
 import { DEFAULT_SIM_OPTIONS, type Scenario } from '../src/scenario/types.ts';
 import { traceLine } from '../src/trace/recorder.ts';
-import { clusterArb, eventArbs, faultPlanArb, plainNodes, replicaSet, scenarioOf } from './arbitraries.ts';
+import {
+  clusterArb,
+  eventArbs,
+  faultPlanArb,
+  PERSISTENT_FAILURE_KINDS,
+  plainNodes,
+  replicaSet,
+  scenarioOf,
+} from './arbitraries.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -124,6 +133,7 @@ const KINDS = [
   'restart-controller',
   'delay-watch',
   'fail-api',
+  ...PERSISTENT_FAILURE_KINDS,
 ];
 
 /** Random scenarios over the three controllers: cluster, workloads, fault plan and seed. */
@@ -176,6 +186,28 @@ describe('determinism: random scenarios', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('determinism: chaos expansion', () => {
+  // Coupled faults, recreate pairs, finalizer releases and rollout fixes draw from their own named
+  // streams: the same campaign seed must still give the same events, and they must be met.
+  it('determinism: the same campaign seed expands to the same events, coupled faults included', () => {
+    let coupled = 0;
+    let recreated = 0;
+    for (const controller of ['replicaset', 'daemonset', 'statefulset'] as const) {
+      for (let i = 0; i < 40; i++) {
+        const a = generateScenario(controller, 7, i).events;
+        expect(generateScenario(controller, 7, i).events).toEqual(a);
+        for (let j = 1; j < a.length; j++) {
+          const trigger = ['add-node', 'update-template', 'create-object'].includes(a[j - 1]!.do);
+          if (trigger && a[j]!.at - a[j - 1]!.at <= 100) coupled++;
+        }
+        recreated += a.filter((e) => e.do === 'create-object').length;
+      }
+    }
+    expect(coupled).toBeGreaterThan(5);
+    expect(recreated).toBeGreaterThan(5);
   });
 });
 

@@ -43,13 +43,15 @@ export const rejectPodsFault: FaultDef = {
   },
   generate(ctx, rng) {
     if (ctx.nodeNames.length === 0) return null;
-    const limit = rng.chance(0.5) ? { for: `${10 + rng.int(170)}s` } : { count: 1 + rng.int(8) };
+    // A count, not a duration: a ReplicaSet replaces each rejected pod at once (it has no back-off
+    // for Failed pods), so a rejecting node can churn out dozens of Failed pods a second, as real
+    // clusters do; a bounded count keeps the repetition without thousands of objects.
     return {
       at: ctx.at,
       do: 'reject-pods',
       node: rng.pick(ctx.nodeNames),
       reason: rng.pick(REASONS),
-      ...limit,
+      count: 1 + rng.int(8),
     };
   },
 };
