@@ -114,6 +114,62 @@ function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject
   return problems;
 }
 
+/** Members from the partition up, in range, not at the update revision (RollingUpdate only). */
+function staleMembers(set: KObject, all: ReadonlyArray<{ pod: KObject; ordinal: number }>): string[] {
+  if (set.spec?.updateStrategy?.type === 'OnDelete') return [];
+  const start = set.spec?.ordinals?.start ?? 0;
+  const end = start + (set.spec?.replicas ?? 1);
+  const update = expectedUpdateRevision(set);
+  const partition = set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
+  return all
+    .filter(
+      (m) =>
+        m.ordinal - start >= partition && m.ordinal < end && m.pod.metadata.labels?.[REVISION] !== update,
+    )
+    .map((m) => m.pod.metadata.name);
+}
+
+/**
+ * What Kubernetes holds on purpose behind a pod that cannot become Ready: with OrderedReady the
+ * higher ordinals and the scale-down; with RollingUpdate the rollout (it waits for unhealthy pods).
+ */
+function heldBehind(world: World, set: KObject): Explanation | null {
+  const all = members(world, set);
+  const start = set.spec?.ordinals?.start ?? 0;
+  const end = start + (set.spec?.replicas ?? 1);
+  const ordered = set.spec?.podManagementPolicy !== 'Parallel';
+  const sorted = [...all].sort((a, b) => a.ordinal - b.ordinal);
+  const extra = sorted.filter((m) => m.ordinal < start || m.ordinal >= end).map((m) => m.pod.metadata.name);
+  const blocker = sorted.find(
+    (m) => m.ordinal >= start && m.ordinal < end && !healthy(m.pod) && excused(world, m.pod),
+  );
+  if (!blocker) {
+    if (!ordered || extra.length === 0 || !scaleDownHalted(all, start, end)) return null;
+    const highest = extra.at(-1)!;
+    return {
+      en: `scale-down held by design: ${highest} is not Running and Ready and is not the first unhealthy pod, so OrderedReady waits for it (kubernetes#36333)`,
+      ko: `scale-down은 의도된 대기입니다: ${highest} Pod가 Running 및 Ready가 아니고 첫 번째 비정상 Pod도 아니어서 OrderedReady는 그 Pod를 기다립니다 (kubernetes#36333)`,
+    };
+  }
+  const name = blocker.pod.metadata.name;
+  const behind: Explanation[] = [];
+  if (ordered) {
+    const higher = sorted.filter((m) => m.ordinal > blocker.ordinal && m.ordinal < end && !healthy(m.pod));
+    const missing =
+      end - blocker.ordinal - 1 - sorted.filter((m) => m.ordinal > blocker.ordinal && m.ordinal < end).length;
+    if (higher.length + missing > 0) behind.push({ en: 'the higher ordinals', ko: '더 높은 ordinal' });
+    if (extra.length > 0) behind.push({ en: 'the scale-down', ko: 'scale-down' });
+  }
+  if (staleMembers(set, all).length > 0) behind.push({ en: 'the rollout', ko: '롤아웃' });
+  if (behind.length === 0) return null;
+  const why = notReadyReasons(world, [blocker.pod]) || (blocker.pod.status?.phase ?? 'Pending');
+  const whyKo = notReadyReasons(world, [blocker.pod], 'ko') || (blocker.pod.status?.phase ?? 'Pending');
+  return {
+    en: `${behind.map((b) => b.en).join(' and ')} held by design: ${name} cannot become Ready (${why}) and Kubernetes waits for it`,
+    ko: `${name} Pod가 Ready가 될 수 없어 (${whyKo}) Kubernetes가 의도적으로 기다리는 중입니다 (멈춘 작업: ${behind.map((b) => b.ko).join(', ')})`,
+  };
+}
+
 export const statefulSetChecks: WorkloadChecks = {
   kind: 'StatefulSet',
   notConverged(world, set) {
@@ -130,15 +186,9 @@ export const statefulSetChecks: WorkloadChecks = {
         en: `${extra.join(', ')} should be gone`,
         ko: `spec.replicas 범위 밖의 Pod가 아직 남아 있습니다: ${extra.join(', ')}`,
       });
-    if (set.spec?.updateStrategy?.type !== 'OnDelete' && !anyExcused) {
+    if (!anyExcused) {
       const update = expectedUpdateRevision(set);
-      const partition = set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
-      const stale = all
-        .filter(
-          (m) =>
-            m.ordinal - start >= partition && m.ordinal < end && m.pod.metadata.labels?.[REVISION] !== update,
-        )
-        .map((m) => m.pod.metadata.name);
+      const stale = staleMembers(set, all);
       if (stale.length > 0)
         problems.push({
           en: `${stale.join(', ')} not at update revision ${update}`,
@@ -148,6 +198,7 @@ export const statefulSetChecks: WorkloadChecks = {
     if (problems.length === 0) return null;
     return { en: problems.map((p) => p.en).join('; '), ko: problems.map((p) => p.ko).join('; ') };
   },
+  heldByDesign: heldBehind,
   fingerprint: (world, set) =>
     members(world, set)
       .map((m) => m.pod.metadata.uid)
