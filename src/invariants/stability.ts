@@ -73,7 +73,7 @@ export function stabilityFinding(
   print: string,
 ): Finding | null {
   const cannotRun = appCannotRun(world, obj);
-  if (before.print !== print && !cannotRun) {
+  if (podsLeft(before.print, print) && !cannotRun) {
     return {
       message: `${name} kept changing after it converged: its pods were replaced during the stability window`,
       messageKo: `${name}의 상태가 수렴한 뒤에도 계속 바뀌었습니다: 안정 구간 동안 Pod가 교체되었습니다`,
@@ -94,6 +94,17 @@ export function stabilityFinding(
     });
   }
   return null;
+}
+
+/**
+ * Whether a pod of the first fingerprint is gone from the second: a replacement always removes one.
+ * A pod that only joins the fingerprint is not judged (a kind may leave out, for a while, pods it
+ * expects to be replaced, as the DaemonSet check does for nodes in their failed-pod back-off).
+ */
+function podsLeft(before: string, now: string): boolean {
+  if (before === now || before === '') return false;
+  const present = new Set(now.split(','));
+  return before.split(',').some((uid) => !present.has(uid));
 }
 
 function hotLoop(name: string, what: Explanation): Finding {
