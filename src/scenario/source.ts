@@ -113,8 +113,8 @@ function firstError(file: string, doc: Document, lines: LineCounter): ScenarioEr
   return new ScenarioError(file, line, col, `invalid YAML: ${err.message.split('\n')[0]}`);
 }
 
-// logLevel 'error': the library would print its warnings (an unresolved tag like `!!js/function`) on
-// stderr as a multi-line Node warning, breaking the one-line contract; such a value stays a string.
+// logLevel 'error': the library would print its warnings (a map key that is a collection, `{[a]: 1}`)
+// on stderr as a multi-line Node warning, breaking the one-line contract; the key check reports it.
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
 
 /** Parses one YAML document; throws a located ScenarioError for malformed YAML. */
