@@ -20,8 +20,12 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Go's `%v`-like rendering of a value in messages. */
 export function show(v: unknown): string {
-  return typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v));
+  const text = typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v));
+  // A whole list or map of the wrong type would make the one error line unreadable.
+  return text.length <= SHOW_MAX ? text : `${text.slice(0, SHOW_MAX - 1)}…`;
 }
+
+const SHOW_MAX = 120;
 
 export function invalid(field: string, value: unknown, why: string): ManifestError {
   return { field, message: `${field}: Invalid value: ${show(value)}: ${why}` };

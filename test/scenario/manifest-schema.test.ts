@@ -171,6 +171,14 @@ describe('manifest schema: types, enums and formats', () => {
     expect(err?.message.startsWith(`StatefulSet "db" is invalid: ${field}: `)).toBe(true);
   });
 
+  test('manifest schema: a long value is cut in the message, which stays one line', () => {
+    const err = at(sts({ replicas: { a: 'x'.repeat(500) } }));
+    expect(err?.message).toMatch(
+      /^StatefulSet "db" is invalid: spec.replicas: Invalid value: \{"a":"x+…: must be an integer$/,
+    );
+    expect(err!.message.length).toBeLessThan(220);
+  });
+
   test('manifest schema: a required field the semantic checks do not know is still required', () => {
     const err = at(container({ ports: [{ protocol: 'TCP' }] }));
     expect(err?.message).toBe(
