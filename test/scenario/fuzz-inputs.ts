@@ -77,6 +77,8 @@ const ODD_TEXT: readonly string[] = [
   '---\n',
   '...\n',
   '? ',
+  '{[k]: v}',
+  '? [a]\n: b\n',
   '|',
   '>-',
   '%YAML 1.1\n',
