@@ -188,6 +188,24 @@ function coupledArb(arbs: Record<string, fc.Arbitrary<ScenarioEvent>>): fc.Arbit
     );
 }
 
+/**
+ * `kubectl delete` of the ReplicaSet (Orphan or Background) and `kubectl create` of it again under
+ * the same name, within 100 ms (while the garbage collector still works) or seconds later: the new
+ * set adopts the orphans, never while it or they are going away (kubernetes#42639).
+ */
+function recreateArb(replicas: number): fc.Arbitrary<ScenarioEvent[]> {
+  return fc
+    .tuple(
+      fc.integer({ min: 0, max: 1800 }).map((t) => t * 100),
+      fc.constantFrom('Orphan', 'Orphan', 'Background'),
+      fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1000, max: 30_000 })),
+    )
+    .map(([at, propagation, gap]) => [
+      { at, do: 'delete-object', target: RS, propagation } as ScenarioEvent,
+      { at: at + gap, do: 'create-object', object: replicaSet('frontend', replicas) } as ScenarioEvent,
+    ]);
+}
+
 /** A ReplicaSet scenario: sometimes a second ReplicaSet with an overlapping selector, sometimes an orphan. */
 export function replicaSetScenarioArb(variant: string): fc.Arbitrary<Scenario> {
   return fc
@@ -211,8 +229,14 @@ export function replicaSetScenarioArb(variant: string): fc.Arbitrary<Scenario> {
         180_000,
       );
       const plan = fc
-        .tuple(faultPlanArb(arbs, KINDS, 12), fc.array(coupledArb(arbs), { maxLength: 1 }))
-        .map(([events, pairs]) => [...events, ...pairs.flat()].sort((a, b) => a.at - b.at));
+        .tuple(
+          faultPlanArb(arbs, KINDS, 12),
+          fc.array(coupledArb(arbs), { maxLength: 1 }),
+          fc.array(recreateArb(base.replicas), { maxLength: 1 }),
+        )
+        .map(([events, pairs, recreate]) =>
+          [...events, ...pairs.flat(), ...recreate.flat()].sort((a, b) => a.at - b.at),
+        );
       return plan.map((events) =>
         scenarioOf({
           name: 'replicaset-property',
@@ -264,6 +288,45 @@ export function staggeredReadinessArb(variant: string): fc.Arbitrary<Scenario> {
           }))
           .sort((a, b) => a.at - b.at),
         settleMs: 180_000,
+        controllers: { replicaset: variant },
+      }),
+    );
+}
+
+/**
+ * The adoption race of kubernetes#42639: an orphan appears, the ReplicaSet's sync goes to adopt it,
+ * and within the round trip the ReplicaSet is deleted with --cascade=orphan (sometimes created
+ * again later). Only the uncached re-read of the owner before adopting tells the sync to give up.
+ */
+export function adoptionRaceArb(variant: string): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      replicas: fc.integer({ min: 1, max: 3 }),
+      at: fc.integer({ min: 20, max: 60 }).map((s) => s * SECOND),
+      gap: fc.integer({ min: 0, max: 20 }).map((g) => g * 5),
+      recreate: fc.boolean(),
+    })
+    .map((p) =>
+      scenarioOf({
+        name: 'replicaset-adoption-race',
+        seed: p.seed,
+        nodes: plainNodes(2),
+        objects: [replicaSet('frontend', p.replicas)],
+        events: [
+          { at: p.at, do: 'create-object', object: orphanPod('stray') } as ScenarioEvent,
+          { at: p.at + p.gap, do: 'delete-object', target: RS, propagation: 'Orphan' } as ScenarioEvent,
+          ...(p.recreate
+            ? [
+                {
+                  at: p.at + 30 * SECOND,
+                  do: 'create-object',
+                  object: replicaSet('frontend', p.replicas),
+                } as ScenarioEvent,
+              ]
+            : []),
+        ],
+        settleMs: 120 * SECOND,
         controllers: { replicaset: variant },
       }),
     );

@@ -10,6 +10,7 @@ import type { RunResult } from '../src/run/types.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { describePlan } from './arbitraries.ts';
 import {
+  adoptionRaceArb,
   rankingScenarioArb,
   replicaSetScenarioArb,
   staggeredReadinessArb,
@@ -18,6 +19,7 @@ import {
 /** The generator a mutant is hunted with: the general plan unless its bug needs a narrower one. */
 const ARB_FOR: Record<string, (variant: string) => fc.Arbitrary<Scenario>> = {
   'stale-available': staggeredReadinessArb,
+  'no-adopt-recheck': adoptionRaceArb,
   'ignores-deletion-cost': rankingScenarioArb,
   'ignores-colocation': rankingScenarioArb,
   'ignores-restarts': rankingScenarioArb,
@@ -52,6 +54,7 @@ const CAUGHT_BY: Record<string, string> = {
   'failed-counted-active': 'replicaset.exact-replicas',
   'adopts-foreign': 'ownership.single-controller',
   'no-release': 'ownership.release-unmatched',
+  'no-adopt-recheck': 'ownership.single-controller',
   'ignores-ranking': 'replicaset.deletion-ranking',
   'ignores-deletion-cost': 'replicaset.deletion-ranking',
   'ignores-colocation': 'replicaset.deletion-ranking',
@@ -73,6 +76,10 @@ describe('ReplicaSet: properties', () => {
 
   it('ReplicaSet: correct controller: scale-downs of pods that differ in every rung keep every claim', () => {
     fc.assert(fc.property(rankingScenarioArb('correct'), allHold), { numRuns: 160 });
+  });
+
+  it('ReplicaSet: correct controller: never adopts while deleted with --cascade=orphan (kubernetes#42639)', () => {
+    fc.assert(fc.property(adoptionRaceArb('correct'), allHold), { numRuns: 100 });
   });
 
   it('ReplicaSet: correct controller: availableReplicas keeps up with staggered readiness', () => {

@@ -264,7 +264,9 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   private claim(): void {
     const rs = this.cur.rs!;
     const fresh = this.world.store.get('ReplicaSet', this.cur.key);
-    const canAdopt = !!fresh && fresh.metadata.uid === rs.metadata.uid && !fresh.metadata.deletionTimestamp;
+    const canAdopt =
+      !this.v.recheckBeforeAdopt ||
+      (!!fresh && fresh.metadata.uid === rs.metadata.uid && !fresh.metadata.deletionTimestamp);
     const ref = controllerRefOf(podFromTemplate(rs))!;
     let failed: string | undefined;
     for (const pod of this.cur.claims.adopt) {

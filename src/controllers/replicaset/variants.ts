@@ -18,6 +18,11 @@ export interface ReplicaSetVariant {
   countFailedAsActive: boolean;
   /** Adopt pods that another controller owns. */
   adoptForeign: boolean;
+  /**
+   * Before adopting, GET the ReplicaSet uncached and give up if it is gone or being deleted
+   * (false: trust the cache, which may not show the deletion yet; kubernetes#42639).
+   */
+  recheckBeforeAdopt: boolean;
   /** Release owned pods whose labels stop matching the selector. */
   releaseUnmatched: boolean;
   /** Which pods go first on scale-down: Kubernetes' ranking, its opposite, or one rung broken. */
@@ -36,6 +41,7 @@ export const CORRECT: ReplicaSetVariant = {
   expectations: true,
   countFailedAsActive: false,
   adoptForeign: false,
+  recheckBeforeAdopt: true,
   releaseUnmatched: true,
   ranking: 'kubernetes',
   availabilityCheck: 'next-available',
@@ -56,6 +62,11 @@ export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; d
   'adopts-foreign': {
     variant: { ...CORRECT, adoptForeign: true },
     description: "Adopts pods that another controller owns, replacing that controller's reference.",
+  },
+  'no-adopt-recheck': {
+    variant: { ...CORRECT, recheckBeforeAdopt: false },
+    description:
+      'Adopts orphans without re-reading the ReplicaSet from the API server, so a set being deleted with --cascade=orphan takes back the pods the garbage collector just released (kubernetes#42639).',
   },
   'no-release': {
     variant: { ...CORRECT, releaseUnmatched: false },
