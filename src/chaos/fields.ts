@@ -183,7 +183,3 @@ export function mapField(ev: Fields, field: string, hint: string): FieldError | 
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) return null;
   return { field, message: `\`${field}\` must be ${hint}` };
 }
-
-export function firstError(...errs: Array<FieldError | null>): FieldError | null {
-  return errs.find((e) => e !== null) ?? null;
-}
