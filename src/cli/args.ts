@@ -111,7 +111,9 @@ export function choiceOption<T extends string>(
   if (v === undefined) return def;
   const s = String(v);
   if (!(choices as readonly string[]).includes(s)) {
-    throw new UsageError(`kubeprop ${command}: --${name} must be one of ${choices.join(', ')}, got "${s}"`);
+    throw new UsageError(
+      `kubeprop ${command}: --${name} must be one of ${choices.join(', ')}, got "${s}"${didYouMean(s, choices)}`,
+    );
   }
   return s as T;
 }

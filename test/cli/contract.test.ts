@@ -81,6 +81,10 @@ describe('cli contract: did you mean', () => {
       /^kubeprop explain: unknown invariant "replicaset.exact-replica"; did you mean "replicaset.exact-replicas"\? \(known: /,
     ],
     [['explain', 'zzz'], /^kubeprop explain: unknown invariant "zzz" \(known: /],
+    [
+      ['chaos', '--controller', 'statefulsets'],
+      /^kubeprop chaos: --controller must be one of replicaset, daemonset, statefulset, all, got "statefulsets"; did you mean "statefulset"\?$/,
+    ],
   ])('cli contract: %j', async (argv, line) => {
     await expectOneLine(argv, line);
   });
