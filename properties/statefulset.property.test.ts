@@ -58,6 +58,7 @@ const CAUGHT_BY: Record<string, string> = {
   'partition-from-zero': 'statefulset.partition',
   'ignores-unhealthy-rollout': 'statefulset.rollout-budget',
   'keeps-succeeded': 'statefulset.replaces-terminal',
+  'stale-available': 'status.consistent',
 };
 
 /**

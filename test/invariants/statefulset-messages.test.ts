@@ -192,6 +192,13 @@ const STS_MUTANT_CASES = [
     ],
     ids: ['statefulset.replaces-terminal'],
   },
+  {
+    // minReadySeconds 10: nothing looks again once web-0 is available, so web-1 never comes.
+    variant: 'stale-available',
+    shape: { minReadySeconds: 10 },
+    events: [],
+    ids: ['workload.converges'],
+  },
 ] as MutantCase[];
 
 /** A StatefulSet pod `web-1` as the controller makes it, to break one identity field at a time. */

@@ -85,7 +85,13 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
         if (!set || set.metadata.uid !== ref.uid) continue;
         this.queue.add(setKey(set));
         const minReady = set.spec?.minReadySeconds ?? 0;
-        if (minReady > 0 && ev.old && !isRunningAndReady(ev.old) && isRunningAndReady(ev.object))
+        if (
+          minReady > 0 &&
+          !this.v.noAvailabilityRequeue &&
+          ev.old &&
+          !isRunningAndReady(ev.old) &&
+          isRunningAndReady(ev.object)
+        )
           this.queue.addAfter(setKey(set), minReady * 1000 + 1000);
         continue;
       }
@@ -331,7 +337,8 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     // first of them does (kubernetes#135428, v1.35.1+; before, only while available != replicas,
     // which could leave availableReplicas and an OrderedReady wait stale, #119352).
     const minReady = s.set.spec?.minReadySeconds ?? 0;
-    if (!s.error && minReady > 0 && s.status && s.status.readyReplicas !== s.status.availableReplicas)
+    const waiting = s.status && s.status.readyReplicas !== s.status.availableReplicas;
+    if (!s.error && minReady > 0 && waiting && !this.v.noAvailabilityRequeue)
       this.queue.addAfter(s.key, nextAvailabilityCheckMs(s.allPods(), minReady, this.now) ?? minReady * 1000);
     // The replace-terminating mutant looks again once a terminating pod's grace period is over.
     if (this.v.forceDeleteStuck && s.terminating().length > 0) this.queue.addAfter(s.key, 35_000);

@@ -19,6 +19,8 @@ export interface StatefulSetVariant {
   partitionFromZero?: boolean;
   /** (h) The rolling update does not wait for an unhealthy pod above the next one to update. */
   ignoresUnhealthyRollout?: boolean;
+  /** (j) Never looks again when a Ready pod becomes available by the clock alone (minReadySeconds). */
+  noAvailabilityRequeue?: boolean;
   /** (i) A pod that ended Succeeded is kept instead of deleted and recreated (cf. kubernetes#118716 for DaemonSets). */
   keepsSucceeded?: boolean;
 }
@@ -63,6 +65,11 @@ export const STATEFULSET_VARIANTS: Record<string, { variant: StatefulSetVariant;
     variant: { keepsSucceeded: true },
     description:
       'Replaces Failed pods but keeps pods that ended Succeeded (after a node shutdown, or an application that exits 0), so the ordinal stays down for good.',
+  },
+  'stale-available': {
+    variant: { noAvailabilityRequeue: true },
+    description:
+      'With minReadySeconds, never looks again when a Ready pod becomes available by the clock alone, so availableReplicas stays stale and an OrderedReady set waits until something else happens (kubernetes#119352, #135428).',
   },
   'partition-from-zero': {
     variant: { partitionFromZero: true },
