@@ -59,6 +59,7 @@ const CAUGHT_BY: Record<string, string> = {
   'ignores-unhealthy-rollout': 'statefulset.rollout-budget',
   'keeps-succeeded': 'statefulset.replaces-terminal',
   'stale-available': 'status.consistent',
+  'ignores-terminating-claim': 'statefulset.volume-retention',
 };
 
 /**
@@ -70,6 +71,7 @@ const FOCUS: Record<string, string[]> = {
   'wait-for-successors': ['unready-pod', 'delete-pod', 'fail-pod'],
   'replace-terminating': ['partition-node', 'update-template', 'delete-pod', 'scale'],
   'scale-down-lowest-first': ['scale', 'scale', 'delete-pod', 'update-template'],
+  'ignores-terminating-claim': ['delete-pvc', 'delete-pod', 'delete-pod', 'scale'],
   'ignores-unhealthy-rollout': ['update-template', 'unready-pod', 'bad-revision', 'coupled'],
   'keeps-succeeded': ['bad-revision', 'delete-pod', 'scale'],
 };

@@ -43,6 +43,24 @@ function checkMounts(world: World, pod: KObject): Finding | null {
   return null;
 }
 
+/**
+ * A pod is never created on a claim being deleted, as the controller's cache showed it (PR #93457):
+ * the kubelet will not mount it and pvc-protection keeps it while the pod exists, so the pod would
+ * stay Pending for good.
+ */
+function checkTerminatingClaims(w: WriteRecord): Finding | null {
+  const c = stsCause(w);
+  if (c?.reason !== 'create' || !w.after) return null;
+  const going = ((c.claimsSeen ?? []) as Array<KObject | null>).find((p) => p?.metadata.deletionTimestamp);
+  if (!going) return null;
+  const pod = w.after.metadata.name;
+  return {
+    message: `${pod} was created on persistentvolumeclaim/${going.metadata.name}, which was being deleted (as the controller saw it): the pod can never start`,
+    messageKo: `${pod} Pod를 삭제 중인 PVC ${going.metadata.name} 위에 만들었습니다 (컨트롤러가 본 상태 기준): 이 Pod는 시작할 수 없습니다`,
+    objects: [podRef(pod), `persistentvolumeclaim/${going.metadata.name}`],
+  };
+}
+
 /** The controller sets owner references on a claim only as the retention policy says. */
 function checkClaimOwners(w: WriteRecord): Finding | null {
   const c = stsCause(w);
@@ -143,7 +161,7 @@ export const statefulsetVolumeRetention: SafetyInvariant = {
         if (f) findings.push(f);
       } else if (w.kind === 'Pod' && w.after && !w.removed) {
         if (w.verb === 'create' && w.actor === STS_ACTOR) {
-          const f = checkMounts(world, w.after);
+          const f = checkMounts(world, w.after) ?? checkTerminatingClaims(w);
           if (f) findings.push(f);
         } else if (w.verb === 'status' && started(w)) findings.push(...checkData(world, w.after));
       }

@@ -199,6 +199,17 @@ const STS_MUTANT_CASES = [
     events: [],
     ids: ['workload.converges'],
   },
+  {
+    // data-web-1 is deleted (kept by pvc-protection while web-1 exists), then web-1: the mutant
+    // recreates web-1 on the claim being deleted.
+    variant: 'ignores-terminating-claim',
+    shape: { replicas: 2 },
+    events: [
+      { at: 60_000, do: 'delete-pvc', pvc: 'data-web-1' },
+      { at: 61_000, do: 'delete-pod', pod: 'web-1' },
+    ],
+    ids: ['statefulset.volume-retention'],
+  },
 ] as MutantCase[];
 
 /** A StatefulSet pod `web-1` as the controller makes it, to break one identity field at a time. */

@@ -46,7 +46,7 @@ export function createClaims(
   for (const claim of claimsFor(c.set, ordinal)) {
     const cached = c.informer.get('PersistentVolumeClaim', key(claim));
     if (cached && !fresh) {
-      if (cached.metadata.deletionTimestamp)
+      if (cached.metadata.deletionTimestamp && !c.v.ignoresTerminatingClaim)
         return { names, error: `pvc ${cached.metadata.name} is being deleted` };
       names.push(cached.metadata.name);
       continue;

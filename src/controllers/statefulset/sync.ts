@@ -12,7 +12,7 @@ import type { Informer } from '../../sim/informer.ts';
 import type { World } from '../../sim/world.ts';
 import type { ClaimPlan } from '../shared/claim.ts';
 import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
-import { isTerminating, ordinalOf, startOrdinal } from './identity.ts';
+import { claimNamesFor, isTerminating, ordinalOf, startOrdinal } from './identity.ts';
 import type { Next } from './machine.ts';
 import type { ClaimLookup, Intent, Revisions, SyncPlan } from './plan.ts';
 import { createClaims, createPod, deletePod, type PodControl, repairPod } from './podControl.ts';
@@ -198,12 +198,15 @@ export class StatefulSetSync {
         return this.remove(i.pod, this.cause({ reason: 'failed', ordinal: ordinalOf(this.set, i.pod) }));
       case 'create': {
         if (i.replaces) this.remove(i.replaces, this.cause({ reason: 'replace' }), 0);
+        const cached = this.claimCache();
         const cause = this.cause({
           reason: 'create',
           ordinal: i.ordinal,
           slot: i.slot,
           revision: i.revision,
           ...this.seen(),
+          // The pod's claims as the cache held them when it was created (null: none yet).
+          claimsSeen: claimNamesFor(this.set, i.ordinal).map((n) => cached.get(n) ?? null),
         });
         const r = createPod(c, i.pod, cause);
         if (r.obj) this.wrote(r.obj.metadata.name, r.obj);

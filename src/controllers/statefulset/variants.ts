@@ -19,6 +19,8 @@ export interface StatefulSetVariant {
   partitionFromZero?: boolean;
   /** (h) The rolling update does not wait for an unhealthy pod above the next one to update. */
   ignoresUnhealthyRollout?: boolean;
+  /** (k) Creates a pod on a claim that is being deleted (before PR #93457: the pod stays Pending). */
+  ignoresTerminatingClaim?: boolean;
   /** (j) Never looks again when a Ready pod becomes available by the clock alone (minReadySeconds). */
   noAvailabilityRequeue?: boolean;
   /** (i) A pod that ended Succeeded is kept instead of deleted and recreated (cf. kubernetes#118716 for DaemonSets). */
@@ -70,6 +72,11 @@ export const STATEFULSET_VARIANTS: Record<string, { variant: StatefulSetVariant;
     variant: { noAvailabilityRequeue: true },
     description:
       'With minReadySeconds, never looks again when a Ready pod becomes available by the clock alone, so availableReplicas stays stale and an OrderedReady set waits until something else happens (kubernetes#119352, #135428).',
+  },
+  'ignores-terminating-claim': {
+    variant: { ignoresTerminatingClaim: true },
+    description:
+      'Creates a pod that mounts a claim being deleted; the kubelet never mounts it, so the pod stays Pending for good (kubernetes#74374, fixed by PR #93457).',
   },
   'partition-from-zero': {
     variant: { partitionFromZero: true },
