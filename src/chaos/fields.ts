@@ -3,6 +3,7 @@ import { validateLabelKey, validateLabels, validateLabelValue } from '../model/l
 import { validateTaint } from '../model/taints.ts';
 import { parseDuration } from '../model/time.ts';
 import type { Taint } from '../model/types.ts';
+import { closest } from '../scenario/suggest.ts';
 import { canonicalTarget, WORKLOAD_KINDS } from './refs.ts';
 import type { FieldError, WorkloadKind } from './types.ts';
 
@@ -21,8 +22,14 @@ export function requireString(ev: Fields, field: string): FieldError | null {
 export function onlyFields(ev: Fields, allowed: readonly string[]): FieldError | null {
   for (const k of Object.keys(ev)) {
     if (k === 'at' || k === 'do') continue;
-    if (!allowed.includes(k))
-      return { field: k, message: `unknown field \`${k}\` (allowed: ${allowed.join(', ') || 'none'})` };
+    if (!allowed.includes(k)) {
+      const hint = closest(k, allowed);
+      const guess = hint === undefined ? '' : `; did you mean \`${hint}\`?`;
+      return {
+        field: k,
+        message: `unknown field \`${k}\`${guess} (allowed: ${allowed.join(', ') || 'none'})`,
+      };
+    }
   }
   return null;
 }

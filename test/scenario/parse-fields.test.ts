@@ -83,7 +83,7 @@ describe('scenario: event fields from declarations', () => {
   test.each<[string, RegExp]>([
     [
       '{at: 1s, do: scale, target: sts/web, replicas: 3, replica: 1}',
-      /^scale: unknown field `replica` \(allowed: target, replicas\)/,
+      /^scale: unknown field `replica`; did you mean `replicas`\? \(allowed: target, replicas\)/,
     ],
     ['{at: 1s, do: scale, target: sts/web}', /^scale: `replicas` is required$/],
     ['{at: 1s, do: scale, target: sts/web, replicas: "3"}', /^scale: `replicas` must be an integer$/],
@@ -174,7 +174,7 @@ describe('scenario: event fields from declarations', () => {
     const specs = { node: { type: 'string', required: true, doc: 'n' } } as const;
     expect(checkFields(specs, { nod: 'a' })).toEqual({
       field: 'nod',
-      message: 'unknown field `nod` (allowed: node)',
+      message: 'unknown field `nod`; did you mean `node`? (allowed: node)',
     });
     expect(checkFields(specs, {})?.message).toMatch(/`node` is required/);
     expect(checkFields(specs, { node: 'a' })).toBeNull();
