@@ -52,6 +52,7 @@ function allHold(s: Scenario): boolean {
 const CAUGHT_BY: Record<string, string> = {
   'no-expectations': 'replicaset.no-overshoot',
   'failed-counted-active': 'replicaset.exact-replicas',
+  'terminating-counted-active': 'replicaset.exact-replicas',
   'adopts-foreign': 'ownership.single-controller',
   'no-release': 'ownership.release-unmatched',
   'no-adopt-recheck': 'ownership.single-controller',

@@ -89,6 +89,12 @@ describe('ReplicaSet plan: manageReplicas', () => {
         REPLICASET_VARIANTS['failed-counted-active']!.variant,
       ),
     ).toBe(true);
+    expect(
+      isActive(
+        pod('a', { node: 'n', deleting: true }),
+        REPLICASET_VARIANTS['terminating-counted-active']!.variant,
+      ),
+    ).toBe(true);
   });
 });
 

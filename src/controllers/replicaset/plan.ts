@@ -18,7 +18,7 @@ export type ManageDecision =
 
 /** Active = not Succeeded/Failed and not being deleted (a mutant may count Failed pods too). */
 export function isActive(pod: KObject, v: ReplicaSetVariant): boolean {
-  if (pod.metadata.deletionTimestamp) return false;
+  if (pod.metadata.deletionTimestamp && !v.countTerminatingAsActive) return false;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded') return false;
   return phase !== 'Failed' || v.countFailedAsActive;

@@ -16,6 +16,8 @@ export interface ReplicaSetVariant {
   expectations: boolean;
   /** Count Failed pods as active, so they are never replaced. */
   countFailedAsActive: boolean;
+  /** Count pods being deleted as active, so a pod stuck Terminating (an unreachable node) is never replaced. */
+  countTerminatingAsActive: boolean;
   /** Adopt pods that another controller owns. */
   adoptForeign: boolean;
   /**
@@ -40,6 +42,7 @@ export interface ReplicaSetVariant {
 export const CORRECT: ReplicaSetVariant = {
   expectations: true,
   countFailedAsActive: false,
+  countTerminatingAsActive: false,
   adoptForeign: false,
   recheckBeforeAdopt: true,
   releaseUnmatched: true,
@@ -58,6 +61,11 @@ export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; d
   'failed-counted-active': {
     variant: { ...CORRECT, countFailedAsActive: true },
     description: 'Counts Failed pods as active, so they are never replaced.',
+  },
+  'terminating-counted-active': {
+    variant: { ...CORRECT, countTerminatingAsActive: true },
+    description:
+      'Counts pods being deleted as active, so a pod stuck Terminating on an unreachable node is not replaced until the node comes back.',
   },
   'adopts-foreign': {
     variant: { ...CORRECT, adoptForeign: true },
