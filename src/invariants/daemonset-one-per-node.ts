@@ -18,6 +18,9 @@ function daemonOwner(pod: KObject | undefined): string | undefined {
  */
 const indexes = new WeakMap<World, Map<string, Set<string>>>();
 
+/** Per world, the last stored version of each DaemonSet seen, by uid. */
+const seen = new WeakMap<World, Map<string, KObject>>();
+
 function slot(uid: string, node: string): string {
   return `${uid}\u0000${node}`;
 }
@@ -114,11 +117,15 @@ export const daemonsetOnePerNode: SafetyInvariant = {
       for (const w of world.stepWrites) if (w.kind === 'Pod') apply(idx, w, touched);
     }
     const findings: Finding[] = [];
+    const lastSeen = seen.get(world) ?? new Map<string, KObject>();
+    seen.set(world, lastSeen);
     for (const k of [...touched].sort()) {
       const pods = idx.get(k);
       if (!pods || pods.size <= 1) continue;
       const [uid, node] = k.split('\u0000') as [string, string];
-      const ds = world.store.byUid(uid);
+      // A DaemonSet already gone (its pods await the garbage collector) keeps the limit it had.
+      const ds = world.store.byUid(uid) ?? lastSeen.get(uid);
+      if (ds) lastSeen.set(uid, ds);
       const limit = limitFor(ds);
       if (pods.size <= limit) continue;
       const live = counted(world, pods, limit > 1);
