@@ -21,6 +21,7 @@ vi.mock('../../src/cli/runner.ts', () => ({
   loadRunner: async () => mutantRunner('replicaset', 'no-expectations'),
 }));
 
+import { shrinkLines } from '../../src/cli/shrunk.ts';
 import { type CampaignRun, runCampaign } from '../../src/run/campaign.ts';
 import { cli } from './capture.ts';
 
@@ -145,5 +146,17 @@ describe('chaos: shrinking', () => {
     expect(m?.[1]).toMatch(/frontend-overshoot\.shrunk\.replay\.json$/);
     expect(r.stdout).not.toContain('warning');
     expect((await cli('replay', m![1]!)).stdout).toMatch(/^replayed exactly: /);
+  });
+
+  test('chaos: shrink: the lines say when the budget stopped the shrink, and name an internal error', () => {
+    const base = { fromEvents: 29, toEvents: 4, runs: 200, minimal: false } as const;
+    const r = {} as never;
+    expect(shrinkLines({ ...base, result: r, target: { invariant: 'daemonset.coverage' } }, 'CMD')).toEqual([
+      '      shrunk from 29 events to 4 (daemonset.coverage still violated; 200 re-runs, stopped at the 200-run budget)',
+      '      shrunk replay: CMD',
+    ]);
+    const lines = shrinkLines({ ...base, minimal: true, result: r, target: { error: 'boom' } }, 'CMD', 17);
+    expect(lines[0]).toBe('      shrunk from 29 events to 4 (the same internal error; 200 re-runs)');
+    expect(lines[2]).toBe('      warning: the shrunk replay file diverged at step 17 when re-run');
   });
 });
