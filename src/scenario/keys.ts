@@ -2,7 +2,7 @@
  * The keys of each map in a scenario file, as data: the parser rejects any other key (readMap) and
  * scripts/gen-scenario-schema.ts writes the JSON Schema from the same entries, so what the parser
  * accepts and what editors suggest cannot drift. Each key carries a line for the docs and its
- * default; `schema` is the JSON Schema of its value where the generator cannot derive it.
+ * default; the types of the values are in schema.ts, beside the readers' limits they use.
  */
 
 /** A JSON Schema fragment (plain data, written out as JSON). */
