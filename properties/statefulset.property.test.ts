@@ -59,6 +59,7 @@ const CAUGHT_BY: Record<string, string> = {
   'ignores-unhealthy-rollout': 'statefulset.rollout-budget',
   'keeps-succeeded': 'statefulset.replaces-terminal',
   'stale-available': 'status.consistent',
+  'never-completes-rollout': 'status.consistent',
   'ignores-terminating-claim': 'statefulset.volume-retention',
 };
 

@@ -23,6 +23,7 @@ export function computeStatus(
   pods: readonly KObject[],
   revisions: { current: string; update: string; collisionCount: number },
   nowMs: number,
+  completeRollingUpdate = true,
 ): StatefulSetStatus {
   const minReady = set.spec?.minReadySeconds ?? 0;
   const s: StatefulSetStatus = {
@@ -45,6 +46,7 @@ export function computeStatus(
   }
   // completeRollingUpdate: once every pod is updated and ready, the update revision becomes current.
   if (
+    completeRollingUpdate &&
     set.spec?.updateStrategy?.type !== 'OnDelete' &&
     s.updatedReplicas === s.replicas &&
     s.readyReplicas === s.replicas

@@ -282,6 +282,7 @@ export class StatefulSetSync {
         collisionCount: this.collisionCount,
       },
       this.world.now,
+      !this.v.neverCompletesRollout,
     );
     return this.status;
   }

@@ -21,6 +21,8 @@ export interface StatefulSetVariant {
   ignoresUnhealthyRollout?: boolean;
   /** (k) Creates a pod on a claim that is being deleted (before PR #93457: the pod stays Pending). */
   ignoresTerminatingClaim?: boolean;
+  /** (l) Never makes the update revision current once every pod runs it (completeRollingUpdate). */
+  neverCompletesRollout?: boolean;
   /** (j) Never looks again when a Ready pod becomes available by the clock alone (minReadySeconds). */
   noAvailabilityRequeue?: boolean;
   /** (i) A pod that ended Succeeded is kept instead of deleted and recreated (cf. kubernetes#118716 for DaemonSets). */
@@ -77,6 +79,11 @@ export const STATEFULSET_VARIANTS: Record<string, { variant: StatefulSetVariant;
     variant: { ignoresTerminatingClaim: true },
     description:
       'Creates a pod that mounts a claim being deleted; the kubelet never mounts it, so the pod stays Pending for good (kubernetes#74374, fixed by PR #93457).',
+  },
+  'never-completes-rollout': {
+    variant: { neverCompletesRollout: true },
+    description:
+      'Never moves status.currentRevision to the update revision when a rolling update is done, so later pods below a partition come back at the old revision.',
   },
   'partition-from-zero': {
     variant: { partitionFromZero: true },

@@ -170,6 +170,22 @@ function heldBehind(world: World, set: KObject): Explanation | null {
   };
 }
 
+/**
+ * completeRollingUpdate: with RollingUpdate, once every pod runs the update revision and is Ready,
+ * status.currentRevision is the update revision (otherwise the judge does not know what it must be).
+ */
+function completedRollout(
+  set: KObject,
+  pods: readonly KObject[],
+  live: readonly KObject[],
+  update: string,
+): { currentRevision?: string } {
+  if (set.spec?.updateStrategy?.type === 'OnDelete') return {};
+  const updated = live.filter((p) => p.metadata.labels?.[REVISION] === update).length;
+  const readyCount = pods.filter(runningAndReady).length;
+  return updated === pods.length && readyCount === pods.length ? { currentRevision: update } : {};
+}
+
 export const statefulSetChecks: WorkloadChecks = {
   kind: 'StatefulSet',
   notConverged(world, set) {
@@ -219,6 +235,7 @@ export const statefulSetChecks: WorkloadChecks = {
         .length,
       updatedReplicas: live.filter((p) => p.metadata.labels?.[REVISION] === update).length,
       updateRevision: update,
+      ...completedRollout(set, pods, live, update),
       observedGeneration: set.metadata.generation,
     };
   },
