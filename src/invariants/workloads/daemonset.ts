@@ -299,6 +299,7 @@ function outdated(
   const pods = daemonPods(world, ds);
   const byNode = podsPerNode(pods, true);
   const waiting = surgeWaitsForRoom(byNode);
+  const backingOff = nodesBackingOff(world, byNode);
   const stale = pods.filter((p) => {
     const node = p.spec?.nodeName ?? '';
     // Finished pods run nothing (daemonset.replaces-terminal judges how long they may stay).
@@ -310,6 +311,17 @@ function outdated(
     return node && daemonPlacement(ds, node).shouldRun;
   });
   if (onDesired.length === 0) return {};
+  const blocked = onDesired.filter((p) => backingOff.has(p.spec?.nodeName ?? ''));
+  if (blocked.length === onDesired.length) {
+    const names = blocked.map((p) => `pod/${p.metadata.name} on ${p.spec?.nodeName}`).join(', ');
+    const namesKo = blocked.map((p) => `${p.spec?.nodeName}의 pod/${p.metadata.name}`).join(', ');
+    return {
+      held: {
+        en: `rollout held by design: ${names} stays until the Failed pods beside it are deleted, one per failed-pod back-off`,
+        ko: `설계상 롤아웃 대기: ${namesKo}: 옆의 Failed Pod가 실패 Pod 백오프마다 하나씩 지워질 때까지 남습니다`,
+      },
+    };
+  }
   const held = rolloutHeld(world, ds, byNode, new Set([...waiting, ...heldNodes]));
   if (held) return { held };
   const names = onDesired.map((p) => p.metadata.name).join(', ');
@@ -319,6 +331,20 @@ function outdated(
       ko: `Pod ${onDesired.length}개가 아직 이전 템플릿으로 실행 중입니다 (${names})`,
     },
   };
+}
+
+/**
+ * Nodes where a Failed pod waits out its back-off beside others: update.go skips a node with more
+ * than one pod of a kind, or an old and a new one, until manage() has deleted the extra ones, and
+ * manage() deletes a Failed pod only once per back-off.
+ */
+function nodesBackingOff(world: World, byNode: ReadonlyMap<string, KObject[]>): Set<string> {
+  const out = new Set<string>();
+  for (const [node, pods] of byNode) {
+    const present = pods.filter((p) => !p.metadata.deletionTimestamp);
+    if (present.length > 1 && present.some((p) => finished(p) && !lingering(world, p))) out.add(node);
+  }
+  return out;
 }
 
 /** Convergence of a DaemonSet: coverage, then the rollout; each either wrong or held by design. */
