@@ -86,6 +86,13 @@ describe('hot loop: crash-looping pods are not a hot loop', () => {
     );
     expect(result(run(rsBroken(1)), 'workload.no-needless-writes')?.status).toBe('held');
   });
+
+  it('mutant writes-unchanged-status: workload.converges calls its dropped writes in the stability window a hot loop', () => {
+    const converges = result(run(rsBroken(1, 'writes-unchanged-status')), 'workload.converges');
+    expect(converges?.violations[0]?.message).toMatch(
+      /replicaset\/web kept rewriting itself after it converged \(a hot loop\): \d+ writes that changed nothing/,
+    );
+  });
 });
 
 describe('status.consistent: crash-looping pods never let the world grow quiet', () => {
