@@ -14,6 +14,8 @@ export interface KeyDef {
   /** The default when the key is absent, as a user would write it. */
   default?: string;
   required?: boolean;
+  /** The parser reads `key: null` as the key being absent (the schema allows null there too). */
+  nullable?: boolean;
 }
 
 export type KeyDefs = Readonly<Record<string, KeyDef>>;
@@ -27,32 +29,50 @@ export const TOP_FIELDS = {
 
 export const METADATA_FIELDS = {
   name: { doc: 'a DNS-1123 label; names report folders and replay files', required: true },
-  description: { doc: 'free text shown in reports', default: '""' },
-  descriptionKo: { doc: 'the description in Korean, shown by Korean reports (`--lang ko`)' },
+  description: { doc: 'free text shown in reports', default: '""', nullable: true },
+  descriptionKo: { doc: 'the description in Korean, shown by Korean reports (`--lang ko`)', nullable: true },
 } as const satisfies KeyDefs;
 
 export const SPEC_FIELDS = {
-  seed: { doc: 'the seed every random choice derives from; `--seed` overrides', default: '1' },
-  cluster: { doc: 'the nodes at the start' },
-  objects: { doc: 'Kubernetes manifests, inline (apps/v1 workloads, v1 Pod, Service, PVC)', default: '[]' },
-  files: { doc: 'more manifest files, paths relative to the scenario file', default: '[]' },
-  events: { doc: 'the scripted timeline in simulated time', default: '[]' },
-  chaos: { doc: 'random events drawn from the seed, added to the timeline' },
-  settle: { doc: 'after the last event, liveness invariants must hold within this long', default: '10m' },
-  check: { doc: 'invariant ids to check', default: 'every invariant that applies' },
-  expect: { doc: 'what this scenario demonstrates: invariants that must hold or be violated' },
-  controllers: { doc: 'which implementation each controller runs: `correct` or a named mutant' },
-  sim: { doc: 'simulator knobs (latencies, start delays, trace)' },
+  seed: {
+    doc: 'the seed every random choice derives from; `--seed` overrides',
+    default: '1',
+    nullable: true,
+  },
+  cluster: { doc: 'the nodes at the start', nullable: true },
+  objects: {
+    doc: 'Kubernetes manifests, inline (apps/v1 workloads, v1 Pod, Service, PVC)',
+    default: '[]',
+    nullable: true,
+  },
+  files: { doc: 'more manifest files, paths relative to the scenario file', default: '[]', nullable: true },
+  events: { doc: 'the scripted timeline in simulated time', default: '[]', nullable: true },
+  chaos: { doc: 'random events drawn from the seed, added to the timeline', nullable: true },
+  settle: {
+    doc: 'after the last event, liveness invariants must hold within this long',
+    default: '10m',
+    nullable: true,
+  },
+  check: { doc: 'invariant ids to check', default: 'every invariant that applies', nullable: true },
+  expect: {
+    doc: 'what this scenario demonstrates: invariants that must hold or be violated',
+    nullable: true,
+  },
+  controllers: {
+    doc: 'which implementation each controller runs: `correct` or a named mutant',
+    nullable: true,
+  },
+  sim: { doc: 'simulator knobs (latencies, start delays, trace)', nullable: true },
 } as const satisfies KeyDefs;
 
 export const CLUSTER_FIELDS = {
-  nodes: { doc: 'named nodes and `count:` templates', default: '[]' },
+  nodes: { doc: 'named nodes and `count:` templates', default: '[]', nullable: true },
 } as const satisfies KeyDefs;
 
 /** Keys a named node and a `count:` template share. */
 const NODE_PROPS = {
-  labels: { doc: 'node labels', default: '{}' },
-  taints: { doc: 'node taints `{key, value?, effect}`', default: '[]' },
+  labels: { doc: 'node labels', default: '{}', nullable: true },
+  taints: { doc: 'node taints `{key, value?, effect}`', default: '[]', nullable: true },
   unschedulable: { doc: 'the node starts cordoned', default: 'false' },
   podCapacity: { doc: 'how many pods the node can hold (1 to 10000)', default: '110' },
 } as const satisfies KeyDefs;
@@ -81,8 +101,12 @@ export const CHAOS_FIELDS = {
 } as const satisfies KeyDefs;
 
 export const EXPECT_FIELDS = {
-  holds: { doc: 'invariant ids that must hold', default: '[]' },
-  violates: { doc: 'invariant ids that must be violated (teaching a bug with a mutant)', default: '[]' },
+  holds: { doc: 'invariant ids that must hold', default: '[]', nullable: true },
+  violates: {
+    doc: 'invariant ids that must be violated (teaching a bug with a mutant)',
+    default: '[]',
+    nullable: true,
+  },
 } as const satisfies KeyDefs;
 
 /** The controllers `spec.controllers` may name (`deployment` is refused until its controller exists). */

@@ -42,7 +42,10 @@ function objectOf(defs: KeyDefs, props: Record<string, JsonSchema>, description?
   const properties: Record<string, JsonSchema> = {};
   for (const [key, def] of Object.entries(defs)) {
     const doc = def.default === undefined ? def.doc : `${def.doc} (default: ${def.default})`;
-    properties[key] = { ...(props[key] ?? {}), description: doc };
+    const own = props[key] ?? {};
+    // Written `key: null`, an optional key is absent to the parser: the schema must not object.
+    const value = def.nullable === true ? { anyOf: [own, { type: 'null' }] } : own;
+    properties[key] = { ...value, description: doc };
   }
   const required = Object.entries(defs)
     .filter(([, d]) => d.required === true)

@@ -6,10 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { allFaults } from '../../src/chaos/registry.ts';
+import { ScenarioError } from '../../src/scenario/errors.ts';
+import { SPEC_FIELDS } from '../../src/scenario/keys.ts';
+import { parseScenarioText } from '../../src/scenario/parse.ts';
 import { scenarioSchema, scenarioSchemaText } from '../../src/scenario/schema.ts';
+import { mutate } from './fuzz-inputs.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCHEMA_FILE = join(ROOT, 'schema', 'scenario.schema.json');
@@ -72,5 +77,46 @@ describe('scenario schema', () => {
       doc.spec.events[0].target = t;
       expect(errorsOf(doc)).toBe('');
     }
+  });
+
+  test.each(
+    Object.entries(SPEC_FIELDS)
+      .filter(([, d]) => 'nullable' in d && d.nullable)
+      .map(([k]) => k),
+  )('scenario schema: spec.%s: null is absent to the parser and allowed by the schema', (key) => {
+    const file = join(ROOT, 'test', 'scenario', 'fixtures', 'pass.yaml');
+    const doc = parse(readFileSync(file, 'utf8'));
+    doc.spec[key] = null;
+    // Without objects or events nothing is left to check: only bad input would be an error here.
+    const text = stringify(doc);
+    try {
+      parseScenarioText(text, file);
+    } catch (e) {
+      expect((e as Error).message).not.toMatch(new RegExp(`\\b${key}\\b.*(must|null)`));
+    }
+    expect(errorsOf(doc)).toBe('');
+  });
+
+  // One mutation of a good scenario, parsed where it lives (so `files:` resolve): often still valid.
+  const mutatedGood = fc
+    .record({ file: fc.constantFrom(...GOOD), seed: fc.integer({ min: 1, max: 0x7fffffff }) })
+    .map(({ file, seed }) => ({ file, text: mutate(readFileSync(file, 'utf8'), 1, seed) }));
+
+  test('scenario schema: never refuses what the parser accepts (mutated good scenarios)', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(mutatedGood, ({ file, text }) => {
+        try {
+          parseScenarioText(text, file);
+        } catch (e) {
+          if (e instanceof ScenarioError) return;
+          throw e;
+        }
+        accepted++;
+        expect(errorsOf(parse(text)), text).toBe('');
+      }),
+      { numRuns: 150 },
+    );
+    expect(accepted).toBeGreaterThan(20);
   });
 });
