@@ -7,6 +7,7 @@
  * pods of different ages, and two or three nodes give crowded and quiet nodes.
  */
 import fc from 'fast-check';
+import { getFault } from '../src/chaos/registry.ts';
 import type { KObject } from '../src/model/types.ts';
 import { applyDefaults } from '../src/scenario/manifests.ts';
 import type { Scenario, ScenarioEvent } from '../src/scenario/types.ts';
@@ -206,6 +207,13 @@ function recreateArb(replicas: number): fc.Arbitrary<ScenarioEvent[]> {
     ]);
 }
 
+/** A node whose kubelet rejects pods at admission for a while (they end Failed and are replaced). */
+function rejectArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
+  return fc
+    .tuple(fc.integer({ min: 0, max: 1800 }), fc.constantFrom(...nodes), fc.integer({ min: 10, max: 180 }))
+    .map(([t, node, d]) => [{ at: t * 100, do: 'reject-pods', node, for: `${d}s` } as ScenarioEvent]);
+}
+
 /** A ReplicaSet scenario: sometimes a second ReplicaSet with an overlapping selector, sometimes an orphan. */
 export function replicaSetScenarioArb(variant: string): fc.Arbitrary<Scenario> {
   return fc
@@ -228,14 +236,18 @@ export function replicaSetScenarioArb(variant: string): fc.Arbitrary<Scenario> {
         targets,
         180_000,
       );
+      const persistent = getFault('reject-pods')
+        ? fc.array(rejectArb(base.nodes.map((n) => n.name)), { maxLength: 1 })
+        : fc.constant([] as ScenarioEvent[][]);
       const plan = fc
         .tuple(
           faultPlanArb(arbs, KINDS, 12),
+          persistent,
           fc.array(coupledArb(arbs), { maxLength: 1 }),
           fc.array(recreateArb(base.replicas), { maxLength: 1 }),
         )
-        .map(([events, pairs, recreate]) =>
-          [...events, ...pairs.flat(), ...recreate.flat()].sort((a, b) => a.at - b.at),
+        .map(([events, rejects, pairs, recreate]) =>
+          [...events, ...rejects.flat(), ...pairs.flat(), ...recreate.flat()].sort((a, b) => a.at - b.at),
         );
       return plan.map((events) =>
         scenarioOf({

@@ -107,8 +107,17 @@ export function stsFaultArbs(
           ]),
       }
     : {};
+  // The node's kubelet rejects pods at admission for a while: they end Failed, again and again.
+  const reject: Record<string, fc.Arbitrary<ScenarioEvent[]>> = getFault('reject-pods')
+    ? {
+        'reject-pods': fc
+          .tuple(at, node, fc.integer({ min: 10, max: 180 }))
+          .map(([t, n, d]) => [{ at: t, do: 'reject-pods', node: n, for: `${d}s` } as ScenarioEvent]),
+      }
+    : {};
   return {
     ...shutdown,
+    ...reject,
     'add-node': one('add-node', fc.record({ node: fc.constantFrom('node-7', 'node-8') })),
     'crash-node': pair('crash-node', 9 * MINUTE),
     'partition-node': pair('partition-node', 9 * MINUTE),
