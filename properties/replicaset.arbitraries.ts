@@ -343,3 +343,39 @@ export function adoptionRaceArb(variant: string): fc.Arbitrary<Scenario> {
       }),
     );
 }
+
+/**
+ * Creates that fail part-way through a slow-start batch (fail-api on create) while the set scales
+ * up, with no other fault: the skipped creations' expectations must be lowered at once, so the set
+ * is complete well within the 5-minute expectations timeout (settle is 90 s).
+ */
+export function failedCreatesArb(variant: string): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      from: fc.integer({ min: 0, max: 2 }),
+      to: fc.integer({ min: 3, max: 9 }),
+      at: fc.integer({ min: 20, max: 60 }).map((s) => s * SECOND),
+      count: fc.integer({ min: 1, max: 3 }),
+    })
+    .map((p) =>
+      scenarioOf({
+        name: 'replicaset-failed-creates',
+        seed: p.seed,
+        nodes: plainNodes(2),
+        objects: [replicaSet('frontend', p.from)],
+        events: [
+          {
+            at: p.at,
+            do: 'fail-api',
+            verb: 'create',
+            count: p.count,
+            controller: 'replicaset',
+          } as ScenarioEvent,
+          { at: p.at + 10, do: 'scale', target: RS, replicas: p.to } as ScenarioEvent,
+        ],
+        settleMs: 90 * SECOND,
+        controllers: { replicaset: variant },
+      }),
+    );
+}

@@ -11,6 +11,7 @@ import type { Scenario } from '../src/scenario/types.ts';
 import { describePlan } from './arbitraries.ts';
 import {
   adoptionRaceArb,
+  failedCreatesArb,
   rankingScenarioArb,
   replicaSetScenarioArb,
   staggeredReadinessArb,
@@ -20,6 +21,7 @@ import {
 const ARB_FOR: Record<string, (variant: string) => fc.Arbitrary<Scenario>> = {
   'stale-available': staggeredReadinessArb,
   'no-adopt-recheck': adoptionRaceArb,
+  'keeps-skipped-expectations': failedCreatesArb,
   'ignores-deletion-cost': rankingScenarioArb,
   'ignores-colocation': rankingScenarioArb,
   'ignores-restarts': rankingScenarioArb,
@@ -56,6 +58,7 @@ const CAUGHT_BY: Record<string, string> = {
   'adopts-foreign': 'ownership.single-controller',
   'no-release': 'ownership.release-unmatched',
   'no-adopt-recheck': 'ownership.single-controller',
+  'keeps-skipped-expectations': 'replicaset.exact-replicas',
   'ignores-ranking': 'replicaset.deletion-ranking',
   'ignores-deletion-cost': 'replicaset.deletion-ranking',
   'ignores-colocation': 'replicaset.deletion-ranking',
@@ -81,6 +84,10 @@ describe('ReplicaSet: properties', () => {
 
   it('ReplicaSet: correct controller: never adopts while deleted with --cascade=orphan (kubernetes#42639)', () => {
     fc.assert(fc.property(adoptionRaceArb('correct'), allHold), { numRuns: 100 });
+  });
+
+  it('ReplicaSet: correct controller: a failed create batch does not stall the scale-up', () => {
+    fc.assert(fc.property(failedCreatesArb('correct'), allHold), { numRuns: 150 });
   });
 
   it('ReplicaSet: correct controller: availableReplicas keeps up with staggered readiness', () => {

@@ -337,7 +337,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   }
 
   private lowerSkipped(): void {
-    if (!this.v.expectations) return;
+    if (!this.v.expectations || !this.v.lowerSkipped) return;
     for (let i = this.cur.created; i < this.cur.toCreate; i++)
       this.expectations.creationObserved(this.cur.key);
   }

@@ -14,6 +14,11 @@ export type RankingMode =
 export interface ReplicaSetVariant {
   /** Use ControllerExpectations (false: act on every sync, whatever the cache lags; cf. kubernetes#129795). */
   expectations: boolean;
+  /**
+   * Lower the expectations of creations a failed slow-start batch skipped (false: they stay
+   * expected, so the set waits out the 5-minute expectations timeout before it tries again).
+   */
+  lowerSkipped: boolean;
   /** Count Failed pods as active, so they are never replaced. */
   countFailedAsActive: boolean;
   /** Count pods being deleted as active, so a pod stuck Terminating (an unreachable node) is never replaced. */
@@ -41,6 +46,7 @@ export interface ReplicaSetVariant {
 
 export const CORRECT: ReplicaSetVariant = {
   expectations: true,
+  lowerSkipped: true,
   countFailedAsActive: false,
   countTerminatingAsActive: false,
   adoptForeign: false,
@@ -57,6 +63,11 @@ export const REPLICASET_VARIANTS: Record<string, { variant: ReplicaSetVariant; d
     variant: { ...CORRECT, expectations: false },
     description:
       'Ignores expectations: a lagging pod cache makes it create pods twice (cf. kubernetes#129795).',
+  },
+  'keeps-skipped-expectations': {
+    variant: { ...CORRECT, lowerSkipped: false },
+    description:
+      'After a failed create, does not lower the expectations of the creations it skipped, so the set waits five minutes (the expectations timeout) before it creates the missing pods.',
   },
   'failed-counted-active': {
     variant: { ...CORRECT, countFailedAsActive: true },
