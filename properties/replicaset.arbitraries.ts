@@ -1,10 +1,11 @@
 /**
- * fast-check arbitraries for ReplicaSet scale-down victim order: pods that differ in every rung of
- * ActivePodsWithRanks before a scale-down. Orphans created at different times (the ReplicaSet
- * adopts them, and the surplus makes it scale down) carry controller.kubernetes.io/pod-deletion-cost
- * and application behaviours (crash-looping pods restart, never-ready ones stay unready); crash-pod
- * faults raise restart counts, unready-pod faults drop readiness, scale-ups at different times give
- * pods of different ages, and two or three nodes give crowded and quiet nodes.
+ * fast-check arbitraries for the ReplicaSet suite. The general plan (replicaSetScenarioArb): node,
+ * pod and control-plane faults, a fault within 100 ms of a scale or of the start, a kubelet that
+ * rejects pods for a while, delete and same-name recreate of the set. Focused plans: scale-down
+ * victim order (rankingScenarioArb: orphans created at different times with
+ * controller.kubernetes.io/pod-deletion-cost and application behaviours, crash-looping sets,
+ * crash-pod faults, unready pods, two or three nodes, then one or two scale-downs), staggered
+ * readiness with minReadySeconds, the adoption race of kubernetes#42639, failed create batches.
  */
 import fc from 'fast-check';
 import { getFault } from '../src/chaos/registry.ts';

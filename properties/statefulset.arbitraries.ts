@@ -1,9 +1,12 @@
 /**
  * fast-check arbitraries for the StatefulSet suite: manifests (both pod management policies, all
- * four retention combinations, partitions, ordinals.start, one or two volumeClaimTemplates) and
- * fault plans as plain data. Node faults come as pairs (partition then heal, crash then heal), so
- * every plan ends with the cluster whole: a StatefulSet rightly waits forever for a pod on a node
- * that never comes back, and liveness is only claimed once faults stop.
+ * four retention combinations, partitions, ordinals.start, OnDelete, minReadySeconds, one or two
+ * volumeClaimTemplates) and fault plans as plain data. Node faults come as pairs (partition, crash
+ * or graceful shutdown, then heal), so every plan ends with the cluster whole: a StatefulSet rightly
+ * waits forever for a pod on a node that never comes back, and liveness is only claimed once faults
+ * stop. Persistent failures (a revision whose pods exit or fail until it is fixed, a kubelet that
+ * rejects pods for a while) and faults within 100 ms of a template update or of the set's creation
+ * are drawn too; swarmScenarioArb narrows some runs to a random handful of fault kinds.
  */
 import fc from 'fast-check';
 import { getFault } from '../src/chaos/registry.ts';
