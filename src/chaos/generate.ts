@@ -3,6 +3,11 @@
  * result is plain data: a replay file stores the expanded list, so a run never depends on the
  * generator again. Kinds that would only break claims real Kubernetes itself breaks are not drawn
  * by default (delete-object, force deletes); a scenario can still name them explicitly.
+ *
+ * Besides the independent draws, the rare conjunctions are drawn on purpose: a second fault within
+ * 100 ms of a join, a create or an update (coupled.ts), and a same-name delete-and-recreate while
+ * the garbage collector runs (recreate.ts). Those side draws come from their own streams
+ * (`chaos/coupled`, `chaos/recreate`), so the same seed still gives the same events.
  */
 
 import { scenarioKinds } from '../scenario/kinds.ts';
