@@ -151,7 +151,9 @@ export function stringField(
   const v = ev[field];
   if (allowed !== undefined) {
     if (typeof v === 'string' && allowed.includes(v)) return null;
-    return { field, message: `\`${field}\` must be one of ${allowed.join(', ')}` };
+    const hint = typeof v === 'string' ? closest(v, allowed) : undefined;
+    const guess = hint === undefined ? '' : `, not "${v}"; did you mean "${hint}"?`;
+    return { field, message: `\`${field}\` must be one of ${allowed.join(', ')}${guess}` };
   }
   if (typeof v === 'string' && v.length > 0) return null;
   return required ? requireString(ev, field) : { field, message: `\`${field}\` must be a string` };

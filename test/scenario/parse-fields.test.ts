@@ -101,7 +101,7 @@ describe('scenario: event fields from declarations', () => {
     ],
     [
       '{at: 1s, do: delete-object, target: sts/web, propagation: orphan}',
-      /^delete-object: `propagation` must be one of Background, Foreground, Orphan$/,
+      /^delete-object: `propagation` must be one of Background, Foreground, Orphan, not "orphan"; did you mean "Orphan"\?$/,
     ],
     ['{at: 1s, do: delete-pod, pod: web-0, force: yes}', /^delete-pod: `force` must be true or false$/],
     ['{at: 1s, do: unready-pod, pod: web-0}', /^unready-pod: `for` is required/],
@@ -122,7 +122,11 @@ describe('scenario: event fields from declarations', () => {
     ],
     [
       '{at: 1s, do: restart-controller, controller: cronjob}',
-      /`controller` must be one of replicaset, daemonset, statefulset, deployment/,
+      /`controller` must be one of replicaset, daemonset, statefulset, deployment$/,
+    ],
+    [
+      '{at: 1s, do: restart-controller, controller: replicasets}',
+      /`controller` must be one of replicaset, daemonset, statefulset, deployment, not "replicasets"; did you mean "replicaset"\?$/,
     ],
     ['{at: 1s, do: update-template, target: sts/web}', /give `image` or `patch`/],
     [
