@@ -18,10 +18,13 @@ let guarded = false;
 export function endQuietlyOnEpipe(): void {
   if (guarded) return;
   guarded = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  const onError = (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
     process.exit(0);
-  });
+  };
+  // stderr too: `kubeprop run x 2>&1 | head -1` closes both.
+  process.stdout.on('error', onError);
+  process.stderr.on('error', onError);
 }
 
 /** One line on stderr. */

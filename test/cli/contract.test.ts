@@ -174,4 +174,13 @@ describe('cli contract: a closed stdout', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
+
+  test('cli contract: with stderr on the same closed pipe too (2>&1)', () => {
+    const r = spawnSync('bash', ['-c', 'set -o pipefail; node bin/kubeprop.js run nope.yaml 2>&1 | true'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
 });
