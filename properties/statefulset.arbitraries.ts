@@ -29,6 +29,8 @@ export interface SetShape {
   templates: number;
   /** Default 0. */
   minReadySeconds?: number;
+  /** Default 10 (Kubernetes' default). */
+  revisionHistoryLimit?: number;
 }
 
 export const setShapeArb: fc.Arbitrary<SetShape> = fc.record({
@@ -41,6 +43,7 @@ export const setShapeArb: fc.Arbitrary<SetShape> = fc.record({
   onDelete: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   templates: fc.integer({ min: 1, max: 2 }),
   minReadySeconds: fc.constantFrom(0, 0, 5, 15),
+  revisionHistoryLimit: fc.constantFrom(10, 10, 0, 1, 2),
 });
 
 /** The StatefulSet `web` with Kubernetes defaults applied. */
@@ -56,6 +59,7 @@ export function statefulSet(s: SetShape): KObject {
     spec: {
       replicas: s.replicas,
       minReadySeconds: s.minReadySeconds ?? 0,
+      revisionHistoryLimit: s.revisionHistoryLimit ?? 10,
       serviceName: 'web',
       podManagementPolicy: s.policy,
       ordinals: { start: s.start },

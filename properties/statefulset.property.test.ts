@@ -60,6 +60,7 @@ const CAUGHT_BY: Record<string, string> = {
   'keeps-succeeded': 'statefulset.replaces-terminal',
   'stale-available': 'status.consistent',
   'never-completes-rollout': 'status.consistent',
+  'prunes-live-revisions': 'statefulset.revision-history',
   'ignores-terminating-claim': 'statefulset.volume-retention',
 };
 
@@ -73,6 +74,7 @@ const FOCUS: Record<string, string[]> = {
   'replace-terminating': ['partition-node', 'update-template', 'delete-pod', 'scale'],
   'scale-down-lowest-first': ['scale', 'scale', 'delete-pod', 'update-template'],
   'ignores-terminating-claim': ['delete-pvc', 'delete-pod', 'delete-pod', 'scale'],
+  'prunes-live-revisions': ['update-template', 'update-template', 'coupled', 'delete-pod'],
   'ignores-unhealthy-rollout': ['update-template', 'unready-pod', 'bad-revision', 'coupled'],
   'keeps-succeeded': ['bad-revision', 'delete-pod', 'scale'],
 };

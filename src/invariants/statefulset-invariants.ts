@@ -3,6 +3,7 @@ import { statefulsetAtMostOne } from './statefulset-at-most-one.ts';
 import { statefulsetOrderedReady } from './statefulset-ordered-ready.ts';
 import { statefulsetPartition } from './statefulset-partition.ts';
 import { statefulsetReplacesTerminal } from './statefulset-replaces-terminal.ts';
+import { statefulsetRevisionHistory } from './statefulset-revision-history.ts';
 import { statefulsetRolloutBudget } from './statefulset-rollout-budget.ts';
 import { statefulsetStableIdentity } from './statefulset-stable-identity.ts';
 import { statefulsetVolumeRetention } from './statefulset-volume-retention.ts';
@@ -16,4 +17,5 @@ export const STATEFULSET_INVARIANTS: readonly InvariantDef[] = [
   statefulsetPartition,
   statefulsetRolloutBudget,
   statefulsetReplacesTerminal,
+  statefulsetRevisionHistory,
 ];

@@ -28,6 +28,7 @@ const BILINGUAL = [
   'statefulset.partition',
   'statefulset.rollout-budget',
   'statefulset.replaces-terminal',
+  'statefulset.revision-history',
   'replicaset.exact-replicas',
   'replicaset.no-overshoot',
   'replicaset.deletion-ranking',

@@ -29,6 +29,7 @@ const STS_IDS = [
   'statefulset.partition',
   'statefulset.rollout-budget',
   'statefulset.replaces-terminal',
+  'statefulset.revision-history',
 ];
 
 /** Claims about any workload, kept when they are about a StatefulSet. */
@@ -219,6 +220,17 @@ const STS_MUTANT_CASES = [
     shape: {},
     events: [{ at: 60_000, do: 'update-template', target: WEB, image: 'registry.local/db:v2' }],
     ids: ['status.consistent'],
+  },
+  {
+    // OnDelete, no history kept: web-2 is recreated at v2, then v3 comes; v2 is pruned under web-2.
+    variant: 'prunes-live-revisions',
+    shape: { onDelete: true, revisionHistoryLimit: 0 },
+    events: [
+      { at: 60_000, do: 'update-template', target: WEB, image: 'registry.local/db:v2' },
+      { at: 70_000, do: 'delete-pod', pod: 'web-2' },
+      { at: 120_000, do: 'update-template', target: WEB, image: 'registry.local/db:v3' },
+    ],
+    ids: ['statefulset.revision-history'],
   },
 ] as MutantCase[];
 

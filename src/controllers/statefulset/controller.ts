@@ -347,7 +347,10 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
   }
 
   private toPrune(s: SyncState): RevisionObject[] {
-    return s.revisions ? historyToPrune(s.set, s.owned, s.allPods(), s.revisions) : [];
+    // The pods the sync listed (truncateHistory is given them, a pod this sync deleted included);
+    // the prunes-live-revisions mutant forgets that pods keep their revisions alive.
+    const pods = this.v.prunesLiveRevisions ? [] : s.pods;
+    return s.revisions ? historyToPrune(s.set, s.owned, pods, s.revisions) : [];
   }
 }
 

@@ -333,14 +333,16 @@ export class StatefulSetSync {
   }
 
   prune(): void {
+    if (this.toPrune.length === 0) return;
+    // What the history was pruned against: the set as cached (its current revision, its template)
+    // and the pods this sync knew.
+    const cause = this.cause({ reason: 'prune', observedSet: this.set, ...this.seen() });
     for (const rev of this.toPrune) {
       this.world.store.delete(
         this.actor,
         'ControllerRevision',
         `${rev.metadata.namespace}/${rev.metadata.name}`,
-        {
-          uid: rev.metadata.uid,
-        },
+        { uid: rev.metadata.uid, cause },
       );
     }
   }

@@ -23,6 +23,8 @@ export interface StatefulSetVariant {
   ignoresTerminatingClaim?: boolean;
   /** (l) Never makes the update revision current once every pod runs it (completeRollingUpdate). */
   neverCompletesRollout?: boolean;
+  /** (m) Prunes old revisions that pods still run (only the current and update revisions are kept). */
+  prunesLiveRevisions?: boolean;
   /** (j) Never looks again when a Ready pod becomes available by the clock alone (minReadySeconds). */
   noAvailabilityRequeue?: boolean;
   /** (i) A pod that ended Succeeded is kept instead of deleted and recreated (cf. kubernetes#118716 for DaemonSets). */
@@ -84,6 +86,11 @@ export const STATEFULSET_VARIANTS: Record<string, { variant: StatefulSetVariant;
     variant: { neverCompletesRollout: true },
     description:
       'Never moves status.currentRevision to the update revision when a rolling update is done, so later pods below a partition come back at the old revision.',
+  },
+  'prunes-live-revisions': {
+    variant: { prunesLiveRevisions: true },
+    description:
+      'Prunes the revision history down to revisionHistoryLimit without keeping the revisions pods still run, so an OnDelete or partitioned set loses the template its own pods came from.',
   },
   'partition-from-zero': {
     variant: { partitionFromZero: true },
