@@ -56,7 +56,7 @@ const hashes = new WeakMap<object, Map<number, string>>();
  * terminating claim and pvc-protection keeps it while the pod exists: Kubernetes waits for a human).
  */
 function excused(world: World, pod: KObject): boolean {
-  if (unschedulable(pod)) return true;
+  if (unschedulable(pod) || heldByFinalizer(pod)) return true;
   // An application that never becomes ready excuses a live pod; a pod that ended is the
   // controller's to delete and create again, whatever its application does, and is excused only
   // while the controller can hardly have noticed (an application that exits ends again and again).
@@ -68,6 +68,11 @@ function excused(world: World, pod: KObject): boolean {
   if (claimGoing && (pod.status?.phase ?? 'Pending') === 'Pending') return true;
   const c = world.machines.get(pod.spec?.nodeName)?.containers.get(pod.metadata.uid);
   return !!c && c.unreadyUntilMs > world.now;
+}
+
+/** Deleted, but a finalizer someone else set keeps the object: only they can let it go. */
+function heldByFinalizer(pod: KObject): boolean {
+  return !!pod.metadata.deletionTimestamp && (pod.metadata.finalizers?.length ?? 0) > 0;
 }
 
 /**
@@ -135,6 +140,12 @@ function staleMembers(set: KObject, all: ReadonlyArray<{ pod: KObject; ordinal: 
  */
 function heldBehind(world: World, set: KObject): Explanation | null {
   const all = members(world, set);
+  const kept = all.find((m) => heldByFinalizer(m.pod))?.pod;
+  if (kept)
+    return {
+      en: `held by design: ${kept.metadata.name} is being deleted but its finalizer ${kept.metadata.finalizers!.join(', ')} keeps it, and the StatefulSet never creates a second pod of that name`,
+      ko: `의도된 대기입니다: ${kept.metadata.name} Pod는 삭제 중이지만 finalizer(${kept.metadata.finalizers!.join(', ')})가 붙잡고 있어, StatefulSet은 같은 이름의 Pod를 새로 만들지 않고 기다립니다`,
+    };
   const start = set.spec?.ordinals?.start ?? 0;
   const end = start + (set.spec?.replicas ?? 1);
   const ordered = set.spec?.podManagementPolicy !== 'Parallel';
@@ -196,7 +207,9 @@ export const statefulSetChecks: WorkloadChecks = {
     const anyExcused = all.some((m) => excused(world, m.pod));
     const ordered = set.spec?.podManagementPolicy !== 'Parallel';
     const problems = slotProblems(world, set, byOrdinal);
-    const extra = all.filter((m) => m.ordinal < start || m.ordinal >= end).map((m) => m.pod.metadata.name);
+    const extra = all
+      .filter((m) => (m.ordinal < start || m.ordinal >= end) && !heldByFinalizer(m.pod))
+      .map((m) => m.pod.metadata.name);
     if (extra.length > 0 && !(ordered && (anyExcused || scaleDownHalted(all, start, end))))
       problems.push({
         en: `${extra.join(', ')} should be gone`,
