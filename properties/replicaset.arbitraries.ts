@@ -211,7 +211,7 @@ function recreateArb(replicas: number): fc.Arbitrary<ScenarioEvent[]> {
 /** A node whose kubelet rejects pods at admission for a while (they end Failed and are replaced). */
 function rejectArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
   return fc
-    .tuple(fc.integer({ min: 0, max: 1800 }), fc.constantFrom(...nodes), fc.integer({ min: 10, max: 180 }))
+    .tuple(fc.integer({ min: 0, max: 1800 }), fc.constantFrom(...nodes), fc.integer({ min: 10, max: 60 }))
     .map(([t, node, d]) => [{ at: t * 100, do: 'reject-pods', node, for: `${d}s` } as ScenarioEvent]);
 }
 

@@ -118,7 +118,7 @@ export function stsFaultArbs(
   const reject: Record<string, fc.Arbitrary<ScenarioEvent[]>> = getFault('reject-pods')
     ? {
         'reject-pods': fc
-          .tuple(at, node, fc.integer({ min: 10, max: 180 }))
+          .tuple(at, node, fc.integer({ min: 10, max: 60 }))
           .map(([t, n, d]) => [{ at: t, do: 'reject-pods', node: n, for: `${d}s` } as ScenarioEvent]),
       }
     : {};
