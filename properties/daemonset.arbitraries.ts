@@ -219,7 +219,9 @@ function shutdownArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
 
 /** The kubelet rejects every pod for a while (admission), after the running pod failed. */
 function rejectArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
-  return fc.tuple(at, fc.constantFrom(...nodes), fc.integer({ min: 20, max: 120 })).map(([t, node, secs]) => [
+  // Short spells: with maxSurge a rejected node collects Failed pods (one per sync, deleted one
+  // per back-off), as on a real cluster; long spells only make runs slow.
+  return fc.tuple(at, fc.constantFrom(...nodes), fc.integer({ min: 5, max: 30 })).map(([t, node, secs]) => [
     { at: t, do: 'reject-pods', node, reason: 'OutOfcpu', for: `${secs}s` },
     { at: t, do: 'fail-pod', pod: { owner: TARGET, node } },
   ]);

@@ -82,11 +82,18 @@ export function coverage(world: World, ds: KObject): CoverageReport {
         en: `${name} is not eligible but runs ${pods}`,
         ko: `자격이 없는 Node ${name}에 Pod가 남아 있습니다 (${pods})`,
       });
-    } else if (active.length > 1)
-      problems.push({
-        en: `${name} runs ${active.length} pods`,
-        ko: `Node ${name}에 Pod가 ${active.length}개 있습니다 (최대 1개여야 합니다)`,
-      });
+    } else if (active.length > 1) {
+      // A node that only stopped accepting new pods may keep its surge pair the same way.
+      const gap = active.length === 2 ? surgeGap(world, ds, name, active) : null;
+      if (gap) {
+        held.push(gap);
+        gapNodes.add(name);
+      } else
+        problems.push({
+          en: `${name} runs ${active.length} pods`,
+          ko: `Node ${name}에 Pod가 ${active.length}개 있습니다 (최대 1개여야 합니다)`,
+        });
+    }
   }
   const known = new Set(nodes.map((n) => n.metadata.name));
   for (const [name, pods] of [...byNode.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
