@@ -2,10 +2,8 @@
  * DaemonSet knowledge for the generic invariants (workload.converges, status.consistent) and the
  * coverage claim, recomputed from the API store and the machines — never a controller's cache.
  */
-import { compileSelector, selectorMatches } from '../../model/labels.ts';
-import { isPodAvailable, podReadyTransitionMs } from '../../model/pod.ts';
+import { isPodAvailable } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
-import { isReporting } from '../../sim/machine.ts';
 import type { World } from '../../sim/world.ts';
 import { lastFailedPodDeleteMs } from '../daemonset-failed-pod-backoff.ts';
 import {
@@ -16,18 +14,14 @@ import {
   finished,
   podsPerNode,
   revisionHash,
-  rolloutBudget,
-  surges,
 } from '../semantics/daemonset.ts';
 import type { Explanation } from '../types.ts';
-import { appCanBeReady, controlledPods, ready, unschedulable } from '../util.ts';
+import { appCanBeReady, ready, unschedulable } from '../util.ts';
+import { daemonPods, lingering, NOTICE_MS, summariseProblems, waitsForRoom } from './daemonset-pods.ts';
+import { outdated } from './daemonset-rollout.ts';
 import type { WorkloadChecks } from './types.ts';
 
-/** The DaemonSet's pods in the store (controlled by it and matching its selector). */
-export function daemonPods(world: World, ds: KObject): KObject[] {
-  const sel = compileSelector(ds.spec?.selector);
-  return controlledPods(world, ds.metadata.uid).filter((p) => selectorMatches(sel, p.metadata.labels));
-}
+export { daemonPods, lingering, summariseProblems };
 
 /**
  * Why the DaemonSet does not cover the cluster as it should, one reason per node, in English and
@@ -108,25 +102,6 @@ export function coverage(world: World, ds: KObject): CoverageReport {
   return { problems, held, gapNodes };
 }
 
-/** How long the controller may take to notice a finished pod (a sync, a watch event, a round trip). */
-const NOTICE_MS = 60_000;
-
-/**
- * A finished daemon pod the controller should have deleted by now: Succeeded ones at once, Failed
- * ones once the node's back-off (at most 15 min) is over. A pod's Ready condition turns False when
- * it finishes or earlier, so its transition time bounds the end from below (lenient on purpose).
- * On a node that does not report, or is gone, the node lifecycle and pod GC decide instead.
- */
-export function lingering(world: World, pod: KObject): boolean {
-  if (!finished(pod) || pod.metadata.deletionTimestamp) return false;
-  const node = pod.spec?.nodeName;
-  const m = node ? world.machines.get(node) : undefined;
-  if (!node || !world.store.get('Node', node) || !m || !isReporting(m)) return false;
-  const since = podReadyTransitionMs(pod as Pod) ?? 0;
-  const limit = pod.status?.phase === 'Failed' ? FAILED_BACKOFF_MAX_MS + NOTICE_MS : NOTICE_MS;
-  return world.now - since > limit;
-}
-
 /** Only finished pods on the node, none kept past its allowance: the node waits out a back-off. */
 function waitsOutBackoff(world: World, present: readonly KObject[]): boolean {
   return present.length > 0 && present.every((p) => finished(p) && !lingering(world, p));
@@ -141,19 +116,6 @@ function withoutStuckSurge(active: KObject[]): KObject[] {
   if (!waitsForRoom(active)) return active;
   const placed = active.filter((p) => !unschedulable(p));
   return placed.length > 0 ? placed : active;
-}
-
-/** A node's live daemon pods are more than one, and one of them cannot be placed. */
-function waitsForRoom(active: readonly KObject[]): boolean {
-  return active.length > 1 && active.some(unschedulable);
-}
-
-/** Nodes whose rollout waits for room for a surge pod (see withoutStuckSurge). */
-function surgeWaitsForRoom(byNode: ReadonlyMap<string, KObject[]>): Set<string> {
-  const out = new Set<string>();
-  for (const [node, list] of byNode)
-    if (waitsForRoom(list.filter((p) => !p.metadata.deletionTimestamp))) out.add(node);
-  return out;
 }
 
 /**
@@ -182,176 +144,6 @@ function surgeGap(world: World, ds: KObject, node: string, active: readonly KObj
     en: `surge pod ${fresh.metadata.name} on ${node} became available with no event to wake the controller, so pod/${old.metadata.name} stays beside it until the next event or resync (real Kubernetes does the same; cf. openkruise/kruise#1012)`,
     ko: `Node ${node}의 surge Pod ${fresh.metadata.name}: 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없어, 다음 이벤트나 resync 때까지 pod/${old.metadata.name}도 옆에 남습니다 (실제 Kubernetes도 같습니다; openkruise/kruise#1012 참고)`,
   };
-}
-
-/** The first five problems joined, then how many more there are (`; and 2 more`, `; 외 2건`). */
-export function summariseProblems(problems: readonly Explanation[], max = 5): Explanation {
-  const rest = problems.length - max;
-  const part = (lang: keyof Explanation) =>
-    problems
-      .slice(0, max)
-      .map((p) => p[lang])
-      .join('; ');
-  return {
-    en: `${part('en')}${rest > 0 ? `; and ${rest} more` : ''}`,
-    ko: `${part('ko')}${rest > 0 ? `; 외 ${rest}건` : ''}`,
-  };
-}
-
-/**
- * A rollout Kubernetes itself cannot finish: on nodes that do not report, the daemon pods are
- * unavailable (NotReady once the node lifecycle marks them, or terminating for ever) and use up
- * maxUnavailable, so no old pod elsewhere may go. rolling_update.go counts them the same way; a
- * NotReady node stalls a DaemonSet rollout on a real cluster too, until the node returns or is
- * deleted (kubernetes#117204). A pod that cannot be placed (its node has no room), or whose
- * application never becomes ready (a crash-looping image), is unavailable the same way, and with
- * maxSurge, surge pods that cannot be placed hold the rollout too. Returns why, or null.
- */
-function rolloutHeld(
-  world: World,
-  ds: KObject,
-  byNode: ReadonlyMap<string, KObject[]>,
-  surgeWaiting: ReadonlySet<string>,
-): Explanation | null {
-  const nodes = world.store.list('Node');
-  const wanted = nodes.filter((n) => daemonPlacement(ds, n).shouldRun);
-  const { maxUnavailable, maxSurge } = rolloutBudget(ds, wanted.length);
-  // Surge pods that wait for room, never become ready, or became available unseen count toward
-  // maxSurge as the controller last counted them: once they use it up, no other node may surge.
-  if (maxSurge > 0 && surgeWaiting.size >= maxSurge) {
-    const on = [...surgeWaiting].sort().join(', ');
-    return {
-      en: `rollout held by design: surge pods on ${on} are not available yet in the controller's last look, using up maxSurge ${maxSurge}`,
-      ko: `설계상 롤아웃 대기: 컨트롤러가 마지막으로 볼 때 ${on}의 surge Pod가 아직 available이 아니어서 maxSurge=${maxSurge}를 모두 쓰고 있습니다`,
-    };
-  }
-  const stuck: Explanation[] = [];
-  // Every node that should run the pod or still has one (an unreachable node's NoSchedule taint
-  // ends "should run", not the pod), as nodeToDaemonPods holds them.
-  for (const n of nodes) {
-    const mine = byNode.get(n.metadata.name) ?? [];
-    if (mine.length === 0 && !wanted.includes(n)) continue;
-    const why = whyUnavailable(world, ds, n.metadata.name, mine);
-    if (why) stuck.push(why);
-  }
-  // Without surge the stuck nodes use up maxUnavailable; with surge, a new pod that is not
-  // available beside its old one uses up maxSurge (update.go counts both the same way).
-  const budget = maxSurge > 0 ? maxSurge : maxUnavailable;
-  if (stuck.length === 0 || stuck.length < budget) return null;
-  const part = (lang: keyof Explanation) =>
-    stuck
-      .slice(0, 3)
-      .map((x) => x[lang])
-      .join(', ');
-  return {
-    en: `rollout held by design: ${part('en')}, ${maxSurge > 0 ? 'maxSurge' : 'maxUnavailable'} ${budget}`,
-    ko: `설계상 롤아웃 대기: ${part('ko')}, ${maxSurge > 0 ? 'maxSurge' : 'maxUnavailable'}=${budget}`,
-  };
-}
-
-/** Why a node's daemon counts as unavailable in a way only the node or the image can end, or null. */
-function whyUnavailable(
-  world: World,
-  ds: KObject,
-  node: string,
-  mine: readonly KObject[],
-): Explanation | null {
-  // A pod the scheduler cannot place (no room) is unavailable for as long as the room is taken.
-  const unplaced = mine.find(unschedulable);
-  if (unplaced)
-    return {
-      en: `pod/${unplaced.metadata.name} cannot be placed on ${node}`,
-      ko: `pod/${unplaced.metadata.name}: ${node}에 배치할 자리가 없음`,
-    };
-  const m = world.machines.get(node);
-  if (m && !isReporting(m)) {
-    if (mine.length === 0 || mine.some((p) => p.metadata.deletionTimestamp || !ready(p)))
-      return { en: `${node} does not report`, ko: `${node}의 상태 보고가 끊김` };
-    return null;
-  }
-  const hash = currentHash(ds);
-  // Failed pods kept for the node's back-off are unavailable pods of the node (with surge, old
-  // ones too: more than one old pod on a node uses up a surge slot, as update.go counts it).
-  const kept = mine.find(
-    (p) => finished(p) && !p.metadata.deletionTimestamp && (surges(ds) || revisionHash(p) === hash),
-  );
-  if (kept)
-    return {
-      en: `pod/${kept.metadata.name} on ${node} waits out the failed-pod back-off`,
-      ko: `${node}의 pod/${kept.metadata.name}: 실패한 Pod의 백오프를 기다리는 중`,
-    };
-  // The new template's application never becomes ready there (crash-loop, never-ready, fails).
-  const broken = mine.find(
-    (p) =>
-      revisionHash(p) === hash &&
-      !p.metadata.deletionTimestamp &&
-      !appCanBeReady(p) &&
-      !isPodAvailable(p as Pod, ds.spec?.minReadySeconds ?? 0, world.now),
-  );
-  if (!broken) return null;
-  return {
-    en: `pod/${broken.metadata.name} on ${node} never became ready`,
-    ko: `${node}의 pod/${broken.metadata.name}: Ready가 되지 않음`,
-  };
-}
-
-/** Pods still on an old template where the rollout should have replaced them, or why it waits. */
-function outdated(
-  world: World,
-  ds: KObject,
-  heldNodes: ReadonlySet<string>,
-): { problem?: Explanation; held?: Explanation } {
-  if (ds.spec?.updateStrategy?.type === 'OnDelete') return {};
-  const hash = currentHash(ds);
-  const pods = daemonPods(world, ds);
-  const byNode = podsPerNode(pods, true);
-  const waiting = surgeWaitsForRoom(byNode);
-  const backingOff = nodesBackingOff(world, byNode);
-  const stale = pods.filter((p) => {
-    const node = p.spec?.nodeName ?? '';
-    // Finished pods run nothing (daemonset.replaces-terminal judges how long they may stay).
-    if (p.metadata.deletionTimestamp || finished(p) || revisionHash(p) === hash) return false;
-    return !waiting.has(node) && !heldNodes.has(node);
-  });
-  const onDesired = stale.filter((p) => {
-    const node = world.store.get('Node', p.spec?.nodeName ?? '');
-    return node && daemonPlacement(ds, node).shouldRun;
-  });
-  if (onDesired.length === 0) return {};
-  const blocked = onDesired.filter((p) => backingOff.has(p.spec?.nodeName ?? ''));
-  if (blocked.length === onDesired.length) {
-    const names = blocked.map((p) => `pod/${p.metadata.name} on ${p.spec?.nodeName}`).join(', ');
-    const namesKo = blocked.map((p) => `${p.spec?.nodeName}의 pod/${p.metadata.name}`).join(', ');
-    return {
-      held: {
-        en: `rollout held by design: ${names} stays until the Failed pods beside it are deleted, one per failed-pod back-off`,
-        ko: `설계상 롤아웃 대기: ${namesKo}: 옆의 Failed Pod가 실패 Pod 백오프마다 하나씩 지워질 때까지 남습니다`,
-      },
-    };
-  }
-  const held = rolloutHeld(world, ds, byNode, new Set([...waiting, ...heldNodes]));
-  if (held) return { held };
-  const names = onDesired.map((p) => p.metadata.name).join(', ');
-  return {
-    problem: {
-      en: `${onDesired.length} pods still run an old template (${names})`,
-      ko: `Pod ${onDesired.length}개가 아직 이전 템플릿으로 실행 중입니다 (${names})`,
-    },
-  };
-}
-
-/**
- * Nodes where a Failed pod waits out its back-off beside others: update.go skips a node with more
- * than one pod of a kind, or an old and a new one, until manage() has deleted the extra ones, and
- * manage() deletes a Failed pod only once per back-off.
- */
-function nodesBackingOff(world: World, byNode: ReadonlyMap<string, KObject[]>): Set<string> {
-  const out = new Set<string>();
-  for (const [node, pods] of byNode) {
-    const present = pods.filter((p) => !p.metadata.deletionTimestamp);
-    if (present.length > 1 && present.some((p) => finished(p) && !lingering(world, p))) out.add(node);
-  }
-  return out;
 }
 
 /** Convergence of a DaemonSet: coverage, then the rollout; each either wrong or held by design. */
