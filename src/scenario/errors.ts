@@ -13,7 +13,8 @@ export class ScenarioError extends Error {
     readonly col: number,
     message: string,
   ) {
-    super(message);
+    // One line whatever the input held: a key or value quoted from the file may span lines.
+    super(message.replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n'));
   }
 
   /** `file:line:col: message`, the form editors and terminals turn into links. */

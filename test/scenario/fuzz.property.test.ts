@@ -71,6 +71,20 @@ describe('fuzz: scenario parser', () => {
     }
   });
 
+  test('fuzz: a map key spanning lines gives a one-line message (found with FC_SEED=99)', async () => {
+    const file = join(tmp, 'multiline-key.yaml');
+    // The YAML library writes a long collection key in flow style over several lines.
+    const key = Array.from({ length: 12 }, (_, i) => `    - selector-key-${i}`).join('\n');
+    writeFileSync(
+      file,
+      `apiVersion: kubeprop/v1\nkind: Scenario\nmetadata: {name: x}\nspec:\n  ?\n${key}\n  : 1\n`,
+    );
+    const r = await cli('run', file, '--report', join(tmp, 'multiline-reports'));
+    expect(r.code).toBe(2);
+    expect(r.errLines).toHaveLength(1);
+    expect(r.errLines[0]).toMatch(/unknown field ".*\\n.*" in spec/);
+  });
+
   test('fuzz: the mutator is deterministic and bounded', () => {
     expect(SEED_FILES.length).toBeGreaterThan(30);
     expect(mutate(SEED_TEXTS[0]!, 5, 42)).toBe(mutate(SEED_TEXTS[0]!, 5, 42));
