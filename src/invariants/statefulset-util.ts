@@ -30,6 +30,7 @@ export function stsWrites(world: World): readonly WriteRecord[] {
   const out: WriteRecord[] = [];
   for (const w of all) {
     if (w.actor === STS_ACTOR || (w.kind === 'Pod' && (stsOwner(w.after) ?? stsOwner(w.before)))) out.push(w);
+    if (w.kind === 'Pod' && w.removed && w.before) noteGone(world, w.before);
   }
   perStep.set(all, { length: all.length, out });
   return out;
@@ -42,4 +43,32 @@ export function stsCause(w: WriteRecord): (WriteCause & Record<string, unknown>)
 
 export function podRef(name: string): string {
   return `pod/${name}`;
+}
+
+/** Per run: when a StatefulSet pod object left the store, by `<namespace>/<name>`, and its owner's uid. */
+const gone = new WeakMap<World, Map<string, { ownerUid: string; atMs: number }>>();
+
+function noteGone(world: World, pod: KObject): void {
+  const ref = (pod.metadata.ownerReferences ?? []).find(
+    (r) => r.controller === true && r.kind === 'StatefulSet',
+  );
+  if (!ref) return;
+  let m = gone.get(world);
+  if (!m) {
+    m = new Map();
+    gone.set(world, m);
+  }
+  m.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, {
+    ownerUid: ref.uid,
+    atMs: world.now,
+  });
+}
+
+/**
+ * When the last pod of this name that another StatefulSet (an earlier set of the same name, say)
+ * controlled left the store, if one did: until then the set's creates fail with AlreadyExists.
+ */
+export function heldByOtherUntilMs(world: World, key: string, setUid: string): number | undefined {
+  const g = gone.get(world)?.get(key);
+  return g && g.ownerUid !== setUid ? g.atMs : undefined;
 }

@@ -13,6 +13,7 @@ import type { KObject, Pod } from '../../model/types.ts';
 import { claimNames } from '../../sim/volumes.ts';
 import type { World } from '../../sim/world.ts';
 import { endedNoLaterThanMs, healthy, runningAndReady, terminal } from '../semantics/statefulset.ts';
+import { heldByOtherUntilMs } from '../statefulset-util.ts';
 import type { Explanation } from '../types.ts';
 import { appCanBeReady, controlledPods, notReadyReasons, ready, unschedulable } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
@@ -95,6 +96,19 @@ function scaleDownHalted(
   return highest !== first;
 }
 
+/** The work queue's longest per-key back-off (client-go's default controller rate limiter). */
+const MAX_BACKOFF_MS = 1_000_000;
+
+/**
+ * A missing pod whose name another set's pod held until recently: every create failed with
+ * AlreadyExists, and the work queue retries the set with a back-off that doubles up to 1000 s; the
+ * old pod's deletion wakes nothing (its controllerRef names the other set), so the set waits it out.
+ */
+function waitingOutBackoff(world: World, set: KObject, name: string): boolean {
+  const until = heldByOtherUntilMs(world, `${set.metadata.namespace ?? 'default'}/${name}`, set.metadata.uid);
+  return until !== undefined && world.now - until < MAX_BACKOFF_MS;
+}
+
 function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject>): Explanation[] {
   const start = set.spec?.ordinals?.start ?? 0;
   const replicas = set.spec?.replicas ?? 1;
@@ -104,6 +118,10 @@ function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject
     const pod = byOrdinal.get(ord);
     const name = `${set.metadata.name}-${ord}`;
     if (pod && excused(world, pod)) {
+      if (ordered) break;
+      continue;
+    }
+    if (!pod && waitingOutBackoff(world, set, name)) {
       if (ordered) break;
       continue;
     }
@@ -140,11 +158,20 @@ function staleMembers(set: KObject, all: ReadonlyArray<{ pod: KObject; ordinal: 
  */
 function heldBehind(world: World, set: KObject): Explanation | null {
   const all = members(world, set);
+  const start0 = set.spec?.ordinals?.start ?? 0;
+  for (let ord = start0; ord < start0 + (set.spec?.replicas ?? 1); ord++) {
+    const name = `${set.metadata.name}-${ord}`;
+    if (all.some((m) => m.ordinal === ord) || !waitingOutBackoff(world, set, name)) continue;
+    return {
+      en: `${name} belonged to another StatefulSet of that name until recently, every create failed with AlreadyExists, and the set is retried with the work queue's back-off (up to 1000 s)`,
+      ko: `${name} Pod 이름은 최근까지 같은 이름의 다른 StatefulSet이 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 back-off(최대 1000초)에 따라 다시 시도합니다`,
+    };
+  }
   const kept = all.find((m) => heldByFinalizer(m.pod))?.pod;
   if (kept)
     return {
-      en: `held by design: ${kept.metadata.name} is being deleted but its finalizer ${kept.metadata.finalizers!.join(', ')} keeps it, and the StatefulSet never creates a second pod of that name`,
-      ko: `의도된 대기입니다: ${kept.metadata.name} Pod는 삭제 중이지만 finalizer(${kept.metadata.finalizers!.join(', ')})가 붙잡고 있어, StatefulSet은 같은 이름의 Pod를 새로 만들지 않고 기다립니다`,
+      en: `${kept.metadata.name} is being deleted but its finalizer ${kept.metadata.finalizers!.join(', ')} keeps it, and the StatefulSet never creates a second pod of that name`,
+      ko: `${kept.metadata.name} Pod는 삭제 중이지만 finalizer(${kept.metadata.finalizers!.join(', ')})가 붙잡고 있어, StatefulSet은 같은 이름의 Pod를 새로 만들지 않고 기다립니다`,
     };
   const start = set.spec?.ordinals?.start ?? 0;
   const end = start + (set.spec?.replicas ?? 1);
