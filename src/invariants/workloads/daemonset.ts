@@ -14,6 +14,7 @@ import {
   finished,
   podsPerNode,
   revisionHash,
+  surges,
 } from '../semantics/daemonset.ts';
 import type { Explanation } from '../types.ts';
 import { appCanBeReady, ready, unschedulable } from '../util.ts';
@@ -53,6 +54,11 @@ export function coverage(world: World, ds: KObject): CoverageReport {
     const e = daemonPlacement(ds, node);
     if (e.shouldRun) {
       if (active.length === 0 && waitsOutBackoff(world, present)) continue;
+      const leaving = active.length === 0 ? terminatingBlocker(ds, name, byNode.get(name) ?? []) : null;
+      if (leaving) {
+        held.push(leaving);
+        continue;
+      }
       const gap = active.length === 2 ? surgeGap(world, ds, name, active) : null;
       if (gap) {
         held.push(gap);
@@ -105,6 +111,24 @@ export function coverage(world: World, ds: KObject): CoverageReport {
 /** Only finished pods on the node, none kept past its allowance: the node waits out a back-off. */
 function waitsOutBackoff(world: World, present: readonly KObject[]): boolean {
   return present.length > 0 && present.every((p) => finished(p) && !lingering(world, p));
+}
+
+/**
+ * Without surge, a node whose only pod is terminating gets no replacement until the object is gone
+ * (two daemons must never overlap, kubernetes#51464): a finalizer another controller holds, or a
+ * long grace period, keeps the node without its daemon on a real cluster too.
+ */
+function terminatingBlocker(ds: KObject, node: string, pods: readonly KObject[]): Explanation | null {
+  if (surges(ds)) return null;
+  const leaving = pods.find((p) => p.metadata.deletionTimestamp && !finished(p));
+  if (!leaving) return null;
+  const by = leaving.metadata.finalizers?.length
+    ? ` (finalizers: ${leaving.metadata.finalizers.join(', ')})`
+    : '';
+  return {
+    en: `pod/${leaving.metadata.name} on ${node} is still terminating${by}; the DaemonSet places no replacement until it is gone`,
+    ko: `${node}의 pod/${leaving.metadata.name}: 아직 종료 중입니다${by}. DaemonSet은 이 Pod가 사라질 때까지 새 Pod를 두지 않습니다`,
+  };
 }
 
 /**
