@@ -380,3 +380,32 @@ export function failedCreatesArb(variant: string): fc.Arbitrary<Scenario> {
       }),
     );
 }
+
+/** The generator a mutant is hunted with: the general plan unless its bug needs a narrower one. */
+export const ARB_FOR: Record<string, (variant: string) => fc.Arbitrary<Scenario>> = {
+  'stale-available': staggeredReadinessArb,
+  'no-adopt-recheck': adoptionRaceArb,
+  'keeps-skipped-expectations': failedCreatesArb,
+  'ignores-deletion-cost': rankingScenarioArb,
+  'ignores-colocation': rankingScenarioArb,
+  'ignores-restarts': rankingScenarioArb,
+  'older-first': rankingScenarioArb,
+};
+
+/** Which invariant must catch each mutant: the property a mutant test falsifies is exactly that claim. */
+export const CAUGHT_BY: Record<string, string> = {
+  'no-expectations': 'replicaset.no-overshoot',
+  'failed-counted-active': 'replicaset.exact-replicas',
+  'terminating-counted-active': 'replicaset.exact-replicas',
+  'adopts-foreign': 'ownership.single-controller',
+  'no-release': 'ownership.release-unmatched',
+  'no-adopt-recheck': 'ownership.single-controller',
+  'keeps-skipped-expectations': 'replicaset.exact-replicas',
+  'ignores-ranking': 'replicaset.deletion-ranking',
+  'ignores-deletion-cost': 'replicaset.deletion-ranking',
+  'ignores-colocation': 'replicaset.deletion-ranking',
+  'ignores-restarts': 'replicaset.deletion-ranking',
+  'older-first': 'replicaset.deletion-ranking',
+  'writes-unchanged-status': 'workload.no-needless-writes',
+  'stale-available': 'status.consistent',
+};

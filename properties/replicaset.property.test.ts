@@ -10,23 +10,14 @@ import type { RunResult } from '../src/run/types.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { describePlan } from './arbitraries.ts';
 import {
+  ARB_FOR,
   adoptionRaceArb,
+  CAUGHT_BY,
   failedCreatesArb,
   rankingScenarioArb,
   replicaSetScenarioArb,
   staggeredReadinessArb,
 } from './replicaset.arbitraries.ts';
-
-/** The generator a mutant is hunted with: the general plan unless its bug needs a narrower one. */
-const ARB_FOR: Record<string, (variant: string) => fc.Arbitrary<Scenario>> = {
-  'stale-available': staggeredReadinessArb,
-  'no-adopt-recheck': adoptionRaceArb,
-  'keeps-skipped-expectations': failedCreatesArb,
-  'ignores-deletion-cost': rankingScenarioArb,
-  'ignores-colocation': rankingScenarioArb,
-  'ignores-restarts': rankingScenarioArb,
-  'older-first': rankingScenarioArb,
-};
 
 function violations(r: RunResult): string {
   return r.invariants
@@ -49,24 +40,6 @@ function allHold(s: Scenario): boolean {
   if (r.outcome !== 'pass') throw new Error(`${violations(r)}\nseed=${s.seed}\n${describePlan(s.events)}`);
   return true;
 }
-
-/** Which invariant must catch each mutant: the property a mutant test falsifies is exactly that claim. */
-const CAUGHT_BY: Record<string, string> = {
-  'no-expectations': 'replicaset.no-overshoot',
-  'failed-counted-active': 'replicaset.exact-replicas',
-  'terminating-counted-active': 'replicaset.exact-replicas',
-  'adopts-foreign': 'ownership.single-controller',
-  'no-release': 'ownership.release-unmatched',
-  'no-adopt-recheck': 'ownership.single-controller',
-  'keeps-skipped-expectations': 'replicaset.exact-replicas',
-  'ignores-ranking': 'replicaset.deletion-ranking',
-  'ignores-deletion-cost': 'replicaset.deletion-ranking',
-  'ignores-colocation': 'replicaset.deletion-ranking',
-  'ignores-restarts': 'replicaset.deletion-ranking',
-  'older-first': 'replicaset.deletion-ranking',
-  'writes-unchanged-status': 'workload.no-needless-writes',
-  'stale-available': 'status.consistent',
-};
 
 describe('ReplicaSet: properties', () => {
   // Run counts are measured (runs until the first failure at FC seeds 1-6): the general generator

@@ -10,7 +10,7 @@ import { runScenario } from '../src/run/runScenario.ts';
 import type { RunResult } from '../src/run/types.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { describePlan } from './arbitraries.ts';
-import { statefulSetScenarioArb, swarmScenarioArb } from './statefulset.arbitraries.ts';
+import { CAUGHT_BY, FOCUS, statefulSetScenarioArb, swarmScenarioArb } from './statefulset.arbitraries.ts';
 
 /** Fixed so CI is reproducible; the seed is printed with every counterexample. */
 const SEED = 20_260_101;
@@ -46,38 +46,6 @@ function run(s: Scenario): RunResult {
     throw new Error(`internal error: ${r.error}\nseed=${s.seed}\n${describePlan(s.events)}`);
   return r;
 }
-
-/** Which invariant must catch each mutant. */
-const CAUGHT_BY: Record<string, string> = {
-  'ordered-as-parallel': 'statefulset.ordered-ready',
-  'scale-down-lowest-first': 'statefulset.ordered-ready',
-  'pvc-deleted-with-pod': 'statefulset.volume-retention',
-  'fresh-pvc-on-recreate': 'statefulset.volume-retention',
-  'replace-terminating': 'statefulset.at-most-one',
-  'wait-for-successors': 'workload.converges',
-  'partition-from-zero': 'statefulset.partition',
-  'ignores-unhealthy-rollout': 'statefulset.rollout-budget',
-  'keeps-succeeded': 'statefulset.replaces-terminal',
-  'stale-available': 'status.consistent',
-  'never-completes-rollout': 'status.consistent',
-  'prunes-live-revisions': 'statefulset.revision-history',
-  'ignores-terminating-claim': 'statefulset.volume-retention',
-};
-
-/**
- * The fault kinds a mutant's search draws from (default: all). A deleted predecessor behind a pod
- * that stays unready, or a pod replaced while its node is cut off, needs two specific faults in
- * order; narrowing the mix (as swarm testing does) finds them within the default run count.
- */
-const FOCUS: Record<string, string[]> = {
-  'wait-for-successors': ['unready-pod', 'delete-pod', 'fail-pod'],
-  'replace-terminating': ['partition-node', 'update-template', 'delete-pod', 'scale'],
-  'scale-down-lowest-first': ['scale', 'scale', 'delete-pod', 'update-template'],
-  'ignores-terminating-claim': ['delete-pvc', 'delete-pod', 'delete-pod', 'scale'],
-  'prunes-live-revisions': ['update-template', 'update-template', 'coupled', 'delete-pod'],
-  'ignores-unhealthy-rollout': ['update-template', 'unready-pod', 'bad-revision', 'coupled'],
-  'keeps-succeeded': ['bad-revision', 'delete-pod', 'scale'],
-};
 
 describe('StatefulSet: properties', () => {
   it(`StatefulSet: correct controller: every invariant holds under chaos (seed=${SEED})`, () => {
