@@ -238,8 +238,10 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       const node = podNode(pod) ?? '';
       nodeViews.set(node, this.informer.get('Node', node));
     }
+    // Rolling steps, and manage's surge replacements, are judged against what they were planned from.
+    const surgeReplaces = plan.deletes.some((d) => d.reason === 'surge-replaced');
     const rollView =
-      plan.rolling && plan.expect
+      (plan.rolling && plan.expect) || surgeReplaces
         ? {
             pods: owned ?? this.ownedPods(ds),
             nodes: [...this.informer.map('Node').values()],
