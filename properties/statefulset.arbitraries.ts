@@ -220,15 +220,18 @@ export function statefulSetScenarioArb(
 }
 
 /**
- * Swarm testing: half the runs draw from every fault kind, half from a random handful of kinds, so
- * a conjunction of two specific faults (a predecessor deleted while a successor stays unready) comes
- * up often enough for the correct-controller property to meet a bug that needs it.
+ * Swarm testing: a third of the runs draw from every fault kind, a third from a random handful of
+ * kinds, a third from one of the focused mixes (FOCUS: two specific faults in order, such as a
+ * claim deleted then its pod), so a conjunction a bug needs comes up often enough for the
+ * correct-controller property to meet it.
  */
 export function swarmScenarioArb(variant: string): fc.Arbitrary<Scenario> {
   const handful = fc.subarray(KINDS, { minLength: 2, maxLength: 4 });
+  const focused = fc.constantFrom(...Object.values(FOCUS));
   return fc.oneof(
     statefulSetScenarioArb(variant),
     handful.chain((kinds) => statefulSetScenarioArb(variant, kinds)),
+    focused.chain((kinds) => statefulSetScenarioArb(variant, kinds)),
   );
 }
 
