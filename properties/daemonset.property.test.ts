@@ -16,10 +16,10 @@ import { daemonScenarioArb } from './daemonset.arbitraries.ts';
 
 /**
  * Runs per property. Measured with `npx tsx properties/daemonset.power.ts 600 20261128,1,2,3,4,5`
- * (the runs each mutant needs at the suite's global seed and at fast-check seeds 1–5): the worst is
- * stale-restart (174 runs at the global seed; 1–48 elsewhere), then keeps-succeeded (41) and
- * ignores-max-surge (29); 400 leaves a margin of 2.3×. A mutant's check stops at its first
- * failure, so only the correct controller pays for every run.
+ * (the runs each mutant needs at the suite's global seed and at fast-check seeds 1–5; figures of
+ * 2026-12-06): the worst are stale-restart (59), ignores-max-unavailable (38), ignores-max-surge
+ * (32) and keeps-succeeded (27); 400 leaves a margin of 6×, for generator changes. A mutant's
+ * check stops at its first failure, so only the correct controller pays for every run.
  */
 const MUTANT_RUNS = 400;
 const CORRECT_RUNS = 300;
