@@ -55,6 +55,14 @@ function rolloutHeld(
     const why = whyUnavailable(world, ds, n.metadata.name, mine);
     if (why) stuck.push(why);
   }
+  // Pods aimed at a node that is gone count too (nodeToDaemonPods keys them by their node name): one
+  // that a finalizer keeps terminating holds a slot until it goes.
+  const known = new Set(nodes.map((n) => n.metadata.name));
+  for (const [node, mine] of [...byNode.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (known.has(node)) continue;
+    const why = whyUnavailable(world, ds, node, mine);
+    if (why) stuck.push(why);
+  }
   // Without surge the stuck nodes use up maxUnavailable; with surge, a new pod that is not
   // available beside its old one uses up maxSurge (update.go counts both the same way).
   const budget = maxSurge > 0 ? maxSurge : maxUnavailable;
@@ -90,6 +98,14 @@ function whyUnavailable(
       return { en: `${node} does not report`, ko: `${node}의 상태 보고가 끊김` };
     return null;
   }
+  // Its only pod is still terminating (a finalizer another controller holds, a long grace period):
+  // no pod, so unavailable, and without surge no replacement until the object is gone.
+  const leaving = mine.find((p) => p.metadata.deletionTimestamp && !finished(p));
+  if (leaving && mine.every((p) => p.metadata.deletionTimestamp))
+    return {
+      en: `pod/${leaving.metadata.name} on ${node} is still terminating`,
+      ko: `${node}의 pod/${leaving.metadata.name}: 아직 종료 중`,
+    };
   const hash = currentHash(ds);
   // Failed pods kept for the node's back-off are unavailable pods of the node (with surge, old
   // ones too: more than one old pod on a node uses up a surge slot, as update.go counts it).
