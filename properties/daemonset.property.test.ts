@@ -1,8 +1,11 @@
 /**
  * DaemonSet: the correct controller keeps every claim under generated chaos (node joins and
  * removals, crashes, partitions, cordons, drains, label flips, taints of every effect, pod crashes
- * and failures, rollouts under both strategies, controller restarts, lagging caches), and each
- * mutant in the catalogue is caught by the same property within the default number of runs.
+ * and failures, rollouts under both strategies — to images that fail, complete, crash-loop or never
+ * turn ready —, graceful node shutdowns, kubelet admission rejection, finalizers, a second fault
+ * within 100 ms of a join, rollout or failure, controller restarts, lagging caches; see
+ * daemonset.arbitraries.ts), and each mutant in the catalogue is caught by the same property
+ * within the default number of runs.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
