@@ -7,13 +7,16 @@
  * Besides the independent draws, the rare conjunctions are drawn on purpose: a second fault within
  * 100 ms of a join, a create or an update (coupled.ts), and a same-name delete-and-recreate while
  * the garbage collector runs (recreate.ts). Those side draws come from their own streams
- * (`chaos/coupled`, `chaos/recreate`), so the same seed still gives the same events.
+ * (`chaos/coupled`, `chaos/recreate`), so the same seed still gives the same events. With the
+ * default kinds, episodes.ts adds what real clusters see around the faults (a stranded pod deleted,
+ * a restart storm before a scale-down), from the stream `chaos/episodes`.
  */
 
 import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { type Rng, rngFor } from '../sim/prng.ts';
 import { COUPLED_WINDOW_MS, coupledFault } from './coupled.ts';
+import { restartStorm, strandedDelete } from './episodes.ts';
 import { recreatePair } from './recreate.ts';
 import { allFaults, getFault } from './registry.ts';
 import type { ChaosContext } from './types.ts';
@@ -105,6 +108,8 @@ export function expandChaos(scenario: Scenario): Scenario {
   if (from === 0 && side.chance(0.2)) times[0] = side.int(COUPLED_WINDOW_MS + 1);
   const generated: ScenarioEvent[] = [];
   const hasSet = scenario.objects.some((o) => o.kind === 'StatefulSet');
+  const episodes = rngFor(scenario.seed, 'chaos/episodes');
+  if (chaos.kinds === undefined) generated.push(...restartStorm(ctx, chaos.between, episodes));
   if (chaos.kinds === undefined || chaos.kinds.includes('create-object')) {
     const pair = recreatePair(scenario, chaos.between, rngFor(scenario.seed, 'chaos/recreate'));
     generated.push(...pair, ...pair.flatMap((ev) => followers(ev, kinds, ctx, rng, side, hasSet)));
@@ -115,6 +120,8 @@ export function expandChaos(scenario: Scenario): Scenario {
       const ev = getFault(rng.pick(kinds))!.generate!(ctx, rng);
       if (ev) {
         generated.push(ev, ...followers(ev, kinds, ctx, rng, side, hasSet));
+        const stranded = chaos.kinds === undefined ? strandedDelete(ev, ctx, episodes) : undefined;
+        if (stranded) generated.push(stranded);
         break;
       }
     }

@@ -11,6 +11,7 @@ import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import type { Rng } from '../sim/prng.ts';
 
 const RECREATE_CHANCE = 0.2;
+const ORPHAN_CHANCE = 1 / 3;
 /** The create follows the delete within this many ms: the GC is still at work. */
 const RECREATE_WITHIN_MS = 3_000;
 
@@ -22,7 +23,12 @@ function manifestOf(obj: KObject): Record<string, unknown> {
   return { apiVersion: obj.apiVersion, kind: obj.kind, metadata, spec: obj.spec };
 }
 
-/** Maybe a Background delete of one workload and its re-creation under the same name soon after. */
+/**
+ * Maybe a delete of one workload and its re-creation under the same name soon after. A third of
+ * them orphan the pods (`kubectl delete --cascade=orphan`, the way to change an immutable selector
+ * or to hand pods to a new owner): the garbage collector releases the pods while the controller
+ * may still sync the set being deleted (kubernetes#42639), and the new set adopts them.
+ */
 export function recreatePair(
   scenario: Scenario,
   between: readonly [number, number],
@@ -35,8 +41,9 @@ export function recreatePair(
   const obj = rng.pick(workloads);
   const at = between[0] + rng.int(Math.max(1, between[1] - between[0] + 1));
   const target = `${obj.kind.toLowerCase()}/${obj.metadata.name}`;
+  const propagation = rng.chance(ORPHAN_CHANCE) ? 'Orphan' : 'Background';
   return [
-    { at, do: 'delete-object', target, propagation: 'Background' },
+    { at, do: 'delete-object', target, propagation },
     { at: at + rng.int(RECREATE_WITHIN_MS + 1), do: 'create-object', object: manifestOf(obj) },
   ];
 }

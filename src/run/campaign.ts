@@ -84,9 +84,10 @@ function podTemplate(app: string, rng: Rng): Record<string, unknown> {
 /**
  * The campaign's workloads for a controller, as a user would write them (defaults applied after).
  * Besides the defaults they draw the knobs real manifests set and real bugs hid behind:
- * minReadySeconds, update strategies and their budgets, StatefulSet ordinals.start and claim
- * retention, and for ReplicaSets sometimes a canary ReplicaSet whose pods the main selector also
- * matches (they belong to the canary: nobody else may adopt them).
+ * minReadySeconds, update strategies and their budgets, StatefulSet ordinals.start, claim
+ * retention and a short revisionHistoryLimit, and for ReplicaSets sometimes a canary ReplicaSet
+ * whose pods the main selector also matches (they belong to the canary: nobody else may adopt
+ * them) and orphan pods the set adopts, some with a pod-deletion-cost.
  */
 export function workloadManifests(controller: CampaignController, rng: Rng): Record<string, unknown>[] {
   switch (controller) {
@@ -101,8 +102,9 @@ export function workloadManifests(controller: CampaignController, rng: Rng): Rec
 
 const selector = (labels: Record<string, string>) => ({ matchLabels: labels });
 
+/** Pods start at different times, so with minReadySeconds they become available one by one. */
 function minReady(rng: Rng): Record<string, number> {
-  return rng.chance(0.15) ? { minReadySeconds: rng.between(5, 20) } : {};
+  return rng.chance(0.3) ? { minReadySeconds: rng.between(5, 30) } : {};
 }
 
 function replicaSet(name: string, spec: Record<string, unknown>): Record<string, unknown> {
@@ -116,14 +118,34 @@ function replicaSets(rng: Rng): Record<string, unknown>[] {
     template: podTemplate('web', rng),
     ...minReady(rng),
   });
-  if (!rng.chance(0.3)) return [web];
+  const pods = orphanPods(rng);
+  if (!rng.chance(0.3)) return [...pods, web];
   const labels = { app: 'web', track: 'canary' };
   const canary = replicaSet('web-canary', {
     replicas: rng.between(1, 2),
     selector: selector(labels),
     template: { ...podTemplate('web', rng), metadata: { labels } },
   });
-  return [web, canary];
+  return [...pods, web, canary];
+}
+
+const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+
+/**
+ * Sometimes pods of the app exist without an owner (left by a `--cascade=orphan` delete, or made by
+ * hand), so the ReplicaSet adopts them. Their owners marked some cheap or expensive to lose with a
+ * pod-deletion-cost, and one may still run a bad build that never becomes Ready or crash-loops.
+ */
+function orphanPods(rng: Rng): Record<string, unknown>[] {
+  if (!rng.chance(0.35)) return [];
+  return Array.from({ length: rng.between(1, 3) }, (_, i) => {
+    const metadata: Record<string, unknown> = { name: `web-orphan-${i + 1}`, labels: { app: 'web' } };
+    if (rng.chance(0.7)) metadata.annotations = { [DELETION_COST]: String(rng.pick([-100, 0, 5, 1000])) };
+    const image = rng.chance(0.2)
+      ? `registry.example/web:0.9-${rng.pick(['never-ready', 'crashloop'])}`
+      : 'registry.example/web:1.0';
+    return { apiVersion: 'v1', kind: 'Pod', metadata, spec: { containers: [{ name: 'web', image }] } };
+  });
 }
 
 function daemonSet(rng: Rng): Record<string, unknown> {
@@ -166,6 +188,8 @@ function statefulSet(rng: Rng): Record<string, unknown> {
     ...minReady(rng),
   };
   if (rng.chance(0.3)) spec.ordinals = { start: rng.between(1, 3) };
+  // A short history: pruning then meets revisions that pods below a partition or OnDelete still run.
+  if (rng.chance(0.4)) spec.revisionHistoryLimit = rng.between(0, 2);
   if (rng.chance(0.5))
     spec.persistentVolumeClaimRetentionPolicy = {
       whenDeleted: rng.pick(['Retain', 'Delete']),
