@@ -11,7 +11,7 @@ import type { Rng } from '../sim/prng.ts';
 import type { ChaosContext } from './types.ts';
 
 const STRANDED_DELETE_CHANCE = 0.3;
-const STORM_CHANCE = 0.3;
+const STORM_CHANCE = 0.5;
 /** Crashes of one pod are this far apart: the kubelet's back-off (10 s, 20 s...) has restarted it. */
 const CRASH_SPACING_MS = 45_000;
 
@@ -26,7 +26,11 @@ export function strandedDelete(ev: ScenarioEvent, ctx: ChaosContext, rng: Rng): 
   };
 }
 
-/** Maybe a restart storm at a random time in `between`, then a scale-down of the same workload. */
+/**
+ * Maybe a restart storm at a random time in `between`, and a scale-down of the same workload while
+ * its pods are still in crash back-off: they are all not Ready, so what tells them apart when the
+ * ReplicaSet picks victims is how often they restarted (ready time only ranks Ready pods).
+ */
 export function restartStorm(
   ctx: ChaosContext,
   between: readonly [number, number],
@@ -37,15 +41,18 @@ export function restartStorm(
   const owner = rng.pick(scalable);
   const start = between[0] + rng.int(Math.max(1, between[1] - between[0] + 1));
   const out: ScenarioEvent[] = [];
-  let last = start;
-  for (let pod = 0, n = rng.between(1, 3); pod < n; pod++) {
-    const index = rng.int(5);
-    for (let k = 0, crashes = rng.between(1, 3); k < crashes; k++) {
-      const at = start + k * CRASH_SPACING_MS + rng.int(2_000);
-      last = Math.max(last, at);
-      out.push({ at, do: 'crash-pod', pod: { owner, index } });
-    }
+  const rounds = 3;
+  // Pods crash 1-3 times, the last crash of each in the same round.
+  for (let index = 0, n = rng.between(2, 5); index < n; index++) {
+    for (let k = rounds - rng.between(1, rounds); k < rounds; k++)
+      out.push({ at: start + k * CRASH_SPACING_MS + rng.int(500), do: 'crash-pod', pod: { owner, index } });
   }
-  out.push({ at: last + 30_000 + rng.int(60_001), do: 'scale', target: owner, replicas: rng.int(3) });
+  const last = start + (rounds - 1) * CRASH_SPACING_MS + 500;
+  out.push({
+    at: last + 500 + rng.int(7_501),
+    do: 'scale',
+    target: owner,
+    replicas: rng.between(1, 3),
+  });
   return out;
 }
