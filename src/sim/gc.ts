@@ -3,7 +3,8 @@
  * owners are all gone are deleted (references to a gone owner are dropped when another owner
  * lives). Foreground: the owner waits (finalizer foregroundDeletion) until its blockOwnerDeletion
  * dependents are gone. Orphan: ownerReferences to the owner are stripped, then the finalizer
- * `orphan` is removed. Pod GC force-deletes pods bound to nodes that no longer exist.
+ * `orphan` is removed. Pod GC force-deletes pods bound to nodes that no longer exist (after a
+ * quarantine, as gcOrphaned does).
  */
 import type { Kind, KObject } from '../model/types.ts';
 import { keyOf, type WatchEvent } from './api/types.ts';
@@ -14,6 +15,9 @@ const GC_DELAY_MS = 50;
 const POD_GC_DELAY_MS = 40_000;
 
 export class GarbageCollector {
+  /** When each node name's Node object was last deleted (looked up by name, never iterated). */
+  private readonly nodeDeletedAtMs = new Map<string, number>();
+
   constructor(private readonly world: World) {
     world.store.watch((ev) => this.onEvent(ev));
   }
@@ -27,6 +31,7 @@ export class GarbageCollector {
       );
       if (obj.kind === 'Node') {
         const name = obj.metadata.name;
+        this.nodeDeletedAtMs.set(name, this.world.now);
         this.world.clock.after(POD_GC_DELAY_MS, `pod-gc: pods of deleted node ${name}`, () =>
           this.podGc(name),
         );
@@ -129,8 +134,16 @@ export class GarbageCollector {
     );
   }
 
+  /**
+   * gcOrphaned (pkg/controller/podgc): a pod bound to a node missing from the informer is deleted
+   * only after a 40 s quarantine, and only if the API server then confirms the node is gone. A
+   * node re-added under the same name within the quarantine keeps its pods (its kubelet runs
+   * them); one removed again restarts the quarantine, whose own check deletes them.
+   */
   private podGc(nodeName: string): void {
     if (this.world.store.get('Node', nodeName)) return;
+    const deletedAt = this.nodeDeletedAtMs.get(nodeName) ?? 0;
+    if (this.world.now - deletedAt < POD_GC_DELAY_MS) return;
     for (const pod of this.world.podsOnNode(nodeName)) {
       this.world.store.delete('pod-gc', 'Pod', keyOf('Pod', pod.metadata), {
         gracePeriodSeconds: 0,

@@ -318,6 +318,17 @@ export class Kubelet {
     }
   }
 
+  /**
+   * A new machine's kubelet starts: its first LIST of pods with spec.nodeName equal to its name
+   * finds pods bound before it joined (a node removed and re-added under the same name) and runs
+   * them, as after a reboot.
+   */
+  join(m: Machine): void {
+    this.world.clock.after(REACTION_MS, `kubelet/${m.name}: list pods bound to the node`, () =>
+      this.resync(m),
+    );
+  }
+
   /** After a reboot or a healed partition: reconcile every container with the API. */
   resync(m: Machine): void {
     if (!isReporting(m)) return;

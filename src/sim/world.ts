@@ -117,7 +117,10 @@ export class World {
     return inf;
   }
 
-  /** A node joins: the machine boots, its kubelet registers the Node and reports Ready. */
+  /**
+   * A node joins: the machine boots, its kubelet registers the Node and reports Ready, then runs
+   * the pods already bound to its name.
+   */
   addNode(spec: NodeSpec): void {
     const machine: Machine = {
       name: spec.name,
@@ -130,6 +133,9 @@ export class World {
     };
     this.machines.set(spec.name, machine);
     this.store.create(`kubelet/${spec.name}`, newNodeObject(spec, this.now));
+    // A node re-added under a removed node's name finds pods still bound to it (pod GC waits out
+    // a quarantine first); its kubelet lists pods by spec.nodeName on start and runs them.
+    if (this.podsOnNode(spec.name).length > 0) this.kubelet.join(machine);
   }
 
   /** Runs the next timer. Returns false when nothing is left to do. */
