@@ -11,7 +11,8 @@ import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import type { Rng } from '../sim/prng.ts';
 
 const RECREATE_CHANCE = 0.2;
-const ORPHAN_CHANCE = 1 / 3;
+const ORPHAN_CHANCE = 0.5;
+const MANUAL_POD_CHANCE = 0.6;
 /** The create follows the delete within this many ms: the GC is still at work. */
 const RECREATE_WITHIN_MS = 3_000;
 
@@ -24,7 +25,7 @@ function manifestOf(obj: KObject): Record<string, unknown> {
 }
 
 /**
- * Maybe a delete of one workload and its re-creation under the same name soon after. A third of
+ * Maybe a delete of one workload and its re-creation under the same name soon after. Half of
  * them orphan the pods (`kubectl delete --cascade=orphan`, the way to change an immutable selector
  * or to hand pods to a new owner): the garbage collector releases the pods while the controller
  * may still sync the set being deleted (kubernetes#42639), and the new set adopts them.
@@ -42,8 +43,28 @@ export function recreatePair(
   const at = between[0] + rng.int(Math.max(1, between[1] - between[0] + 1));
   const target = `${obj.kind.toLowerCase()}/${obj.metadata.name}`;
   const propagation = rng.chance(ORPHAN_CHANCE) ? 'Orphan' : 'Background';
-  return [
+  const pair: ScenarioEvent[] = [
     { at, do: 'delete-object', target, propagation },
     { at: at + rng.int(RECREATE_WITHIN_MS + 1), do: 'create-object', object: manifestOf(obj) },
   ];
+  const manual = propagation === 'Orphan' ? manualPod(obj, at, rng) : undefined;
+  return manual ? [manual, ...pair] : pair;
+}
+
+/**
+ * Maybe a pod made by hand from the ReplicaSet's template (`kubectl run` with the app's labels, a
+ * copied manifest) 0-50 ms (an informer's lag) before the set is deleted with --cascade=orphan: the set may still be
+ * adopting it when its deletion starts, the race kubernetes#42639 closed with an uncached re-check.
+ * Only ReplicaSets adopt any matching pod; a StatefulSet takes only its own ordinals' names.
+ */
+function manualPod(obj: KObject, deleteAt: number, rng: Rng): ScenarioEvent | undefined {
+  if (obj.kind !== 'ReplicaSet' || !rng.chance(MANUAL_POD_CHANCE)) return undefined;
+  const template = obj.spec?.template as { metadata?: { labels?: Record<string, string> }; spec?: unknown };
+  const object = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `${obj.metadata.name}-manual`, labels: template?.metadata?.labels ?? {} },
+    spec: template?.spec,
+  };
+  return { at: Math.max(0, deleteAt - rng.int(51)), do: 'create-object', object };
 }

@@ -141,8 +141,9 @@ function orphanPods(rng: Rng): Record<string, unknown>[] {
   return Array.from({ length: rng.between(1, 3) }, (_, i) => {
     const metadata: Record<string, unknown> = { name: `web-orphan-${i + 1}`, labels: { app: 'web' } };
     if (rng.chance(0.7)) metadata.annotations = { [DELETION_COST]: String(rng.pick([-100, 0, 5, 1000])) };
-    const image = rng.chance(0.2)
-      ? `registry.example/web:0.9-${rng.pick(['never-ready', 'crashloop'])}`
+    // A pod left from an earlier build that never passed readiness is why it was left behind.
+    const image = rng.chance(1 / 3)
+      ? `registry.example/web:0.9-${rng.pick(['never-ready', 'never-ready', 'crashloop'])}`
       : 'registry.example/web:1.0';
     return { apiVersion: 'v1', kind: 'Pod', metadata, spec: { containers: [{ name: 'web', image }] } };
   });
