@@ -187,8 +187,9 @@ function rolloutArb(): fc.Arbitrary<ScenarioEvent[]> {
         ...(b === 'normal' ? {} : { patch: { metadata: { annotations: { 'kubeprop.io/behavior': b } } } }),
       });
       const out = [update(t, 'registry.local/agent:v2', behavior)];
-      // With restartPolicy Always a pod ends Succeeded only through its node (a shutdown): a
-      // template whose pods all complete is a short episode, always fixed, not a lasting state.
+      // A template whose application exits 0 crash-loops (restartPolicy Always: the kubelet
+      // restarts it with back-off; pods end Succeeded only through a node shutdown, shutdownArb).
+      // It stays a short episode, always fixed, as the suite's run counts were measured with.
       const fix = behavior === 'complete' ? (fixAfter ?? 30) : fixAfter;
       if (fix !== undefined && behavior !== 'normal')
         out.push({

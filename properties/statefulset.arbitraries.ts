@@ -138,8 +138,9 @@ export function stsFaultArbs(
       'update-template',
       fc.record({ target: web, image: fc.constantFrom('registry.local/db:v2', 'registry.local/db:v1') }),
     ),
-    // A bad revision whose pods exit (Succeeded) or fail, fixed by a later update: left broken,
-    // pods that end again and again keep status.readyReplicas flapping through the settle time.
+    // A bad revision whose pods exit 0 (restarted with back-off) or fail, fixed by a later update:
+    // left broken, pods that end again and again keep status.readyReplicas flapping through the
+    // settle time.
     'bad-revision': fc
       .tuple(at, fc.constantFrom('complete', 'fail'), fc.integer({ min: 20, max: 120 }))
       .map(([t, behavior, fixAfter]) => [update(t, behavior), update(t + fixAfter * SECOND, 'normal')]),
@@ -264,5 +265,6 @@ export const FOCUS: Record<string, string[]> = {
   'ignores-terminating-claim': ['delete-pvc', 'delete-pod', 'delete-pod', 'scale'],
   'prunes-live-revisions': ['update-template', 'update-template', 'coupled', 'delete-pod'],
   'ignores-unhealthy-rollout': ['update-template', 'unready-pod', 'bad-revision', 'coupled'],
-  'keeps-succeeded': ['bad-revision', 'delete-pod', 'scale'],
+  // A pod of a StatefulSet (restartPolicy Always) ends Succeeded only through a node shutdown.
+  'keeps-succeeded': ['shutdown-node', 'shutdown-node', 'delete-pod', 'scale'],
 };

@@ -216,11 +216,8 @@ export class Kubelet {
     this.post(m, c);
     if (b.behavior === 'crashloop')
       return this.later(m, c, 1_000 + this.rng.int(2_000), 'exits', () => this.crash(m, c));
-    if (b.behavior === 'fail' || b.behavior === 'complete') {
-      return this.later(m, c, 1_000, 'exits', () =>
-        this.finish(m, c, b.behavior === 'fail' ? 'Failed' : 'Succeeded'),
-      );
-    }
+    if (b.behavior === 'fail') return this.later(m, c, 1_000, 'exits', () => this.finish(m, c, 'Failed'));
+    if (b.behavior === 'complete') return this.later(m, c, 1_000, 'exits', () => this.exitZero(m, c, pod));
     if (!c.ready && b.behavior !== 'never-ready') {
       this.later(m, c, b.readyDelayMs, 'ready', () => {
         c.ready = true;
@@ -229,8 +226,19 @@ export class Kubelet {
     }
   }
 
+  /**
+   * The container exits 0. Under restartPolicy Always (every workload pod) the kubelet restarts
+   * it with the same back-off as a crash, so the pod never ends Succeeded this way; only a pod
+   * with restartPolicy Never or OnFailure is done (kuberuntime computePodActions).
+   */
+  private exitZero(m: Machine, c: Container, pod: KObject): void {
+    const policy = (pod.spec?.restartPolicy as string | undefined) ?? 'Always';
+    if (policy === 'Always') this.crash(m, c, ' with code 0');
+    else this.finish(m, c, 'Succeeded');
+  }
+
   /** The container exits unexpectedly; restartPolicy Always brings it back after back-off. */
-  crash(m: Machine, c: Container): void {
+  crash(m: Machine, c: Container, how = ''): void {
     if (!c.running || c.terminating) return;
     if (this.world.now - c.startedAtMs >= BACKOFF_RESET_AFTER_MS) c.backoffMs = BACKOFF_START_MS;
     c.running = false;
@@ -240,7 +248,7 @@ export class Kubelet {
     this.world.note(
       'kubelet',
       `kubelet/${m.name}`,
-      `container of pod/${c.podName} exited; restart in ${delay / 1000}s`,
+      `container of pod/${c.podName} exited${how}; restart in ${delay / 1000}s`,
       [`pod/${c.podName}`],
     );
     this.post(m, c);

@@ -6,7 +6,9 @@
  * An image tag may name a failure mode as a word of the tag, so a rollout can go bad with nothing
  * but `update-template image: ...` (what chaos draws): `broken` or `crashloop` crash-loops,
  * `never-ready` runs but never passes readiness, `fail` is ended Failed by the kubelet (evicted),
- * `complete` exits and ends Succeeded (e.g. `app:v2-crashloop`, `app:never-ready`, `x:broken`).
+ * `complete` exits 0 after a second: restarted with crash back-off under restartPolicy Always (as
+ * a real kubelet does; the pod never ends Succeeded that way), Succeeded under Never or OnFailure
+ * (e.g. `app:v2-crashloop`, `app:never-ready`, `x:broken`).
  * The annotation wins over the tag. Without knobs: a readiness probe's initialDelaySeconds, else
  * Ready on start.
  */

@@ -259,10 +259,14 @@ const DS_MUTANT_CASES: Array<{
     ids: ['daemonset.rollout-budget'],
   },
   {
-    // A new template whose pods end Succeeded: the mutant keeps them, so the nodes run nothing.
+    // A graceful node shutdown ends node-1's pod Succeeded (restartPolicy Always pods end so only
+    // through their node); after the reboot the mutant keeps it, so the node runs nothing.
     variant: 'keeps-succeeded',
     nodes: dsNodes(2),
-    events: [{ at: 20_000, do: 'update-template', target: AGENT, patch: BEHAVIOR('complete') }],
+    events: [
+      { at: 20_000, do: 'shutdown-node', node: 'node-1', phase: 'Succeeded' },
+      { at: 40_000, do: 'heal-node', node: 'node-1' },
+    ],
     ids: ['daemonset.replaces-terminal'],
   },
   {

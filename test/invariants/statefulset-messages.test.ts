@@ -183,17 +183,14 @@ const STS_MUTANT_CASES = [
     ids: ['statefulset.rollout-budget'],
   },
   {
-    // A revision whose application exits 0: web-1 ends Succeeded and the mutant keeps it.
+    // Graceful shutdowns end the pods Succeeded (restartPolicy Always pods end so only through
+    // their node); after the reboot the mutant keeps them.
     variant: 'keeps-succeeded',
     shape: { replicas: 2 },
-    events: [
-      {
-        at: 60_000,
-        do: 'update-template',
-        target: WEB,
-        patch: { metadata: { annotations: { 'kubeprop.io/behavior': 'complete' } } },
-      },
-    ],
+    events: ['node-1', 'node-2', 'node-3'].flatMap((node) => [
+      { at: 60_000, do: 'shutdown-node', node, phase: 'Succeeded' },
+      { at: 90_000, do: 'heal-node', node },
+    ]),
     ids: ['statefulset.replaces-terminal'],
   },
   {
