@@ -21,6 +21,11 @@ export interface StabilityMemo {
   podVersions: string;
   /** Dropped no-op writes of the workload's controller to the workload and its pods. */
   noops: number;
+  /**
+   * Whether its application could not run when it converged: the failing pods may be replaced by
+   * the time the window ends (a StatefulSet's current revision moves on), and they were the churn.
+   */
+  cannotRun: boolean;
 }
 
 /** The workload controller's actor name, as the trace and the API store's records spell it. */
@@ -45,13 +50,28 @@ export function stabilityMemo(world: World, obj: KObject, print: string): Stabil
       .map((p) => p.metadata.resourceVersion)
       .join(','),
     noops: needlessWrites(world, obj),
+    cannotRun: appCannotRun(world, obj),
   };
 }
 
-/** True when the workload's application cannot run to Ready: its template or one of its pods. */
+/**
+ * The templates the workload makes pods from: its spec's, and a StatefulSet's current revision
+ * (pods below a partition, or any pod under OnDelete, come back at it, even when it is a failing
+ * build that a later template update fixed only above the partition).
+ */
+function podTemplates(world: World, obj: KObject): KObject[] {
+  const templates = [obj.spec?.template];
+  const current = obj.kind === 'StatefulSet' ? obj.status?.currentRevision : undefined;
+  if (typeof current === 'string') {
+    const rev = world.store.get('ControllerRevision', `${obj.metadata.namespace ?? 'default'}/${current}`);
+    templates.push((rev as { data?: KObject['spec'] } | undefined)?.data);
+  }
+  return templates.filter((t) => t).map((t) => ({ ...t, metadata: t.metadata ?? {} }) as KObject);
+}
+
+/** True when the workload's application cannot run to Ready: a template it uses or one of its pods. */
 export function appCannotRun(world: World, obj: KObject): boolean {
-  const tmpl = obj.spec?.template;
-  if (tmpl && !appCanBeReady({ ...tmpl, metadata: tmpl.metadata ?? {} } as KObject)) return true;
+  if (podTemplates(world, obj).some((t) => !appCanBeReady(t))) return true;
   return controlledPods(world, obj.metadata.uid).some((p) => !appCanBeReady(p));
 }
 
@@ -72,7 +92,7 @@ export function stabilityFinding(
   before: StabilityMemo,
   print: string,
 ): Finding | null {
-  const cannotRun = appCannotRun(world, obj);
+  const cannotRun = before.cannotRun || appCannotRun(world, obj);
   if (podsLeft(before.print, print) && !cannotRun) {
     return {
       message: `${name} kept changing after it converged: its pods were replaced during the stability window`,

@@ -52,7 +52,9 @@ export const workloadConverges: LivenessInvariant = {
               : `${name}의 상태가 수렴한 뒤 안정 구간 동안 spec에서 다시 벗어났습니다: ${why.ko}`;
           findings.push(finding);
         } else {
-          if (appCannotRun(world, obj)) ctx.held(appCannotRunNote(name));
+          // Also when the failing pods it ran at convergence were replaced by the window's end.
+          const memo = ctx.memo.get(name) as StabilityMemo | undefined;
+          if (appCannotRun(world, obj) || memo?.cannotRun) ctx.held(appCannotRunNote(name));
           if (ctx.phase === 'settled') ctx.memo.set(name, stabilityMemo(world, obj, print));
           else if (ctx.memo.has(name)) {
             const f = stabilityFinding(world, obj, name, ctx.memo.get(name) as StabilityMemo, print);

@@ -81,7 +81,7 @@ describe('campaign: the drawn classes catch their mutants (campaign seed 1)', ()
     ['replicaset', 'no-adopt-recheck', 100],
     ['replicaset', 'stale-available', 300],
     ['statefulset', 'prunes-live-revisions', 200],
-    ['statefulset', 'replace-terminating', 100],
+    ['statefulset', 'replace-terminating', 40],
   ])('campaign: %s/%s fails within %i runs; the correct controller passes that run', (c, mutant, limit) => {
     const i = firstFailure(c, mutant, limit);
     expect(i).toBeGreaterThanOrEqual(0);
