@@ -6,6 +6,7 @@
  * which made correct workload controllers look at terminal pods Kubernetes never produces.
  */
 import { describe, expect, it } from 'vitest';
+import { traceKo } from '../../src/report/i18n/traceKo.ts';
 import { bare, node, pod, ready, runTo, worldWith } from './helpers.ts';
 
 const COMPLETE = { 'kubeprop.io/behavior': 'complete' };
@@ -36,7 +37,11 @@ describe('sim: an application that exits 0 (`complete`)', () => {
     expect(readyFlips).toBeGreaterThanOrEqual(6);
     expect(pod(w, 'app')?.status?.phase).toBe('Running');
     const lines = w.trace.events.map((e) => e.text);
-    expect(lines).toContain('container of pod/app exited with code 0; restart in 10s');
+    const exited = 'container of pod/app exited with code 0; restart in 10s';
+    expect(lines).toContain(exited);
+    expect(traceKo({ kind: 'kubelet', actor: 'kubelet/node-1', text: exited })).toBe(
+      'pod/app의 컨테이너가 코드 0으로 종료됨(restartPolicy Always), back-off 10s 후 재시작',
+    );
   });
 
   it.each(['Never', 'OnFailure'])('under restartPolicy %s the pod ends Succeeded', (policy) => {

@@ -36,6 +36,10 @@ const KUBELET: readonly Rule[] = [
     /^container of (pod\/\S+) exited; restart in (\S+)$/,
     (m) => `${m[1]}의 컨테이너 종료됨, back-off ${m[2]} 후 재시작`,
   ],
+  [
+    /^container of (pod\/\S+) exited with code 0; restart in (\S+)$/,
+    (m) => `${m[1]}의 컨테이너가 코드 0으로 종료됨(restartPolicy Always), back-off ${m[2]} 후 재시작`,
+  ],
   [/^(pod\/\S+) (Failed|Succeeded)$/, (m) => `${m[1]}: ${m[2]} 단계로 끝남`],
   [/^stopped (pod\/\S+)$/, (m) => `${m[1]} 컨테이너 정상 종료`],
   [/^stopped (pod\/\S+): power loss$/, (m) => `${m[1]} 컨테이너 멈춤: 머신 전원이 꺼짐`],
