@@ -1,10 +1,23 @@
 import type { KObject } from '../model/types.ts';
 import { scenarioKinds } from '../scenario/kinds.ts';
+import type { WriteRecord } from '../sim/api/types.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { ref } from './util.ts';
 
 function controllerUid(o: KObject | undefined): string | undefined {
   return o?.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
+}
+
+/**
+ * Was the object terminating when the controller decided to adopt it? The controller can only skip
+ * what its cache shows (ClaimPods checks the cached deletionTimestamp), and the patch it sends has
+ * no such precondition, so the write's recorded view judges it; the store's copy only when the
+ * write records none.
+ */
+function adoptedTerminating(w: WriteRecord): boolean {
+  const seen = w.cause?.observedTerminating;
+  if (typeof seen === 'boolean') return seen;
+  return !!w.before?.metadata.deletionTimestamp;
 }
 
 /**
@@ -50,7 +63,7 @@ export const ownershipSingleController: SafetyInvariant = {
           messageKo: `${ref(w.after)}의 컨트롤러가 바뀌었습니다 (${prevRef} → ${ownerRef}, ${w.actor}의 쓰기): 다른 컨트롤러가 소유한 오브젝트를 가져갔습니다`,
           objects: [ref(w.after), ownerRef, ...(prev ? [ref(prev)] : [])],
         });
-      } else if (w.before?.metadata.deletionTimestamp) {
+      } else if (adoptedTerminating(w)) {
         findings.push({
           message: `${ownerRef} adopted ${ref(w.after)} although it was terminating`,
           messageKo: `종료 중인 ${ref(w.after)}에 ${ownerRef}의 controller ownerReference가 붙었습니다: 종료 중인 오브젝트는 입양하면 안 됩니다`,

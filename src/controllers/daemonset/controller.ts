@@ -16,7 +16,14 @@ import type { KObject } from '../../model/types.ts';
 import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
-import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
+import {
+  adoptionCause,
+  type ClaimPlan,
+  controllerRefOf,
+  planClaims,
+  withAdoption,
+  withRelease,
+} from '../shared/claim.ts';
 import { Expectations } from '../shared/expectations.ts';
 import { adoptRevisions, type RevisionObject } from '../shared/history.ts';
 import { FailedPodBackoff } from './backoff.ts';
@@ -184,7 +191,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
         (p) => withAdoption(p, ref, false),
         {
           uid: pod.metadata.uid,
-          cause: { controller: 'daemonset', ownerUid: ds.metadata.uid, adopt: true },
+          cause: adoptionCause('daemonset', ds.metadata.uid, pod),
         },
       );
       if (r.ok) owned.push(r.obj);

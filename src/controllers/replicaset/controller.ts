@@ -12,6 +12,7 @@ import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
 import {
+  adoptionCause,
   type ClaimPlan,
   controllerRefOf,
   planClaims,
@@ -281,7 +282,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
         (p) => withAdoption(p, ref, this.v.adoptForeign),
         {
           uid: pod.metadata.uid,
-          cause: { controller: 'replicaset', ownerUid: rs.metadata.uid, adopt: true },
+          cause: adoptionCause('replicaset', rs.metadata.uid, pod),
         },
       );
       if (r.ok) this.cur.owned.push(r.obj);

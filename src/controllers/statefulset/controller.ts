@@ -10,7 +10,14 @@ import type { KObject } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import { ControllerBase } from '../shared/base.ts';
-import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
+import {
+  adoptionCause,
+  type ClaimPlan,
+  controllerRefOf,
+  planClaims,
+  withAdoption,
+  withRelease,
+} from '../shared/claim.ts';
 import { adoptRevisions, type CurrentRevisionPlan, type RevisionObject } from '../shared/history.ts';
 import { claimTemplates, isMember, isRunningAndReady } from './identity.ts';
 import type { Next, StatefulSetEvent } from './machine.ts';
@@ -282,7 +289,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
         (p) => withAdoption(p, ref, false),
         {
           uid: pod.metadata.uid,
-          cause: { controller: 'statefulset', ownerUid: s.set.metadata.uid, adopt: true },
+          cause: adoptionCause('statefulset', s.set.metadata.uid, pod),
         },
       );
       if (r.ok) s.adopted(r.obj);
