@@ -4,6 +4,7 @@
  */
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
 import { podReadyTransitionMs } from '../../model/pod.ts';
+import { parseTimestamp } from '../../model/time.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { isReporting } from '../../sim/machine.ts';
 import type { World } from '../../sim/world.ts';
@@ -21,17 +22,26 @@ export function daemonPods(world: World, ds: KObject): KObject[] {
 export const NOTICE_MS = 60_000;
 
 /**
+ * The latest moment known to precede the pod's end: its creation, or its Ready condition's last
+ * transition (it turns False when the pod finishes or earlier). A pod the kubelet rejects at
+ * admission ends Failed with no conditions at all, so its creation is all there is.
+ */
+function endedNoEarlierThan(pod: KObject): number {
+  const created = parseTimestamp(pod.metadata.creationTimestamp ?? '');
+  return Math.max(Number.isFinite(created) ? created : 0, podReadyTransitionMs(pod as Pod) ?? 0);
+}
+
+/**
  * A finished daemon pod the controller should have deleted by now: Succeeded ones at once, Failed
- * ones once the node's back-off (at most 15 min) is over. A pod's Ready condition turns False when
- * it finishes or earlier, so its transition time bounds the end from below (lenient on purpose).
- * On a node that does not report, or is gone, the node lifecycle and pod GC decide instead.
+ * ones once the node's back-off (at most 15 min from the pod's end) is over. On a node that does
+ * not report, or is gone, the node lifecycle and pod GC decide instead.
  */
 export function lingering(world: World, pod: KObject): boolean {
   if (!finished(pod) || pod.metadata.deletionTimestamp) return false;
   const node = pod.spec?.nodeName;
   const m = node ? world.machines.get(node) : undefined;
   if (!node || !world.store.get('Node', node) || !m || !isReporting(m)) return false;
-  const since = podReadyTransitionMs(pod as Pod) ?? 0;
+  const since = endedNoEarlierThan(pod);
   const limit = pod.status?.phase === 'Failed' ? FAILED_BACKOFF_MAX_MS + NOTICE_MS : NOTICE_MS;
   return world.now - since > limit;
 }
