@@ -50,6 +50,11 @@ describe('DaemonSet: a rejected pod waits out a back-off that outlasts the settl
     for (const id of ['daemonset.coverage', 'daemonset.replaces-terminal', 'workload.converges'])
       expect(r.invariants.find((i) => i.id === id)?.status, id).not.toBe('violated');
     expect(r.outcome).toBe('pass');
+    const coverage = r.invariants.find((i) => i.id === 'daemonset.coverage');
+    const held = (coverage?.heldByDesign ?? []).map((h) => h.message).join('\n');
+    expect(held).toContain(
+      "node-x283 has only pod/agent-qsnzn (Failed); the controller replaces it once the node's failed-pod back-off",
+    );
   });
 
   it('dates a rejected pod from its creation: within 15 min of it the pod may stay', () => {

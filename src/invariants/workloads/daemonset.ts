@@ -53,7 +53,10 @@ export function coverage(world: World, ds: KObject): CoverageReport {
     const active = withoutStuckSurge(present.filter((p) => !finished(p)));
     const e = daemonPlacement(ds, node);
     if (e.shouldRun) {
-      if (active.length === 0 && waitsOutBackoff(world, present)) continue;
+      if (active.length === 0 && waitsOutBackoff(world, present)) {
+        held.push(backoffWait(name, present));
+        continue;
+      }
       const leaving = active.length === 0 ? terminatingBlocker(ds, name, byNode.get(name) ?? []) : null;
       if (leaving) {
         held.push(leaving);
@@ -111,6 +114,20 @@ export function coverage(world: World, ds: KObject): CoverageReport {
 /** Only finished pods on the node, none kept past its allowance: the node waits out a back-off. */
 function waitsOutBackoff(world: World, present: readonly KObject[]): boolean {
   return present.length > 0 && present.every((p) => finished(p) && !lingering(world, p));
+}
+
+/** Why the node has no daemon yet: its finished pods wait out the failed-pod back-off. */
+function backoffWait(node: string, finishedPods: readonly KObject[]): Explanation {
+  const pods = finishedPods.map((p) => `pod/${p.metadata.name} (${p.status?.phase})`).join(', ');
+  if (finishedPods.some((p) => p.status?.phase !== 'Failed'))
+    return {
+      en: `${node} has only ${pods}, which just ended; the controller replaces it on its next sync`,
+      ko: `${node}에는 방금 끝난 Pod만 있습니다 (${pods}). 컨트롤러가 다음 동기화에서 교체합니다`,
+    };
+  return {
+    en: `${node} has only ${pods}; the controller replaces it once the node's failed-pod back-off (up to 15 min) is over`,
+    ko: `${node}에는 끝난 Pod만 있습니다 (${pods}). 컨트롤러는 Node별 Failed Pod 백오프(최대 15분)가 끝나면 교체합니다`,
+  };
 }
 
 /**
