@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SIM_OPTIONS, type Scenario, type ScenarioEvent } from '../scenario/types.ts';
-import { ddmin, eventUnits, shrinkRun, shrinkTarget } from './shrink.ts';
+import { ddmin, eventUnits, failsLike, shrinkRun, shrinkTarget } from './shrink.ts';
 import type { InvariantResult, RunResult } from './types.ts';
 
 const items = Array.from({ length: 29 }, (_, i) => `e${i}`);
@@ -32,6 +32,10 @@ describe('shrink: ddmin', () => {
 
   test('shrink: ddmin: a failure that needs nothing shrinks to the empty list in one test', () => {
     expect(ddmin(items, () => true)).toEqual({ kept: [], tests: 1, minimal: true });
+  });
+
+  test('shrink: ddmin: a budget of 0 tests nothing and keeps everything', () => {
+    expect(ddmin(['a', 'b'], () => true, 0)).toEqual({ kept: ['a', 'b'], tests: 0, minimal: false });
   });
 
   test('shrink: ddmin: a failure that needs one item keeps it', () => {
@@ -90,6 +94,17 @@ describe('shrink: event units', () => {
       ev(7, 'heal-node', { node: 'node-1' }),
     ];
     expect(eventUnits(events)).toEqual([[0, 5], [1, 2], [3], [4], [6]]);
+  });
+
+  test('shrink: units: other events naming the node stay units of their own, and only crashes and partitions open a pair', () => {
+    const events = [
+      ev(1, 'crash-node', { node: 'node-1' }),
+      ev(2, 'cordon-node', { node: 'node-1' }),
+      ev(3, 'heal-node', { node: 'node-1' }),
+      ev(4, 'cordon-node', { node: 'node-4' }),
+      ev(5, 'heal-node', { node: 'node-4' }),
+    ];
+    expect(eventUnits(events)).toEqual([[0, 2], [1], [3], [4]]);
   });
 });
 
@@ -192,6 +207,25 @@ describe('shrink: shrinkRun', () => {
     r.scenario = { ...r.scenario, expect: { holds: [], violates: ['b.early'] } };
     expect(shrinkTarget(r)).toEqual({ invariant: 'a.late' });
     expect(shrinkTarget({ ...r, outcome: 'error', error: 'boom\n  at x' })).toEqual({ error: 'boom' });
+    // On the same step the earlier time wins, whichever invariant comes first in the list.
+    const later = inv('x.later', true, 4);
+    later.violations[0]!.atMs = 90;
+    const sooner = inv('y.sooner', true, 4);
+    sooner.violations[0]!.atMs = 30;
+    expect(shrinkTarget({ ...r, scenario: scenarioOf([]), invariants: [later, sooner] })).toEqual({
+      invariant: 'y.sooner',
+    });
+    expect(shrinkTarget({ ...r, scenario: scenarioOf([]), invariants: [sooner, later] })).toEqual({
+      invariant: 'y.sooner',
+    });
+  });
+
+  test('shrink: failsLike: another violated invariant is not the same failure', () => {
+    const r = fakeRun(scenarioOf([]));
+    r.invariants = [inv('a.other', true), inv('b.target', false)];
+    expect(failsLike(r, { invariant: 'b.target' })).toBe(false);
+    r.invariants = [inv('a.other', true), inv('b.target', true)];
+    expect(failsLike(r, { invariant: 'b.target' })).toBe(true);
   });
 
   test('shrink: target: an internal error shrinks to a run with the same error, not another one', () => {
