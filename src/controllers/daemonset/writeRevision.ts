@@ -2,7 +2,8 @@
  * The history writes of a sync (update.go `constructHistory`, `snapshot`, `dedupCurHistories`):
  * create the current revision, raise an older equal one (rollback), or fold duplicates into one.
  * A name taken by a different template is a hash collision: the DaemonSet's status.collisionCount
- * grows, so the next sync hashes to a new name.
+ * grows, so the next sync hashes to a new name; a name taken by the same template (an old owner's
+ * revision after a same-name re-create) is used as it is.
  */
 import type { KObject } from '../../model/types.ts';
 import type { World } from '../../sim/world.ts';
@@ -46,8 +47,16 @@ export function recordRevision(
   return undefined;
 }
 
+/**
+ * Raises collisionCount on the DaemonSet as the API server holds it, unless the count the hash was
+ * computed with was stale: then the name may not collide at all under the real count, so the sync
+ * only retries (`snapshot`: "found a stale collision count ... will retry until it is updated").
+ */
 function bumpCollisionCount(world: World, actor: string, ds: KObject, collisionCount: number): string {
   const fresh = world.store.get('DaemonSet', `${ds.metadata.namespace}/${ds.metadata.name}`);
+  const seen = ds.status?.collisionCount ?? 0;
+  if (fresh && (fresh.status?.collisionCount ?? 0) !== seen)
+    return `found a stale collision count (${seen}, expected ${fresh.status?.collisionCount ?? 0}) of ${ds.metadata.name}; will retry`;
   if (fresh) {
     world.store.updateStatus(actor, { ...fresh, status: { ...fresh.status, collisionCount } });
   }

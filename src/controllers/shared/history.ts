@@ -15,7 +15,7 @@ import { compileSelector } from '../../model/labels.ts';
 import { newControllerRef } from '../../model/pod.ts';
 import type { KObject, NewObject, OwnerReference } from '../../model/types.ts';
 import type { World } from '../../sim/world.ts';
-import { type ClaimPlan, controllerRefOf, planClaims, withAdoption } from './claim.ts';
+import { type ClaimPlan, planClaims, withAdoption } from './claim.ts';
 
 /** The label pods and revisions carry (`apps.ControllerRevisionHashLabelKey`). */
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
@@ -158,17 +158,18 @@ export function withRevisionNumber(rev: RevisionObject, revision: number): Revis
 }
 
 /**
- * After `create` failed with AlreadyExists (`CreateControllerRevision`): if the existing object is
- * ours and equal, use it; otherwise the name collided with a different template and the owner's
- * `status.collisionCount` must grow before the next attempt.
+ * After `create` failed with AlreadyExists (`CreateControllerRevision`, daemon `snapshot`): if the
+ * existing object stores the same template, use it, whoever owns it (`bytes.Equal(exists.Data.Raw,
+ * clone.Data.Raw)`, daemon `Match`): after a same-name delete and re-create, the old owner's
+ * revision waits for the garbage collector and is the new owner's template too. Only a different
+ * template under that name is a hash collision: the owner's `status.collisionCount` must grow.
  */
 export function onCreateConflict(
   owner: RevisionOwner,
   existing: RevisionObject,
   wanted: NewObject,
 ): { type: 'use'; revision: RevisionObject } | { type: 'collision'; collisionCount: number } {
-  const ours = controllerRefOf(existing)?.uid === owner.metadata.uid;
-  if (ours && revisionsEqual(existing, wanted as unknown as RevisionObject))
+  if (stableStringify(existing.data) === stableStringify((wanted as unknown as RevisionObject).data))
     return { type: 'use', revision: existing };
   return { type: 'collision', collisionCount: (owner.status?.collisionCount ?? 0) + 1 };
 }

@@ -11,6 +11,7 @@ import { computeHash } from '../../model/hash.ts';
 import { isPodAvailable, isPodReady } from '../../model/pod.ts';
 import { toleratesTaint } from '../../model/taints.ts';
 import type { KObject, Node, Pod, Taint, Toleration } from '../../model/types.ts';
+import { currentRevisionIn } from './revisions.ts';
 
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
 
@@ -106,9 +107,16 @@ export function revisionHash(pod: KObject): string | undefined {
   return pod.metadata.labels?.[REVISION_HASH_LABEL];
 }
 
-/** The hash pods of the current template carry (`ComputeHash(template, collisionCount)`). */
-export function currentHash(ds: KObject): string {
-  return computeHash(ds.spec?.template ?? {}, ds.status?.collisionCount ?? 0);
+/**
+ * The hash pods of the current template carry: the current revision's `controller-revision-hash`
+ * when the API store's revisions are given (`constructHistory` labels pods with `cur`'s hash, which
+ * after a same-name re-create or a rollback need not be the one computed now), else
+ * `ComputeHash(template, collisionCount)`.
+ */
+export function currentHash(ds: KObject, revisions?: Iterable<KObject>): string {
+  const cur = revisions && currentRevisionIn(revisions, ds);
+  const label = cur?.metadata.labels?.[REVISION_HASH_LABEL];
+  return label ?? computeHash(ds.spec?.template ?? {}, ds.status?.collisionCount ?? 0);
 }
 
 export function finished(pod: KObject): boolean {
@@ -164,8 +172,8 @@ export function daemonStatus(
   nodes: Iterable<KObject>,
   byNode: ReadonlyMap<string, KObject[]>,
   nowMs: number,
+  hash: string = currentHash(ds),
 ): DaemonStatusCounts {
-  const hash = currentHash(ds);
   const c: DaemonStatusCounts = {
     desiredNumberScheduled: 0,
     currentNumberScheduled: 0,

@@ -106,7 +106,7 @@ function whyUnavailable(
       en: `pod/${leaving.metadata.name} on ${node} is still terminating`,
       ko: `${node}의 pod/${leaving.metadata.name}: 아직 종료 중`,
     };
-  const hash = currentHash(ds);
+  const hash = currentHash(ds, world.store.values('ControllerRevision'));
   // Failed pods kept for the node's back-off are unavailable pods of the node (with surge, old
   // ones too: more than one old pod on a node uses up a surge slot, as update.go counts it).
   const kept = mine.find(
@@ -139,7 +139,7 @@ export function outdated(
   heldNodes: ReadonlySet<string>,
 ): { problem?: Explanation; held?: Explanation } {
   if (ds.spec?.updateStrategy?.type === 'OnDelete') return {};
-  const hash = currentHash(ds);
+  const hash = currentHash(ds, world.store.values('ControllerRevision'));
   const pods = daemonPods(world, ds);
   const byNode = podsPerNode(pods, true);
   const waiting = surgeWaitsForRoom(byNode);

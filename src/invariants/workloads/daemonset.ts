@@ -169,7 +169,7 @@ function withoutStuckSurge(active: KObject[]): KObject[] {
  */
 function surgeGap(world: World, ds: KObject, node: string, active: readonly KObject[]): Explanation | null {
   const minReady = ds.spec?.minReadySeconds ?? 0;
-  const hash = currentHash(ds);
+  const hash = currentHash(ds, world.store.values('ControllerRevision'));
   const fresh = active.find((p) => revisionHash(p) === hash);
   const old = active.find((p) => revisionHash(p) !== hash);
   if (!fresh || !old) return null;
@@ -229,7 +229,14 @@ export const daemonSetChecks: WorkloadChecks = {
   },
   fingerprint,
   expectedStatus(world, ds) {
-    const counts = daemonStatus(ds, world.store.list('Node'), podsPerNode(daemonPods(world, ds)), world.now);
+    const hash = currentHash(ds, world.store.values('ControllerRevision'));
+    const counts = daemonStatus(
+      ds,
+      world.store.list('Node'),
+      podsPerNode(daemonPods(world, ds)),
+      world.now,
+      hash,
+    );
     return { ...counts, observedGeneration: ds.metadata.generation };
   },
 };
