@@ -56,7 +56,7 @@ describe('DaemonSet: same-name delete and re-create while GC runs', () => {
     expect(r.invariants.find((i) => i.id === 'status.consistent')?.status).not.toBe('violated');
     expect(r.outcome).toBe('pass');
     const agent = r.final.workloads.find((w) => w.name === 'agent');
-    expect((agent?.status as { collisionCount?: number }).collisionCount ?? 0).toBe(0);
+    expect((agent?.status as { collisionCount?: number } | undefined)?.collisionCount ?? 0).toBe(0);
     expect(r.events.some((e) => /hash collision/.test(e.text))).toBe(false);
   });
 

@@ -12,6 +12,7 @@ import { isPodAvailable } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { claimNames } from '../../sim/volumes.ts';
 import type { World } from '../../sim/world.ts';
+import { currentRevisionIn } from '../semantics/revisions.ts';
 import { endedNoLaterThanMs, healthy, runningAndReady, terminal } from '../semantics/statefulset.ts';
 import { heldByOtherUntilMs } from '../statefulset-util.ts';
 import type { Explanation } from '../types.ts';
@@ -43,6 +44,19 @@ export function expectedUpdateRevision(set: KObject): string {
     byCount.set(cc, h);
   }
   return `${set.metadata.name}-${h}`;
+}
+
+/**
+ * The update revision as Kubernetes picks it (`getStatefulSetRevisions`): the set's highest-numbered
+ * revision whose template equals the set's, whatever hash its name carries (one found under its
+ * name after a same-name re-create, or raised by a rollback after a collision); the recomputed name
+ * only when no such revision exists yet.
+ */
+export function updateRevisionIn(world: World, set: KObject): string {
+  return (
+    currentRevisionIn(world.store.values('ControllerRevision'), set)?.metadata.name ??
+    expectedUpdateRevision(set)
+  );
 }
 
 /** How long a controller may take to notice that a pod ended (a watch event, a sync). */
@@ -138,11 +152,15 @@ function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject
 }
 
 /** Members from the partition up, in range, not at the update revision (RollingUpdate only). */
-function staleMembers(set: KObject, all: ReadonlyArray<{ pod: KObject; ordinal: number }>): string[] {
+function staleMembers(
+  world: World,
+  set: KObject,
+  all: ReadonlyArray<{ pod: KObject; ordinal: number }>,
+): string[] {
   if (set.spec?.updateStrategy?.type === 'OnDelete') return [];
   const start = set.spec?.ordinals?.start ?? 0;
   const end = start + (set.spec?.replicas ?? 1);
-  const update = expectedUpdateRevision(set);
+  const update = updateRevisionIn(world, set);
   const partition = set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
   return all
     .filter(
@@ -198,7 +216,7 @@ function heldBehind(world: World, set: KObject): Explanation | null {
     if (higher.length + missing > 0) behind.push({ en: 'the higher ordinals', ko: '더 높은 ordinal' });
     if (extra.length > 0) behind.push({ en: 'the scale-down', ko: 'scale-down' });
   }
-  if (staleMembers(set, all).length > 0) behind.push({ en: 'the rollout', ko: '롤아웃' });
+  if (staleMembers(world, set, all).length > 0) behind.push({ en: 'the rollout', ko: '롤아웃' });
   if (behind.length === 0) return null;
   const why = notReadyReasons(world, [blocker.pod]) || (blocker.pod.status?.phase ?? 'Pending');
   const whyKo = notReadyReasons(world, [blocker.pod], 'ko') || (blocker.pod.status?.phase ?? 'Pending');
@@ -243,8 +261,8 @@ export const statefulSetChecks: WorkloadChecks = {
         ko: `spec.replicas 범위 밖의 Pod가 아직 남아 있습니다: ${extra.join(', ')}`,
       });
     if (!anyExcused) {
-      const update = expectedUpdateRevision(set);
-      const stale = staleMembers(set, all);
+      const update = updateRevisionIn(world, set);
+      const stale = staleMembers(world, set, all);
       if (stale.length > 0)
         problems.push({
           en: `${stale.join(', ')} not at update revision ${update}`,
@@ -263,7 +281,7 @@ export const statefulSetChecks: WorkloadChecks = {
   expectedStatus(world, set) {
     const pods = members(world, set).map((m) => m.pod);
     const live = pods.filter((p) => !p.metadata.deletionTimestamp);
-    const update = expectedUpdateRevision(set);
+    const update = updateRevisionIn(world, set);
     const minReady = set.spec?.minReadySeconds ?? 0;
     const running = (p: KObject) => p.status?.phase === 'Running';
     return {
