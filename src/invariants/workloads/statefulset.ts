@@ -202,9 +202,10 @@ function heldBehind(world: World, set: KObject): Explanation | null {
   if (!blocker) {
     if (!ordered || extra.length === 0 || !scaleDownHalted(all, start, end)) return null;
     const highest = extra.at(-1)!;
+    const rollout = staleMembers(world, set, all).length > 0;
     return {
-      en: `scale-down held by design: ${highest} is not Running and Ready and is not the first unhealthy pod, so OrderedReady waits for it (kubernetes#36333)`,
-      ko: `scale-down은 의도된 대기입니다: ${highest} Pod가 Running 및 Ready가 아니고 첫 번째 비정상 Pod도 아니어서 OrderedReady는 그 Pod를 기다립니다 (kubernetes#36333)`,
+      en: `scale-down${rollout ? ' and the rollout' : ''} held by design: ${highest} is not Running and Ready and is not the first unhealthy pod, so OrderedReady waits for it (kubernetes#36333)`,
+      ko: `scale-down${rollout ? '과 롤아웃은' : '은'} 의도된 대기입니다: ${highest} Pod가 Running 및 Ready가 아니고 첫 번째 비정상 Pod도 아니어서 OrderedReady는 그 Pod를 기다립니다 (kubernetes#36333)`,
     };
   }
   const name = blocker.pod.metadata.name;
@@ -255,12 +256,14 @@ export const statefulSetChecks: WorkloadChecks = {
     const extra = all
       .filter((m) => (m.ordinal < start || m.ordinal >= end) && !heldByFinalizer(m.pod))
       .map((m) => m.pod.metadata.name);
-    if (extra.length > 0 && !(ordered && (anyExcused || scaleDownHalted(all, start, end))))
+    // A halted OrderedReady scale-down also holds the rollout: the sync returns before it.
+    const halted = ordered && extra.length > 0 && scaleDownHalted(all, start, end);
+    if (extra.length > 0 && !(ordered && (anyExcused || halted)))
       problems.push({
         en: `${extra.join(', ')} should be gone`,
         ko: `spec.replicas 범위 밖의 Pod가 아직 남아 있습니다: ${extra.join(', ')}`,
       });
-    if (!anyExcused) {
+    if (!anyExcused && !halted) {
       const update = updateRevisionIn(world, set);
       const stale = staleMembers(world, set, all);
       if (stale.length > 0)
