@@ -123,6 +123,18 @@ function waitingOutBackoff(world: World, set: KObject, name: string): boolean {
   return until !== undefined && world.now - until < MAX_BACKOFF_MS;
 }
 
+/**
+ * A pod of that name that is not the set's, being deleted but kept by a finalizer (say one orphaned
+ * by `--cascade=orphan` before the set was created again): the set cannot adopt it (ClaimObject
+ * skips objects being deleted) and every create fails with AlreadyExists until the finalizer goes.
+ */
+function nameHeldByFinalizer(world: World, set: KObject, name: string): KObject | undefined {
+  const pod = world.store.get('Pod', `${set.metadata.namespace ?? 'default'}/${name}`);
+  if (!pod || !heldByFinalizer(pod)) return undefined;
+  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller);
+  return ref?.uid === set.metadata.uid ? undefined : pod;
+}
+
 function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject>): Explanation[] {
   const start = set.spec?.ordinals?.start ?? 0;
   const replicas = set.spec?.replicas ?? 1;
@@ -135,7 +147,7 @@ function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject
       if (ordered) break;
       continue;
     }
-    if (!pod && waitingOutBackoff(world, set, name)) {
+    if (!pod && (waitingOutBackoff(world, set, name) || nameHeldByFinalizer(world, set, name))) {
       if (ordered) break;
       continue;
     }
@@ -171,20 +183,43 @@ function staleMembers(
 }
 
 /**
+ * The lowest missing slot whose name the set cannot take yet: a foreign pod of that name kept by a
+ * finalizer, or one that belonged to another set until recently (the create is retried with back-off).
+ */
+function missingNameHeld(
+  world: World,
+  set: KObject,
+  all: ReadonlyArray<{ pod: KObject; ordinal: number }>,
+): Explanation | null {
+  const start = set.spec?.ordinals?.start ?? 0;
+  for (let ord = start; ord < start + (set.spec?.replicas ?? 1); ord++) {
+    const name = `${set.metadata.name}-${ord}`;
+    if (all.some((m) => m.ordinal === ord)) continue;
+    const other = nameHeldByFinalizer(world, set, name);
+    if (other) {
+      const fins = other.metadata.finalizers!.join(', ');
+      return {
+        en: `${name} cannot be created: a pod of that name that the set does not own is being deleted, and its finalizer ${fins} keeps it (a pod being deleted is never adopted; every create fails with AlreadyExists until the finalizer is removed)`,
+        ko: `${name} Pod를 만들 수 없습니다: StatefulSet이 소유하지 않은 같은 이름의 Pod가 삭제 중이며 finalizer(${fins})가 붙잡고 있습니다 (삭제 중인 Pod는 입양되지 않고, finalizer가 제거될 때까지 생성은 AlreadyExists로 실패합니다)`,
+      };
+    }
+    if (waitingOutBackoff(world, set, name))
+      return {
+        en: `${name} belonged to another StatefulSet of that name until recently, every create failed with AlreadyExists, and the set is retried with the work queue's back-off (up to 1000 s)`,
+        ko: `${name} Pod 이름은 최근까지 같은 이름의 다른 StatefulSet이 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 back-off(최대 1000초)에 따라 다시 시도합니다`,
+      };
+  }
+  return null;
+}
+
+/**
  * What Kubernetes holds on purpose behind a pod that cannot become Ready: with OrderedReady the
  * higher ordinals and the scale-down; with RollingUpdate the rollout (it waits for unhealthy pods).
  */
 function heldBehind(world: World, set: KObject): Explanation | null {
   const all = members(world, set);
-  const start0 = set.spec?.ordinals?.start ?? 0;
-  for (let ord = start0; ord < start0 + (set.spec?.replicas ?? 1); ord++) {
-    const name = `${set.metadata.name}-${ord}`;
-    if (all.some((m) => m.ordinal === ord) || !waitingOutBackoff(world, set, name)) continue;
-    return {
-      en: `${name} belonged to another StatefulSet of that name until recently, every create failed with AlreadyExists, and the set is retried with the work queue's back-off (up to 1000 s)`,
-      ko: `${name} Pod 이름은 최근까지 같은 이름의 다른 StatefulSet이 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 back-off(최대 1000초)에 따라 다시 시도합니다`,
-    };
-  }
+  const missing = missingNameHeld(world, set, all);
+  if (missing) return missing;
   const kept = all.find((m) => heldByFinalizer(m.pod))?.pod;
   if (kept)
     return {

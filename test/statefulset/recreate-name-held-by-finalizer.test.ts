@@ -1,0 +1,30 @@
+/**
+ * A StatefulSet deleted with --cascade=orphan while its condemned pod db-5 is terminating but held by
+ * a finalizer, then created again (replicas 5, ordinals from 2). Shrunk from the false-alarm bench
+ * (issue #11) seed 1024 run 126 (taint-node, add-finalizer, scale, delete-object, create-object):
+ * workload.converges "db-5 is missing". The orphan is being deleted, so the new set never adopts it
+ * (ClaimObject skips objects being deleted), and creating db-5 fails with AlreadyExists until the
+ * finalizer goes: Kubernetes waits, OrderedReady holds db-6 behind it. A PASS that says why.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/run/runScenario.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+
+const scenario = JSON.parse(
+  readFileSync(new URL('./fixtures/recreate-name-held-by-finalizer.scenario.json', import.meta.url), 'utf8'),
+) as Scenario;
+
+describe('StatefulSet: re-created while a pod of its name is held by a finalizer', () => {
+  it('passes and names the held pod (seed 1024 run 126)', () => {
+    const r = runScenario(scenario, { keepTrace: true });
+    const converges = r.invariants.find((i) => i.id === 'workload.converges');
+    expect(converges?.status).not.toBe('violated');
+    expect(r.outcome).toBe('pass');
+    const held = (converges?.heldByDesign ?? []).map((h) => h.message).join('\n');
+    expect(held).toContain(
+      'db-5 cannot be created: a pod of that name that the set does not own is being deleted',
+    );
+    expect(held).toContain('kubeprop.io/hold');
+  });
+});
