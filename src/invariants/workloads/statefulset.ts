@@ -291,9 +291,13 @@ export const statefulSetChecks: WorkloadChecks = {
     const extra = all
       .filter((m) => (m.ordinal < start || m.ordinal >= end) && !heldByFinalizer(m.pod))
       .map((m) => m.pod.metadata.name);
-    // A halted OrderedReady scale-down also holds the rollout: the sync returns before it.
-    const halted = ordered && extra.length > 0 && scaleDownHalted(all, start, end);
-    if (extra.length > 0 && !(ordered && (anyExcused || halted)))
+    // A halted OrderedReady scale-down also holds the rollout: the sync returns before it; so does
+    // a slot whose create keeps failing because its name is still taken (with Parallel too: the
+    // sync returns on the create error before scale-down and the rollout).
+    const halted =
+      (ordered && extra.length > 0 && scaleDownHalted(all, start, end)) ||
+      missingNameHeld(world, set, all) !== null;
+    if (extra.length > 0 && !((ordered && anyExcused) || halted))
       problems.push({
         en: `${extra.join(', ')} should be gone`,
         ko: `spec.replicas 범위 밖의 Pod가 아직 남아 있습니다: ${extra.join(', ')}`,
