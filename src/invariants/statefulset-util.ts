@@ -45,28 +45,28 @@ export function podRef(name: string): string {
   return `pod/${name}`;
 }
 
-/** Per run: when a StatefulSet pod object left the store, by `<namespace>/<name>`, and its owner's uid. */
+/** Per run: when a StatefulSet pod or an orphan pod left the store, by `<namespace>/<name>`, and its owner's uid ('' for none). */
 const gone = new WeakMap<World, Map<string, { ownerUid: string; atMs: number }>>();
 
 function noteGone(world: World, pod: KObject): void {
-  const ref = (pod.metadata.ownerReferences ?? []).find(
-    (r) => r.controller === true && r.kind === 'StatefulSet',
-  );
-  if (!ref) return;
+  // An orphan (say one left by --cascade=orphan) blocks a set's creates of its name just the same.
+  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller === true);
+  if (ref && ref.kind !== 'StatefulSet') return;
   let m = gone.get(world);
   if (!m) {
     m = new Map();
     gone.set(world, m);
   }
   m.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, {
-    ownerUid: ref.uid,
+    ownerUid: ref?.uid ?? '',
     atMs: world.now,
   });
 }
 
 /**
  * When the last pod of this name that another StatefulSet (an earlier set of the same name, say)
- * controlled left the store, if one did: until then the set's creates fail with AlreadyExists.
+ * controlled, or nobody did, left the store, if one did: until then the set's creates fail with
+ * AlreadyExists.
  */
 export function heldByOtherUntilMs(world: World, key: string, setUid: string): number | undefined {
   const g = gone.get(world)?.get(key);

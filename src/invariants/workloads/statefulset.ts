@@ -135,12 +135,23 @@ function nameHeldByFinalizer(world: World, set: KObject, name: string): KObject 
   return ref?.uid === set.metadata.uid ? undefined : pod;
 }
 
+/**
+ * Parallel pods are created by `slowStartBatch` in batches of 1, 2, 4, … slots; a failed create ends
+ * the sync after its batch, so slots in later batches wait for the next try. The last slot index of
+ * the batch that holds slot `i`: 0 | 1–2 | 3–6 | 7–14 …
+ */
+function batchEnd(i: number): number {
+  return 2 ** (Math.floor(Math.log2(i + 1)) + 1) - 2;
+}
+
 function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject>): Explanation[] {
   const start = set.spec?.ordinals?.start ?? 0;
   const replicas = set.spec?.replicas ?? 1;
   const ordered = set.spec?.podManagementPolicy !== 'Parallel';
   const problems: Explanation[] = [];
+  let lastProcessed = Number.POSITIVE_INFINITY;
   for (let ord = start; ord < start + replicas; ord++) {
+    if (ord - start > lastProcessed) break;
     const pod = byOrdinal.get(ord);
     const name = `${set.metadata.name}-${ord}`;
     if (pod && excused(world, pod)) {
@@ -149,6 +160,7 @@ function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject
     }
     if (!pod && (waitingOutBackoff(world, set, name) || nameHeldByFinalizer(world, set, name))) {
       if (ordered) break;
+      lastProcessed = Math.min(lastProcessed, batchEnd(ord - start));
       continue;
     }
     if (!pod) problems.push({ en: `${name} is missing`, ko: `${name} Pod가 없습니다` });
@@ -205,8 +217,8 @@ function missingNameHeld(
     }
     if (waitingOutBackoff(world, set, name))
       return {
-        en: `${name} belonged to another StatefulSet of that name until recently, every create failed with AlreadyExists, and the set is retried with the work queue's back-off (up to 1000 s)`,
-        ko: `${name} Pod 이름은 최근까지 같은 이름의 다른 StatefulSet이 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 back-off(최대 1000초)에 따라 다시 시도합니다`,
+        en: `${name} belonged to a pod the set did not own (another StatefulSet of that name, or none) until recently, every create failed with AlreadyExists, and the set is retried with the work queue's back-off (up to 1000 s)`,
+        ko: `${name} Pod 이름은 최근까지 이 StatefulSet이 소유하지 않은 Pod(같은 이름의 다른 StatefulSet의 Pod 또는 소유자 없는 Pod)가 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 back-off(최대 1000초)에 따라 다시 시도합니다`,
       };
   }
   return null;
