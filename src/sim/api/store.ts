@@ -252,8 +252,11 @@ export class ApiStore {
   }
 
   private remove(actor: string, obj: KObject, key: string, cause?: WriteCause): ApiResult {
+    // Unindex what the indexes hold: a write that drops the last finalizer passes its new object,
+    // and the uid index (the GC's "is the owner gone?") would otherwise keep the old one for ever.
+    const indexed = this.objects.get(obj.kind)?.get(key) ?? obj;
     this.objects.get(obj.kind)?.delete(key);
-    this.index.remove(obj, key);
+    this.index.remove(indexed, key);
     this.writtenAt.delete(`${obj.kind} ${key}`);
     this.rv++;
     this.emit('DELETED', 'delete', actor, key, obj, obj, cause, true);
