@@ -63,6 +63,12 @@ function noteGone(world: World, pod: KObject): void {
   });
 }
 
+/** When the set's own last pod of this name left the store, if one did. */
+export function ownPodGoneAtMs(world: World, key: string, setUid: string): number | undefined {
+  const g = gone.get(world)?.get(key);
+  return g && g.ownerUid === setUid ? g.atMs : undefined;
+}
+
 /**
  * When the last pod of this name that another StatefulSet (an earlier set of the same name, say)
  * controlled, or nobody did, left the store, if one did: until then the set's creates fail with
