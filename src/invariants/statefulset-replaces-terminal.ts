@@ -14,6 +14,7 @@ import {
   runningAndAvailable,
   terminal,
 } from './semantics/statefulset.ts';
+import { podCallRejectedWithinBackoff } from './statefulset-util.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { controlledPods, hasKind, liveObjects } from './util.ts';
 
@@ -67,6 +68,16 @@ export const statefulsetReplacesTerminal: LivenessInvariant = {
         if (world.now - endedNoLaterThanMs(pod) <= NOTICE_MS) continue;
         const pname = pod.metadata.name;
         const phase = pod.status?.phase;
+        const rejectedAt = podCallRejectedWithinBackoff(world, pod);
+        if (rejectedAt !== undefined) {
+          const t = (rejectedAt / 1000).toFixed(1);
+          ctx.held({
+            message: `${name}: ${pname} ended ${phase}; the API server rejected the controller's call on it at ${t} s, so the set is retried on the work queue's back-off (up to 1000 s), as Kubernetes does`,
+            messageKo: `${name}: ${pname} Pod는 ${phase} 상태로 끝났고, API 서버가 ${t}초에 컨트롤러의 요청을 거부했습니다. Kubernetes처럼 작업 큐의 back-off(최대 1000초)가 지난 뒤 다시 시도합니다`,
+            objects: [name, `pod/${pname}`],
+          });
+          continue;
+        }
         const blocker = orderedBlocker(world, set, bySlot, slot);
         if (blocker) {
           ctx.held({

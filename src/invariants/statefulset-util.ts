@@ -78,3 +78,16 @@ export function heldByOtherUntilMs(world: World, key: string, setUid: string): n
   const g = gone.get(world)?.get(key);
   return g && g.ownerUid !== setUid ? g.atMs : undefined;
 }
+
+/** The work queue's longest back-off (1000 s): a failed sync is retried within it. */
+export const MAX_SYNC_BACKOFF_MS = 1_000_000;
+
+/**
+ * When the StatefulSet controller's last delete (or other call) of this pod was rejected by the API
+ * server, if that was within the work queue's back-off: the sync returned the error and the set is
+ * retried with rate-limited back-off (5 ms doubling up to 1000 s), as Kubernetes does.
+ */
+export function podCallRejectedWithinBackoff(world: World, pod: KObject): number | undefined {
+  const at = world.store.lastRejectedAtMs('statefulset-controller', podRef(pod.metadata.name));
+  return at !== undefined && world.now - at < MAX_SYNC_BACKOFF_MS ? at : undefined;
+}

@@ -14,7 +14,7 @@ import { claimNames } from '../../sim/volumes.ts';
 import type { World } from '../../sim/world.ts';
 import { currentRevisionIn } from '../semantics/revisions.ts';
 import { endedNoLaterThanMs, healthy, runningAndReady, terminal } from '../semantics/statefulset.ts';
-import { heldByOtherUntilMs, ownPodGoneAtMs } from '../statefulset-util.ts';
+import { heldByOtherUntilMs, ownPodGoneAtMs, podCallRejectedWithinBackoff } from '../statefulset-util.ts';
 import type { Explanation } from '../types.ts';
 import { appCanBeReady, controlledPods, notReadyReasons, ready, unschedulable } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
@@ -72,6 +72,8 @@ const hashes = new WeakMap<object, Map<number, string>>();
  */
 function excused(world: World, pod: KObject): boolean {
   if (unschedulable(pod) || heldByFinalizer(pod)) return true;
+  // A finished pod whose delete the API server rejected: the set is retried on back-off.
+  if (terminal(pod) && podCallRejectedWithinBackoff(world, pod) !== undefined) return true;
   // An application that never becomes ready excuses a live pod; a pod that ended is the
   // controller's to delete and create again, whatever its application does, and is excused only
   // while the controller can hardly have noticed (an application that exits ends again and again).

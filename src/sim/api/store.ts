@@ -55,6 +55,8 @@ export class ApiStore {
   stepNoops: WriteRecord[] = [];
   /** No-op writes since the start, by `<actor> <kind> <key>` (see noopCount). */
   private readonly noops = new Map<string, number>();
+  /** When each actor's last call on each object (`<actor> <kind>/<name>`) was rejected. */
+  private readonly rejectedAt = new Map<string, number>();
   /** Simulated time of each stored object's last write, by `<kind> <key>` (see lastWrittenAt). */
   private readonly writtenAt = new Map<string, number>();
   private rv = 0;
@@ -389,7 +391,13 @@ export class ApiStore {
     message: string,
   ): ApiResult {
     this.trace.record('api-error', actor, `${verb} ${refOf(obj)} failed: ${code}: ${message}`, [refOf(obj)]);
+    this.rejectedAt.set(`${actor} ${refOf(obj)}`, this.trace.now);
     return { ok: false, code, message };
+  }
+
+  /** When `actor`'s last call on `ref` (`pod/db-2`) was rejected, if one was (judges read it). */
+  lastRejectedAtMs(actor: string, ref: string): number | undefined {
+    return this.rejectedAt.get(`${actor} ${ref}`);
   }
 
   private newUid(): string {
