@@ -3,9 +3,22 @@
  * checked after every step against the API store and the simulated machines (never the caches);
  * liveness claims after the last event, within the settle time, and say why they do not hold yet.
  */
-import type { InvariantKind, Violation } from '../run/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { World } from '../sim/world.ts';
+
+export type InvariantKind = 'safety' | 'liveness';
+
+/** One violation as a run result keeps it (report.json, design §4). */
+export interface Violation {
+  atMs: number;
+  step: number;
+  /** What the checker saw, in English (the trace line; replay digests depend on it). */
+  message: string;
+  /** The same in Korean, for `--lang ko` reports; absent when the invariant has none yet. */
+  messageKo?: string;
+  /** Objects involved, as `<kind>/<name>` (kind lower-case), e.g. `pod/web-1`. */
+  objects: string[];
+}
 
 export interface Explanation {
   en: string;

@@ -1,20 +1,13 @@
 /** What a run produces: the contract behind report.json (design.md §4) and replay files. */
+
+import type { InvariantKind, Violation } from '../invariants/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TraceEvent } from '../trace/types.ts';
 
-export type InvariantKind = 'safety' | 'liveness';
-export type InvariantStatus = 'held' | 'violated' | 'not-applicable';
+// Defined beside the invariants (the layer below) and re-exported: the judge imports nothing from run/.
+export type { InvariantKind, Violation };
 
-export interface Violation {
-  atMs: number;
-  step: number;
-  /** What the checker saw, in English (the trace line; replay digests depend on it). */
-  message: string;
-  /** The same in Korean, for `--lang ko` reports; absent when the invariant has none yet. */
-  messageKo?: string;
-  /** Objects involved, as `<kind>/<name>` (kind lower-case), e.g. `pod/web-1`. */
-  objects: string[];
-}
+export type InvariantStatus = 'held' | 'violated' | 'not-applicable';
 
 export interface InvariantResult {
   id: string;
