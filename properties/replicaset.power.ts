@@ -9,17 +9,8 @@
 import fc from 'fast-check';
 import { runScenario } from '../src/run/runScenario.ts';
 import type { Scenario } from '../src/scenario/types.ts';
-import { describePlan } from './arbitraries.ts';
+import { allHold } from './power.ts';
 import { ARB_FOR, CAUGHT_BY, rankingScenarioArb, replicaSetScenarioArb } from './replicaset.arbitraries.ts';
-
-function allHold(s: Scenario): boolean {
-  const r = runScenario(s);
-  if (r.outcome === 'pass') return true;
-  const why = r.invariants
-    .filter((i) => i.status === 'violated')
-    .map((i) => `${i.id}: ${i.violations[0]?.message}`);
-  throw new Error(`${r.outcome}: ${r.error ?? why.join('; ')}\nseed=${s.seed}\n${describePlan(s.events)}`);
-}
 
 const [maxRunsArg, seedsArg, ...names] = process.argv.slice(2);
 const maxRuns = Number(maxRunsArg ?? 600);
