@@ -9,9 +9,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tableCrossCheck } from '../src/controllers/daemonset/crossCheck.ts';
 import { DAEMONSET_VARIANTS } from '../src/controllers/daemonset/variants.ts';
-import { runScenario } from '../src/run/runScenario.ts';
+import { type RunOptions, runScenario } from '../src/run/runScenario.ts';
 import type { RunResult } from '../src/run/types.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { describePlan } from './arbitraries.ts';
@@ -37,8 +36,8 @@ function violations(r: RunResult): string {
 }
 
 /** The property: every invariant that applies holds, and the run does not crash. */
-function holds(s: Scenario): boolean {
-  const r = runScenario(s);
+function holds(s: Scenario, opts: RunOptions = {}): boolean {
+  const r = runScenario(s, opts);
   if (r.outcome !== 'pass') {
     throw new Error(`${r.outcome}: ${r.error ?? violations(r)}\nseed=${s.seed}\n${describePlan(s.events)}`);
   }
@@ -48,19 +47,15 @@ function holds(s: Scenario): boolean {
 describe('DaemonSet: properties', () => {
   it('DaemonSet: correct controller: every invariant holds under chaos', () => {
     // Every sync also plans from the full walk of every node and must decide the same (nodeTable.ts).
-    tableCrossCheck.enabled = true;
-    try {
-      fc.assert(fc.property(daemonScenarioArb('correct'), holds), { numRuns: CORRECT_RUNS });
-    } finally {
-      tableCrossCheck.enabled = false;
-    }
+    const crossChecked = (s: Scenario) => holds(s, { crossCheckNodeTable: true });
+    fc.assert(fc.property(daemonScenarioArb('correct'), crossChecked), { numRuns: CORRECT_RUNS });
   });
 
   const mutants = Object.keys(DAEMONSET_VARIANTS).filter((v) => v !== 'correct');
   for (const mutant of mutants) {
     it(`DaemonSet: mutant ${mutant}: caught by the same property`, () => {
       // Shrinking is bounded in time (a run with a node full of Failed pods is slow); the search is not.
-      const out = fc.check(fc.property(daemonScenarioArb(mutant), holds), {
+      const out = fc.check(fc.property(daemonScenarioArb(mutant), (s) => holds(s)), {
         numRuns: MUTANT_RUNS,
         interruptAfterTimeLimit: SHRINK_MS,
       });

@@ -26,6 +26,8 @@ export interface RunOptions {
   freezeObjects?: boolean;
   /** Overrides `sim.keepTrace` (benchmarks turn it off). */
   keepTrace?: boolean;
+  /** Tests: the DaemonSet controller checks its incremental node table against the full walk. */
+  crossCheckNodeTable?: boolean;
   /**
    * Stop as soon as one of these safety invariants is violated (mutant searches: the rest of the
    * run cannot change the verdict, and a livelocked mutant would otherwise run to the end).
@@ -37,7 +39,12 @@ export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
   const seed = opts.seed ?? input.seed;
   const scenario = expandChaos({ ...input, seed });
   const sim = { ...scenario.sim, keepTrace: opts.keepTrace ?? scenario.sim.keepTrace };
-  const world = new World({ seed, sim, freezeObjects: opts.freezeObjects ?? false });
+  const world = new World({
+    seed,
+    sim,
+    freezeObjects: opts.freezeObjects ?? false,
+    crossCheckNodeTable: opts.crossCheckNodeTable ?? false,
+  });
   const checker = newChecker(scenario);
   const controllers: RunningController[] = [];
   const skipped: SkippedEvent[] = [];

@@ -27,6 +27,11 @@ export interface WorldOptions {
   sim: SimOptions;
   /** Deep-freeze stored objects, so a controller that mutates its cache fails loudly (tests). */
   freezeObjects?: boolean;
+  /**
+   * Self-checks of controllers' optimisations, for tests (never the CLI): the DaemonSet controller
+   * plans every sync from its incremental node table and from the full walk, and throws when they differ.
+   */
+  crossCheckNodeTable?: boolean;
 }
 
 /** Something in the world that a run can restart or inspect by name (controllers, mostly). */

@@ -6,10 +6,9 @@
  * decisions must be identical (the controller throws otherwise, which fails the run).
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { daemonSetScaleScenario } from '../../bench/daemonset.bench.ts';
 import { describePlan, orphanPod, scenarioOf } from '../../properties/arbitraries.ts';
-import { tableCrossCheck } from '../../src/controllers/daemonset/crossCheck.ts';
 import { DAEMONSET_VARIANTS } from '../../src/controllers/daemonset/variants.ts';
 import type { KObject } from '../../src/model/types.ts';
 import { runScenario } from '../../src/run/runScenario.ts';
@@ -130,17 +129,10 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   });
 
 describe('DaemonSet: incremental node table', () => {
-  beforeAll(() => {
-    tableCrossCheck.enabled = true;
-  });
-  afterAll(() => {
-    tableCrossCheck.enabled = false;
-  });
-
   it('plans exactly as the full walk of every node, under chaos', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
-        const r = runScenario(s);
+        const r = runScenario(s, { crossCheckNodeTable: true });
         if (r.error) throw new Error(`${r.error}\nseed=${s.seed}\n${describePlan(s.events)}`);
         return true;
       }),
@@ -149,7 +141,7 @@ describe('DaemonSet: incremental node table', () => {
   });
 
   it('plans exactly as the full walk on the benchmark churn (60 nodes, 80 joins and crashes)', () => {
-    const r = runScenario(daemonSetScaleScenario(60, 80));
+    const r = runScenario(daemonSetScaleScenario(60, 80), { crossCheckNodeTable: true });
     expect(r.error).toBeUndefined();
     expect(r.outcome).toBe('pass');
   });

@@ -27,9 +27,9 @@ import {
 import { Expectations } from '../shared/expectations.ts';
 import { adoptRevisions, type RevisionObject } from '../shared/history.ts';
 import { FailedPodBackoff } from './backoff.ts';
-import { assertSameDecisions, tableCrossCheck } from './crossCheck.ts';
+import { assertSameDecisions } from './crossCheck.ts';
 import { dsKey, onWatchEvent } from './events.ts';
-import { type DaemonSetEvent, daemonSetMachine, type Phase } from './machine.ts';
+import { type DaemonSetEvent, daemonSetMachine, ENTERS, type Phase } from './machine.ts';
 import { DaemonSetViews, fullTable, type NodeTable } from './nodeTable.ts';
 import type { PodDeletion } from './plan.ts';
 import { newDaemonPod, podNode } from './pods.ts';
@@ -122,13 +122,13 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     this.cur = { key, phases: [], created: 0, batchSize: 1, satisfied: this.expectations.satisfied(key) };
     if (!ds) {
       this.expectations.delete(key);
-      return this.send({ type: 'SYNC', next: 'idle' }, `${key} is gone`);
+      return this.send(enter('idle'), `${key} is gone`);
     }
     // A DaemonSet being deleted is left to the garbage collector: no pods, no status.
     if (ds.metadata.deletionTimestamp)
-      return this.send({ type: 'SYNC', next: 'idle' }, `${key} is being deleted`);
+      return this.send(enter('idle'), `${key} is being deleted`);
     if (selectorIsEmpty(ds.spec?.selector))
-      return this.send({ type: 'SYNC', next: 'idle' }, `${key}: empty selector selects no pods`);
+      return this.send(enter('idle'), `${key}: empty selector selects no pods`);
     // Common case: no orphan to adopt and no pod to release, so the owned pods are exactly the
     // pods we control, and the incremental node table can stand in for the full walk.
     const revisions = this.ownedRevisions(ds);
@@ -146,7 +146,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       const what = `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}${
         revs > 0 ? `, adopt ${revs} orphaned revision${revs === 1 ? '' : 's'}` : ''
       }`;
-      return this.send({ type: 'SYNC', next: 'claimingPods' }, what);
+      return this.send(enter('claimingPods'), what);
     }
     this.planAndSend('SYNC', key, ds, claims.owned, revisions);
   }
@@ -213,7 +213,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     // whose release failed would put a second daemon pod on its node.
     if (failed) {
       this.queue.addRateLimited(key);
-      return this.send({ type: 'CLAIMED', next: 'idle' }, `${key}: ${failed}`);
+      return this.send(enter('idle'), `${key}: ${failed}`);
     }
     this.planAndSend('CLAIMED', key, ds, owned);
   }
@@ -268,7 +268,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     };
     // Expectations are set before the first pod write, once the revision is in place.
     if (plan.phases[0] !== 'recordingRevision') this.setExpectations();
-    this.send({ type, next: this.nextPhase() }, describe(key, plan));
+    this.send(enter(this.nextPhase()), describe(key, plan));
   }
 
   /** Every cached node, with `pods` grouped by node (the Kubernetes walk). */
@@ -280,7 +280,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   private nodeTable(ds: KObject, hash: string): NodeTable {
     const table = this.views.table(ds, hash, this.world.now);
     if (!table) return this.fullTable(ds, this.ownedPods(ds));
-    if (tableCrossCheck.enabled)
+    if (this.world.options.crossCheckNodeTable)
       assertSameDecisions(ds, table, this.fullTable(ds, this.ownedPods(ds)), hash, this.world.now, this.v);
     return table;
   }
@@ -346,7 +346,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       this.queue.addRateLimited(key);
       this.cur.phases = ['idle'];
     } else this.setExpectations();
-    this.send({ type: 'REVISION_RECORDED', next: this.nextPhase() }, err ? `${key}: ${err}` : '');
+    this.send(enter(this.nextPhase()), err ? `${key}: ${err}` : '');
   }
 
   private cause(node: string, reason: string): WriteCause {
@@ -385,7 +385,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       this.cur.created = creates.length;
     }
     if (this.cur.created < creates.length) this.cur.phases.unshift('placingPods');
-    this.send({ type: 'BATCH_DONE', next: this.nextPhase() });
+    this.send(enter(this.nextPhase()));
   }
 
   /** Creates pods on the nodes; returns whether any create failed. */
@@ -405,7 +405,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
 
   private deletePods(): void {
     this.deleteAll(this.cur.plan!.deletes);
-    this.send({ type: 'DELETES_DONE', next: this.nextPhase() });
+    this.send(enter(this.nextPhase()));
   }
 
   private deleteAll(deletes: readonly PodDeletion[]): void {
@@ -428,7 +428,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
 
   private requeueAfterBackoff(): void {
     this.queue.addAfter(this.cur.key, this.cur.plan!.requeueAfterMs ?? 0);
-    this.send({ type: 'BACKOFF_SET', next: this.nextPhase() });
+    this.send(enter(this.nextPhase()));
   }
 
   /** The rolling update's syncNodes: surge creates in slow-start batches, then old pods deleted. */
@@ -443,7 +443,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       }
     }
     this.deleteAll(this.cur.plan!.deletes);
-    this.send({ type: 'NODES_ROLLED', next: this.nextPhase() });
+    this.send(enter(this.nextPhase()));
   }
 
   private pruneHistory(): void {
@@ -455,7 +455,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       );
       if (!r.ok && r.code !== 'NotFound') this.cur.error = r.message;
     }
-    this.send({ type: 'HISTORY_PRUNED', next: this.nextPhase() });
+    this.send(enter(this.nextPhase()));
   }
 
   /** updateDaemonSetStatus from the cache as it is now; observedGeneration only when expectations allowed managing. */
@@ -474,7 +474,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     }
     if (this.cur.error || failed) this.queue.addRateLimited(key);
     else this.queue.forget(key);
-    this.send({ type: 'STATUS_WRITTEN', next: 'idle' });
+    this.send(enter('idle'));
   }
 
   /** storeDaemonSetStatus: skip when unchanged; on a conflict, GET the DaemonSet and retry once. */
@@ -519,4 +519,9 @@ export { dsKey };
 
 function podKeyOf(pod: KObject): string {
   return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+}
+
+/** The event that moves the sync into `phase`. */
+function enter(phase: Phase): DaemonSetEvent {
+  return { type: ENTERS[phase] };
 }

@@ -1,6 +1,7 @@
 /**
  * A self-check for tests: the incremental node table must lead to exactly the decisions the full
- * walk of every node leads to (manage, the rolling update and the status counts). When enabled, the
+ * walk of every node leads to (manage, the rolling update and the status counts). When the world's
+ * options ask for it (`crossCheckNodeTable`, passed by runScenario's options), the
  * controller plans both ways and throws on the first difference, so a property run that exercises
  * it fails with the DaemonSet, the time and both answers.
  */
@@ -10,9 +11,6 @@ import type { NodeTable } from './nodeTable.ts';
 import { type ManageKnobs, planManage } from './plan.ts';
 import { planRollingUpdate } from './rolling.ts';
 import { statusFromTable } from './status.ts';
-
-/** Switched on by tests (never by the CLI): every sync of every controller checks its table. */
-export const tableCrossCheck = { enabled: false };
 
 function decisions(ds: KObject, table: NodeTable, hash: string, nowMs: number, knobs: ManageKnobs): string {
   // A fresh back-off for each side: planManage records deletions of failed pods in it.
