@@ -1,10 +1,21 @@
 /** What the registry knows about each controller: its machine, its variants and how to start it. */
 import type { AnyStateMachine } from 'xstate';
 import type { WorkloadKind } from '../model/types.ts';
-import type { MachineVisit } from '../run/types.ts';
 import type { Restartable, World } from '../sim/world.ts';
 
 export type ControllerName = 'replicaset' | 'daemonset' | 'statefulset' | 'deployment';
+
+/**
+ * One visited transition of a controller's state machine (for coverage in reports). Declared here,
+ * by the layer that produces it; run/ and report/ read it.
+ */
+export interface MachineVisit {
+  controller: string;
+  from: string;
+  event: string;
+  to: string;
+  count: number;
+}
 
 /** A running controller, as the runner sees it. */
 export interface RunningController extends Restartable {

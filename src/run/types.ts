@@ -1,11 +1,12 @@
 /** What a run produces: the contract behind report.json (design.md §4) and replay files. */
 
+import type { MachineVisit } from '../controllers/types.ts';
 import type { InvariantKind, Violation } from '../invariants/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TraceEvent } from '../trace/types.ts';
 
-// Defined beside the invariants (the layer below) and re-exported: the judge imports nothing from run/.
-export type { InvariantKind, Violation };
+// Defined in the layers below (the judge, the controllers) and re-exported: neither imports run/.
+export type { InvariantKind, MachineVisit, Violation };
 
 export type InvariantStatus = 'held' | 'violated' | 'not-applicable';
 
@@ -29,14 +30,6 @@ export interface HeldNote {
   objects: string[];
 }
 
-/** One visited transition of a controller's state machine (for coverage in reports). */
-export interface MachineVisit {
-  controller: string;
-  from: string;
-  event: string;
-  to: string;
-  count: number;
-}
 
 export interface RunResult {
   scenario: Scenario;

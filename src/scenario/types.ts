@@ -2,16 +2,11 @@
  * The in-memory form of a scenario after parsing, validation and defaulting (design.md §2).
  * Everything a run needs is here, as plain data, so a scenario round-trips through a replay file.
  */
-import type { KObject, Taint } from '../model/types.ts';
+import type { KObject } from '../model/types.ts';
+import { DEFAULT_SIM_OPTIONS, type NodeSpec, type SimOptions } from '../sim/options.ts';
 
-/** One node of the initial cluster, after `count:` templates are expanded. */
-export interface NodeSpec {
-  name: string;
-  labels: Record<string, string>;
-  taints: Taint[];
-  unschedulable: boolean;
-  podCapacity: number;
-}
+// Declared by the simulator, which reads them (docs/architecture.md); part of a Scenario.
+export { DEFAULT_SIM_OPTIONS, type NodeSpec, type SimOptions };
 
 /**
  * One scripted event on the timeline (`do:` plus its fields). Faults are plain data so fast-check
@@ -40,20 +35,6 @@ export interface ExpectSpec {
 export type ControllerSelection = Partial<
   Record<'replicaset' | 'daemonset' | 'statefulset' | 'deployment', string>
 >;
-
-/** Simulator knobs with defaults; a scenario may set them under `spec.sim`. */
-export interface SimOptions {
-  /** Informer delivery delay range per controller, ms. */
-  informerLagMs: [number, number];
-  /** Latency of one API round trip, ms. */
-  apiLatencyMs: [number, number];
-  /** Kubelet container start delay range, ms. */
-  podStartMs: [number, number];
-  /** Extra time after settle during which liveness must keep holding (the "stays there" of ESR). */
-  stabilityMs: number;
-  /** Keep one formatted line per trace event (reports and replays need them; huge benches do not). */
-  keepTrace: boolean;
-}
 
 /**
  * A manifest of a kind kubeprop does not model (ConfigMap, Secret, Ingress, a custom resource...),
@@ -96,11 +77,3 @@ export interface Scenario {
   /** Where the scenario came from (for messages); not part of the run. */
   source?: string;
 }
-
-export const DEFAULT_SIM_OPTIONS: SimOptions = {
-  informerLagMs: [2, 40],
-  apiLatencyMs: [1, 8],
-  podStartMs: [500, 3000],
-  stabilityMs: 60_000,
-  keepTrace: true,
-};

@@ -1,7 +1,7 @@
 /** Node objects as a kubelet registers them, and helpers to read node conditions and taints. */
 import { formatTimestamp } from '../model/time.ts';
 import type { KObject, NewObject, Taint } from '../model/types.ts';
-import type { NodeSpec } from '../scenario/types.ts';
+import type { NodeSpec } from './options.ts';
 
 export const UNSCHEDULABLE_TAINT_KEY = 'node.kubernetes.io/unschedulable';
 

@@ -6,7 +6,8 @@
 import { extend } from '../model/objects.ts';
 import { addDefaultTolerations } from '../model/taints.ts';
 import type { Kind, KObject } from '../model/types.ts';
-import type { NodeSpec, SimOptions } from '../scenario/types.ts';
+import type { NodeSpec, SimOptions } from './options.ts';
+import type { TraceMessage } from '../trace/messages.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import { ApiStore } from './api/store.ts';
 import type { WriteRecord } from './api/types.ts';
@@ -156,14 +157,14 @@ export class World {
     return true;
   }
 
-  /** Records a line in the trace at the current step. */
+  /** Records a message in the trace at the current step. */
   note(
     kind: 'info' | 'controller' | 'node' | 'kubelet' | 'schedule' | 'gc',
     actor: string,
-    text: string,
+    message: TraceMessage,
     objects?: string[],
   ): void {
-    this.trace.record(kind, actor, text, objects);
+    this.trace.record(kind, actor, message, objects);
   }
 
   /** Pods bound to a node, from the store, sorted by key. */

@@ -7,7 +7,7 @@
  */
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { Kind } from '../../model/types.ts';
-import type { MachineVisit } from '../../run/types.ts';
+import type { MachineVisit } from '../types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
 import type { Restartable, World } from '../../sim/world.ts';
