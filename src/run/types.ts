@@ -30,7 +30,6 @@ export interface HeldNote {
   objects: string[];
 }
 
-
 export interface RunResult {
   scenario: Scenario;
   seed: number;

@@ -6,7 +6,6 @@
 import { extend } from '../model/objects.ts';
 import { addDefaultTolerations } from '../model/taints.ts';
 import type { Kind, KObject } from '../model/types.ts';
-import type { NodeSpec, SimOptions } from './options.ts';
 import type { TraceMessage } from '../trace/messages.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import { ApiStore } from './api/store.ts';
@@ -18,6 +17,7 @@ import { Kubelet } from './kubelet.ts';
 import type { Machine } from './machine.ts';
 import { NodeLifecycle } from './nodeLifecycle.ts';
 import { newNodeObject } from './nodes.ts';
+import type { NodeSpec, SimOptions } from './options.ts';
 import { Streams } from './prng.ts';
 import { Scheduler } from './scheduler.ts';
 import { TaintEviction } from './taintEviction.ts';

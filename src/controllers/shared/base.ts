@@ -7,10 +7,10 @@
  */
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { Kind } from '../../model/types.ts';
-import type { MachineVisit } from '../types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
 import type { Restartable, World } from '../../sim/world.ts';
+import type { MachineVisit } from '../types.ts';
 import { type AnyScope, pureScope, type Transition, transitionCacheOf } from './transitions.ts';
 import { WorkQueue } from './workqueue.ts';
 
