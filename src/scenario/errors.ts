@@ -12,6 +12,8 @@ export class ScenarioError extends Error {
     readonly line: number,
     readonly col: number,
     message: string,
+    /** The field at fault as a path (`spec.events[2].at`), when the parser knows it. */
+    readonly field?: string,
   ) {
     // One line whatever the input held: a key or value quoted from the file may span lines.
     super(message.replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n'));

@@ -53,8 +53,14 @@ export class SourceDoc {
   /** A located error for the value at `path` (`key`: point at the key instead of the value). */
   error(path: Path, message: string, key = false): ScenarioError {
     const { line, col } = this.pos(path, key);
-    return new ScenarioError(this.file, line, col, message);
+    return new ScenarioError(this.file, line, col, message, fieldPath(path));
   }
+}
+
+/** `['spec', 'events', 2, 'at']` → `spec.events[2].at` (undefined for the document itself). */
+export function fieldPath(path: Path): string | undefined {
+  if (path.length === 0) return undefined;
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 interface Child {
