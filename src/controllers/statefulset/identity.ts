@@ -230,6 +230,8 @@ export function repairedPod(set: KObject, pod: KObject): KObject {
     ...pod,
     metadata: {
       ...pod.metadata,
+      // updateIdentity also sets the namespace (stateful_set_utils_test.go TestUpdateIdentity).
+      namespace: set.metadata.namespace,
       labels: extend(pod.metadata.labels, { [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ord) }),
     },
     spec: extend(withStorage(set, pod.spec ?? {}, claims), {
