@@ -35,19 +35,27 @@ export function chaosProperty(
   arbitrary: fc.Arbitrary<Scenario>,
   options: ChaosPropertyOptions = {},
 ): void {
-  const { invariants, params, timeout, ...runOptions } = options;
+  const { params, timeout } = options;
+  fcTest.prop([readable(arbitrary)], params ?? {})(name, chaosPredicate(name, options), timeout);
+}
+
+/**
+ * The property's body: runs one scenario and throws the failure message when the invariants do not
+ * hold, after writing the run's replay file (see {@link chaosProperty}).
+ */
+export function chaosPredicate(
+  name: string,
+  options: ChaosPropertyOptions = {},
+): (scenario: Scenario) => void {
+  const { invariants, params: _params, timeout: _timeout, ...runOptions } = options;
   if (invariants !== undefined) checkInvariantIds(invariants);
-  fcTest.prop([readable(arbitrary)], params ?? {})(
-    name,
-    (scenario) => {
-      const result = runScenario(scenario, runOptions);
-      const problem = problemOf(result, invariants);
-      if (problem === undefined) return;
-      const path = writeReplay(result, join(currentReportDir(), 'properties', `${slug(name)}.replay.json`));
-      throw new Error(failureMessage(result, problem, replayCommand(path)));
-    },
-    timeout,
-  );
+  return (scenario) => {
+    const result = runScenario(scenario, runOptions);
+    const problem = problemOf(result, invariants);
+    if (problem === undefined) return;
+    const path = writeReplay(result, join(currentReportDir(), 'properties', `${slug(name)}.replay.json`));
+    throw new Error(failureMessage(result, problem, replayCommand(path)));
+  };
 }
 
 function problemOf(result: RunResult, invariants: readonly string[] | undefined): string | undefined {
