@@ -1,13 +1,13 @@
 /**
- * The DaemonSet controller's phases as an xstate machine. One sync walks through the phases that
- * have work, in Kubernetes' order (syncDaemonSet): record the template as a ControllerRevision,
- * then — unless expectations are pending — place pods on nodes that lack one (slow-start batches),
- * remove pods that must go, back off from failed pods, roll nodes to the new template, prune old
- * revisions, and write status. The host (controller.ts) computes the plan and tells the machine
- * which phase comes next in each event; the machine names the phases and the allowed moves, which
- * is what reports draw for learners.
+ * The DaemonSet controller's sync as a recorded path of phases (shared/phases.ts), in Kubernetes'
+ * order (syncDaemonSet): claim pods, record the template as a ControllerRevision, then — unless
+ * expectations are pending — place pods on nodes that lack one (slow-start batches), remove pods
+ * that must go, roll nodes to the new template, back off from failed pods, prune old revisions and
+ * write status. The plan (syncPlan.ts) lists the phases a sync walks; the host sends the event that
+ * enters each in turn, and the machine lists the moves a sync may make and runs each entry action.
  */
 import { setup } from 'xstate';
+import { phaseStates } from '../shared/phases.ts';
 
 export type Phase =
   | 'idle'
@@ -21,44 +21,34 @@ export type Phase =
   | 'pruningHistory'
   | 'writingStatus';
 
-export type DaemonSetEvent =
-  | { type: 'SYNC'; next: Phase }
-  | { type: 'CLAIMED'; next: Phase }
-  | { type: 'REVISION_RECORDED'; next: Phase }
-  | { type: 'BATCH_DONE'; next: Phase }
-  | { type: 'DELETES_DONE'; next: Phase }
-  | { type: 'BACKOFF_SET'; next: Phase }
-  | { type: 'NODES_ROLLED'; next: Phase }
-  | { type: 'HISTORY_PRUNED'; next: Phase }
-  | { type: 'STATUS_WRITTEN'; next: Phase };
+/** The event that enters each phase. */
+export const ENTERS = {
+  idle: 'SYNC_DONE',
+  claimingPods: 'CLAIM_PODS',
+  recordingRevision: 'RECORD_REVISION',
+  waitingForExpectations: 'WAIT_FOR_EXPECTATIONS',
+  placingPods: 'PLACE_PODS',
+  removingMisscheduledPods: 'REMOVE_PODS',
+  backingOff: 'BACK_OFF',
+  rollingNodes: 'ROLL_NODES',
+  pruningHistory: 'PRUNE_HISTORY',
+  writingStatus: 'WRITE_STATUS',
+} as const satisfies Record<Phase, string>;
 
-const to =
-  (p: Phase) =>
-  ({ event }: { event: DaemonSetEvent }) =>
-    event.next === p;
+export type DaemonSetEvent = { type: (typeof ENTERS)[Phase] };
 
-/** Guard names say why the machine moves there; the host decides, the machine draws. */
-const GUARD_OF: Record<Phase, string> = {
-  idle: 'syncDone',
-  claimingPods: 'podsToClaim',
-  recordingRevision: 'templateNotRecorded',
-  waitingForExpectations: 'expectationsPending',
-  placingPods: 'nodesNeedPods',
-  removingMisscheduledPods: 'podsMustGo',
-  backingOff: 'failedPodsInBackoff',
-  rollingNodes: 'outdatedPods',
-  pruningHistory: 'tooMuchHistory',
-  writingStatus: 'statusDue',
-};
+type Action =
+  | 'adoptAndReleasePods'
+  | 'recordRevision'
+  | 'writeStatusOnly'
+  | 'createPodBatch'
+  | 'deletePods'
+  | 'requeueAfterBackoff'
+  | 'rollNodes'
+  | 'pruneHistory'
+  | 'writeStatus';
 
-function route(...targets: Phase[]) {
-  return targets.map((t) =>
-    t === 'idle'
-      ? { guard: GUARD_OF[t], target: 'idle', reenter: true }
-      : { guard: GUARD_OF[t], target: t, reenter: true },
-  );
-}
-
+/** What may follow the manage step (manage, or the rolling update, then history and status). */
 const AFTER_MANAGE: Phase[] = [
   'removingMisscheduledPods',
   'backingOff',
@@ -80,64 +70,39 @@ export const daemonSetMachine = setup({
     pruneHistory: () => {},
     writeStatus: () => {},
   },
-  guards: Object.fromEntries(
-    (Object.entries(GUARD_OF) as Array<[Phase, string]>).map(([p, g]) => [g, to(p)]),
-  ) as Record<string, ReturnType<typeof to>>,
 }).createMachine({
   id: 'daemonset',
   initial: 'idle',
-  states: {
+  states: phaseStates<Phase, Action>(ENTERS, {
+    // A set that is gone, being deleted or selects nothing ends its sync at once (idle → idle).
     idle: {
-      on: {
-        SYNC: route(
-          'idle',
-          'claimingPods',
-          'recordingRevision',
-          'waitingForExpectations',
-          'placingPods',
-          ...AFTER_MANAGE,
-        ),
-      },
+      next: [
+        'idle',
+        'claimingPods',
+        'recordingRevision',
+        'waitingForExpectations',
+        'placingPods',
+        ...AFTER_MANAGE,
+      ],
     },
+    // A failed claim ends the sync (idle) before managing.
     claimingPods: {
       entry: 'adoptAndReleasePods',
-      on: {
-        CLAIMED: route('idle', 'recordingRevision', 'waitingForExpectations', 'placingPods', ...AFTER_MANAGE),
-      },
+      next: ['idle', 'recordingRevision', 'waitingForExpectations', 'placingPods', ...AFTER_MANAGE],
     },
     recordingRevision: {
       entry: 'recordRevision',
-      on: {
-        REVISION_RECORDED: route('idle', 'waitingForExpectations', 'placingPods', ...AFTER_MANAGE),
-      },
+      next: ['idle', 'waitingForExpectations', 'placingPods', ...AFTER_MANAGE],
     },
-    waitingForExpectations: {
-      entry: 'writeStatusOnly',
-      on: { STATUS_WRITTEN: route('idle') },
-    },
-    placingPods: {
-      entry: 'createPodBatch',
-      on: { BATCH_DONE: route('placingPods', ...AFTER_MANAGE) },
-    },
+    waitingForExpectations: { entry: 'writeStatusOnly', next: ['idle'] },
+    placingPods: { entry: 'createPodBatch', next: ['placingPods', ...AFTER_MANAGE] },
     removingMisscheduledPods: {
       entry: 'deletePods',
-      on: { DELETES_DONE: route('backingOff', 'pruningHistory', 'writingStatus') },
+      next: ['backingOff', 'pruningHistory', 'writingStatus'],
     },
-    backingOff: {
-      entry: 'requeueAfterBackoff',
-      on: { BACKOFF_SET: route('pruningHistory', 'writingStatus') },
-    },
-    rollingNodes: {
-      entry: 'rollNodes',
-      on: { NODES_ROLLED: route('backingOff', 'pruningHistory', 'writingStatus') },
-    },
-    pruningHistory: {
-      entry: 'pruneHistory',
-      on: { HISTORY_PRUNED: route('writingStatus') },
-    },
-    writingStatus: {
-      entry: 'writeStatus',
-      on: { STATUS_WRITTEN: route('idle') },
-    },
-  },
+    backingOff: { entry: 'requeueAfterBackoff', next: ['pruningHistory', 'writingStatus'] },
+    rollingNodes: { entry: 'rollNodes', next: ['backingOff', 'pruningHistory', 'writingStatus'] },
+    pruningHistory: { entry: 'pruneHistory', next: ['writingStatus'] },
+    writingStatus: { entry: 'writeStatus', next: ['idle'] },
+  }),
 });

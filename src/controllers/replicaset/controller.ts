@@ -21,7 +21,7 @@ import {
   withRelease,
 } from '../shared/claim.ts';
 import { Expectations } from '../shared/expectations.ts';
-import { type Decision, type ReplicaSetEvent, replicaSetMachine } from './machine.ts';
+import { type ReplicaSetEvent, replicaSetMachine } from './machine.ts';
 import {
   computeStatus,
   decideManage,
@@ -55,6 +55,18 @@ interface SyncState {
 }
 
 const EMPTY_CLAIMS: ClaimPlan<KObject> = { owned: [], adopt: [], release: [] };
+
+/** What the manage step decided, and the move that carries it out. */
+type Decision = 'gone' | 'failed' | 'wait' | 'create' | 'delete' | 'none';
+
+const MOVE_OF: Record<Decision, ReplicaSetEvent> = {
+  gone: { type: 'OWNER_GONE' },
+  failed: { type: 'CLAIM_FAILED' },
+  wait: { type: 'WAIT_FOR_EXPECTATIONS' },
+  create: { type: 'CREATE_PODS' },
+  delete: { type: 'DELETE_PODS' },
+  none: { type: 'WRITE_STATUS' },
+};
 
 export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   private expectations!: Expectations;
@@ -172,7 +184,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       needsSync: !this.v.expectations || this.expectations.satisfied(key),
       decidedAtMs: this.world.now,
     };
-    if (!rs) return this.send({ type: 'SYNC', claims: false, decision: 'gone' }, `${key} is gone`);
+    if (!rs) return this.send(MOVE_OF.gone, `${key} is gone`);
     const pods = this.candidatePods(rs);
     const active = pods.filter((p) => isActive(p, this.v));
     this.cur.rs = rs;
@@ -190,11 +202,11 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     const claims = this.cur.claims.adopt.length + this.cur.claims.release.length > 0;
     if (claims)
       return this.send(
-        { type: 'SYNC', claims: true, decision: 'none' },
+        { type: 'CLAIM_PODS' },
         `${key}: adopt ${this.cur.claims.adopt.length}, release ${this.cur.claims.release.length}`,
       );
     const decision = this.decide();
-    this.send({ type: 'SYNC', claims: false, decision }, this.describe(decision));
+    this.send(MOVE_OF[decision], this.describe(decision));
   }
 
   /** A sync walks the set's pods and its namespace's orphans (the owner index), not the whole cache. */
@@ -299,7 +311,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       if (!r.ok && r.code !== 'NotFound' && r.code !== 'Invalid') failed = r.message;
     }
     const decision: Decision = failed ? 'failed' : this.decide();
-    this.send({ type: 'CLAIMED', decision }, failed ? `${this.cur.key}: ${failed}` : this.describe(decision));
+    this.send(MOVE_OF[decision], failed ? `${this.cur.key}: ${failed}` : this.describe(decision));
   }
 
   private cause(extra: Record<string, unknown> = {}): WriteCause {
@@ -329,7 +341,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     this.cur.batchSize *= 2;
     const more = this.cur.created < this.cur.toCreate;
     if (!more && !failed) this.lowerSkipped();
-    this.send({ type: 'BATCH_DONE', more, failed });
+    this.send({ type: failed ? 'BATCH_FAILED' : more ? 'CREATE_PODS' : 'WRITE_STATUS' });
   }
 
   /** After a failed batch the rest is skipped; their expectations are lowered. */
@@ -355,7 +367,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       if (this.v.expectations) this.expectations.deletionObserved(this.cur.key, podKey(pod));
       if (r.code !== 'NotFound') this.cur.error = r.message;
     }
-    this.send({ type: 'DELETES_DONE' });
+    this.send({ type: 'WRITE_STATUS' });
   }
 
   /**
@@ -404,7 +416,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     }
     if (error || statusError) this.queue.addRateLimited(key);
     else this.queue.forget(key);
-    this.send({ type: 'STATUS_WRITTEN' });
+    this.send({ type: 'SYNC_DONE' });
   }
 }
 

@@ -1,33 +1,50 @@
 /**
- * The ReplicaSet controller's phases as an xstate machine. The machine decides the control flow of
- * one sync (claim, then wait / create in slow-start batches / delete surplus, then write status);
- * the host computes the arithmetic (plan.ts) and runs the named actions as API calls whose results
- * come back as events. State names are what a learner should see in a report.
+ * The ReplicaSet controller's sync as a recorded path of phases (shared/phases.ts): claim pods,
+ * then wait for expectations, create pods in slow-start batches or delete the surplus, then write
+ * status (syncReplicaSet → manageReplicas → updateReplicaSetStatus). The host decides each move
+ * from its plan (plan.ts) and sends the event naming it; the machine lists the moves a sync may
+ * make and runs each phase's entry action.
  */
 import { setup } from 'xstate';
+import { type OutcomeMove, phaseStates } from '../shared/phases.ts';
 
-export type Decision = 'gone' | 'failed' | 'wait' | 'create' | 'delete' | 'none';
+export type Phase =
+  | 'idle'
+  | 'claimingPods'
+  | 'waitingForExpectations'
+  | 'creatingPods'
+  | 'deletingPods'
+  | 'writingStatus';
 
-export type ReplicaSetEvent =
-  | { type: 'SYNC'; claims: boolean; decision: Decision }
-  | { type: 'CLAIMED'; decision: Decision }
-  | { type: 'BATCH_DONE'; more: boolean; failed: boolean }
-  | { type: 'DELETES_DONE' }
-  | { type: 'STATUS_WRITTEN' };
+/** The event that enters each phase. */
+export const ENTERS = {
+  idle: 'SYNC_DONE',
+  claimingPods: 'CLAIM_PODS',
+  waitingForExpectations: 'WAIT_FOR_EXPECTATIONS',
+  creatingPods: 'CREATE_PODS',
+  deletingPods: 'DELETE_PODS',
+  writingStatus: 'WRITE_STATUS',
+} as const satisfies Record<Phase, string>;
 
-const decided =
-  (d: Decision) =>
-  ({ event }: { event: ReplicaSetEvent }) =>
-    (event.type === 'SYNC' || event.type === 'CLAIMED') && event.decision === d;
+/** Moves that carry an effect of their own: the owner is gone, a claim or a create batch failed. */
+const OUTCOMES = [
+  { from: 'idle', event: 'OWNER_GONE', target: 'idle', actions: 'forgetOwner' },
+  { from: 'claimingPods', event: 'CLAIM_FAILED', target: 'idle', actions: 'requeueWithBackoff' },
+  { from: 'creatingPods', event: 'BATCH_FAILED', target: 'writingStatus', actions: 'skipRemainingBatches' },
+] as const satisfies ReadonlyArray<OutcomeMove<Phase, Action>>;
 
-/** Transitions shared by SYNC (no claims to make) and CLAIMED. */
-const afterClaims = [
-  { guard: 'claimFailed', target: 'idle', reenter: true, actions: 'requeueWithBackoff' },
-  { guard: 'expectationsPending', target: 'waitingForExpectations' },
-  { guard: 'tooFewPods', target: 'creatingPods' },
-  { guard: 'tooManyPods', target: 'deletingPods' },
-  { target: 'writingStatus' },
-] as const;
+type Action =
+  | 'forgetOwner'
+  | 'requeueWithBackoff'
+  | 'adoptAndReleasePods'
+  | 'createPodBatch'
+  | 'skipRemainingBatches'
+  | 'deleteSurplusPods'
+  | 'writeStatus';
+
+export type ReplicaSetEvent = { type: (typeof ENTERS)[Phase] | (typeof OUTCOMES)[number]['event'] };
+
+const MANAGE: Phase[] = ['waitingForExpectations', 'creatingPods', 'deletingPods', 'writingStatus'];
 
 export const replicaSetMachine = setup({
   types: { events: {} as ReplicaSetEvent },
@@ -40,54 +57,19 @@ export const replicaSetMachine = setup({
     deleteSurplusPods: () => {},
     writeStatus: () => {},
   },
-  guards: {
-    ownerGone: decided('gone'),
-    claimFailed: decided('failed'),
-    expectationsPending: decided('wait'),
-    tooFewPods: decided('create'),
-    tooManyPods: decided('delete'),
-    mustClaim: ({ event }) => event.type === 'SYNC' && event.claims && event.decision !== 'gone',
-    moreBatches: ({ event }) => event.type === 'BATCH_DONE' && event.more && !event.failed,
-    batchFailed: ({ event }) => event.type === 'BATCH_DONE' && event.failed,
-  },
 }).createMachine({
   id: 'replicaset',
   initial: 'idle',
-  states: {
-    idle: {
-      on: {
-        SYNC: [
-          { guard: 'ownerGone', target: 'idle', reenter: true, actions: 'forgetOwner' },
-          { guard: 'mustClaim', target: 'claimingPods' },
-          ...afterClaims.slice(1),
-        ],
-      },
+  states: phaseStates<Phase, Action>(
+    ENTERS,
+    {
+      idle: { next: ['claimingPods', ...MANAGE] },
+      claimingPods: { entry: 'adoptAndReleasePods', next: MANAGE },
+      waitingForExpectations: { entry: 'writeStatus', next: ['idle'] },
+      creatingPods: { entry: 'createPodBatch', next: ['creatingPods', 'writingStatus'] },
+      deletingPods: { entry: 'deleteSurplusPods', next: ['writingStatus'] },
+      writingStatus: { entry: 'writeStatus', next: ['idle'] },
     },
-    claimingPods: {
-      entry: 'adoptAndReleasePods',
-      on: { CLAIMED: [...afterClaims] },
-    },
-    waitingForExpectations: {
-      entry: 'writeStatus',
-      on: { STATUS_WRITTEN: 'idle' },
-    },
-    creatingPods: {
-      entry: 'createPodBatch',
-      on: {
-        BATCH_DONE: [
-          { guard: 'batchFailed', target: 'writingStatus', actions: 'skipRemainingBatches' },
-          { guard: 'moreBatches', target: 'creatingPods', reenter: true },
-          { target: 'writingStatus' },
-        ],
-      },
-    },
-    deletingPods: {
-      entry: 'deleteSurplusPods',
-      on: { DELETES_DONE: 'writingStatus' },
-    },
-    writingStatus: {
-      entry: 'writeStatus',
-      on: { STATUS_WRITTEN: 'idle' },
-    },
-  },
+    OUTCOMES,
+  ),
 });

@@ -116,6 +116,10 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   /** The transition from the current state on `ev`: xstate's, computed once per distinct event. */
   private transition(ev: E): Transition {
     return this.transitions.lookup(this.state, ev, () => {
+      // The machine lists the moves a sync may make (shared/phases.ts): any other is a host bug,
+      // refused here rather than ignored (an ignored event would leave the worker stalled).
+      if (!this.snapshot.can(ev))
+        throw new Error(`${this.actorName}: its machine has no move from ${this.state} on ${ev.type}`);
       this.pendingActions = [];
       const snapshot = this.machine.transition(this.snapshot, ev, this.scope);
       const actions = this.pendingActions;

@@ -1,7 +1,8 @@
 /**
- * A memo of a machine's pure transitions. Our controller machines keep no context and their guards
- * read only the event's flat fields, so the transition xstate computes from a state on an event is
- * a function of (state, event type, event fields): computed once by xstate, then looked up. The
+ * A memo of a machine's pure transitions. Our controller machines keep no context and hold no
+ * guards (shared/phases.ts), so the transition xstate computes from a state on an event is a
+ * function of (state, event type, and any flat event fields): computed once by xstate, then looked
+ * up; transitions.test.ts checks it against xstate's own transition() for every state × event. The
  * transition computation was ~15 % of a small run; a lookup is a string key and a map hit.
  * Any event with a non-primitive field, or a machine with context, goes to xstate every time.
  */

@@ -20,8 +20,7 @@ import {
 } from '../shared/claim.ts';
 import { adoptRevisions, type CurrentRevisionPlan, type RevisionObject } from '../shared/history.ts';
 import { claimTemplates, isMember, isRunningAndReady } from './identity.ts';
-import type { Next, StatefulSetEvent } from './machine.ts';
-import { statefulSetMachine } from './machine.ts';
+import { ENTERS, type Next, PHASE_OF, type StatefulSetEvent, statefulSetMachine } from './machine.ts';
 import { planSync, type Revisions, type SyncPlan } from './plan.ts';
 import {
   historyToPrune,
@@ -117,7 +116,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     const set = this.informer.get('StatefulSet', key);
     if (!set) {
       this.cur = undefined;
-      return this.send({ type: 'SYNC', next: 'gone' }, `${key} is gone`);
+      return this.send(move('gone'), `${key} is gone`);
     }
     const claims = planClaims(this.candidatePods(set), {
       ownerUid: set.metadata.uid,
@@ -140,7 +139,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     const orphans = this.cur.orphanRevisions.length;
     if (claims.adopt.length + claims.release.length + orphans > 0)
       return this.send(
-        { type: 'SYNC', next: 'claim' },
+        move('claim'),
         `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}${
           orphans > 0 ? `, adopt ${orphans} orphaned revision${orphans === 1 ? '' : 's'}` : ''
         }`,
@@ -150,9 +149,9 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     // call at all, so the sync is one transition back to idle.
     if (next === 'status' && this.quiet(this.cur)) {
       this.afterStatus(this.cur);
-      return this.send({ type: 'SYNC', next: 'none' }, `${key}: nothing to do`);
+      return this.send(move('none'), `${key}: nothing to do`);
     }
-    this.advance({ type: 'SYNC', next }, this.cur.describe(next));
+    this.advance(move(next), this.cur.describe(next));
   }
 
   /** No error, no status to write and no history to prune. */
@@ -239,7 +238,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     const run = (label: string, fn: () => void) => () => this.afterApi(`${label} ${this.cur?.key ?? ''}`, fn);
     const step = () => {
       const next = this.cur!.runBatch();
-      this.advance({ type: 'DONE', next }, this.cur!.describe(next));
+      this.advance(move(next), this.cur!.describe(next));
     };
     const writeStatusLater = run('update status of', () => this.writeStatus());
     return {
@@ -259,7 +258,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       },
       pruneHistory: run('prune history of', () => {
         this.cur!.prune();
-        this.send({ type: 'PRUNED' });
+        this.send(move('none'));
       }),
     };
   }
@@ -300,7 +299,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
       });
     }
     const next = this.afterClaims();
-    this.advance({ type: 'CLAIMED', next }, s.describe(next));
+    this.advance(move(next), s.describe(next));
   }
 
   private writeRevision(): void {
@@ -315,11 +314,11 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     s.collisionCount = r.collisionCount;
     if (!r.revision) {
       s.error = r.error;
-      return this.advance({ type: 'REVISION_READY', next: 'status' }, `${s.key}: ${r.error}`);
+      return this.advance(move('status'), `${s.key}: ${r.error}`);
     }
     if (!s.owned.some((o) => o.metadata.name === r.revision!.metadata.name)) s.owned.push(r.revision);
     const next = this.plan(r.revision);
-    this.advance({ type: 'REVISION_READY', next }, s.describe(next));
+    this.advance(move(next), s.describe(next));
   }
 
   private writeStatus(): void {
@@ -333,7 +332,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
   private finishStatus(): void {
     const s = this.cur!;
     const prune = this.afterStatus(s);
-    this.send({ type: 'STATUS_WRITTEN', prune: prune.length > 0 });
+    this.send(prune.length > 0 ? { type: ENTERS.pruningHistory } : move('none'));
   }
 
   /** Requeues after a sync (back-off on error, minReadySeconds) and sets the history to prune. */
@@ -362,6 +361,11 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
 }
 
 export type { ClaimPlan, Revisions, SyncPlan };
+
+/** The event that moves the sync to where the plan says it goes next. */
+function move(next: Next): StatefulSetEvent {
+  return { type: ENTERS[PHASE_OF[next]] };
+}
 
 function setKey(set: KObject): string {
   return `${set.metadata.namespace}/${set.metadata.name}`;

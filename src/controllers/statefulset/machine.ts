@@ -1,16 +1,19 @@
 /**
- * The StatefulSet controller's phases as an xstate machine. One sync walks through the states a
- * learner should see: claim pods, make sure the update revision exists, then one state per kind of
- * write (creating web-2, deleting the failed web-0, deleting the condemned web-4, updating web-3),
- * or a waiting state when OrderedReady must stop (waiting for web-1 to become Ready), and finally
- * writing status and pruning history. The host (controller.ts) computes the plan (plan.ts) and
- * tells the machine what comes next with each event; the machine names the phase and its action.
- * A sync with nothing to do (every pod in place, the status current) is one transition from idle to
- * idle; a status phase with nothing to write makes no API call and ends in the same step.
+ * The StatefulSet controller's sync as a recorded path of phases (shared/phases.ts), in the order
+ * of updateStatefulSet: claim pods, make sure the update revision exists, then the replicas
+ * (delete a failed pod, create a missing one, create its claims, repair its identity — in ordinal
+ * order, so these follow one another freely), then the condemned pods (repair their claims, delete
+ * them), then the rolling update, or a wait when OrderedReady must stop (waiting for web-1 to
+ * become Ready), and finally status and history. The plan (plan.ts) decides each move and the host
+ * sends the event that names it; the machine lists the moves a sync may make, in that order, and
+ * runs each phase's entry action. A sync with nothing to do (every pod in place, the status
+ * current) is one move from idle to idle; a status phase with nothing to write makes no API call
+ * and ends in the same step.
  */
 import { setup } from 'xstate';
+import { phaseStates } from '../shared/phases.ts';
 
-/** What the sync does next. */
+/** What the sync does next, as the plan says it (`gone` and `none` end the sync at once). */
 export type Next =
   | 'gone'
   | 'none'
@@ -26,37 +29,79 @@ export type Next =
   | 'waitTermination'
   | 'status';
 
-export type StatefulSetEvent =
-  | { type: 'SYNC'; next: Next }
-  | { type: 'CLAIMED'; next: Next }
-  | { type: 'REVISION_READY'; next: Next }
-  | { type: 'DONE'; next: Next }
-  | { type: 'STATUS_WRITTEN'; prune: boolean }
-  | { type: 'PRUNED' };
+export type Phase =
+  | 'idle'
+  | 'claimingPods'
+  | 'syncingRevisions'
+  | 'deletingFailedPod'
+  | 'creatingPod'
+  | 'creatingClaims'
+  | 'repairingPod'
+  | 'deletingCondemned'
+  | 'updatingPod'
+  | 'waitingForReady'
+  | 'waitingForTermination'
+  | 'writingStatus'
+  | 'pruningHistory';
 
-const is =
-  (n: Next) =>
-  ({ event }: { event: StatefulSetEvent }) =>
-    'next' in event && event.next === n;
+/** The event that enters each phase. */
+export const ENTERS = {
+  idle: 'SYNC_DONE',
+  claimingPods: 'CLAIM_PODS',
+  syncingRevisions: 'WRITE_REVISION',
+  deletingFailedPod: 'DELETE_FAILED_POD',
+  creatingPod: 'CREATE_POD',
+  creatingClaims: 'CREATE_CLAIMS',
+  repairingPod: 'REPAIR_POD',
+  deletingCondemned: 'DELETE_CONDEMNED',
+  updatingPod: 'UPDATE_POD',
+  waitingForReady: 'WAIT_FOR_READY',
+  waitingForTermination: 'WAIT_FOR_TERMINATION',
+  writingStatus: 'WRITE_STATUS',
+  pruningHistory: 'PRUNE_HISTORY',
+} as const satisfies Record<Phase, string>;
 
-/** From any point of the sync, the next phase (re-entering runs the entry action again, e.g. the next batch). */
-const dispatch = [
-  { guard: 'mustClaim', target: 'claimingPods', reenter: true },
-  { guard: 'mustWriteRevision', target: 'syncingRevisions', reenter: true },
-  { guard: 'failedPod', target: 'deletingFailedPod', reenter: true },
-  { guard: 'missingPod', target: 'creatingPod', reenter: true },
-  { guard: 'missingClaims', target: 'creatingClaims', reenter: true },
-  { guard: 'identityDrift', target: 'repairingPod', reenter: true },
-  { guard: 'condemnedPod', target: 'deletingCondemned', reenter: true },
-  { guard: 'outdatedPod', target: 'updatingPod', reenter: true },
-  { guard: 'podNotReady', target: 'waitingForReady', reenter: true },
-  { guard: 'podTerminating', target: 'waitingForTermination', reenter: true },
-  { target: 'writingStatus', reenter: true },
-] as const;
+/** The phase each plan step is carried out in. */
+export const PHASE_OF: Record<Next, Phase> = {
+  gone: 'idle',
+  none: 'idle',
+  claim: 'claimingPods',
+  revision: 'syncingRevisions',
+  deleteTerminal: 'deletingFailedPod',
+  create: 'creatingPod',
+  createClaims: 'creatingClaims',
+  repair: 'repairingPod',
+  deleteCondemned: 'deletingCondemned',
+  updateDelete: 'updatingPod',
+  waitReady: 'waitingForReady',
+  waitTermination: 'waitingForTermination',
+  status: 'writingStatus',
+};
 
-const afterStatus = {
-  STATUS_WRITTEN: [{ guard: 'historyTooLong', target: 'pruningHistory' }, { target: 'idle' }],
-} as const;
+export type StatefulSetEvent = { type: (typeof ENTERS)[Phase] };
+
+type Action =
+  | 'adoptAndReleasePods'
+  | 'writeRevision'
+  | 'deleteFailedPod'
+  | 'createClaimsAndPods'
+  | 'createMissingClaims'
+  | 'repairIdentityAndClaims'
+  | 'deleteCondemnedPod'
+  | 'deleteOutdatedPod'
+  | 'writeStatus'
+  | 'pruneHistory';
+
+/** How a sync ends: a wait (OrderedReady stops at a pod) or the status write. */
+const END: Phase[] = ['waitingForReady', 'waitingForTermination', 'writingStatus'];
+/** From the update on: the rolling update deletes one pod, then the sync ends. */
+const UPDATE: Phase[] = ['updatingPod', ...END];
+/** From the condemned pods on: repairs of their claims, then deletions (highest ordinal first). */
+const CONDEMNED: Phase[] = ['repairingPod', 'deletingCondemned', ...UPDATE];
+/** From the replicas on, slot by slot: any replica step may follow any other. */
+const REPLICAS: Phase[] = ['deletingFailedPod', 'creatingPod', 'creatingClaims', ...CONDEMNED];
+/** After status: prune history when it is too long, else the sync is done. */
+const AFTER_STATUS: Phase[] = ['pruningHistory', 'idle'];
 
 export const statefulSetMachine = setup({
   types: { events: {} as StatefulSetEvent },
@@ -72,41 +117,23 @@ export const statefulSetMachine = setup({
     writeStatus: () => {},
     pruneHistory: () => {},
   },
-  guards: {
-    /** The set is gone, or everything is in place and the status is current: no API call at all. */
-    nothingToDo: ({ event }) => 'next' in event && (event.next === 'gone' || event.next === 'none'),
-    mustClaim: is('claim'),
-    mustWriteRevision: is('revision'),
-    failedPod: is('deleteTerminal'),
-    missingPod: is('create'),
-    missingClaims: is('createClaims'),
-    identityDrift: is('repair'),
-    condemnedPod: is('deleteCondemned'),
-    outdatedPod: is('updateDelete'),
-    podNotReady: is('waitReady'),
-    podTerminating: is('waitTermination'),
-    historyTooLong: ({ event }) => event.type === 'STATUS_WRITTEN' && event.prune,
-  },
 }).createMachine({
   id: 'statefulset',
   initial: 'idle',
-  states: {
-    idle: {
-      on: {
-        SYNC: [{ guard: 'nothingToDo', target: 'idle', reenter: true }, ...dispatch],
-      },
-    },
-    claimingPods: { entry: 'adoptAndReleasePods', on: { CLAIMED: [...dispatch] } },
-    syncingRevisions: { entry: 'writeRevision', on: { REVISION_READY: [...dispatch] } },
-    deletingFailedPod: { entry: 'deleteFailedPod', on: { DONE: [...dispatch] } },
-    creatingPod: { entry: 'createClaimsAndPods', on: { DONE: [...dispatch] } },
-    creatingClaims: { entry: 'createMissingClaims', on: { DONE: [...dispatch] } },
-    repairingPod: { entry: 'repairIdentityAndClaims', on: { DONE: [...dispatch] } },
-    deletingCondemned: { entry: 'deleteCondemnedPod', on: { DONE: [...dispatch] } },
-    updatingPod: { entry: 'deleteOutdatedPod', on: { DONE: [...dispatch] } },
-    waitingForReady: { entry: 'writeStatus', on: afterStatus },
-    waitingForTermination: { entry: 'writeStatus', on: afterStatus },
-    writingStatus: { entry: 'writeStatus', on: afterStatus },
-    pruningHistory: { entry: 'pruneHistory', on: { PRUNED: 'idle' } },
-  },
+  states: phaseStates<Phase, Action>(ENTERS, {
+    idle: { next: ['idle', 'claimingPods', 'syncingRevisions', ...REPLICAS] },
+    claimingPods: { entry: 'adoptAndReleasePods', next: ['syncingRevisions', ...REPLICAS] },
+    syncingRevisions: { entry: 'writeRevision', next: REPLICAS },
+    deletingFailedPod: { entry: 'deleteFailedPod', next: REPLICAS },
+    creatingPod: { entry: 'createClaimsAndPods', next: REPLICAS },
+    creatingClaims: { entry: 'createMissingClaims', next: REPLICAS },
+    // A repair belongs to a replica or to a condemned pod, so anything from the replicas on may follow.
+    repairingPod: { entry: 'repairIdentityAndClaims', next: REPLICAS },
+    deletingCondemned: { entry: 'deleteCondemnedPod', next: ['deletingCondemned', ...UPDATE] },
+    updatingPod: { entry: 'deleteOutdatedPod', next: END },
+    waitingForReady: { entry: 'writeStatus', next: AFTER_STATUS },
+    waitingForTermination: { entry: 'writeStatus', next: AFTER_STATUS },
+    writingStatus: { entry: 'writeStatus', next: AFTER_STATUS },
+    pruningHistory: { entry: 'pruneHistory', next: ['idle'] },
+  }),
 });
