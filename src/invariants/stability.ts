@@ -63,8 +63,11 @@ function podTemplates(world: World, obj: KObject): KObject[] {
   const templates = [obj.spec?.template];
   const current = obj.kind === 'StatefulSet' ? obj.status?.currentRevision : undefined;
   if (typeof current === 'string') {
-    const rev = world.store.get('ControllerRevision', `${obj.metadata.namespace ?? 'default'}/${current}`);
-    templates.push((rev as { data?: KObject['spec'] } | undefined)?.data);
+    // A revision's data is the patch {spec: {template}} (semantics/revisions.ts), not the template.
+    const rev = world.store.get('ControllerRevision', `${obj.metadata.namespace ?? 'default'}/${current}`) as
+      | { data?: { spec?: { template?: KObject } } }
+      | undefined;
+    templates.push(rev?.data?.spec?.template);
   }
   return templates.filter((t) => t).map((t) => ({ ...t, metadata: t.metadata ?? {} }) as KObject);
 }
