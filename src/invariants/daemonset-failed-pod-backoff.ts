@@ -41,21 +41,22 @@ export function lastFailedPodDeleteMs(world: World, dsUid: string, node: string)
  * a node that may keep it (a Failed pod of an old template goes with the rolling update, and one
  * on a node that must not run it goes as misscheduled, neither behind the back-off).
  */
-function governed(w: WriteRecord): { ds: KObject; node: string } | null {
+function governed(world: World, w: WriteRecord): { ds: KObject; node: string } | null {
   const pod = w.before;
   const ds = w.cause?.dsView as KObject | undefined;
   const nodeView = w.cause?.nodeView as KObject | undefined;
   if (w.kind !== 'Pod' || w.verb !== 'delete' || w.cause?.controller !== 'daemonset') return null;
   if (!pod || !ds || !nodeView || pod.status?.phase !== 'Failed' || pod.metadata.deletionTimestamp)
     return null;
-  if (revisionHash(pod) !== currentHash(ds) || !daemonPlacement(ds, nodeView).shouldContinueRunning)
-    return null;
+  // The current revision's hash: after a rollback or a same-name re-create it need not be the template's.
+  const hash = currentHash(ds, world.store.values('ControllerRevision'));
+  if (revisionHash(pod) !== hash || !daemonPlacement(ds, nodeView).shouldContinueRunning) return null;
   const node = daemonPodNode(pod);
   return node ? { ds, node } : null;
 }
 
 function judge(world: World, book: Map<string, Backoff>, w: WriteRecord): Finding | null {
-  const g = governed(w);
+  const g = governed(world, w);
   if (!g) return null;
   const { ds, node } = g;
   const key = `${ds.metadata.uid}/${w.cause?.process ?? 0}/${ds.status?.observedGeneration ?? 0}/${node}`;

@@ -73,10 +73,12 @@ interface Counts {
   shouldRun: Set<string>;
 }
 
-/** update.go's counts over every node that should run the pod or holds one, from the view. */
-function count(step: Step): Counts {
+/**
+ * update.go's counts over every node that should run the pod or holds one, from the view. `hash` is
+ * the current revision's (after a rollback or a same-name re-create it need not be the template's).
+ */
+function count(step: Step, hash: string): Counts {
   const { ds, view } = step;
-  const hash = currentHash(ds);
   const byNode = podsPerNode(view.pods);
   const shouldRun = new Set(
     view.nodes.filter((n) => daemonPlacement(ds, n).shouldRun).map((n) => n.metadata.name),
@@ -113,8 +115,8 @@ function takesDown(step: Step, c: Counts, deleted: KObject): boolean {
   );
 }
 
-function judge(step: Step): Finding[] {
-  const c = count(step);
+function judge(world: World, step: Step): Finding[] {
+  const c = count(step, currentHash(step.ds, world.store.values('ControllerRevision')));
   const { maxSurge, maxUnavailable } = rolloutBudget(step.ds, c.shouldRun.size);
   const name = `daemonset/${step.ds.metadata.name}`;
   const findings: Finding[] = [];
