@@ -1,11 +1,12 @@
 /** A fault that acts on one node by name: validation, description and generation are shared. */
 import type { World } from '../sim/world.ts';
+import type { FaultEffect } from '../trace/messages.ts';
 import type { FaultDef } from './types.ts';
 
 export function nodeFault(
   kind: string,
   summary: { en: string; ko: string },
-  act: (world: World, node: string) => string | undefined,
+  act: (world: World, node: string) => FaultEffect | undefined,
 ): FaultDef {
   return {
     kind,
@@ -15,9 +16,9 @@ export function nodeFault(
     example: `{do: ${kind}, node: node-a}`,
     describe: (ev) => `${kind} ${ev.node}`,
     apply(world, ev) {
-      const text = act(world, ev.node as string);
-      return text
-        ? { applied: true, text }
+      const effect = act(world, ev.node as string);
+      return effect
+        ? { applied: true, effect }
         : { applied: false, reason: `${kind}: node ${ev.node} is not in a state where this applies` };
     },
     generate: (ctx, rng) =>

@@ -5,6 +5,7 @@
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import type { Rng } from '../sim/prng.ts';
 import type { World } from '../sim/world.ts';
+import type { FaultEffect } from '../trace/messages.ts';
 
 /** A field that failed validation: which one and why (the parser adds file:line:col). */
 export interface FieldError {
@@ -13,7 +14,7 @@ export interface FieldError {
 }
 
 /** What applying an event did. A reference to something absent is a skip, never an error. */
-export type ApplyOutcome = { applied: true; text: string } | { applied: false; reason: string };
+export type ApplyOutcome = { applied: true; effect: FaultEffect } | { applied: false; reason: string };
 
 /** What a random generator knows about the scenario when it draws a fault. */
 export interface ChaosContext {

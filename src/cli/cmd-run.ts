@@ -1,7 +1,7 @@
 /** `kubeprop run <scenario.yaml>...`: run scenarios, print verdicts, write reports and replays. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { OptionError } from '../api/errors.ts';
+import { expandScenarioPaths } from '../api/files.ts';
 import { shrinkRun } from '../run/shrink.ts';
 import { loadScenarioFile } from '../scenario/parse.ts';
 import { ignoredWarning } from '../scenario/parse-objects.ts';
@@ -17,8 +17,22 @@ import {
 } from './args.ts';
 import { HELP } from './help.ts';
 import { err, out } from './io.ts';
-import { FORMATS, type Format, type Lang, writeFailureReplay, writeRunReports } from './outputs.ts';
+import {
+  FORMATS,
+  type Format,
+  type Lang,
+  replayPath,
+  writeFailureReplay,
+  writeRunReports,
+} from './outputs.ts';
 import { checkReportDir } from './reportDir.ts';
+import {
+  type ReporterTarget,
+  reporterTargets,
+  type ScenarioOutcome,
+  stdoutTaken,
+  writeReporters,
+} from './reporters/index.ts';
 import { loadRunner } from './runner.ts';
 import { writeShrunkReplay } from './shrunk.ts';
 import { EXIT_CODE, judge, verdictLine } from './verdict.ts';
@@ -32,6 +46,8 @@ export interface RunOptions {
   filesRoot?: string;
   /** `--shrink`: shrink a failing run to a minimal event list (src/run/shrink.ts). */
   shrink?: boolean;
+  /** `--reporter`, `--output-file`, `-o json`: CI reporters and where each writes. */
+  reporters: ReporterTarget[];
 }
 
 /** Parses `run`'s options; throws UsageError on bad ones. */
@@ -43,6 +59,9 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
     lang: { type: 'string' },
     'files-root': { type: 'string' },
     shrink: { type: 'boolean' },
+    reporter: { type: 'string', multiple: true },
+    'output-file': { type: 'string', multiple: true },
+    output: { type: 'string', short: 'o' },
   });
   if (values.help) return 'help';
   if (positionals.length === 0)
@@ -51,6 +70,11 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
     reportDir: stringOption('run', 'report', values.report, 'reports'),
     formats: listOption('run', 'format', values.format, FORMATS, FORMATS),
     lang: choiceOption('run', 'lang', values.lang, ['en', 'ko'] as const, 'en'),
+    reporters: reporterTargets(
+      list(values.reporter),
+      list(values['output-file']),
+      choiceOption('run', 'output', values.output, ['text', 'json'] as const, 'text') === 'json',
+    ),
   };
   const seed = intOption('run', 'seed', values.seed, 0, MAX_SEED);
   if (seed !== undefined) opts.seed = seed;
@@ -60,27 +84,21 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
   return { files: scenarioFiles(positionals), opts };
 }
 
-/**
- * The scenario files named: a directory stands for its `*.yaml` files in name order (as
- * `kubectl apply -f DIR` reads a folder); anything else is read as a file later.
- */
-export function scenarioFiles(paths: readonly string[]): string[] {
-  return paths.flatMap((p) => {
-    if (!isDirectory(p)) return [p];
-    const files = readdirSync(p)
-      .filter((f) => f.endsWith('.yaml'))
-      .sort()
-      .map((f) => join(p, f));
-    if (files.length === 0) throw new UsageError(`kubeprop run: ${p} has no *.yaml scenario files`);
-    return files;
-  });
+/** A repeatable option's values (parseArgs gives an array). */
+function list(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
 }
 
-function isDirectory(p: string): boolean {
+/**
+ * The scenario files named: files, folders (their `*.yaml` files in name order) and globs
+ * (`'scenarios/**\/*.yaml'`, quoted so kubeprop expands it), each once (src/api/files.ts).
+ */
+export function scenarioFiles(paths: readonly string[]): string[] {
   try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
+    return expandScenarioPaths(paths);
+  } catch (e) {
+    if (e instanceof OptionError) throw new UsageError(`kubeprop run: ${e.message}`);
+    throw e;
   }
 }
 
@@ -97,21 +115,33 @@ export async function runCommand(argv: string[]): Promise<number> {
   const scenarios = parsed.files.map((f) => loadScenarioFile(f, parseOpts));
   for (const m of scenarios.flatMap((s) => s.ignoredManifests ?? [])) err(ignoredWarning(m));
   const run = await loadRunner();
-  let code = 0;
-  for (const scenario of scenarios) code = Math.max(code, runOne(scenario, parsed.opts, run));
+  // A reporter's document on stdout (`-o json`) keeps stdout clean: the verdict lines go to stderr.
+  const say = stdoutTaken(parsed.opts.reporters) ? err : out;
+  const outcomes = scenarios.map((scenario, i) => runOne(parsed.files[i]!, scenario, parsed.opts, run, say));
+  const code = outcomes.reduce((worst, o) => Math.max(worst, EXIT_CODE[o.verdict]), 0);
+  const stdout = writeReporters(parsed.opts.reporters, outcomes, code);
+  if (stdout !== '') out(stdout.replace(/\n$/, ''));
   return code;
 }
 
-function runOne(scenario: Scenario, opts: RunOptions, run: Awaited<ReturnType<typeof loadRunner>>): number {
+function runOne(
+  file: string,
+  scenario: Scenario,
+  opts: RunOptions,
+  run: Awaited<ReturnType<typeof loadRunner>>,
+  say: (line: string) => void,
+): ScenarioOutcome {
   const started = performance.now();
   const result = run(scenario, opts.seed === undefined ? {} : { seed: opts.seed });
   const wallMs = performance.now() - started;
-  out(verdictLine(result, wallMs, opts.lang));
+  say(verdictLine(result, wallMs, opts.lang));
   writeRunReports(result, opts.reportDir, opts.formats, opts.lang);
   const verdict = judge(result);
-  if (verdict !== 'pass') out(`      replay: ${writeFailureReplay(result, opts.reportDir)}`);
-  const shrunk = verdict !== 'pass' && opts.shrink ? shrinkRun(result, run) : undefined;
+  if (verdict === 'pass') return { file, result, verdict, wallMs };
+  const command = writeFailureReplay(result, opts.reportDir);
+  say(`      replay: ${command}`);
+  const shrunk = opts.shrink ? shrinkRun(result, run) : undefined;
   if (shrunk !== undefined)
-    for (const line of writeShrunkReplay(shrunk, result, opts.reportDir, run)) out(line);
-  return EXIT_CODE[verdict];
+    for (const line of writeShrunkReplay(shrunk, result, opts.reportDir, run)) say(line);
+  return { file, result, verdict, wallMs, replay: { file: replayPath(opts.reportDir, result), command } };
 }

@@ -70,7 +70,7 @@ function judge(world: World, book: Map<string, Backoff>, w: WriteRecord): Findin
     const gap = now - b.lastMs;
     finding = {
       message: `${name} deleted Failed ${pod} on ${node} ${gap} ms after the previous Failed pod there, inside its back-off of ${b.delayMs} ms (a create/delete hot loop)`,
-      messageKo: `${name}: Node ${node}에서 Failed 상태인 ${pod}를 이전 Failed Pod 삭제 후 ${gap}ms 만에 지웠습니다. 백오프 ${b.delayMs}ms 안이므로 생성/삭제 핫 루프입니다`,
+      messageKo: `${name}: 노드 ${node}에서 Failed 상태인 ${pod}를 이전 Failed 파드 삭제 후 ${gap}ms 만에 지웠다. 백오프 ${b.delayMs}ms 안이므로 생성/삭제 핫 루프이다`,
       objects: [name, pod, `node/${node}`],
     };
   }
@@ -89,11 +89,11 @@ export const daemonsetFailedPodBackoff: SafetyInvariant = {
   concept: 'daemonset',
   claim: {
     en: 'After a daemon pod on a node fails, the DaemonSet controller waits out its per-node back-off (1 s doubling to 15 min) before it deletes the next Failed pod on that node.',
-    ko: 'Node의 DaemonSet Pod가 실패하면, DaemonSet 컨트롤러는 그 Node의 다음 Failed Pod를 지우기 전에 Node별 백오프(1초에서 두 배씩 최대 15분)를 기다린다.',
+    ko: '노드의 데몬셋 파드가 실패하면, 데몬셋 컨트롤러는 그 노드의 다음 Failed 파드를 지우기 전에 노드별 백오프(1초에서 두 배씩 최대 15분)를 기다린다.',
   },
   explain: {
     en: 'A streetlight that keeps burning out on the same street should not be replaced every second: something about that street is wrong (the kubelet rejects the pod, the agent cannot start there). The DaemonSet controller deletes a Failed daemon pod and creates a fresh one, but per node it backs off: 1 s after the first failure, then 2 s, 4 s… up to 15 minutes, so a node that fails every pod costs the API server almost nothing. Without it, the controller and the kubelet feed each other in a create/delete hot loop. A new template (a new observedGeneration) or a controller restart starts the back-off again.',
-    ko: '같은 거리에서 가로등이 계속 나간다면 매초 갈아 끼워서는 안 된다. 그 거리에 무언가 문제가 있는 것이다(kubelet이 Pod를 거부하거나, 에이전트가 그 Node에서 시작하지 못한다). DaemonSet 컨트롤러는 Failed Pod를 지우고 새 Pod를 만들지만, Node별로 백오프한다. 첫 실패 뒤 1초, 그다음 2초, 4초… 최대 15분까지 늘려서, 모든 Pod가 실패하는 Node라도 API 서버에 거의 부담을 주지 않는다. 백오프가 없으면 컨트롤러와 kubelet이 생성/삭제 핫 루프를 돈다. 새 템플릿(새 observedGeneration)이나 컨트롤러 재시작은 백오프를 처음부터 다시 시작한다.',
+    ko: '같은 거리에서 가로등이 계속 나간다면 매초 갈아 끼워서는 안 된다. 그 거리에 무언가 문제가 있는 것이다(kubelet이 파드를 거부하거나, 에이전트가 그 노드에서 시작하지 못한다). 데몬셋 컨트롤러는 Failed 파드를 지우고 새 파드를 만들지만, 노드별로 백오프한다. 첫 실패 뒤 1초, 그다음 2초, 4초… 최대 15분까지 늘려서, 모든 파드가 실패하는 노드라도 API 서버에 거의 부담을 주지 않는다. 백오프가 없으면 컨트롤러와 kubelet이 생성/삭제 핫 루프를 돈다. 새 템플릿(새 observedGeneration)이나 컨트롤러 재시작은 백오프를 처음부터 다시 시작한다.',
   },
   appliesTo: (s) => hasKind(s, 'DaemonSet'),
   check(world) {

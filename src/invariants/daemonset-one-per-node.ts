@@ -82,12 +82,12 @@ function overflow(name: string, node: string, names: string[], limit: number): F
   if (limit > 1)
     return {
       message: `${name} has ${names.length} live pods on ${node} (at most ${limit} with maxSurge): ${names.join(', ')}`,
-      messageKo: `Node ${node}에 ${name}의 살아 있는 Pod가 ${names.length}개 있습니다 (maxSurge가 있어도 최대 ${limit}개까지 허용됩니다): ${names.join(', ')}`,
+      messageKo: `노드 ${node}에 ${name}의 살아 있는 파드가 ${names.length}개 있다 (maxSurge가 있어도 최대 ${limit}개까지 허용된다): ${names.join(', ')}`,
       objects,
     };
   return {
     message: `${name} has ${names.length} pod objects on ${node} (at most ${limit} allowed): ${names.join(', ')}`,
-    messageKo: `Node ${node}에 ${name}의 Pod 오브젝트가 ${names.length}개 있습니다 (종료 중인 Pod도 세며 최대 ${limit}개까지 허용됩니다): ${names.join(', ')}`,
+    messageKo: `노드 ${node}에 ${name}의 파드 오브젝트가 ${names.length}개 있다 (종료 중인 파드도 세며 최대 ${limit}개까지 허용된다): ${names.join(', ')}`,
     objects,
   };
 }
@@ -99,11 +99,11 @@ export const daemonsetOnePerNode: SafetyInvariant = {
   concept: 'daemonset',
   claim: {
     en: 'With maxSurge 0, a node holds at most one pod object of a DaemonSet (terminating ones included, but not finished pods being deleted); with maxSurge, at most two live ones (not terminating, not finished).',
-    ko: 'maxSurge가 0이면 한 Node에는 DaemonSet의 Pod 객체가 최대 하나(종료 중인 것 포함, 삭제 중인 끝난 Pod는 제외)만 있고, maxSurge가 있으면 살아 있는 Pod(종료 중이거나 끝난 Pod 제외)가 최대 두 개다.',
+    ko: 'maxSurge가 0이면 한 노드에는 데몬셋의 파드 오브젝트가 최대 하나(종료 중인 것 포함, 삭제 중인 끝난 파드는 제외)만 있고, maxSurge가 있으면 살아 있는 파드(종료 중이거나 끝난 파드 제외)가 최대 두 개다.',
   },
   explain: {
     en: 'One streetlight per street. A daemon (a log shipper, a network agent) often owns something of the node — a host port, a socket, a file — so two copies fight over it. A new pod must wait until the old one has fully terminated (kubernetes#51464), and a controller that restarts must not trust a stale cache and place a second one (kubernetes#54096). Only a surge rollout may briefly run the old and the new light side by side.',
-    ko: '거리마다 가로등은 하나다. DaemonSet의 Pod(로그 수집기, 네트워크 에이전트)는 흔히 host port, 소켓, 파일처럼 Node의 자원을 독점하므로 두 개가 뜨면 서로 다툰다. 새 Pod는 이전 Pod가 완전히 종료될 때까지 기다려야 하고(kubernetes#51464), 재시작한 컨트롤러가 오래된 캐시를 믿고 두 번째 Pod를 만들어서도 안 된다(kubernetes#54096). surge 롤아웃만 잠시 옛 가로등과 새 가로등을 나란히 켤 수 있다.',
+    ko: '거리마다 가로등은 하나다. 데몬셋의 파드(로그 수집기, 네트워크 에이전트)는 흔히 host port, 소켓, 파일처럼 노드의 자원을 독점하므로 두 개가 뜨면 서로 다툰다. 새 파드는 이전 파드가 완전히 종료될 때까지 기다려야 하고(kubernetes#51464), 재시작한 컨트롤러가 오래된 캐시를 믿고 두 번째 파드를 만들어서도 안 된다(kubernetes#54096). surge 롤아웃만 잠시 옛 가로등과 새 가로등을 나란히 켤 수 있다.',
   },
   appliesTo: (s) => hasKind(s, 'DaemonSet'),
   check(world) {

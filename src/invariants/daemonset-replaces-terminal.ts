@@ -14,11 +14,11 @@ export const daemonsetReplacesTerminal: LivenessInvariant = {
   concept: 'daemonset',
   claim: {
     en: "After settle, no daemon pod that ended Succeeded or Failed is left on its node: Succeeded pods are deleted at once, Failed ones after the node's back-off, and a fresh pod takes their place.",
-    ko: '안정화 후 Succeeded나 Failed로 끝난 DaemonSet Pod는 Node에 남아 있지 않다. Succeeded Pod는 바로, Failed Pod는 Node별 백오프 뒤에 삭제되고 새 Pod가 그 자리를 채운다.',
+    ko: '안정화 후 Succeeded나 Failed로 끝난 데몬셋 파드는 노드에 남아 있지 않다. Succeeded 파드는 바로, Failed 파드는 노드별 백오프 뒤에 삭제되고 새 파드가 그 자리를 채운다.',
   },
   explain: {
     en: 'A streetlight that went out is taken down and replaced, whatever made it go out. A daemon pod ends Failed when it is evicted or rejected, and Succeeded when its node shuts down gracefully; either way nothing restarts it, so only the DaemonSet controller can bring the node its daemon back. Kubernetes once replaced only Failed pods, and nodes restarted after a shutdown kept a Succeeded pod and no agent (kubernetes#118716). Failed pods wait out the per-node back-off (up to 15 min), Succeeded ones go at once.',
-    ko: '꺼진 가로등은 이유가 무엇이든 철거하고 새것으로 바꾼다. DaemonSet Pod는 축출되거나 거부되면 Failed로, Node가 정상 종료되면 Succeeded로 끝나며, 어느 쪽이든 다시 시작되지 않으므로 Node에 에이전트를 되돌려 줄 수 있는 것은 DaemonSet 컨트롤러뿐이다. Kubernetes는 한때 Failed Pod만 교체해서, 종료 후 재시작한 Node에 Succeeded Pod만 남고 에이전트가 없었다(kubernetes#118716). Failed Pod는 Node별 백오프(최대 15분)를 기다리고, Succeeded Pod는 바로 지운다.',
+    ko: '꺼진 가로등은 이유가 무엇이든 철거하고 새것으로 바꾼다. 데몬셋 파드는 축출되거나 거부되면 Failed로, 노드가 정상 종료되면 Succeeded로 끝나며, 어느 쪽이든 다시 시작되지 않으므로 노드에 에이전트를 되돌려 줄 수 있는 것은 데몬셋 컨트롤러뿐이다. 쿠버네티스는 한때 Failed 파드만 교체해서, 종료 후 재시작한 노드에 Succeeded 파드만 남고 에이전트가 없었다(kubernetes#118716). Failed 파드는 노드별 백오프(최대 15분)를 기다리고, Succeeded 파드는 바로 지운다.',
   },
   appliesTo: (s) => hasKind(s, 'DaemonSet'),
   check(world) {
@@ -31,7 +31,7 @@ export const daemonsetReplacesTerminal: LivenessInvariant = {
       const podsKo = stale.map((p) => `pod/${p.metadata.name}: ${p.spec?.nodeName}에서 ${p.status?.phase}`);
       findings.push({
         message: `${name} left finished pods on their nodes instead of replacing them: ${pods.join(', ')}`,
-        messageKo: `${name}: 끝난 Pod를 교체하지 않고 Node에 남겨 두었습니다 (${podsKo.join(', ')})`,
+        messageKo: `${name}: 끝난 파드를 교체하지 않고 노드에 남겨 두었다 (${podsKo.join(', ')})`,
         objects: [name, ...stale.map((p) => `pod/${p.metadata.name}`)],
       });
     }

@@ -126,7 +126,7 @@ function judge(world: World, step: Step): Finding[] {
     const pods = down.map((p) => `pod/${p.metadata.name}`);
     findings.push({
       message: `${name} took down ${down.length} available pods in one rolling step (${pods.join(', ')}) while ${c.unavailable} of ${c.shouldRun.size} nodes were already unavailable in its view: maxUnavailable ${maxUnavailable} leaves room for ${room}`,
-      messageKo: `${name}: 컨트롤러가 본 Node ${c.shouldRun.size}개 중 ${c.unavailable}개가 이미 unavailable인데 롤링 한 단계에서 available Pod ${down.length}개를 내렸습니다 (${pods.join(', ')}): maxUnavailable=${maxUnavailable}이므로 ${room}개까지만 허용됩니다`,
+      messageKo: `${name}: 컨트롤러가 본 노드 ${c.shouldRun.size}개 중 ${c.unavailable}개가 이미 unavailable인데 롤링 한 단계에서 available 파드 ${down.length}개를 내렸다 (${pods.join(', ')}): maxUnavailable=${maxUnavailable}이므로 ${room}개까지만 허용된다`,
       objects: [name, ...pods],
     });
   }
@@ -136,7 +136,7 @@ function judge(world: World, step: Step): Finding[] {
   if (extra.length > surgeRoom)
     findings.push({
       message: `${name} created ${extra.length} surge pods in one rolling step (on ${extra.join(', ')}) while ${c.surging} surge pods were not yet available in its view: maxSurge ${maxSurge} leaves room for ${surgeRoom}`,
-      messageKo: `${name}: 컨트롤러가 보기에 아직 available이 아닌 surge Pod가 ${c.surging}개 있는데 롤링 한 단계에서 surge Pod ${extra.length}개를 만들었습니다 (Node ${extra.join(', ')}): maxSurge=${maxSurge}이므로 ${surgeRoom}개까지만 허용됩니다`,
+      messageKo: `${name}: 컨트롤러가 보기에 아직 available이 아닌 surge 파드가 ${c.surging}개 있는데 롤링 한 단계에서 surge 파드 ${extra.length}개를 만들었다 (노드 ${extra.join(', ')}): maxSurge=${maxSurge}이므로 ${surgeRoom}개까지만 허용된다`,
       objects: [name, ...extra.map((n) => `node/${n}`)],
     });
   return findings;
@@ -148,11 +148,11 @@ export const daemonsetRolloutBudget: SafetyInvariant = {
   concept: 'daemonset',
   claim: {
     en: 'A DaemonSet rolling update takes down at most maxUnavailable daemon pods and adds at most maxSurge extra ones at a time, counting the pods as the controller saw them when it decided.',
-    ko: 'DaemonSet의 롤링 업데이트는 컨트롤러가 결정할 때 본 Pod를 기준으로, 한 번에 최대 maxUnavailable개의 DaemonSet Pod만 내리고 최대 maxSurge개의 Pod만 더 만든다.',
+    ko: '데몬셋의 롤링 업데이트는 컨트롤러가 결정할 때 본 파드를 기준으로, 한 번에 최대 maxUnavailable개의 데몬셋 파드만 내리고 최대 maxSurge개의 파드만 더 만든다.',
   },
   explain: {
     en: "Replacing the streetlights of a city one street at a time keeps most streets lit. maxUnavailable says how many streets may be dark at once (nodes with no pod, a pod that is not available, or a new pod still starting all count), and maxSurge how many streets may have a second light while the new one warms up. A controller that deletes every old pod at once leaves the whole cluster without its agent (log shipper, network plugin) for a while. Rounded up from percentages; with both 0, maxUnavailable is 1. Judged against the controller's own view when it planned the step, since its cache may lag.",
-    ko: '도시의 가로등을 한 거리씩 바꾸면 대부분의 거리는 계속 밝다. maxUnavailable은 동시에 어두워도 되는 거리의 수(Pod가 없거나, available이 아니거나, 새 Pod가 아직 시작 중인 Node를 모두 센다), maxSurge는 새 가로등이 켜지는 동안 두 번째 가로등을 둘 수 있는 거리의 수다. 옛 Pod를 한꺼번에 지우는 컨트롤러는 클러스터 전체에서 잠시 에이전트(로그 수집기, 네트워크 플러그인)를 없앤다. 백분율은 올림하고, 둘 다 0이면 maxUnavailable은 1이다. 캐시가 늦을 수 있으므로 컨트롤러가 그 단계를 계획할 때 본 상태를 기준으로 판단한다.',
+    ko: '도시의 가로등을 한 거리씩 바꾸면 대부분의 거리는 계속 밝다. maxUnavailable은 동시에 어두워도 되는 거리의 수(파드가 없거나, available이 아니거나, 새 파드가 아직 시작 중인 노드를 모두 센다), maxSurge는 새 가로등이 켜지는 동안 두 번째 가로등을 둘 수 있는 거리의 수다. 옛 파드를 한꺼번에 지우는 컨트롤러는 클러스터 전체에서 잠시 에이전트(로그 수집기, 네트워크 플러그인)를 없앤다. 백분율은 올림하고, 둘 다 0이면 maxUnavailable은 1이다. 캐시가 늦을 수 있으므로 컨트롤러가 그 단계를 계획할 때 본 상태를 기준으로 판단한다.',
   },
   appliesTo: (s) => hasKind(s, 'DaemonSet'),
   check(world) {

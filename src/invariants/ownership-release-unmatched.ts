@@ -14,11 +14,11 @@ export const ownershipReleaseUnmatched: LivenessInvariant = {
   concept: 'ownership',
   claim: {
     en: 'After settle, a controller has released every pod whose labels no longer match its selector.',
-    ko: '안정화 후 컨트롤러는 라벨이 더 이상 셀렉터와 맞지 않는 Pod를 모두 놓아준다(release).',
+    ko: '안정화 후 컨트롤러는 레이블이 더 이상 셀렉터와 맞지 않는 파드를 모두 놓아준다(release).',
   },
   explain: {
     en: 'Labels are how a controller recognises its pods. When someone relabels a pod (to take it out of service for debugging, say), the controller must let go of it — remove its ownerReference — and create a replacement, instead of counting a pod it no longer selects.',
-    ko: '컨트롤러는 라벨로 자기 Pod를 알아본다. 누군가 Pod의 라벨을 바꾸면(예: 디버깅을 위해 서비스에서 빼기) 컨트롤러는 그 Pod를 놓아주고(ownerReference 제거) 대신할 Pod를 만들어야 한다. 더 이상 선택하지 않는 Pod를 계속 세면 안 된다.',
+    ko: '컨트롤러는 레이블로 자기 파드를 알아본다. 누군가 파드의 레이블을 바꾸면(예: 디버깅을 위해 서비스에서 빼기) 컨트롤러는 그 파드를 놓아주고(ownerReference 제거) 대신할 파드를 만들어야 한다. 더 이상 선택하지 않는 파드를 계속 세면 안 된다.',
   },
   appliesTo: (s) => WORKLOADS.some((k) => scenarioKinds(s).has(k)),
   check(world) {
@@ -31,7 +31,7 @@ export const ownershipReleaseUnmatched: LivenessInvariant = {
           const ownerRef = `${kind.toLowerCase()}/${owner.metadata.name}`;
           findings.push({
             message: `${ownerRef} still controls pod/${p.metadata.name}, whose labels no longer match its selector`,
-            messageKo: `pod/${p.metadata.name}의 라벨은 더 이상 ${ownerRef}의 셀렉터와 맞지 않는데, 이 Pod의 컨트롤러는 여전히 ${ownerRef}입니다 (놓아주지 않았습니다)`,
+            messageKo: `pod/${p.metadata.name}의 레이블은 더 이상 ${ownerRef}의 셀렉터와 맞지 않는데, 이 파드의 컨트롤러는 여전히 ${ownerRef}이다 (놓아주지 않았다)`,
             objects: [ownerRef, `pod/${p.metadata.name}`],
           });
         }

@@ -23,11 +23,11 @@ function describe(f: RankFacts, nowMs: number): string {
 
 function describeKo(f: RankFacts, nowMs: number): string {
   return [
-    f.assigned ? 'Node에 배치됨' : '배치되지 않음',
+    f.assigned ? '노드에 배치됨' : '배치되지 않음',
     PHASES[f.phase],
     f.ready ? 'Ready' : 'Ready 아님',
     `deletion-cost ${f.cost}`,
-    `같은 Node의 관련 Pod ${f.colocated}개`,
+    `같은 노드의 관련 파드 ${f.colocated}개`,
     `재시작 ${f.restarts}회`,
     f.createdMs === undefined ? '생성 시각 없음' : `나이 ${Math.round((nowMs - f.createdMs) / 1000)}초`,
   ].join(', ');
@@ -80,11 +80,11 @@ export const replicasetDeletionRanking: SafetyInvariant = {
   concept: 'replicaset',
   claim: {
     en: "Scale-down deletes pods in Kubernetes' order: unscheduled, Pending, not Ready, lower pod-deletion-cost, more crowded node, Ready for less time, more restarts, newer first (as the controller saw them).",
-    ko: '축소할 때는 Kubernetes의 순서대로 Pod를 지운다: 배치되지 않은 Pod, Pending, Ready 아님, pod-deletion-cost가 낮은 Pod, 더 붐비는 Node의 Pod, Ready가 된 지 짧은 Pod, 재시작이 많은 Pod, 더 새로운 Pod가 먼저다 (컨트롤러가 본 상태 기준).',
+    ko: '축소할 때는 쿠버네티스의 순서대로 파드를 지운다: 배치되지 않은 파드, Pending, Ready 아님, pod-deletion-cost가 낮은 파드, 더 붐비는 노드의 파드, Ready가 된 지 짧은 파드, 재시작이 많은 파드, 더 새로운 파드가 먼저다 (컨트롤러가 본 상태 기준).',
   },
   explain: {
     en: 'When the office has too many residents, it asks those who have not moved in yet to leave first, then those who are not settled, then whoever the landlord marked as cheapest to lose (controller.kubernetes.io/pod-deletion-cost), then those sharing a crowded floor, the newest arrivals and the restless ones. Kubernetes ranks victims this way (ActivePodsWithRanks) so a scale-down costs as little availability as it can; times are compared in doubling buckets (LogarithmicScaleDown), and where two pods tie Kubernetes picks by UID, so either choice passes.',
-    ko: '입주자가 너무 많으면 관리 사무소는 아직 입주하지 않은 사람, 자리를 잡지 못한 사람, 집주인이 내보내도 손해가 적다고 표시한 사람(controller.kubernetes.io/pod-deletion-cost), 붐비는 층에 사는 사람, 가장 최근에 온 사람과 자주 들락날락한 사람 순으로 내보낸다. Kubernetes는 이렇게 삭제 대상을 순위로 골라(ActivePodsWithRanks) 축소로 잃는 가용성을 최소로 한다. 시간은 두 배씩 커지는 구간으로 비교하고(LogarithmicScaleDown), 동률이면 UID로 고르므로 어느 쪽을 지워도 통과한다.',
+    ko: '입주자가 너무 많으면 관리 사무소는 아직 입주하지 않은 사람, 자리를 잡지 못한 사람, 집주인이 내보내도 손해가 적다고 표시한 사람(controller.kubernetes.io/pod-deletion-cost), 붐비는 층에 사는 사람, 가장 최근에 온 사람과 자주 들락날락한 사람 순으로 내보낸다. 쿠버네티스는 이렇게 삭제 대상을 순위로 골라(ActivePodsWithRanks) 축소로 잃는 가용성을 최소로 한다. 시간은 두 배씩 커지는 구간으로 비교하고(LogarithmicScaleDown), 동률이면 UID로 고르므로 어느 쪽을 지워도 통과한다.',
   },
   appliesTo: (s) => hasKind(s, 'ReplicaSet'),
   check(world) {
@@ -102,7 +102,7 @@ export const replicasetDeletionRanking: SafetyInvariant = {
       const { victim: v, kept: k } = bad;
       findings.push({
         message: `deleted pod/${v.name} (${describe(v, nowMs)}) but kept pod/${k.name} (${describe(k, nowMs)}), which ranks before it`,
-        messageKo: `삭제 순위가 더 높은 Pod를 남겼습니다 — 지운 Pod: pod/${v.name} (${describeKo(v, nowMs)}), 남긴 Pod: pod/${k.name} (${describeKo(k, nowMs)})`,
+        messageKo: `삭제 순위가 더 높은 파드를 남겼다 — 지운 파드: pod/${v.name} (${describeKo(v, nowMs)}), 남긴 파드: pod/${k.name} (${describeKo(k, nowMs)})`,
         objects: [`pod/${v.name}`, `pod/${k.name}`],
       });
     }

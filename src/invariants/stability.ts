@@ -82,7 +82,7 @@ export function appCannotRun(world: World, obj: KObject): boolean {
 export function appCannotRunNote(name: string): Finding {
   return {
     message: `${name}: its application crash-loops or ends by itself, so its pods never all become Ready; Kubernetes restarts or replaces them and reports each change`,
-    messageKo: `${name}: 애플리케이션이 반복해서 죽거나 스스로 끝나서 Pod가 모두 Ready가 되지 않습니다. Kubernetes는 Pod를 재시작하거나 교체하고 바뀐 상태를 그때마다 기록합니다`,
+    messageKo: `${name}: 애플리케이션이 반복해서 죽거나 스스로 끝나서 파드가 모두 Ready가 되지 않는다. 쿠버네티스는 파드를 재시작하거나 교체하고 바뀐 상태를 그때마다 기록한다`,
     objects: [name],
   };
 }
@@ -99,7 +99,7 @@ export function stabilityFinding(
   if (podsLeft(before.print, print) && !cannotRun) {
     return {
       message: `${name} kept changing after it converged: its pods were replaced during the stability window`,
-      messageKo: `${name}의 상태가 수렴한 뒤에도 계속 바뀌었습니다: 안정 구간 동안 Pod가 교체되었습니다`,
+      messageKo: `${name}의 상태가 수렴한 뒤에도 계속 바뀌었다: 안정 구간 동안 파드가 교체되었다`,
       objects: [name],
     };
   }
@@ -113,7 +113,7 @@ export function stabilityFinding(
   if (before.rv !== now.rv && before.podVersions === now.podVersions && !cannotRun) {
     return hotLoop(name, {
       en: 'rewrites while none of its pods changed',
-      ko: 'Pod가 하나도 바뀌지 않았는데도 다시 쓰기',
+      ko: '파드가 하나도 바뀌지 않았는데도 다시 쓰기',
     });
   }
   return null;
@@ -133,7 +133,7 @@ function podsLeft(before: string, now: string): boolean {
 function hotLoop(name: string, what: Explanation): Finding {
   return {
     message: `${name} kept rewriting itself after it converged (a hot loop): ${what.en} during the stability window`,
-    messageKo: `${name}의 오브젝트가 수렴한 뒤에도 계속 다시 쓰였습니다 (핫 루프): 안정 구간 동안 ${what.ko}`,
+    messageKo: `${name}의 오브젝트가 수렴한 뒤에도 계속 다시 쓰였다 (핫 루프): 안정 구간 동안 ${what.ko}`,
     objects: [name],
   };
 }

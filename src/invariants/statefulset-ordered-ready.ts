@@ -29,7 +29,7 @@ export const statefulsetOrderedReady: SafetyInvariant = {
   concept: 'statefulset',
   claim: {
     en: 'With OrderedReady, pod i is created only when all lower ordinals are Running and Ready, and scale-down removes the highest ordinal first, one at a time.',
-    ko: 'OrderedReady에서는 낮은 ordinal이 모두 Running이고 Ready일 때만 Pod i를 만들고, scale-down은 가장 높은 ordinal부터 하나씩 지운다.',
+    ko: 'OrderedReady에서는 낮은 서수가 모두 Running이고 Ready일 때만 파드 i를 만들고, 스케일 다운은 가장 높은 서수부터 하나씩 지운다.',
   },
   explain: {
     en: 'The hotel opens its rooms in order: room 2 gets a guest only once rooms 0 and 1 are occupied and settled, and at closing time the highest room is emptied first. Databases rely on this (the first member bootstraps, the others join it). The controller decides from its cache, so each decision is judged against what the cache showed when it decided; the pods it waited for are named in the violation.',
@@ -58,7 +58,7 @@ export const statefulsetOrderedReady: SafetyInvariant = {
         if (names.length === 0) continue;
         findings.push({
           message: `created ${name} while ${names.join(', ')} ${names.length === 1 ? 'was' : 'were'} not Running and Ready (as the controller saw it)`,
-          messageKo: `${name} Pod를 만들었지만, 컨트롤러가 본 상태로는 더 낮은 ordinal인 ${names.join(', ')} Pod가 아직 Running 및 Ready가 아니었습니다 (OrderedReady에서는 낮은 번호의 방이 모두 자리 잡은 뒤에 다음 방을 엽니다)`,
+          messageKo: `${name} 파드를 만들었지만, 컨트롤러가 본 상태로는 더 낮은 서수인 ${names.join(', ')} 파드가 아직 Running 및 Ready가 아니었다 (OrderedReady에서는 낮은 번호의 방이 모두 자리 잡은 뒤에 다음 방을 연다)`,
           objects: [podRef(name), ...names.map(podRef)],
         });
       } else if (w.verb === 'delete' && c.reason === 'scale-down') {
@@ -66,7 +66,7 @@ export const statefulsetOrderedReady: SafetyInvariant = {
         if (above.length === 0) continue;
         findings.push({
           message: `scale-down deleted ${name} while higher ordinals ${above.join(', ')} still existed`,
-          messageKo: `scale-down에서 ${name} Pod를 지웠지만, 더 높은 ordinal인 ${above.join(', ')} Pod가 아직 남아 있었습니다 (가장 높은 번호의 방부터 하나씩 비워야 합니다)`,
+          messageKo: `스케일 다운에서 ${name} 파드를 지웠지만, 더 높은 서수인 ${above.join(', ')} 파드가 아직 남아 있었다 (가장 높은 번호의 방부터 하나씩 비워야 한다)`,
           objects: [podRef(name), ...above.map(podRef)],
         });
       }

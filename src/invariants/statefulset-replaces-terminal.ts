@@ -51,11 +51,11 @@ export const statefulsetReplacesTerminal: LivenessInvariant = {
   concept: 'statefulset',
   claim: {
     en: 'After settle, no pod of a StatefulSet that ended Failed or Succeeded is left in its slot: the controller deletes it and creates the same identity again.',
-    ko: '안정화 후 Failed나 Succeeded로 끝난 StatefulSet Pod는 자기 자리에 남아 있지 않다. 컨트롤러가 그 Pod를 지우고 같은 이름으로 다시 만든다.',
+    ko: '안정화 후 Failed나 Succeeded로 끝난 스테이트풀셋 파드는 자기 자리에 남아 있지 않다. 컨트롤러가 그 파드를 지우고 같은 이름으로 다시 만든다.',
   },
   explain: {
     en: 'A guest who checked out, for whatever reason, does not keep the room key: the hotel clears the room and gives the same room number to the next guest, with the same storage. A pod ends Failed when it is evicted or rejected, and Succeeded when its node shuts down gracefully or its process exits 0; nothing restarts either, so the StatefulSet controller must delete it and create it again. With OrderedReady it gets there only once every lower ordinal is Running and Ready, which the report names as a wait by design.',
-    ko: '어떤 이유로든 체크아웃한 손님은 방 열쇠를 계속 갖고 있지 않는다. 호텔은 방을 비우고 같은 방 번호와 같은 짐 보관함을 다음 손님에게 준다. Pod는 축출되거나 거부되면 Failed로, Node가 정상 종료되거나 프로세스가 0으로 끝나면 Succeeded로 끝나며, 어느 쪽이든 다시 시작되지 않으므로 StatefulSet 컨트롤러가 지우고 다시 만들어야 한다. OrderedReady에서는 더 낮은 ordinal이 모두 Running 및 Ready일 때에야 그 차례가 오며, 보고서는 이를 의도된 대기로 밝힌다.',
+    ko: '어떤 이유로든 체크아웃한 손님은 방 열쇠를 계속 갖고 있지 않는다. 호텔은 방을 비우고 같은 방 번호와 같은 짐 보관함을 다음 손님에게 준다. 파드는 축출되거나 거부되면 Failed로, 노드가 정상 종료되거나 프로세스가 0으로 끝나면 Succeeded로 끝나며, 어느 쪽이든 다시 시작되지 않으므로 스테이트풀셋 컨트롤러가 지우고 다시 만들어야 한다. OrderedReady에서는 더 낮은 서수가 모두 Running 및 Ready일 때에야 그 차례가 오며, 리포트는 이를 설계상 대기로 밝힌다.',
   },
   appliesTo: (s) => hasKind(s, 'StatefulSet'),
   check(world, ctx) {
@@ -73,7 +73,7 @@ export const statefulsetReplacesTerminal: LivenessInvariant = {
           const t = (rejectedAt / 1000).toFixed(1);
           ctx.held({
             message: `${name}: ${pname} ended ${phase}; the API server rejected the controller's call on it at ${t} s, so the set is retried on the work queue's back-off (up to 1000 s), as Kubernetes does`,
-            messageKo: `${name}: ${pname} Pod는 ${phase} 상태로 끝났고, API 서버가 ${t}초에 컨트롤러의 요청을 거부했습니다. Kubernetes처럼 작업 큐의 back-off(최대 1000초)가 지난 뒤 다시 시도합니다`,
+            messageKo: `${name}: ${pname} 파드는 ${phase} 상태로 끝났고, API 서버가 ${t}초에 컨트롤러의 요청을 거부했다. 쿠버네티스처럼 워크 큐의 백오프(최대 1000초)가 지난 뒤 다시 시도한다`,
             objects: [name, `pod/${pname}`],
           });
           continue;
@@ -82,14 +82,14 @@ export const statefulsetReplacesTerminal: LivenessInvariant = {
         if (blocker) {
           ctx.held({
             message: `${name}: ${pname} ended ${phase} and waits behind ${blocker}, which is not Running and Ready (OrderedReady replaces in order)`,
-            messageKo: `${name}: ${pname} Pod는 ${phase} 상태로 끝났고, 더 낮은 ordinal인 ${blocker} Pod가 Running 및 Ready가 아니어서 차례를 기다립니다 (OrderedReady는 순서대로 교체합니다)`,
+            messageKo: `${name}: ${pname} 파드는 ${phase} 상태로 끝났고, 더 낮은 서수인 ${blocker} 파드가 Running 및 Ready가 아니어서 차례를 기다린다 (OrderedReady는 순서대로 교체한다)`,
             objects: [name, `pod/${pname}`, `pod/${blocker}`],
           });
           continue;
         }
         findings.push({
           message: `${name} left ${pname}, which ended ${phase}, in its slot instead of creating it again`,
-          messageKo: `${name}: ${phase} 상태로 끝난 ${pname} Pod를 지우고 다시 만들지 않고 그대로 두었습니다`,
+          messageKo: `${name}: ${phase} 상태로 끝난 ${pname} 파드를 지우고 다시 만들지 않고 그대로 두었다`,
           objects: [name, `pod/${pname}`],
         });
       }

@@ -35,8 +35,8 @@ function checkMounts(world: World, pod: KObject): Finding | null {
       return {
         message: `${pod.metadata.name} was created mounting ${got ?? 'nothing'} instead of its own claim ${want}`,
         messageKo: got
-          ? `${pod.metadata.name} Pod가 자기 PVC ${want} 대신 ${got} PVC를 마운트한 채 만들어졌습니다: 이 방에 남아 있던 짐을 볼 수 없습니다`
-          : `${pod.metadata.name} Pod가 자기 PVC ${want} 없이, 아무 PVC도 마운트하지 않은 채 만들어졌습니다: 이 방에 남아 있던 짐을 볼 수 없습니다`,
+          ? `${pod.metadata.name} 파드가 자기 PVC ${want} 대신 ${got} PVC를 마운트한 채 만들어졌다: 이 방에 남아 있던 짐을 볼 수 없다`
+          : `${pod.metadata.name} 파드가 자기 PVC ${want} 없이, 아무 PVC도 마운트하지 않은 채 만들어졌다: 이 방에 남아 있던 짐을 볼 수 없다`,
         objects: [podRef(pod.metadata.name)],
       };
   }
@@ -56,7 +56,7 @@ function checkTerminatingClaims(w: WriteRecord): Finding | null {
   const pod = w.after.metadata.name;
   return {
     message: `${pod} was created on persistentvolumeclaim/${going.metadata.name}, which was being deleted (as the controller saw it): the pod can never start`,
-    messageKo: `${pod} Pod를 삭제 중인 PVC ${going.metadata.name} 위에 만들었습니다 (컨트롤러가 본 상태 기준): 이 Pod는 시작할 수 없습니다`,
+    messageKo: `${pod} 파드를 삭제 중인 PVC ${going.metadata.name} 위에 만들었다 (컨트롤러가 본 상태 기준): 이 파드는 시작할 수 없다`,
     objects: [podRef(pod), `persistentvolumeclaim/${going.metadata.name}`],
   };
 }
@@ -72,19 +72,19 @@ function checkClaimOwners(w: WriteRecord): Finding | null {
     if (r.uid === c.ownerUid && policy.whenDeleted !== 'Delete')
       return bad(w, {
         en: `owned by the StatefulSet although whenDeleted is ${policy.whenDeleted}`,
-        ko: `whenDeleted=${policy.whenDeleted}인데 StatefulSet이 owner로 지정되었습니다`,
+        ko: `whenDeleted=${policy.whenDeleted}인데 스테이트풀셋이 소유자로 지정되었다`,
       });
     if (r.kind !== 'Pod') continue;
     const ord = parseOrdinal(r.name)?.ordinal ?? -1;
     if (policy.whenScaled !== 'Delete')
       return bad(w, {
         en: `owned by pod ${r.name} although whenScaled is ${policy.whenScaled}`,
-        ko: `whenScaled=${policy.whenScaled}인데 ${r.name} Pod가 owner로 지정되었습니다`,
+        ko: `whenScaled=${policy.whenScaled}인데 ${r.name} 파드가 소유자로 지정되었다`,
       });
     if (ord >= start && ord < end)
       return bad(w, {
         en: `owned by pod ${r.name}, which is not scaled down`,
-        ko: `scale-down되지 않은 ${r.name} Pod가 owner로 지정되었습니다`,
+        ko: `스케일 다운되지 않은 ${r.name} 파드가 소유자로 지정되었다`,
       });
   }
   return null;
@@ -93,7 +93,7 @@ function checkClaimOwners(w: WriteRecord): Finding | null {
 function bad(w: WriteRecord, why: Explanation): Finding {
   return {
     message: `persistentvolumeclaim/${w.after!.metadata.name} ${why.en}: the garbage collector would delete its data`,
-    messageKo: `persistentvolumeclaim/${w.after!.metadata.name}: ${why.ko}: 이대로라면 garbage collector가 이 PVC와 그 데이터를 지웁니다`,
+    messageKo: `persistentvolumeclaim/${w.after!.metadata.name}: ${why.ko}: 이대로라면 가비지 수집기가 이 PVC와 그 데이터를 지운다`,
     objects: [`persistentvolumeclaim/${w.after!.metadata.name}`],
   };
 }
@@ -112,13 +112,13 @@ function checkData(world: World, pod: KObject): Finding[] {
     if (before && before.pv !== pv) {
       out.push({
         message: `${pod.metadata.name} now mounts ${pv} through ${claim}, but its earlier incarnations wrote to ${before.pv}: their data is gone`,
-        messageKo: `${pod.metadata.name} Pod의 PVC ${claim}에 바인딩된 볼륨은 이제 PV ${pv}인데, 이전 incarnation이 데이터를 쓴 볼륨은 PV ${before.pv}입니다: 그 데이터가 사라졌습니다`,
+        messageKo: `${pod.metadata.name} 파드의 PVC ${claim}에 바인딩된 볼륨은 이제 PV ${pv}인데, 같은 이름의 이전 파드가 데이터를 쓴 볼륨은 PV ${before.pv}이다: 그 데이터가 사라졌다`,
         objects: [podRef(pod.metadata.name), `persistentvolumeclaim/${claim}`],
       });
     } else if (before && records < before.records) {
       out.push({
         message: `${pv} holds ${records} records, but ${before.records} were written before ${pod.metadata.name} started`,
-        messageKo: `${pod.metadata.name} Pod가 시작되기 전에 기록 ${before.records}개가 쓰였는데, PV ${pv}에는 기록 ${records}개만 남아 있습니다`,
+        messageKo: `${pod.metadata.name} 파드가 시작되기 전에 기록 ${before.records}개가 쓰였는데, PV ${pv}에는 기록 ${records}개만 남아 있다`,
         objects: [podRef(pod.metadata.name)],
       });
     }
@@ -140,11 +140,11 @@ export const statefulsetVolumeRetention: SafetyInvariant = {
   concept: 'statefulset',
   claim: {
     en: 'Pod i always mounts PVC <tmpl>-<set>-<i> bound to the same PV; data written by earlier incarnations of pod i is still there; PVCs are deleted only as the retention policy says.',
-    ko: 'Pod i는 항상 같은 PV에 바인딩된 PVC <tmpl>-<set>-<i>를 마운트하고, 이전 incarnation이 쓴 데이터가 그대로 남아 있으며, PVC는 retention policy가 정한 경우에만 삭제된다.',
+    ko: '파드 i는 항상 같은 PV에 바인딩된 PVC <tmpl>-<set>-<i>를 마운트하고, 같은 이름의 이전 파드가 쓴 데이터가 그대로 남아 있으며, PVC는 retention policy가 정한 경우에만 삭제된다.',
   },
   explain: {
     en: "Guests come and go, but the belongings stay in the room: when web-1 is recreated (a crash, an eviction, a rollout) it mounts the same claim and finds everything its predecessors wrote. The controller never deletes a claim itself; persistentVolumeClaimRetentionPolicy makes the StatefulSet (whenDeleted: Delete) or a scaled-down pod (whenScaled: Delete) an owner, and the garbage collector does the rest. Deleting a claim by hand is the user's choice and starts a fresh history.",
-    ko: '손님은 바뀌어도 짐은 방에 남는다. web-1이 다시 만들어지면(크래시, eviction, 롤아웃) 같은 PVC를 마운트하고 이전 Pod가 쓴 데이터를 모두 찾는다. 컨트롤러는 PVC를 직접 지우지 않는다. persistentVolumeClaimRetentionPolicy에 따라 StatefulSet(whenDeleted: Delete)이나 scale-down된 Pod(whenScaled: Delete)를 owner로 지정하고, 나머지는 garbage collector가 한다. 사용자가 직접 PVC를 지우는 것은 사용자의 선택이며 새 기록이 시작된다.',
+    ko: '손님은 바뀌어도 짐은 방에 남는다. web-1이 다시 만들어지면(크래시, 축출, 롤아웃) 같은 PVC를 마운트하고 이전 파드가 쓴 데이터를 모두 찾는다. 컨트롤러는 PVC를 직접 지우지 않는다. persistentVolumeClaimRetentionPolicy에 따라 스테이트풀셋(whenDeleted: Delete)이나 스케일 다운된 파드(whenScaled: Delete)를 소유자로 지정하고, 나머지는 가비지 수집기가 한다. 사용자가 직접 PVC를 지우는 것은 사용자의 선택이며 새 기록이 시작된다.',
   },
   appliesTo: (s) => hasKind(s, 'StatefulSet'),
   check(world) {
@@ -154,7 +154,7 @@ export const statefulsetVolumeRetention: SafetyInvariant = {
         if (w.verb === 'delete' && w.actor === STS_ACTOR)
           findings.push({
             message: `the StatefulSet controller deleted persistentvolumeclaim/${w.key}`,
-            messageKo: `StatefulSet 컨트롤러가 PVC를 직접 삭제했습니다: persistentvolumeclaim/${w.key} (PVC는 컨트롤러가 아니라 retention policy에 따라 garbage collector가 지웁니다)`,
+            messageKo: `스테이트풀셋 컨트롤러가 PVC를 직접 삭제했다: persistentvolumeclaim/${w.key} (PVC는 컨트롤러가 아니라 retention policy에 따라 가비지 수집기가 지운다)`,
             objects: [`persistentvolumeclaim/${w.key}`],
           });
         const f = checkClaimOwners(w);

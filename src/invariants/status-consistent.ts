@@ -33,7 +33,7 @@ export const statusConsistent: LivenessInvariant = {
   },
   explain: {
     en: "status is the controller's report to everyone else (kubectl, autoscalers, Deployments that wait for availability). It may lag while things change, but once the world is quiet it must tell the truth, and observedGeneration must say the controller has seen the latest spec.",
-    ko: 'status는 컨트롤러가 다른 모두(kubectl, 오토스케일러, 가용성을 기다리는 Deployment)에게 하는 보고다. 변화 중에는 늦을 수 있지만, 세계가 조용해지면 사실을 말해야 하고 observedGeneration은 컨트롤러가 최신 spec을 봤다고 말해야 한다.',
+    ko: 'status는 컨트롤러가 다른 모두(kubectl, 오토스케일러, 가용성을 기다리는 디플로이먼트)에게 하는 보고다. 변화 중에는 늦을 수 있지만, 세계가 조용해지면 사실을 말해야 하고 observedGeneration은 컨트롤러가 최신 spec을 봤다고 말해야 한다.',
   },
   appliesTo: (s) => WORKLOAD_CHECKS.some((c) => scenarioKinds(s).has(c.kind)),
   check(world) {
@@ -50,7 +50,7 @@ export const statusConsistent: LivenessInvariant = {
         const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;
         findings.push({
           message: `${name} status is stale: ${fields('expected').join(', ')}`,
-          messageKo: `${name}의 status가 최신이 아닙니다: ${fields('다시 센 값').join(', ')}`,
+          messageKo: `${name}의 status가 최신이 아니다: ${fields('다시 센 값').join(', ')}`,
           objects: [name],
         });
       }

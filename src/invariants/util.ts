@@ -82,13 +82,13 @@ export function excusedNotReady(world: World, p: KObject): boolean {
 
 /** Why one pod is not Ready, in English and Korean. */
 function notReadyReason(world: World, p: KObject): Explanation {
-  if (unschedulable(p)) return { en: 'unschedulable', ko: '배치할 수 있는 Node가 없음' };
-  if (!p.spec?.nodeName) return { en: 'not yet scheduled', ko: '아직 Node에 배치되지 않음' };
+  if (unschedulable(p)) return { en: 'unschedulable', ko: '배치할 수 있는 노드가 없음' };
+  if (!p.spec?.nodeName) return { en: 'not yet scheduled', ko: '아직 노드에 배치되지 않음' };
   const node = p.spec.nodeName;
   const m = world.machines.get(node);
-  if (m && !m.up) return { en: `on crashed node ${m.name}`, ko: `멈춘 Node ${m.name}에 있음` };
+  if (m && !m.up) return { en: `on crashed node ${m.name}`, ko: `멈춘 노드 ${m.name}에 있음` };
   if (m && !m.reachable)
-    return { en: `on unreachable node ${m.name}`, ko: `연락이 끊긴 Node ${m.name}에 있음` };
+    return { en: `on unreachable node ${m.name}`, ko: `연락이 끊긴 노드 ${m.name}에 있음` };
   if (!appCanBeReady(p))
     return { en: 'application never becomes ready', ko: '애플리케이션이 Ready가 되지 않음' };
   const phase = p.status?.phase ?? 'Pending';
@@ -111,7 +111,7 @@ export function notReadyReasons(
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   return [...reasons.entries()]
-    .map(([why, n]) => (lang === 'ko' ? `Pod ${n}개는 ${why}` : `${n} pod${n === 1 ? '' : 's'} ${why}`))
+    .map(([why, n]) => (lang === 'ko' ? `파드 ${n}개는 ${why}` : `${n} pod${n === 1 ? '' : 's'} ${why}`))
     .join(', ');
 }
 

@@ -57,8 +57,17 @@ function eventJson(e: TraceEvent): object {
     kind: e.kind,
     actor: e.actor,
     text: e.text,
+    code: e.code,
+    params: sortedParams(e.params),
   };
   if (e.objects) out.objects = [...e.objects];
+  return out;
+}
+
+/** Parameters in sorted key order (as the digest reads them), so the JSON is stable however they were built. */
+function sortedParams(p: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(p).sort()) out[k] = p[k];
   return out;
 }
 

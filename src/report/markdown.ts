@@ -47,7 +47,7 @@ function summarySection(c: MdContext): string {
   const r = c.result;
   const rows: Array<[string, string]> = [
     [c.m('summary.seed'), inlineCode(String(r.seed))],
-    [c.m('summary.outcome'), inlineCode(r.outcome)],
+    [c.m('summary.outcome'), inlineCode(c.m(`outcome.${r.outcome}`))],
     [c.m('summary.duration'), formatTime(r.endMs)],
     [c.m('summary.steps'), String(r.steps)],
     [c.m('summary.events'), String(r.events.length)],

@@ -65,7 +65,12 @@ export class InvariantChecker {
     world.trace.now = world.now;
     r.status = 'violated';
     for (const f of findings) {
-      world.trace.record('violation', id, f.message, f.objects);
+      world.trace.record(
+        'violation',
+        id,
+        { code: 'invariant.violated', params: { message: f.message } },
+        f.objects,
+      );
       if (r.violations.length >= MAX_KEPT) continue;
       const v: Violation = { atMs: world.now, step: world.stepCount, message: f.message, objects: f.objects };
       if (f.messageKo) v.messageKo = f.messageKo;

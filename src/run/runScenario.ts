@@ -12,6 +12,7 @@ import { allInvariants } from '../invariants/registry.ts';
 import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { World } from '../sim/world.ts';
+import { faultApplied } from '../trace/messages.ts';
 import { TOOLKIT_VERSION } from '../version.ts';
 import { InvariantChecker } from './checker.ts';
 import { finalState } from './finalState.ts';
@@ -60,7 +61,7 @@ export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
     }
   } catch (e) {
     error = e instanceof Error ? `${e.message}` : String(e);
-    world.trace.record('info', 'runner', `internal error: ${error}`);
+    world.trace.record('info', 'runner', { code: 'run.error', params: { error } });
   }
   return buildResult(world, scenario, checker.results, controllers, error, skipped);
 }
@@ -81,18 +82,25 @@ function setUp(
   checker: InvariantChecker,
   skipped: SkippedEvent[],
 ): void {
-  world.trace.record(
-    'info',
-    'runner',
-    `kubeprop ${TOOLKIT_VERSION} scenario=${scenario.name} seed=${scenario.seed} events=${scenario.events.length}`,
-  );
+  world.trace.record('info', 'runner', {
+    code: 'run.started',
+    params: {
+      version: TOOLKIT_VERSION,
+      scenario: scenario.name,
+      seed: scenario.seed,
+      events: scenario.events.length,
+    },
+  });
   const kinds = scenarioKinds(scenario);
   // A controller with nothing to manage would only watch: no event creates workloads, so skip it.
   for (const entry of CONTROLLERS.filter((c) => kinds.has(c.workloadKind))) {
     const variant = scenario.controllers[entry.name] ?? 'correct';
     const c = entry.create(world, variant);
     if (variant !== 'correct')
-      world.trace.record('info', 'runner', `${entry.name} controller runs mutant '${variant}'`);
+      world.trace.record('info', 'runner', {
+        code: 'run.mutant',
+        params: { controller: entry.name, variant },
+      });
     world.controllers.set(entry.name, c);
     controllers.push(c);
   }
@@ -118,8 +126,13 @@ function schedule(world: World, ev: ScenarioEvent, onSkip: (label: string, reaso
       const objects = eventObjects(ev);
       if (!out.applied) onSkip(label, out.reason);
       return out.applied
-        ? { kind: 'fault', actor: 'user', text: `${label}: ${out.text}`, objects }
-        : { kind: 'skip', actor: 'user', text: `${label}: skipped (${out.reason})`, objects };
+        ? { kind: 'fault', actor: 'user', message: faultApplied(label, out.effect), objects }
+        : {
+            kind: 'skip',
+            actor: 'user',
+            message: { code: 'fault.skipped', params: { command: label, reason: out.reason } },
+            objects,
+          };
     });
   });
 }

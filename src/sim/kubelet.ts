@@ -6,6 +6,7 @@
  * its containers and re-syncs with the API when it can reach it again.
  */
 import type { KObject } from '../model/types.ts';
+import type { ClaimWait } from '../trace/messages.ts';
 import type { WatchEvent } from './api/types.ts';
 import { type Container, isReporting, type Machine } from './machine.ts';
 import { podBehavior } from './podBehavior.ts';
@@ -13,7 +14,15 @@ import { kubeletPodStatus, withCondition } from './podStatus.ts';
 import type { World } from './world.ts';
 
 /** An admission check: wait (retry later, pod stays Pending) or reject (pod Failed), or null to admit. */
-export type AdmitCheck = (pod: KObject, node: string) => { wait: string } | { reject: string } | null;
+/** A claim the pod needs and why it holds the start (the volume manager's admission). */
+export interface ClaimWaitReason {
+  claim: string;
+  wait: ClaimWait;
+}
+export type AdmitCheck = (
+  pod: KObject,
+  node: string,
+) => { wait: ClaimWaitReason } | { reject: string } | null;
 /** Called each time a container (re)starts: the simulated application begins running. */
 export type StartHook = (pod: KObject, node: string, c: Container) => void;
 
@@ -75,7 +84,7 @@ export class Kubelet {
     const pod = this.world.store.get('Pod', key);
     const c = m.containers.get(uid);
     if (!pod || pod.metadata.uid !== uid || pod.spec?.nodeName !== m.name) {
-      if (c) this.kill(m, c, 'pod object is gone');
+      if (c) this.kill(m, c);
       return;
     }
     if (pod.metadata.deletionTimestamp) return this.beginTermination(m, pod, c);
@@ -119,7 +128,7 @@ export class Kubelet {
       this.world.note(
         'kubelet',
         `kubelet/${m.name}`,
-        `waiting to start pod/${pod.metadata.name}: ${verdict.wait}`,
+        { code: 'kubelet.waiting', params: { pod: pod.metadata.name, ...verdict.wait } },
         [`pod/${pod.metadata.name}`],
       );
       this.world.clock.after(ADMIT_RETRY_MS, `kubelet/${m.name}: retry admit ${pod.metadata.name}`, () =>
@@ -147,9 +156,12 @@ export class Kubelet {
   }
 
   private rejectPod(m: Machine, pod: KObject, message: string, reason: RejectReason = 'OutOfpods'): void {
-    this.world.note('kubelet', `kubelet/${m.name}`, `rejected pod/${pod.metadata.name}: ${message}`, [
-      `pod/${pod.metadata.name}`,
-    ]);
+    this.world.note(
+      'kubelet',
+      `kubelet/${m.name}`,
+      { code: 'kubelet.rejected', params: { pod: pod.metadata.name, reason, message } },
+      [`pod/${pod.metadata.name}`],
+    );
     this.world.store.patch(
       `kubelet/${m.name}`,
       'Pod',
@@ -176,9 +188,12 @@ export class Kubelet {
       c.ready = false;
       c.phase = phase;
       ended++;
-      this.world.note('kubelet', `kubelet/${m.name}`, `pod/${c.podName} ${phase}: node shutdown`, [
-        `pod/${c.podName}`,
-      ]);
+      this.world.note(
+        'kubelet',
+        `kubelet/${m.name}`,
+        { code: 'kubelet.shutdown', params: { pod: c.podName, phase } },
+        [`pod/${c.podName}`],
+      );
       this.world.store.patch(
         `kubelet/${m.name}`,
         'Pod',
@@ -203,15 +218,18 @@ export class Kubelet {
   /** The container process starts (first start or restart after a crash or reboot). */
   private start(m: Machine, c: Container): void {
     const pod = this.world.store.get('Pod', c.podKey);
-    if (!pod || pod.metadata.uid !== c.podUid) return this.kill(m, c, 'pod object is gone');
+    if (!pod || pod.metadata.uid !== c.podUid) return this.kill(m, c);
     const b = podBehavior(pod, this.rng, this.world.sim.podStartMs);
     c.running = true;
     c.phase = 'Running';
     c.startedAtMs = this.world.now;
     c.ready = b.readyDelayMs === 0 && b.behavior !== 'never-ready';
-    this.world.note('kubelet', `kubelet/${m.name}`, `started pod/${c.podName} (restarts ${c.restartCount})`, [
-      `pod/${c.podName}`,
-    ]);
+    this.world.note(
+      'kubelet',
+      `kubelet/${m.name}`,
+      { code: 'kubelet.started', params: { pod: c.podName, restarts: c.restartCount } },
+      [`pod/${c.podName}`],
+    );
     for (const hook of this.onStart) hook(pod, m.name, c);
     this.post(m, c);
     if (b.behavior === 'crashloop')
@@ -233,12 +251,12 @@ export class Kubelet {
    */
   private exitZero(m: Machine, c: Container, pod: KObject): void {
     const policy = (pod.spec?.restartPolicy as string | undefined) ?? 'Always';
-    if (policy === 'Always') this.crash(m, c, ' with code 0');
+    if (policy === 'Always') this.crash(m, c, true);
     else this.finish(m, c, 'Succeeded');
   }
 
   /** The container exits unexpectedly; restartPolicy Always brings it back after back-off. */
-  crash(m: Machine, c: Container, how = ''): void {
+  crash(m: Machine, c: Container, exitZero = false): void {
     if (!c.running || c.terminating) return;
     if (this.world.now - c.startedAtMs >= BACKOFF_RESET_AFTER_MS) c.backoffMs = BACKOFF_START_MS;
     c.running = false;
@@ -248,7 +266,7 @@ export class Kubelet {
     this.world.note(
       'kubelet',
       `kubelet/${m.name}`,
-      `container of pod/${c.podName} exited${how}; restart in ${delay / 1000}s`,
+      { code: 'kubelet.exited', params: { pod: c.podName, exitZero, restartSeconds: delay / 1000 } },
       [`pod/${c.podName}`],
     );
     this.post(m, c);
@@ -264,7 +282,12 @@ export class Kubelet {
     c.running = false;
     c.ready = false;
     c.phase = phase;
-    this.world.note('kubelet', `kubelet/${m.name}`, `pod/${c.podName} ${phase}`, [`pod/${c.podName}`]);
+    this.world.note(
+      'kubelet',
+      `kubelet/${m.name}`,
+      { code: 'kubelet.finished', params: { pod: c.podName, phase } },
+      [`pod/${c.podName}`],
+    );
     this.post(m, c);
   }
 
@@ -291,7 +314,12 @@ export class Kubelet {
       c.running = false;
       c.ready = false;
       m.containers.delete(c.podUid);
-      this.world.note('kubelet', `kubelet/${m.name}`, `stopped pod/${c.podName}`, [`pod/${c.podName}`]);
+      this.world.note(
+        'kubelet',
+        `kubelet/${m.name}`,
+        { code: 'kubelet.stopped', params: { pod: c.podName } },
+        [`pod/${c.podName}`],
+      );
       this.finalizeDelete(m, c.podKey, c.podUid);
     });
   }
@@ -303,12 +331,14 @@ export class Kubelet {
   }
 
   /** Kills a container whose pod object no longer exists (force-deleted, or GC'd with its node). */
-  private kill(m: Machine, c: Container, why: string): void {
+  private kill(m: Machine, c: Container): void {
     this.world.clock.cancel(c.timer);
     c.running = false;
     c.ready = false;
     m.containers.delete(c.podUid);
-    this.world.note('kubelet', `kubelet/${m.name}`, `killed pod/${c.podName}: ${why}`, [`pod/${c.podName}`]);
+    this.world.note('kubelet', `kubelet/${m.name}`, { code: 'kubelet.killed', params: { pod: c.podName } }, [
+      `pod/${c.podName}`,
+    ]);
   }
 
   /** Machine power loss: every container stops at once; nothing reaches the API. */
@@ -318,9 +348,12 @@ export class Kubelet {
       // A pending restart dies with the machine; the reboot's resync starts the container again.
       c.timer = undefined;
       if (c.running)
-        this.world.note('kubelet', `kubelet/${m.name}`, `stopped pod/${c.podName}: power loss`, [
-          `pod/${c.podName}`,
-        ]);
+        this.world.note(
+          'kubelet',
+          `kubelet/${m.name}`,
+          { code: 'kubelet.power-lost', params: { pod: c.podName } },
+          [`pod/${c.podName}`],
+        );
       c.running = false;
       c.ready = false;
     }
@@ -343,7 +376,7 @@ export class Kubelet {
     const pods = this.world.podsOnNode(m.name);
     const live = new Set(pods.map((p) => p.metadata.uid));
     for (const c of [...m.containers.values()].sort((a, b) => a.podKey.localeCompare(b.podKey))) {
-      if (!live.has(c.podUid)) this.kill(m, c, 'pod object is gone');
+      if (!live.has(c.podUid)) this.kill(m, c);
     }
     for (const pod of pods) {
       const c = m.containers.get(pod.metadata.uid);

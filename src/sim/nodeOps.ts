@@ -1,19 +1,20 @@
 /**
- * What happens to a machine when a node fault strikes. Each returns a short description, or
+ * What happens to a machine when a node fault strikes. Each returns what it did (a trace message), or
  * undefined when the node is not in a state where the fault means anything (a skipped event).
  */
+import type { FaultEffect } from '../trace/messages.ts';
 import { isReporting } from './machine.ts';
 import type { World } from './world.ts';
 
 /** Power loss: containers stop, the kubelet goes silent. */
-export function crashNode(world: World, name: string): string | undefined {
+export function crashNode(world: World, name: string): FaultEffect | undefined {
   const m = world.machines.get(name);
   if (!m || m.removed || !m.up) return undefined;
   const wasReporting = isReporting(m);
   m.up = false;
   world.kubelet.powerOff(m);
   if (wasReporting) world.lifecycle.stoppedReporting(m);
-  return `machine ${name} lost power: its containers stopped`;
+  return { code: 'node.power-lost', params: { node: name } };
 }
 
 /**
@@ -21,7 +22,11 @@ export function crashNode(world: World, name: string): string | undefined {
  * then the machine powers off (it comes back with `heal-node`). Only a reporting kubelet can tell
  * the API; an unreachable or crashed node has nothing to shut down gracefully.
  */
-export function shutdownNode(world: World, name: string, phase: 'Failed' | 'Succeeded'): string | undefined {
+export function shutdownNode(
+  world: World,
+  name: string,
+  phase: 'Failed' | 'Succeeded',
+): FaultEffect | undefined {
   const m = world.machines.get(name);
   if (!m || !isReporting(m)) return undefined;
   world.lifecycle.shuttingDown(m);
@@ -29,45 +34,45 @@ export function shutdownNode(world: World, name: string, phase: 'Failed' | 'Succ
   m.up = false;
   world.kubelet.powerOff(m);
   world.lifecycle.stoppedReporting(m);
-  return `node ${name} shut down gracefully: ${ended} pods ended ${phase}`;
+  return { code: 'node.shut-down', params: { node: name, ended, phase } };
 }
 
 /** Network partition: containers keep running, but the control plane cannot reach the kubelet. */
-export function partitionNode(world: World, name: string): string | undefined {
+export function partitionNode(world: World, name: string): FaultEffect | undefined {
   const m = world.machines.get(name);
   if (!m || m.removed || !m.reachable) return undefined;
   const wasReporting = isReporting(m);
   m.reachable = false;
   if (wasReporting) world.lifecycle.stoppedReporting(m);
-  return `machine ${name} is cut off from the control plane; its containers keep running`;
+  return { code: 'node.partitioned', params: { node: name } };
 }
 
 /** The machine boots again and/or the network heals. */
-export function healNode(world: World, name: string): string | undefined {
+export function healNode(world: World, name: string): FaultEffect | undefined {
   const m = world.machines.get(name);
   if (!m || m.removed || (m.up && m.reachable)) return undefined;
   const rebooted = !m.up;
   m.up = true;
   m.reachable = true;
   world.lifecycle.resumedReporting(m);
-  return rebooted ? `machine ${name} booted again` : `machine ${name} can reach the control plane again`;
+  return { code: rebooted ? 'node.rebooted' : 'node.reconnected', params: { node: name } };
 }
 
 /** The Node object is deleted and the machine decommissioned; pod GC removes its pods. */
-export function removeNode(world: World, name: string): string | undefined {
+export function removeNode(world: World, name: string): FaultEffect | undefined {
   const m = world.machines.get(name);
   if (!m || m.removed || !world.store.get('Node', name)) return undefined;
   m.removed = true;
   m.up = false;
   world.kubelet.powerOff(m);
   world.store.delete('user', 'Node', name);
-  return `node ${name} removed from the cluster`;
+  return { code: 'node.removed', params: { node: name } };
 }
 
 const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const };
 
 /** Cordon / uncordon: spec.unschedulable and the matching taint (TaintNodesByCondition). */
-export function setUnschedulable(world: World, name: string, on: boolean): string | undefined {
+export function setUnschedulable(world: World, name: string, on: boolean): FaultEffect | undefined {
   const node = world.store.get('Node', name);
   if (!node || !!node.spec?.unschedulable === on) return undefined;
   world.store.patch('user', 'Node', name, (n) => {
@@ -80,11 +85,11 @@ export function setUnschedulable(world: World, name: string, on: boolean): strin
       spec: { ...n.spec, unschedulable: on || undefined, taints: taints.length > 0 ? taints : undefined },
     };
   });
-  return on ? `node ${name} cordoned` : `node ${name} uncordoned`;
+  return { code: on ? 'node.cordoned' : 'node.uncordoned', params: { node: name } };
 }
 
 /** kubectl drain: cordon, then evict (gracefully delete) every pod that no DaemonSet controls. */
-export function drainNode(world: World, name: string): string | undefined {
+export function drainNode(world: World, name: string): FaultEffect | undefined {
   if (!world.store.get('Node', name)) return undefined;
   setUnschedulable(world, name, true);
   let evicted = 0;
@@ -96,5 +101,5 @@ export function drainNode(world: World, name: string): string | undefined {
     });
     if (r.ok) evicted++;
   }
-  return `node ${name} drained: ${evicted} pods evicted`;
+  return { code: 'node.drained', params: { node: name, evicted } };
 }

@@ -73,7 +73,7 @@ export class TaintEviction {
         this.world.note(
           'node',
           ACTOR,
-          `evicting pod/${cur.metadata.name}: node ${cur.spec?.nodeName} has NoExecute taints`,
+          { code: 'node.evicting', params: { pod: cur.metadata.name, node: cur.spec?.nodeName } },
           [`pod/${cur.metadata.name}`],
         );
         this.world.store.delete(ACTOR, 'Pod', key, { uid });

@@ -7,6 +7,7 @@
  */
 import type { KObject } from '../model/types.ts';
 import type { WatchEvent } from './api/types.ts';
+import type { ClaimWaitReason } from './kubelet.ts';
 import type { World } from './world.ts';
 
 /** One line the simulated application writes when it starts: who ran on this volume, and when. */
@@ -162,14 +163,13 @@ export class Volumes {
   }
 
   /** Kubelet volume manager: wait until every claim exists, is bound and is not terminating. */
-  private admit(pod: KObject): { wait: string } | null {
+  private admit(pod: KObject): { wait: ClaimWaitReason } | null {
     const ns = pod.metadata.namespace ?? 'default';
     for (const claim of claimNames(pod)) {
       const pvc = this.world.store.get('PersistentVolumeClaim', `${ns}/${claim}`);
-      if (!pvc) return { wait: `persistentvolumeclaim "${claim}" not found` };
-      if (pvc.metadata.deletionTimestamp)
-        return { wait: `persistentvolumeclaim "${claim}" is being deleted` };
-      if (pvc.status?.phase !== 'Bound') return { wait: `persistentvolumeclaim "${claim}" is not bound yet` };
+      if (!pvc) return { wait: { claim, wait: 'missing' } };
+      if (pvc.metadata.deletionTimestamp) return { wait: { claim, wait: 'deleting' } };
+      if (pvc.status?.phase !== 'Bound') return { wait: { claim, wait: 'unbound' } };
     }
     return null;
   }

@@ -58,7 +58,7 @@ export type WriteMessage =
 // ---- the kubelet (kind `kubelet`, actor `kubelet/<node>`) and node lifecycle (kind `node`) ----
 
 /** Why a kubelet cannot start a pod yet (the volume manager's admission). */
-export type ClaimWait = 'not-found' | 'deleting' | 'unbound';
+export type ClaimWait = 'missing' | 'deleting' | 'unbound';
 
 export type KubeletMessage =
   | Message<'kubelet.waiting', { pod: string; claim: string; wait: ClaimWait }>
@@ -98,13 +98,15 @@ export type Decision =
         key: string;
         hash: string;
         expectationsPending: boolean;
-        /** Nodes to create pods on (`` none) and how many more than the five listed. */
+        /** How many pods to create, the first five nodes (`, `-joined) and how many more. */
+        creates: number;
         createOn: string;
         createMore: number;
-        /** Pods to delete, each `name (reason)`, and how many more. */
-        deletes: string;
+        /** How many pods to delete, the first five as `name (reason)` and how many more. */
+        deletes: number;
+        deletePods: string;
         deleteMore: number;
-        /** Rolling: `` when not rolling; `maxSurge`/`maxUnavailable` as numbers of nodes. */
+        /** Whether this sync rolls nodes to the new template, how many, and the budget. */
         rolling: boolean;
         rollingNodes: number;
         maxSurge: string;

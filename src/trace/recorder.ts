@@ -1,18 +1,26 @@
 /**
- * Records trace events and folds each one's line into a running SHA-256 digest, so two runs are
- * byte-for-byte identical exactly when their digests are. Lines are kept only when asked: reports
- * and replays need them, the 150,000-pod benchmark does not.
+ * Records trace events and folds each one's canonical line (canonical.ts: code and parameters,
+ * never the rendered text) into a running SHA-256 digest, so two runs are byte-for-byte identical
+ * exactly when their digests are. Events are kept only when asked: reports and replays need them,
+ * the 150,000-pod benchmark does not, and then no text is rendered either.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { canonicalLine } from './canonical.ts';
+import type { TraceMessage } from './messages.ts';
+import { renderMessage } from './render.ts';
 import type { TraceEvent, TraceKind } from './types.ts';
 
 /** The canonical one-line form of an event (what the digest and replays compare). */
 export function traceLine(e: TraceEvent): string {
-  return lineOf(e.step, e.atMs, e.kind, e.actor, e.text);
+  return canonicalLine(e.step, e.atMs, e.kind, e.actor, e.code, e.params);
 }
 
-function lineOf(step: number, atMs: number, kind: TraceKind, actor: string, text: string): string {
-  return `${step} ${atMs} ${kind} ${actor} ${text}`;
+/** What `headed` records first: the line its body returns. */
+export interface HeadLine {
+  kind: TraceKind;
+  actor: string;
+  message: TraceMessage;
+  objects?: string[];
 }
 
 export class TraceRecorder {
@@ -25,15 +33,14 @@ export class TraceRecorder {
 
   constructor(readonly keep: boolean) {}
 
-  record(kind: TraceKind, actor: string, text: string, objects?: string[]): void {
+  record(kind: TraceKind, actor: string, message: TraceMessage, objects?: string[]): void {
     // Lines are hashed in chunks: one update per line costs more than the simulation step itself.
-    // Built without the event object: most runs keep no events.
-    this.pending += `${lineOf(this.step, this.now, kind, actor, text)}\n`;
+    this.pending += `${canonicalLine(this.step, this.now, kind, actor, message.code, message.params)}\n`;
     if (this.pending.length > 65_536 && !this.holding) this.flush();
     if (!this.keep) return;
-    const e: TraceEvent = objects
-      ? { step: this.step, atMs: this.now, kind, actor, text, objects }
-      : { step: this.step, atMs: this.now, kind, actor, text };
+    const base = { step: this.step, atMs: this.now, kind, actor, text: renderMessage('en', message) };
+    const e = { ...base, code: message.code, params: message.params } as TraceEvent;
+    if (objects) e.objects = objects;
     this.events.push(e);
   }
 
@@ -41,11 +48,11 @@ export class TraceRecorder {
    * Runs `body`, then records the line it returns before every line the body recorded: a fault is
    * read before its effects, though what the line says depends on what happened.
    */
-  headed(body: () => { kind: TraceKind; actor: string; text: string; objects?: string[] }): void {
+  headed(body: () => HeadLine): void {
     this.flush();
     const at = this.events.length;
     this.holding = true;
-    let head: ReturnType<typeof body>;
+    let head: HeadLine;
     try {
       head = body();
     } finally {
@@ -54,7 +61,7 @@ export class TraceRecorder {
     const rest = this.pending;
     const restEvents = this.keep ? this.events.splice(at) : [];
     this.pending = '';
-    this.record(head.kind, head.actor, head.text, head.objects);
+    this.record(head.kind, head.actor, head.message, head.objects);
     this.pending += rest;
     if (this.keep) this.events.push(...restEvents);
   }

@@ -1,4 +1,9 @@
-/** Trace events: every change in a run, in order. One formatted line each feeds the digest. */
+/**
+ * Trace events: every change in a run, in order. Each is a message (a code with typed parameters,
+ * messages.ts) at a step; the digest is computed from the message (canonical.ts) and `text` is its
+ * English rendering, kept for people and for the JSON report.
+ */
+import type { TraceMessage } from './messages.ts';
 
 export type TraceKind =
   | 'fault' // a scripted or chaos event applied
@@ -16,14 +21,17 @@ export type TraceKind =
   | 'violation'
   | 'info';
 
-export interface TraceEvent {
+interface TraceEventBase {
   step: number;
   atMs: number;
   kind: TraceKind;
   /** Who acted: `user`, `scheduler`, `kubelet/node-a`, `replicaset-controller`, ... */
   actor: string;
-  /** One short line, e.g. `create pod/frontend-x7k2p (node -)`. */
+  /** The English rendering of the message, e.g. `create pod/frontend-x7k2p node=- phase=Pending ready=false`. */
   text: string;
   /** Objects this event is about, `<kind>/<name>` lower-case kind. */
   objects?: string[];
 }
+
+/** One event: `code` and `params` say what happened (reports read these, never `text`). */
+export type TraceEvent = TraceEventBase & TraceMessage;

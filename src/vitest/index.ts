@@ -6,8 +6,8 @@ import { installMatchers } from './matchers.ts';
 
 installMatchers();
 
+export { eventLine, failureMessage } from '../api/failure.ts';
 export { configureKubeprop } from './config.ts';
-export { eventLine, failureMessage } from './failure.ts';
 export { type KubepropMatchers, toHoldInvariant, toPassScenario } from './matchers.ts';
 export { type ChaosPropertyOptions, chaosProperty } from './property.ts';
 export { type ScenarioTestOptions, scenarioTests } from './scenarios.ts';

@@ -4,11 +4,11 @@
  * command (after writing the replay file it names).
  */
 import { expect } from 'vitest';
+import { failureMessage, invariantProblem, runName, runProblem } from '../api/failure.ts';
 import { explainInvariant } from '../api/invariants.ts';
 import { replayCommand, writeReplayFile } from '../api/replay.ts';
 import type { RunResult } from '../run/types.ts';
 import { currentReportDir } from './config.ts';
-import { failureMessage, invariantProblem, runName, runProblem } from './failure.ts';
 
 /** The replay command of a failing run, its file written first; undefined when it cannot be written. */
 export function replayFor(result: RunResult): string | undefined {

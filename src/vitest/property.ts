@@ -7,13 +7,13 @@
 import { join } from 'node:path';
 import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
+import { eventLines, failureMessage, invariantProblem, runProblem } from '../api/failure.ts';
 import { replayCommand } from '../api/replay.ts';
 import { checkInvariantIds, type RunScenarioOptions, runScenario } from '../api/run.ts';
 import { writeReplay } from '../run/replay.ts';
 import type { RunResult } from '../run/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { currentReportDir } from './config.ts';
-import { eventLines, failureMessage, invariantProblem, runProblem } from './failure.ts';
 
 export interface ChaosPropertyOptions
   extends Pick<RunScenarioOptions, 'controllers' | 'check' | 'keepTrace'> {

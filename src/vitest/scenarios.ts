@@ -1,8 +1,8 @@
 /** `scenarioTests(glob)`: one vitest test per scenario file, each run as `kubeprop run` runs it. */
 import { test } from 'vitest';
+import { failureMessage, runProblem } from '../api/failure.ts';
 import { expandScenarioPaths } from '../api/files.ts';
 import { type RunScenarioOptions, runScenario } from '../api/run.ts';
-import { failureMessage, runProblem } from './failure.ts';
 import { replayFor } from './matchers.ts';
 
 export interface ScenarioTestOptions extends RunScenarioOptions {

@@ -32,6 +32,8 @@ export function fakeRun(s: Scenario, opts: { seed?: number } = {}): RunResult {
     kind: 'fault',
     actor: 'user',
     text: `${e.do} seed=${seed}`,
+    code: 'fault.skipped' as const,
+    params: { command: e.do, reason: `seed=${seed}` },
   }));
   const violated = s.controllers.replicaset === 'no-expectations';
   return {

@@ -12,13 +12,13 @@ vi.mock('../../src/invariants/registry.ts', async (importOriginal) => {
     id: 'test.waits-on-purpose',
     kind: 'liveness',
     concept: 'replicaset',
-    claim: { en: 'the test workload converges', ko: '테스트 워크로드가 수렴합니다' },
+    claim: { en: 'the test workload converges', ko: '테스트 워크로드가 수렴한다' },
     explain: { en: 'a stand-in', ko: '대역' },
     appliesTo: (s) => s.objects.some((o) => o.kind === 'ReplicaSet'),
     check(_world, ctx) {
       ctx.held({
         message: 'replicaset/web waits for node-2 on purpose',
-        messageKo: 'replicaset/web: node-2를 일부러 기다립니다',
+        messageKo: 'replicaset/web: node-2를 일부러 기다린다',
         objects: ['replicaset/web'],
       });
       if (ctx.phase === 'stable')
@@ -58,7 +58,7 @@ describe('verdict: held by design', () => {
       /^PASS {2}t {2}seed=1 {2}\d+ invariants held; held by design: replicaset\/web waits for node-2 on purpose \(\+1 more\) {2}\(1\.0 ms\)$/,
     );
     expect(verdictLine(r, 1, 'ko')).toMatch(
-      /설계상 대기: replicaset\/web: node-2를 일부러 기다립니다 \(외 1개\)/,
+      /설계상 대기: replicaset\/web: node-2를 일부러 기다린다 \(외 1개\)/,
     );
   });
 
@@ -79,7 +79,7 @@ describe('verdict: held by design', () => {
       /- `test\.waits-on-purpose` \(\d\d:\d\d\.\d{3}\): replicaset\/web waits/,
     );
     expect(renderMarkdown(r, { lang: 'ko' })).toContain('### 설계상 대기');
-    expect(renderMarkdown(r, { lang: 'ko' })).toContain('node-2를 일부러 기다립니다');
+    expect(renderMarkdown(r, { lang: 'ko' })).toContain('node-2를 일부러 기다린다');
     const html = renderHtml(r, { lang: 'ko' });
     expect(html).toContain('<h3 id="held-by-design">설계상 대기</h3>');
     expect(html).toMatch(/<li data-invariant="test\.waits-on-purpose"><code>test\.waits-on-purpose<\/code>/);

@@ -30,7 +30,7 @@ describe('verdict: nothing checked', () => {
     expect(verdictLine(r, 1)).toMatch(
       /^FAIL {2}t {2}seed=1 {2}nothing was checked: no workload to judge \(only Pod\)/,
     );
-    expect(verdictLine(r, 1, 'ko')).toMatch(/검사한 것이 없습니다: 판단할 워크로드가 없습니다/);
+    expect(verdictLine(r, 1, 'ko')).toMatch(/검사한 것이 없다: 판단할 워크로드가 없다/);
     expect(toJsonReport(r)).toMatchObject({ outcome: 'pass', nothingChecked: r.nothingChecked });
     expect(renderMarkdown(r, { lang: 'en' })).toMatch(/^# ⚠️ .*\n\n\*\*nothing was checked: no workload/);
   });

@@ -339,9 +339,9 @@ describe('invariants: messages', () => {
     const r = dsMutantRun(c.variant, c.nodes, c.events);
     const v = bilingualViolations(r).find((x) => x.id === 'daemonset.coverage')!;
     expect(v.message).toMatch(/; and 1 more$/);
-    expect(v.messageKo).toMatch(/; 외 1건$/);
+    expect(v.messageKo).toMatch(/ \/ 노드 node-7에 파드가 없다 \(1개 있어야 한다\) 외 1건$/);
     // The Korean names each node with a fixed particle, never one chosen by the name's last sound.
-    expect(v.messageKo).toContain('Node node-3에 Pod가 없습니다');
+    expect(v.messageKo).toContain('노드 node-3에 파드가 없다');
   });
 
   it('invariants: messages: a correct DaemonSet under the same faults: no violation, nothing to translate', () => {

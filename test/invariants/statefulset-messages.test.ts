@@ -41,7 +41,7 @@ const HANGUL = /[\uac00-\ud7a3]/;
  * A name or number (an ASCII token with a digit or a hyphen: web-1, data-web-1, node-2, 3) followed
  * at once by a particle whose form depends on its last sound: the Finding TSDoc's particle rule.
  */
-const NAME_PARTICLE = /[\w./=-]*[\d-][\w./=-]*(?:으로|을|를|이|가|은|는|와|과|로|였)/;
+const NAME_PARTICLE = /[\w./=-]*[\d-][\w./=-]*(?:으로|을|를|이(?![다었])|가|은|는|와|과|로|였)/;
 
 /** Every kept violation of a StatefulSet claim, or of workload.converges about a StatefulSet. */
 function stsViolations(r: RunResult) {
@@ -275,14 +275,9 @@ describe('invariants: StatefulSet messages', () => {
   );
 
   it('invariants: StatefulSet messages: the particle check tells a fixed particle from one chosen by a name', () => {
-    for (const bad of ['web-1를 지웠습니다', 'node-2이 아니라', 'slot 3은', 'data-web-1로'])
+    for (const bad of ['web-1를 지웠다', 'node-2이 아니라', 'slot 3은', 'data-web-1로'])
       expect(bad).toMatch(NAME_PARTICLE);
-    for (const ok of [
-      'web-1 Pod를 지웠습니다',
-      'spec.replicas=2입니다',
-      'slot=1에 해당하여',
-      'StatefulSet이',
-    ])
+    for (const ok of ['web-1 파드를 지웠다', 'spec.replicas=2이다', 'slot=1에 해당하여', '스테이트풀셋이'])
       expect(ok).not.toMatch(NAME_PARTICLE);
   });
 
@@ -321,14 +316,14 @@ describe('invariants: StatefulSet messages', () => {
     const [, n, name, a, b] = /^(\d+) copies of (\S+) are running at once, on (\S+) and (\S+)$/.exec(
       copy.message,
     )!;
-    expect(copy.messageKo).toContain(`${name} Pod가 ${n}개 동시에 실행되고 있습니다 (Node ${a}, ${b})`);
+    expect(copy.messageKo).toContain(`${name} 파드가 ${n}개 동시에 실행되고 있다 (노드 ${a}, ${b})`);
 
     const wait = STS_MUTANT_CASES.find((c) => c.variant === 'wait-for-successors')!;
     const conv = stsViolations(stsRun(wait.variant, wait.shape, wait.events)).find(
       (v) => v.id === 'workload.converges',
     )!;
     expect(conv.message).toContain('web-0 is missing');
-    expect(conv.messageKo).toContain('web-0 Pod가 없습니다');
+    expect(conv.messageKo).toContain('web-0 파드가 없다');
   });
 
   it('invariants: StatefulSet messages: every identity problem has a Korean reason', () => {
@@ -385,7 +380,7 @@ describe('invariants: StatefulSet messages', () => {
       'subdomain is unset, so its DNS name is not web-1.web.default.svc.cluster.local',
       'subdomain is db, so its DNS name is not web-1.web.default.svc.cluster.local',
     ]);
-    expect(reasons[4]!.ko).toContain('(라벨: 2, ordinal: 1)');
+    expect(reasons[4]!.ko).toContain('(레이블: 2, 서수: 1)');
     expect(reasons[8]!.ko).toContain('web-1.web.default.svc.cluster.local 이름으로');
   });
 });

@@ -197,7 +197,7 @@ describe.skipIf(!available && !process.env.CI)('report: browser (chromium)', () 
     expect(await page.locator('#events-now li.k-violation').textContent()).toContain(INVARIANT);
     expect(await card.locator('h3').textContent()).toContain(`${INVARIANT} 위반`);
     expect(await card.textContent()).toContain(
-      `스텝 ${violation!.step}, 시뮬레이션 시간 ${formatTime(violation!.atMs)}에 처음 깨졌습니다.`,
+      `스텝 ${violation!.step}, 시뮬레이션 시간 ${formatTime(violation!.atMs)}에 처음 깨졌다.`,
     );
     await page.locator('#stepper').scrollIntoViewIfNeeded();
     await page.screenshot({

@@ -17,7 +17,7 @@ import { fixtureSources, statefulSetPassRun } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EN = 'The hotel opens its rooms in order.';
-const KO = '호텔은 방을 <순서대로> 엽니다.';
+const KO = '호텔은 방을 <순서대로> 연다.';
 
 function run(descriptionKo?: string): RunResult {
   const r = statefulSetPassRun();
@@ -31,9 +31,9 @@ describe('report: scenario description in the report language', () => {
     const r = run(KO);
     const ko = { lang: 'ko', sources: fixtureSources } as const;
     const en = { lang: 'en', sources: fixtureSources } as const;
-    expect(renderMarkdown(r, ko)).toContain('호텔은 방을 &lt;순서대로> 엽니다.');
+    expect(renderMarkdown(r, ko)).toContain('호텔은 방을 &lt;순서대로> 연다.');
     expect(renderMarkdown(r, ko)).not.toContain(EN);
-    expect(renderHtml(r, ko)).toContain('<p>호텔은 방을 &lt;순서대로&gt; 엽니다.</p>');
+    expect(renderHtml(r, ko)).toContain('<p>호텔은 방을 &lt;순서대로&gt; 연다.</p>');
     expect(renderMarkdown(r, en)).toContain(EN);
     expect(renderMarkdown(r, en)).not.toContain('호텔은');
     expect(renderHtml(r, en)).not.toContain('호텔은');

@@ -18,7 +18,7 @@ describe('report: trace lines in the report language', () => {
         ),
         defaultSources,
       ),
-    ).toBe('partition-node node-2: 컨트롤 플레인과 연결이 끊긴다; Pod는 그 Node에서 계속 실행된다');
+    ).toBe('partition-node node-2: 컨트롤 플레인과 연결이 끊긴다. 파드는 그 노드에서 계속 실행된다');
     // The pod an {owner, index} reference resolved to is kept; one the command names is not repeated.
     expect(
       eventText(
@@ -27,10 +27,10 @@ describe('report: trace lines in the report language', () => {
         defaultSources,
       ),
     ).toBe(
-      'crash-pod replicaset/frontend pod #0: 컨테이너가 종료되고 kubelet이 back-off 후 재시작한다 (pod/frontend-cjfvw)',
+      'crash-pod replicaset/frontend pod #0: 컨테이너가 종료되고 kubelet이 백오프 후 재시작한다 (pod/frontend-cjfvw)',
     );
     expect(eventText('ko', fault('crash-pod web-0: container of pod/web-0 crashed'), defaultSources)).toBe(
-      'crash-pod web-0: 컨테이너가 종료되고 kubelet이 back-off 후 재시작한다',
+      'crash-pod web-0: 컨테이너가 종료되고 kubelet이 백오프 후 재시작한다',
     );
     expect(
       eventText(

@@ -369,11 +369,11 @@ export const fixtureSources: ReportSources = {
           concept: 'statefulset',
           claim: {
             en: 'At most one running instance of each StatefulSet identity exists at any moment.',
-            ko: '각 StatefulSet 정체성의 실행 중인 인스턴스는 어느 순간에도 많아야 하나입니다.',
+            ko: '각 스테이트풀셋 식별자의 실행 중인 인스턴스는 어느 순간에도 많아야 하나이다.',
           },
           explain: {
             en: 'Two running copies of web-0 could both write to the same data and both answer as web-0. A StatefulSet therefore never creates a replacement until the old Pod object is gone.',
-            ko: 'web-0의 실행 중인 사본이 둘이면 같은 데이터에 함께 쓰고 둘 다 web-0처럼 응답할 수 있습니다. 그래서 StatefulSet은 기존 Pod 오브젝트가 사라지기 전에는 대체 Pod를 만들지 않습니다.',
+            ko: 'web-0의 실행 중인 사본이 둘이면 같은 데이터에 함께 쓰고 둘 다 web-0처럼 응답할 수 있다. 그래서 스테이트풀셋은 기존 파드 오브젝트가 사라지기 전에는 대체 파드를 만들지 않는다.',
           },
         }
       : undefined,

@@ -52,7 +52,7 @@ describe('report: html', () => {
     expect(pass).not.toMatch(/<button[^>]*data-jump-violation/);
     const ko = renderHtml(statefulSetPartitionRun(), { lang: 'ko', sources: fixtureSources });
     expect(ko).toContain('<html lang="ko">');
-    expect(ko).toContain('StatefulSet: 방 번호가 있는 호텔');
+    expect(ko).toContain('스테이트풀셋: 방 번호가 있는 호텔');
     expect(renderHtml(statefulSetPartitionRun(), { lang: 'en', sources: fixtureSources })).toBe(html);
   });
 });

@@ -54,7 +54,7 @@ describe('report: markdown', () => {
 
   it('report: markdown: Korean uses the course analogies and keeps Kubernetes terms', () => {
     const ko = renderMarkdown(statefulSetPartitionRun(), { lang: 'ko', sources: fixtureSources });
-    expect(ko).toContain('StatefulSet: 방 번호가 있는 호텔');
+    expect(ko).toContain('스테이트풀셋: 방 번호가 있는 호텔');
     expect(ko).toContain('같은 방의 열쇠를 두 투숙객이 동시에');
     expect(ko).toContain('커버리지: 상태 7개 중 5개, 전이 13개 중 7개.');
   });

@@ -18,7 +18,7 @@ import { fixtureSources, statefulSetPartitionRun } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EN = 'web-0 runs on node-a (unreachable) and node-b';
-const KO = 'web-0의 두 번째 복사본이 node-b에서 실행 중입니다 <b>';
+const KO = 'web-0의 두 번째 복사본이 node-b에서 실행 중이다 <b>';
 
 /** The partition run whose violation carries a Korean message. */
 function bilingualRun(): RunResult {
@@ -54,15 +54,15 @@ describe('report: violation message', () => {
   it('report: violation message: Korean reports show the Korean message, escaped; English ones the English', () => {
     const run = bilingualRun();
     const md = renderMarkdown(run, { lang: 'ko', sources: fixtureSources });
-    expect(md).toContain('- **검사기가 본 것:** web-0의 두 번째 복사본이 node-b에서 실행 중입니다 &lt;b>');
-    expect(md).toMatch(/그리고 스텝 \d+에서: web-0의 두 번째 복사본이 node-b에서 실행 중입니다 &lt;b>\./);
-    expect(md).not.toContain('실행 중입니다 <b>');
+    expect(md).toContain('- **검사기가 본 것:** web-0의 두 번째 복사본이 node-b에서 실행 중이다 &lt;b>');
+    expect(md).toMatch(/그리고 스텝 \d+에서: web-0의 두 번째 복사본이 node-b에서 실행 중이다 &lt;b>\./);
+    expect(md).not.toContain('실행 중이다 <b>');
     expect(md).not.toContain(`**검사기가 본 것:** ${EN}`);
     const html = renderHtml(run, { lang: 'ko', sources: fixtureSources });
     expect(html).toContain(
-      '<strong>검사기가 본 것:</strong> web-0의 두 번째 복사본이 node-b에서 실행 중입니다 &lt;b&gt;</p>',
+      '<strong>검사기가 본 것:</strong> web-0의 두 번째 복사본이 node-b에서 실행 중이다 &lt;b&gt;</p>',
     );
-    expect(html).not.toContain('실행 중입니다 <b>');
+    expect(html).not.toContain('실행 중이다 <b>');
     const en = renderMarkdown(run, { lang: 'en', sources: fixtureSources });
     expect(en).not.toContain('복사본');
     expect(en).toContain(EN);

@@ -231,11 +231,11 @@ describe('scenario: good input', () => {
   test('metadata.descriptionKo: read as written when present, absent (not empty) otherwise', () => {
     const text = (meta: string) => `apiVersion: kubeprop/v1\nkind: Scenario\nmetadata: ${meta}\nspec: {}\n`;
     const ko = parseScenarioText(
-      text('{name: t, description: A hotel., descriptionKo: 호텔입니다.}'),
+      text('{name: t, description: A hotel., descriptionKo: 호텔이다.}'),
       'x.yaml',
     );
     expect(ko.description).toBe('A hotel.');
-    expect(ko.descriptionKo).toBe('호텔입니다.');
+    expect(ko.descriptionKo).toBe('호텔이다.');
     expect(Object.keys(ko).slice(0, 3)).toEqual(['name', 'description', 'descriptionKo']);
     expect('descriptionKo' in parseScenarioText(text('{name: t, description: A hotel.}'), 'x.yaml')).toBe(
       false,

@@ -12,7 +12,7 @@ export const addFinalizerFault = podFault({
   kind: 'add-finalizer',
   summary: {
     en: 'another controller adds a finalizer to the pod (its object outlives deletion until removed)',
-    ko: '다른 컨트롤러가 Pod에 finalizer를 붙인다 (제거될 때까지 삭제 뒤에도 오브젝트가 남는다)',
+    ko: '다른 컨트롤러가 파드에 파이널라이저를 붙인다 (제거될 때까지 삭제 뒤에도 오브젝트가 남는다)',
   },
   extraFields: { finalizer: { type: 'string', doc: `the finalizer (default ${DEFAULT_FINALIZER})` } },
   example: '{do: add-finalizer, pod: web-0, finalizer: example.com/backup}',

@@ -4,7 +4,7 @@ import type { FaultDef } from '../types.ts';
 /** A node joins: its machine boots, its kubelet registers the Node and reports Ready. */
 export const addNode: FaultDef = {
   kind: 'add-node',
-  summary: { en: 'a node joins and becomes Ready', ko: '새 Node가 클러스터에 합류하고 Ready가 된다' },
+  summary: { en: 'a node joins and becomes Ready', ko: '새 노드가 클러스터에 합류하고 Ready가 된다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {
     node: { type: 'string', required: true, doc: 'the new node name' },

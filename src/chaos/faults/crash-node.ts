@@ -6,7 +6,7 @@ export const crashNodeFault = nodeFault(
   'crash-node',
   {
     en: 'the machine stops: its pods stop, its kubelet stops reporting',
-    ko: '머신이 멈춘다: Pod가 멈추고 kubelet이 보고를 멈춘다',
+    ko: '머신이 멈춘다: 파드가 멈추고 kubelet이 보고를 멈춘다',
   },
   crashNode,
 );

@@ -5,7 +5,7 @@ export const crashPodFault = podFault({
   kind: 'crash-pod',
   summary: {
     en: 'its container exits; the kubelet restarts it with back-off',
-    ko: '컨테이너가 종료되고 kubelet이 back-off 후 재시작한다',
+    ko: '컨테이너가 종료되고 kubelet이 백오프 후 재시작한다',
   },
   act(world, _ev, pod, running) {
     if (!running?.container.running)

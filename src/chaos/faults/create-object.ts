@@ -11,7 +11,7 @@ export const createObjectFault: FaultDef = {
   kind: 'create-object',
   summary: {
     en: 'create an object from a manifest (kubectl create)',
-    ko: '매니페스트로 객체를 만든다 (kubectl create)',
+    ko: '매니페스트로 오브젝트를 만든다 (kubectl create)',
   },
   appliesTo: [],
   fields: { object: { type: 'manifest', required: true, doc: 'the manifest, as under spec.objects' } },

@@ -30,7 +30,10 @@ export const delayWatchFault: FaultDef = {
       stalled++;
     }
     return stalled > 0
-      ? { applied: true, text: `watch of ${names.join(', ')} stalled for ${ev.for}` }
+      ? {
+          applied: true,
+          effect: { code: 'watch.delayed', params: { controllers: names.join(', '), for: String(ev.for) } },
+        }
       : { applied: false, reason: 'no such controller' };
   },
   generate: (ctx, rng) => ({ at: ctx.at, do: 'delay-watch', for: `${1 + rng.int(120)}s` }),

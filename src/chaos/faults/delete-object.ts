@@ -31,7 +31,10 @@ export const deleteObjectFault: FaultDef = {
       propagationPolicy,
     });
     return r.ok
-      ? { applied: true, text: `${target} deleted (${propagationPolicy})` }
+      ? {
+          applied: true,
+          effect: { code: 'object.deleted', params: { ref: target, propagation: propagationPolicy } },
+        }
       : { applied: false, reason: r.message };
   },
 };

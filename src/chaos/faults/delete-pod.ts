@@ -6,7 +6,7 @@ export const deletePodFault = podFault({
   kind: 'delete-pod',
   summary: {
     en: 'graceful delete; `force: true` removes the object at once',
-    ko: 'Pod를 정상 삭제한다; force: true면 즉시 객체를 지운다',
+    ko: '파드를 정상 삭제한다. force: true면 즉시 오브젝트를 지운다',
   },
   extraFields: {
     grace: { type: 'duration', doc: "the grace period (default: the pod's terminationGracePeriodSeconds)" },

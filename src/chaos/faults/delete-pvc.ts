@@ -3,7 +3,7 @@ import type { FaultDef } from '../types.ts';
 /** Deletes a PersistentVolumeClaim (it stays Terminating while a pod uses it). */
 export const deletePvcFault: FaultDef = {
   kind: 'delete-pvc',
-  summary: { en: 'delete a PersistentVolumeClaim', ko: 'PersistentVolumeClaim을 삭제한다' },
+  summary: { en: 'delete a PersistentVolumeClaim', ko: '퍼시스턴트볼륨클레임을 삭제한다' },
   appliesTo: ['statefulset'],
   fields: { pvc: { type: 'string', required: true, doc: 'the PersistentVolumeClaim name' } },
   example: '{do: delete-pvc, pvc: data-web-0}',

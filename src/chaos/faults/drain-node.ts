@@ -6,7 +6,7 @@ export const drainNodeFault = nodeFault(
   'drain-node',
   {
     en: 'cordon, then evict every pod on it that is not a daemon pod',
-    ko: 'cordon 후 DaemonSet Pod가 아닌 모든 Pod를 축출한다',
+    ko: '코든 후 데몬셋 파드가 아닌 모든 파드를 축출한다',
   },
   drainNode,
 );

@@ -19,7 +19,10 @@ export const failApiFault: FaultDef = {
     world.store.faults.failNext(ev.verb as (typeof VERBS)[number], ev.count as number, actor);
     return {
       applied: true,
-      text: `next ${ev.count} ${ev.verb} calls${actor ? ` of ${actor}` : ''} will fail`,
+      effect: {
+        code: 'api.will-fail',
+        params: { count: ev.count as number, verb: String(ev.verb), controller: ev.controller ? String(ev.controller) : 'all' },
+      },
     };
   },
   generate: (ctx, rng) => ({ at: ctx.at, do: 'fail-api', verb: rng.pick(VERBS), count: 1 + rng.int(3) }),

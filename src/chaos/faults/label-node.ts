@@ -4,7 +4,7 @@ import type { FaultDef } from '../types.ts';
 /** Changes node labels (a null value removes a label), which can flip a nodeSelector. */
 export const labelNodeFault: FaultDef = {
   kind: 'label-node',
-  summary: { en: 'change node labels (null removes)', ko: 'Node 라벨을 바꾼다 (null이면 삭제)' },
+  summary: { en: 'change node labels (null removes)', ko: '노드 레이블을 바꾼다 (null이면 삭제)' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {
     node: { type: 'string', required: true, doc: 'the node name' },

@@ -4,7 +4,7 @@ import { patchLabels } from '../refs.ts';
 /** Changes a pod's labels: it may stop (or start) matching a controller's selector. */
 export const relabelPodFault = podFault({
   kind: 'relabel-pod',
-  summary: { en: 'change pod labels (null removes)', ko: 'Pod 라벨을 바꾼다 (null이면 삭제)' },
+  summary: { en: 'change pod labels (null removes)', ko: '파드 레이블을 바꾼다 (null이면 삭제)' },
   extraFields: {
     labels: {
       type: 'labels',

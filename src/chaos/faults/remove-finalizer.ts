@@ -13,7 +13,7 @@ export const removeFinalizerFault: FaultDef = {
   kind: 'remove-finalizer',
   summary: {
     en: 'the finalizer is removed from the pod (or from every pod that holds it)',
-    ko: 'Pod에서 (또는 그 finalizer를 가진 모든 Pod에서) finalizer를 제거한다',
+    ko: '파드에서 (또는 그 파이널라이저를 가진 모든 파드에서) 파이널라이저를 제거한다',
   },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {

@@ -16,7 +16,7 @@ export const restartControllerFault: FaultDef = {
     const c = world.controllers.get(ev.controller as string);
     if (!c) return { applied: false, reason: `controller ${ev.controller} is not running` };
     c.restart();
-    return { applied: true, text: `${ev.controller} controller restarted` };
+    return { applied: true, effect: { code: 'controller.restart', params: { controller: String(ev.controller) } } };
   },
   generate(ctx, rng) {
     const names = ctx.targets.map((t) => t.split('/')[0]!).filter((c) => CONTROLLER_NAMES.includes(c));

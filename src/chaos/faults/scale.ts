@@ -23,7 +23,7 @@ export const scaleFault: FaultDef = {
       spec: { ...o.spec, replicas },
     }));
     return r.ok
-      ? { applied: true, text: `${target} scaled to ${replicas}` }
+      ? { applied: true, effect: { code: 'workload.scaled', params: { ref: target, replicas } } }
       : { applied: false, reason: r.message };
   },
   generate(ctx, rng) {

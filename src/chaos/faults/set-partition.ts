@@ -9,7 +9,7 @@ export const setPartitionFault: FaultDef = {
   kind: 'set-partition',
   summary: {
     en: "set a StatefulSet's rolling-update partition",
-    ko: 'StatefulSet의 롤링 업데이트 partition 값을 바꾼다',
+    ko: '스테이트풀셋의 롤링 업데이트 파티션 값을 바꾼다',
   },
   appliesTo: ['statefulset'],
   fields: {

@@ -13,7 +13,7 @@ export const shutdownNodeFault: FaultDef = {
   kind: 'shutdown-node',
   summary: {
     en: 'the node shuts down gracefully: its pods end Succeeded (or Failed), then it powers off',
-    ko: 'Node가 정상 종료된다: Pod가 Succeeded(또는 Failed)로 끝난 뒤 전원이 꺼진다',
+    ko: '노드가 정상 종료된다: 파드가 Succeeded(또는 Failed)로 끝난 뒤 전원이 꺼진다',
   },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {

@@ -4,7 +4,7 @@ import type { FaultDef } from '../types.ts';
 /** Adds a taint to a node (NoExecute evicts pods that do not tolerate it). */
 export const taintNodeFault: FaultDef = {
   kind: 'taint-node',
-  summary: { en: 'add a taint {key, value?, effect}', ko: 'Node에 taint를 추가한다' },
+  summary: { en: 'add a taint {key, value?, effect}', ko: '노드에 테인트를 추가한다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {
     node: { type: 'string', required: true, doc: 'the node name' },

@@ -12,7 +12,7 @@ export const unreadyPodFault = podFault({
     if (!running?.container.running)
       return { applied: false, reason: `pod/${pod.metadata.name} has no running container` };
     world.kubelet.unready(running.machine, running.container, durationMs(ev.for, 30_000));
-    return { applied: true, text: `pod/${pod.metadata.name} not ready for ${ev.for}` };
+    return { applied: true, effect: { code: 'pod.unready', params: { pod: pod.metadata.name, for: String(ev.for) } } };
   },
   generateExtra: (rng) => ({ for: `${5 + rng.int(60)}s` }),
 });

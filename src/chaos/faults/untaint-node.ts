@@ -5,7 +5,7 @@ import { taintText } from './taint-node.ts';
 /** Removes a taint (matched by key and effect). */
 export const untaintNodeFault: FaultDef = {
   kind: 'untaint-node',
-  summary: { en: 'remove a taint', ko: 'Node에서 taint를 제거한다' },
+  summary: { en: 'remove a taint', ko: '노드에서 테인트를 제거한다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {
     node: { type: 'string', required: true, doc: 'the node name' },

@@ -6,7 +6,7 @@ import type { FaultDef } from '../types.ts';
 /** Changes the pod template (a rollout for DaemonSets, StatefulSets and Deployments). */
 export const updateTemplateFault: FaultDef = {
   kind: 'update-template',
-  summary: { en: 'change the pod template (a rollout)', ko: 'Pod 템플릿을 바꾼다 (롤아웃)' },
+  summary: { en: 'change the pod template (a rollout)', ko: '파드 템플릿을 바꾼다 (롤아웃)' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {
     target: { type: 'target', required: true, doc: 'the workload' },

@@ -10,6 +10,7 @@
  * exactly what the full walk decides (tests cross-check every sync). Claims and pods that must be
  * released fall back to the full walk.
  */
+import type { Decision } from '../../trace/messages.ts';
 import { compileSelector, selectorIsEmpty, selectorMatches } from '../../model/labels.ts';
 import { newControllerRef } from '../../model/pod.ts';
 import type { KObject } from '../../model/types.ts';
@@ -122,13 +123,13 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     this.cur = { key, phases: [], created: 0, batchSize: 1, satisfied: this.expectations.satisfied(key) };
     if (!ds) {
       this.expectations.delete(key);
-      return this.send(enter('idle'), `${key} is gone`);
+      return this.send(enter('idle'), { code: 'sync.gone', params: { key } });
     }
     // A DaemonSet being deleted is left to the garbage collector: no pods, no status.
     if (ds.metadata.deletionTimestamp)
-      return this.send(enter('idle'), `${key} is being deleted`);
+      return this.send(enter('idle'), { code: 'sync.deleting', params: { key } });
     if (selectorIsEmpty(ds.spec?.selector))
-      return this.send(enter('idle'), `${key}: empty selector selects no pods`);
+      return this.send(enter('idle'), { code: 'sync.empty-selector', params: { key } });
     // Common case: no orphan to adopt and no pod to release, so the owned pods are exactly the
     // pods we control, and the incremental node table can stand in for the full walk.
     const revisions = this.ownedRevisions(ds);
@@ -143,10 +144,10 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     const revs = orphanRevisions.length;
     if (claims.adopt.length + claims.release.length + revs > 0) {
       this.cur = { ...this.cur, ds, claims, orphanRevisions };
-      const what = `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}${
-        revs > 0 ? `, adopt ${revs} orphaned revision${revs === 1 ? '' : 's'}` : ''
-      }`;
-      return this.send(enter('claimingPods'), what);
+      return this.send(enter('claimingPods'), {
+        code: 'sync.claims',
+        params: { key, adopt: claims.adopt.length, release: claims.release.length, revisions: revs },
+      });
     }
     this.planAndSend('SYNC', key, ds, claims.owned, revisions);
   }
@@ -213,7 +214,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     // whose release failed would put a second daemon pod on its node.
     if (failed) {
       this.queue.addRateLimited(key);
-      return this.send(enter('idle'), `${key}: ${failed}`);
+      return this.send(enter('idle'), { code: 'sync.failed', params: { key, error: failed } });
     }
     this.planAndSend('CLAIMED', key, ds, owned);
   }
@@ -346,7 +347,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       this.queue.addRateLimited(key);
       this.cur.phases = ['idle'];
     } else this.setExpectations();
-    this.send(enter(this.nextPhase()), err ? `${key}: ${err}` : '');
+    this.send(enter(this.nextPhase()), err ? { code: 'sync.failed', params: { key, error: err } } : undefined);
   }
 
   private cause(node: string, reason: string): WriteCause {
@@ -496,23 +497,28 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   }
 }
 
-function describe(key: string, plan: SyncPlan): string {
-  const parts = [`${key}: hash ${plan.hash}`];
-  if (plan.phases.includes('waitingForExpectations')) parts.push('expectations pending');
-  if (plan.creates.length > 0) parts.push(`create on ${list(plan.creates)}`);
-  if (plan.deletes.length > 0)
-    parts.push(`delete ${list(plan.deletes.map((d) => `${d.pod.metadata.name} (${d.reason})`))}`);
-  if (plan.rolling && plan.expect)
-    parts.push(
-      `rolling node${plan.deletes.length + plan.creates.length === 1 ? '' : 's'} (maxSurge ${plan.rolling.maxSurge}, maxUnavailable ${plan.rolling.maxUnavailable})`,
-    );
-  return parts.join(', ');
-}
-
-function list(items: readonly string[]): string {
-  return items.length <= 5
-    ? items.join(', ')
-    : `${items.slice(0, 5).join(', ')} and ${items.length - 5} more`;
+/** What the sync plans, for the trace: lists name their first five items and count the rest. */
+function describe(key: string, plan: SyncPlan): Decision {
+  const deletes = plan.deletes.map((d) => `${d.pod.metadata.name} (${d.reason})`);
+  const rolling = !!plan.rolling && !!plan.expect;
+  return {
+    code: 'daemonset.plan',
+    params: {
+      key,
+      hash: plan.hash,
+      expectationsPending: plan.phases.includes('waitingForExpectations'),
+      creates: plan.creates.length,
+      createOn: plan.creates.slice(0, 5).join(', '),
+      createMore: Math.max(0, plan.creates.length - 5),
+      deletes: deletes.length,
+      deletePods: deletes.slice(0, 5).join(', '),
+      deleteMore: Math.max(0, deletes.length - 5),
+      rolling,
+      rollingNodes: rolling ? plan.deletes.length + plan.creates.length : 0,
+      maxSurge: String(plan.rolling?.maxSurge ?? 0),
+      maxUnavailable: String(plan.rolling?.maxUnavailable ?? 0),
+    },
+  };
 }
 
 export { dsKey };

@@ -4,6 +4,7 @@
  * Kubernetes does since #42639), writes through the simulated API, and drives the machine in
  * machine.ts. Every create and delete carries the view it was decided on, for the invariants.
  */
+import type { Decision as TraceDecision } from '../../trace/messages.ts';
 import { compileSelector, sameLabels } from '../../model/labels.ts';
 import { nextAvailabilityCheckMs } from '../../model/pod.ts';
 import { formatTimestamp } from '../../model/time.ts';
@@ -184,7 +185,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       needsSync: !this.v.expectations || this.expectations.satisfied(key),
       decidedAtMs: this.world.now,
     };
-    if (!rs) return this.send(MOVE_OF.gone, `${key} is gone`);
+    if (!rs) return this.send(MOVE_OF.gone, { code: 'sync.gone', params: { key } });
     const pods = this.candidatePods(rs);
     const active = pods.filter((p) => isActive(p, this.v));
     this.cur.rs = rs;
@@ -203,7 +204,15 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     if (claims)
       return this.send(
         { type: 'CLAIM_PODS' },
-        `${key}: adopt ${this.cur.claims.adopt.length}, release ${this.cur.claims.release.length}`,
+        {
+          code: 'sync.claims',
+          params: {
+            key,
+            adopt: this.cur.claims.adopt.length,
+            release: this.cur.claims.release.length,
+            revisions: 0,
+          },
+        },
       );
     const decision = this.decide();
     this.send(MOVE_OF[decision], this.describe(decision));
@@ -251,14 +260,20 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     return 'none';
   }
 
-  private describe(d: Decision): string {
+  /** What the sync decided, for the trace. */
+  private describe(d: Decision): TraceDecision {
     const { key, owned, rs } = this.cur;
-    const have = `${owned.length}/${rs?.spec?.replicas ?? 0} pods`;
-    if (d === 'create') return `${key}: ${have}, create ${this.cur.toCreate}`;
-    if (d === 'delete')
-      return `${key}: ${have}, delete ${this.cur.victims.map((p) => p.metadata.name).join(', ')}`;
-    if (d === 'wait') return `${key}: expectations pending ${JSON.stringify(this.expectations.pending(key))}`;
-    return `${key}: ${have}`;
+    const have = { key, active: owned.length, desired: rs?.spec?.replicas ?? 0 };
+    if (d === 'create') return { code: 'replicaset.create', params: { ...have, create: this.cur.toCreate } };
+    if (d === 'delete') {
+      const pods = this.cur.victims.map((p) => p.metadata.name).join(', ');
+      return { code: 'replicaset.delete', params: { ...have, pods } };
+    }
+    if (d === 'wait') {
+      const { add, del } = this.expectations.pending(key) ?? { add: 0, del: 0 };
+      return { code: 'replicaset.expectations', params: { key, add, del } };
+    }
+    return { code: 'replicaset.pods', params: have };
   }
 
   protected actions(): Record<string, () => void> {
@@ -311,7 +326,10 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       if (!r.ok && r.code !== 'NotFound' && r.code !== 'Invalid') failed = r.message;
     }
     const decision: Decision = failed ? 'failed' : this.decide();
-    this.send(MOVE_OF[decision], failed ? `${this.cur.key}: ${failed}` : this.describe(decision));
+    this.send(
+      MOVE_OF[decision],
+      failed ? { code: 'sync.failed', params: { key: this.cur.key, error: failed } } : this.describe(decision),
+    );
   }
 
   private cause(extra: Record<string, unknown> = {}): WriteCause {

@@ -9,6 +9,7 @@ import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { Kind } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
+import { type Decision, transition } from '../../trace/messages.ts';
 import type { Restartable, World } from '../../sim/world.ts';
 import type { MachineVisit } from '../types.ts';
 import { type AnyScope, pureScope, type Transition, transitionCacheOf } from './transitions.ts';
@@ -78,7 +79,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     this.up = false;
     this.queue.shutDown();
     this.incarnation++;
-    this.world.note('controller', this.actorName, 'process restarted: work queue and expectations lost');
+    this.world.note('controller', this.actorName, { code: 'controller.restarted', params: {} });
     this.world.clock.after(RESTART_DOWNTIME_MS, `${this.actorName}: process starts`, () => {
       this.relistOnRestart();
       this.boot();
@@ -128,17 +129,17 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     });
   }
 
-  /** Sends an event to the machine, records the transition it took, then runs its actions. */
-  protected send(ev: E, detail = ''): void {
+  /** Sends an event to the machine, records the transition it took (with the sync's decision), then runs its actions. */
+  protected send(ev: E, decision?: Decision): void {
     const from = this.state;
     const t = this.transition(ev);
     this.snapshot = t.snapshot;
     const to = stateName(this.snapshot.value);
     this.state = to;
     this.visit(t, from, ev.type, to);
-    if (from !== to || detail) {
-      const text = `${from} → ${to} on ${ev.type}${detail ? `: ${detail}` : ''}`;
-      this.world.note('controller', this.actorName, text, this.syncing ? [this.syncing] : undefined);
+    if (from !== to || decision) {
+      const message = transition(from, to, ev.type, decision);
+      this.world.note('controller', this.actorName, message, this.syncing ? [this.syncing] : undefined);
     }
     this.runActions(t.actions);
     if (this.state === 'idle') this.pump();

@@ -4,6 +4,7 @@
  * clash), uses no expectations, and drives the machine in machine.ts: claim pods, sync revisions,
  * then execute the plan (plan.ts) one kind of write per state, then status and history.
  */
+import type { Decision } from '../../trace/messages.ts';
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
 import { nextAvailabilityCheckMs } from '../../model/pod.ts';
 import type { KObject } from '../../model/types.ts';
@@ -116,7 +117,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     const set = this.informer.get('StatefulSet', key);
     if (!set) {
       this.cur = undefined;
-      return this.send(move('gone'), `${key} is gone`);
+      return this.send(move('gone'), { code: 'sync.gone', params: { key } });
     }
     const claims = planClaims(this.candidatePods(set), {
       ownerUid: set.metadata.uid,
@@ -140,16 +141,17 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     if (claims.adopt.length + claims.release.length + orphans > 0)
       return this.send(
         move('claim'),
-        `${key}: adopt ${claims.adopt.length}, release ${claims.release.length}${
-          orphans > 0 ? `, adopt ${orphans} orphaned revision${orphans === 1 ? '' : 's'}` : ''
-        }`,
+        {
+          code: 'sync.claims',
+          params: { key, adopt: claims.adopt.length, release: claims.release.length, revisions: orphans },
+        },
       );
     const next = this.afterClaims(listed);
     // Nothing to create, delete or wait for, and the status is current: Kubernetes makes no API
     // call at all, so the sync is one transition back to idle.
     if (next === 'status' && this.quiet(this.cur)) {
       this.afterStatus(this.cur);
-      return this.send(move('none'), `${key}: nothing to do`);
+      return this.send(move('none'), { code: 'sync.nothing', params: { key } });
     }
     this.advance(move(next), this.cur.describe(next));
   }
@@ -166,7 +168,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
    * Sends an event that may enter a status phase (writing status, or one of the waits). When that
    * phase has nothing to write, it needs no API round trip: it ends at once, in the same step.
    */
-  private advance(ev: StatefulSetEvent, detail: string): void {
+  private advance(ev: StatefulSetEvent, detail: Decision): void {
     this.send(ev, detail);
     if (!this.statusInline) return;
     this.statusInline = false;
@@ -314,7 +316,7 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     s.collisionCount = r.collisionCount;
     if (!r.revision) {
       s.error = r.error;
-      return this.advance(move('status'), `${s.key}: ${r.error}`);
+      return this.advance(move('status'), { code: 'sync.failed', params: { key: s.key, error: r.error ?? '' } });
     }
     if (!s.owned.some((o) => o.metadata.name === r.revision!.metadata.name)) s.owned.push(r.revision);
     const next = this.plan(r.revision);

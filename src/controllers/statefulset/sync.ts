@@ -5,6 +5,7 @@
  * carries a cause: what the controller saw (its cached view of the set and of the lower ordinals).
  */
 
+import type { Decision } from '../../trace/messages.ts';
 import { extend } from '../../model/objects.ts';
 import type { KObject } from '../../model/types.ts';
 import type { WriteCause } from '../../sim/api/types.ts';
@@ -125,15 +126,17 @@ export class StatefulSetSync {
     return 'status';
   }
 
-  describe(next: Next): string {
+  /** What the sync decided, for the trace. */
+  describe(next: Next): Decision {
+    const key = this.key;
     const i = this.plan?.intents[this.pos];
-    const name = i ? ('pod' in i && 'metadata' in i.pod ? i.pod.metadata.name : '') : '';
-    if (next === 'waitReady')
-      return `${this.key}: waiting for ${this.plan!.block!.pod} to become Running and Ready`;
-    if (next === 'waitTermination') return `${this.key}: waiting for ${this.plan!.block!.pod} to go away`;
-    if (next === 'status' || next === 'gone' || next === 'claim' || next === 'revision')
-      return `${this.key}${this.error ? `: ${this.error}` : ''}`;
-    return `${this.key}: ${next} ${name}`;
+    const pod = (i && 'pod' in i && 'metadata' in i.pod ? i.pod.metadata.name : undefined) ?? '';
+    if (next === 'waitReady') return { code: 'statefulset.wait-ready', params: { key, pod: this.plan!.block!.pod } };
+    if (next === 'waitTermination')
+      return { code: 'statefulset.wait-gone', params: { key, pod: this.plan!.block!.pod } };
+    if (next === 'status' || next === 'gone' || next === 'claim' || next === 'revision' || next === 'none')
+      return this.error ? { code: 'sync.failed', params: { key, error: this.error } } : { code: 'sync.key', params: { key } };
+    return { code: 'statefulset.intent', params: { key, intent: next, pod } };
   }
 
   private control(): PodControl {

@@ -98,7 +98,7 @@ export function rolloutBlocker(view: RolloutView, victim: string): Explanation |
   if (victimSlot === undefined)
     return {
       en: `${victim} is not in a slot of the set`,
-      ko: `${victim} Pod는 spec.replicas 범위 밖에 있습니다`,
+      ko: `${victim} 파드는 spec.replicas 범위 밖에 있다`,
     };
   // From the top down: every pod above the victim is healthy and already updated.
   for (let s = view.replicas - 1; s > victimSlot; s--) {
@@ -107,12 +107,12 @@ export function rolloutBlocker(view: RolloutView, victim: string): Explanation |
     if (!fine(p))
       return {
         en: `${name} above it was not Running and Ready`,
-        ko: `그 위의 ${name} Pod가 Running 및 Ready가 아니었습니다`,
+        ko: `그 위의 ${name} 파드가 Running 및 Ready가 아니었다`,
       };
     if (p!.metadata.labels?.['controller-revision-hash'] !== view.updateRevision)
       return {
         en: `${name} above it was not yet updated`,
-        ko: `그 위의 ${name} Pod가 아직 업데이트되지 않았습니다`,
+        ko: `그 위의 ${name} 파드가 아직 업데이트되지 않았다`,
       };
   }
   if (!view.orderedReady) return null;
@@ -121,14 +121,14 @@ export function rolloutBlocker(view: RolloutView, victim: string): Explanation |
   if (condemned > 0)
     return {
       en: 'pods beyond spec.replicas were still to be removed first',
-      ko: 'spec.replicas 범위 밖의 Pod를 먼저 지워야 했습니다',
+      ko: 'spec.replicas 범위 밖의 파드를 먼저 지워야 했다',
     };
   for (let s = 0; s <= victimSlot; s++) {
     const name = `${view.setName}-${view.start + s}`;
     if (!fine(slots.get(s)))
       return {
         en: `${name} was not Running, Ready and available`,
-        ko: `${name} Pod가 Running, Ready, available이 아니었습니다`,
+        ko: `${name} 파드가 Running, Ready, available이 아니었다`,
       };
   }
   return null;

@@ -79,16 +79,16 @@ export function surgeWaitsForRoom(byNode: ReadonlyMap<string, KObject[]>): Set<s
   return out;
 }
 
-/** The first five problems joined, then how many more there are (`; and 2 more`, `; 외 2건`). */
+/** The first five problems joined, then how many more there are (`; and 2 more`, ` / … 외 2건`). */
 export function summariseProblems(problems: readonly Explanation[], max = 5): Explanation {
   const rest = problems.length - max;
   const part = (lang: keyof Explanation) =>
     problems
       .slice(0, max)
       .map((p) => p[lang])
-      .join('; ');
+      .join(lang === 'ko' ? ' / ' : '; ');
   return {
     en: `${part('en')}${rest > 0 ? `; and ${rest} more` : ''}`,
-    ko: `${part('ko')}${rest > 0 ? `; 외 ${rest}건` : ''}`,
+    ko: `${part('ko')}${rest > 0 ? ` 외 ${rest}건` : ''}`,
   };
 }

@@ -43,7 +43,7 @@ function rolloutHeld(
     const on = [...surgeWaiting].sort().join(', ');
     return {
       en: `rollout held by design: surge pods on ${on} are not available yet in the controller's last look, using up maxSurge ${maxSurge}`,
-      ko: `설계상 롤아웃 대기: 컨트롤러가 마지막으로 볼 때 ${on}의 surge Pod가 아직 available이 아니어서 maxSurge=${maxSurge}를 모두 쓰고 있습니다`,
+      ko: `설계상 롤아웃 대기: 컨트롤러가 마지막으로 볼 때 ${on}의 surge 파드가 아직 available이 아니어서 maxSurge=${maxSurge}를 모두 쓰고 있다`,
     };
   }
   const stuck: Explanation[] = [];
@@ -115,7 +115,7 @@ function whyUnavailable(
   if (kept)
     return {
       en: `pod/${kept.metadata.name} on ${node} waits out the failed-pod back-off`,
-      ko: `${node}의 pod/${kept.metadata.name}: 실패한 Pod의 백오프를 기다리는 중`,
+      ko: `${node}의 pod/${kept.metadata.name}: 실패한 파드의 백오프를 기다리는 중`,
     };
   // The new template's application never becomes ready there (crash-loop, never-ready, fails).
   const broken = mine.find(
@@ -162,7 +162,7 @@ export function outdated(
     return {
       held: {
         en: `rollout held by design: ${names} stays until the Failed pods beside it are deleted, one per failed-pod back-off`,
-        ko: `설계상 롤아웃 대기: ${namesKo}: 옆의 Failed Pod가 실패 Pod 백오프마다 하나씩 지워질 때까지 남습니다`,
+        ko: `설계상 롤아웃 대기: ${namesKo}: 옆의 Failed 파드가 실패 파드 백오프마다 하나씩 지워질 때까지 남는다`,
       },
     };
   }
@@ -172,7 +172,7 @@ export function outdated(
   return {
     problem: {
       en: `${onDesired.length} pods still run an old template (${names})`,
-      ko: `Pod ${onDesired.length}개가 아직 이전 템플릿으로 실행 중입니다 (${names})`,
+      ko: `파드 ${onDesired.length}개가 아직 이전 템플릿으로 실행 중이다 (${names})`,
     },
   };
 }

@@ -16,7 +16,7 @@ export const replicaSetChecks: WorkloadChecks = {
     const whyKo = notReadyReasons(world, pods, 'ko');
     return {
       en: `${pods.length}/${want} pods, ${readyCount} Ready${why ? `: ${why}` : ''}`,
-      ko: `spec.replicas는 ${want}인데 Pod는 ${pods.length}개이고 그중 Ready는 ${readyCount}개입니다${whyKo ? ` (${whyKo})` : ''}`,
+      ko: `spec.replicas는 ${want}인데 파드는 ${pods.length}개이고 그중 Ready는 ${readyCount}개이다${whyKo ? ` (${whyKo})` : ''}`,
     };
   },
   fingerprint: (world, rs) =>

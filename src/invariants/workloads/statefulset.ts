@@ -193,13 +193,13 @@ function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject
       lastProcessed = Math.min(lastProcessed, batchEnd(ord - start));
       continue;
     }
-    if (!pod) problems.push({ en: `${name} is missing`, ko: `${name} Pod가 없습니다` });
+    if (!pod) problems.push({ en: `${name} is missing`, ko: `${name} 파드가 없다` });
     else if (pod.metadata.deletionTimestamp)
-      problems.push({ en: `${name} is terminating`, ko: `${name} Pod가 종료 중입니다 (Terminating)` });
+      problems.push({ en: `${name} is terminating`, ko: `${name} 파드가 종료 중이다 (Terminating)` });
     else if (!ready(pod) || pod.status?.phase !== 'Running')
       problems.push({
         en: `${name} is not Running and Ready (${notReadyReasons(world, [pod]) || pod.status?.phase})`,
-        ko: `${name} Pod가 아직 Running 및 Ready가 아닙니다 (${notReadyReasons(world, [pod], 'ko') || pod.status?.phase})`,
+        ko: `${name} 파드가 아직 Running 및 Ready가 아니다 (${notReadyReasons(world, [pod], 'ko') || pod.status?.phase})`,
       });
   }
   return problems;
@@ -242,13 +242,13 @@ function missingNameHeld(
       const fins = other.metadata.finalizers!.join(', ');
       return {
         en: `${name} cannot be created: a pod of that name that the set does not own is being deleted, and its finalizer ${fins} keeps it (a pod being deleted is never adopted; every create fails with AlreadyExists until the finalizer is removed)`,
-        ko: `${name} Pod를 만들 수 없습니다: StatefulSet이 소유하지 않은 같은 이름의 Pod가 삭제 중이며 finalizer(${fins})가 붙잡고 있습니다 (삭제 중인 Pod는 입양되지 않고, finalizer가 제거될 때까지 생성은 AlreadyExists로 실패합니다)`,
+        ko: `${name} 파드를 만들 수 없다: 스테이트풀셋이 소유하지 않은 같은 이름의 파드가 삭제 중이며 파이널라이저(${fins})가 붙잡고 있다 (삭제 중인 파드는 입양되지 않고, 파이널라이저가 제거될 때까지 생성은 AlreadyExists로 실패한다)`,
       };
     }
     if (waitingOutBackoff(world, set, name))
       return {
         en: `${name} belonged to a pod the set did not own (another StatefulSet of that name, or none) until recently, every create failed with AlreadyExists, and the set is retried with the work queue's back-off (up to 1000 s)`,
-        ko: `${name} Pod 이름은 최근까지 이 StatefulSet이 소유하지 않은 Pod(같은 이름의 다른 StatefulSet의 Pod 또는 소유자 없는 Pod)가 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 back-off(최대 1000초)에 따라 다시 시도합니다`,
+        ko: `${name} 파드 이름은 최근까지 이 스테이트풀셋이 소유하지 않은 파드(같은 이름의 다른 스테이트풀셋의 파드 또는 소유자 없는 파드)가 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 백오프(최대 1000초)에 따라 다시 시도한다`,
       };
   }
   return null;
@@ -266,7 +266,7 @@ function heldBehind(world: World, set: KObject): Explanation | null {
   if (kept)
     return {
       en: `${kept.metadata.name} is being deleted but its finalizer ${kept.metadata.finalizers!.join(', ')} keeps it, and the StatefulSet never creates a second pod of that name`,
-      ko: `${kept.metadata.name} Pod는 삭제 중이지만 finalizer(${kept.metadata.finalizers!.join(', ')})가 붙잡고 있어, StatefulSet은 같은 이름의 Pod를 새로 만들지 않고 기다립니다`,
+      ko: `${kept.metadata.name} 파드는 삭제 중이지만 파이널라이저(${kept.metadata.finalizers!.join(', ')})가 붙잡고 있어, 스테이트풀셋은 같은 이름의 파드를 새로 만들지 않고 기다린다`,
     };
   const start = set.spec?.ordinals?.start ?? 0;
   const end = start + (set.spec?.replicas ?? 1);
@@ -282,7 +282,7 @@ function heldBehind(world: World, set: KObject): Explanation | null {
     const rollout = staleMembers(world, set, all).length > 0;
     return {
       en: `scale-down${rollout ? ' and the rollout' : ''} held by design: ${highest} is not Running and Ready and is not the first unhealthy pod, so OrderedReady waits for it (kubernetes#36333)`,
-      ko: `scale-down${rollout ? '과 롤아웃은' : '은'} 의도된 대기입니다: ${highest} Pod가 Running 및 Ready가 아니고 첫 번째 비정상 Pod도 아니어서 OrderedReady는 그 Pod를 기다립니다 (kubernetes#36333)`,
+      ko: `스케일 다운${rollout ? '과 롤아웃은' : '은'} 설계상 대기이다: ${highest} 파드가 Running 및 Ready가 아니고 첫 번째 비정상 파드도 아니어서 OrderedReady는 그 파드를 기다린다 (kubernetes#36333)`,
     };
   }
   const name = blocker.pod.metadata.name;
@@ -291,7 +291,7 @@ function heldBehind(world: World, set: KObject): Explanation | null {
     const higher = sorted.filter((m) => m.ordinal > blocker.ordinal && m.ordinal < end && !healthy(m.pod));
     const missing =
       end - blocker.ordinal - 1 - sorted.filter((m) => m.ordinal > blocker.ordinal && m.ordinal < end).length;
-    if (higher.length + missing > 0) behind.push({ en: 'the higher ordinals', ko: '더 높은 ordinal' });
+    if (higher.length + missing > 0) behind.push({ en: 'the higher ordinals', ko: '더 높은 서수' });
     if (extra.length > 0) behind.push({ en: 'the scale-down', ko: 'scale-down' });
   }
   if (staleMembers(world, set, all).length > 0) behind.push({ en: 'the rollout', ko: '롤아웃' });
@@ -300,7 +300,7 @@ function heldBehind(world: World, set: KObject): Explanation | null {
   const whyKo = notReadyReasons(world, [blocker.pod], 'ko') || (blocker.pod.status?.phase ?? 'Pending');
   return {
     en: `${behind.map((b) => b.en).join(' and ')} held by design: ${name} cannot become Ready (${why}) and Kubernetes waits for it`,
-    ko: `${name} Pod가 Ready가 될 수 없어 (${whyKo}) Kubernetes가 의도적으로 기다리는 중입니다 (멈춘 작업: ${behind.map((b) => b.ko).join(', ')})`,
+    ko: `${name} 파드가 Ready가 될 수 없어 (${whyKo}) 쿠버네티스가 의도적으로 기다리는 중이다 (멈춘 작업: ${behind.map((b) => b.ko).join(', ')})`,
   };
 }
 
@@ -342,7 +342,7 @@ export const statefulSetChecks: WorkloadChecks = {
     if (extra.length > 0 && !((ordered && anyExcused) || halted))
       problems.push({
         en: `${extra.join(', ')} should be gone`,
-        ko: `spec.replicas 범위 밖의 Pod가 아직 남아 있습니다: ${extra.join(', ')}`,
+        ko: `spec.replicas 범위 밖의 파드가 아직 남아 있다: ${extra.join(', ')}`,
       });
     if (!anyExcused && !halted) {
       const update = updateRevisionIn(world, set);
@@ -350,7 +350,7 @@ export const statefulSetChecks: WorkloadChecks = {
       if (stale.length > 0)
         problems.push({
           en: `${stale.join(', ')} not at update revision ${update}`,
-          ko: `아직 update revision ${update}에 맞춰 업데이트되지 않은 Pod가 있습니다: ${stale.join(', ')}`,
+          ko: `아직 업데이트 리비전 ${update}에 맞춰 업데이트되지 않은 파드가 있다: ${stale.join(', ')}`,
         });
     }
     if (problems.length === 0) return null;

@@ -41,7 +41,7 @@ export function summaryHtml(c: HtmlContext): string {
   const r = c.result;
   const rows: Array<[MessageKey, string]> = [
     ['summary.seed', code(String(r.seed))],
-    ['summary.outcome', code(r.outcome)],
+    ['summary.outcome', code(c.m(`outcome.${r.outcome}`))],
     ['summary.duration', escapeHtml(formatTime(r.endMs))],
     ['summary.steps', String(r.steps)],
     ['summary.events', String(r.events.length)],

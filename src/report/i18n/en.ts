@@ -39,6 +39,10 @@ export const en = {
   'summary.steps': 'Steps',
   'summary.events': 'Trace events',
   'summary.outcome': 'Outcome',
+  // The run's outcome as the JSON report spells it; Korean reports translate it (docs/glossary-ko.md).
+  'outcome.pass': 'pass',
+  'outcome.violation': 'violation',
+  'outcome.error': 'error',
 
   // Scenario
   'scenario.heading': 'The scenario',

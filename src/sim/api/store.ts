@@ -14,7 +14,7 @@ import type { Rng } from '../prng.ts';
 import { ApiFaults } from './faults.ts';
 import { StoreIndexes } from './indexes.ts';
 import { sameValue } from './sameObject.ts';
-import { summarize } from './summary.ts';
+import { writeMessage } from './summary.ts';
 import {
   type ApiResult,
   CLUSTER_SCOPED,
@@ -368,7 +368,7 @@ export class ApiStore {
     const record: WriteRecord = { verb, kind: after.kind, key, actor, before, after, removed };
     if (cause) record.cause = cause;
     this.stepWrites.push(record);
-    const word = removed ? 'delete' : verb === 'delete' ? 'terminate' : verb;
+    const word = verb === 'delete' ? 'terminate' : verb;
     const traceKind = removed
       ? 'delete'
       : verb === 'status'
@@ -377,7 +377,7 @@ export class ApiStore {
           ? 'create'
           : 'update';
     const ref = refOf(after);
-    this.trace.record(traceKind, actor, `${word} ${ref}${summarize(after, removed)}`, [ref]);
+    this.trace.record(traceKind, actor, writeMessage(after, ref, word, removed), [ref]);
     const ev: WatchEvent = { type, kind: after.kind, key, object: after, resourceVersion: this.rv };
     if (before) ev.old = before;
     for (const l of this.listeners) l(ev);
@@ -390,7 +390,12 @@ export class ApiStore {
     code: 'Conflict' | 'NotFound' | 'AlreadyExists' | 'Invalid' | 'InternalError',
     message: string,
   ): ApiResult {
-    this.trace.record('api-error', actor, `${verb} ${refOf(obj)} failed: ${code}: ${message}`, [refOf(obj)]);
+    this.trace.record(
+      'api-error',
+      actor,
+      { code: 'api.rejected', params: { verb, ref: refOf(obj), reason: code, message } },
+      [refOf(obj)],
+    );
     this.rejectedAt.set(`${actor} ${refOf(obj)}`, this.trace.now);
     return { ok: false, code, message };
   }

@@ -1,26 +1,65 @@
 /**
- * The short state summary appended to each write's trace line, e.g.
- * ` node=node-a phase=Running ready=true`. Reports parse pods' lines to draw their bars, so the
- * pod format is fixed: `node=<name|-> phase=<phase> ready=<bool>[ terminating]`.
+ * The trace message of one write: which object, by which verb, and the state a report draws from
+ * it (a pod's node, phase and readiness; a node's readiness, cordon and taints; a workload's
+ * replicas). Reports read these parameters, so what a write says is typed here, once.
  */
 import type { KObject } from '../../model/types.ts';
+import type { WriteMessage, WriteVerb } from '../../trace/messages.ts';
 
-export function summarize(obj: KObject, removed: boolean): string {
-  if (removed) return '';
-  const deleting = obj.metadata.deletionTimestamp ? ' terminating' : '';
+export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed: boolean): WriteMessage {
+  if (removed) return { code: 'api.removed', params: { ref } };
+  const terminating = !!obj.metadata.deletionTimestamp;
+  const name = obj.metadata.name;
   switch (obj.kind) {
     case 'Pod':
-      return ` node=${obj.spec?.nodeName ?? '-'} phase=${obj.status?.phase ?? 'Pending'} ready=${podReady(obj)}${deleting}`;
+      return {
+        code: 'api.pod',
+        params: {
+          verb,
+          pod: name,
+          node: (obj.spec?.nodeName as string | undefined) ?? '-',
+          phase: (obj.status?.phase as string | undefined) ?? 'Pending',
+          ready: podReady(obj),
+          terminating,
+        },
+      };
     case 'Node':
-      return ` ready=${nodeReady(obj)}${obj.spec?.unschedulable ? ' unschedulable' : ''} taints=${(obj.spec?.taints ?? []).length}`;
+      return {
+        code: 'api.node',
+        params: {
+          verb,
+          node: name,
+          ready: nodeReady(obj),
+          unschedulable: !!obj.spec?.unschedulable,
+          taints: ((obj.spec?.taints as unknown[] | undefined) ?? []).length,
+        },
+      };
     case 'ReplicaSet':
     case 'StatefulSet':
     case 'Deployment':
-      return ` replicas=${obj.spec?.replicas ?? 1} ready=${obj.status?.readyReplicas ?? 0}${deleting}`;
+      return {
+        code: 'api.workload',
+        params: {
+          verb,
+          ref,
+          replicas: (obj.spec?.replicas as number | undefined) ?? 1,
+          ready: (obj.status?.readyReplicas as number | undefined) ?? 0,
+          terminating,
+        },
+      };
     case 'PersistentVolumeClaim':
-      return ` phase=${obj.status?.phase ?? 'Pending'} volume=${obj.spec?.volumeName ?? '-'}${deleting}`;
+      return {
+        code: 'api.pvc',
+        params: {
+          verb,
+          pvc: name,
+          phase: (obj.status?.phase as string | undefined) ?? 'Pending',
+          volume: (obj.spec?.volumeName as string | undefined) ?? '-',
+          terminating,
+        },
+      };
     default:
-      return deleting;
+      return { code: 'api.object', params: { verb, ref, terminating } };
   }
 }
 
