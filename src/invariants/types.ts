@@ -51,21 +51,22 @@ interface InvariantBase {
  * ```ts
  * findings.push({
  *   message: `replicaset/${owner} has ${n} active pods after a create, but the controller saw spec.replicas=${observed}`,
- *   messageKo: `Pod 생성 뒤 replicaset/${owner}의 활성 Pod가 ${n}개가 되었지만, 컨트롤러가 결정할 때 본 값은 spec.replicas=${observed}입니다`,
+ *   messageKo: `파드 생성 뒤 replicaset/${owner}의 활성 파드가 ${n}개가 되었지만, 컨트롤러가 결정할 때 본 값은 spec.replicas=${observed}이다`,
  *   objects: [`replicaset/${owner}`, ...pods],
  * });
  * ```
  *
  * - Build both texts from the same values, side by side, so they cannot drift apart.
- * - Write Korean for learners in the polite 합니다 style of the report (`...했습니다`, `...입니다`),
- *   one sentence, no final full stop (the report adds it). Keep Kubernetes terms in English as
- *   Korean documentation does: Pod, Node, ReplicaSet, DaemonSet, StatefulSet, PVC, Ready, Running,
- *   Pending, spec.replicas, ownerReference, status; use the course's words for the rest (입양,
- *   라벨, 셀렉터, 안정화 시간, 관리 사무소/가로등/호텔 when an analogy helps).
+ * - Write Korean for learners as docs/glossary-ko.md says: the plain -다 register of the Korean
+ *   Kubernetes docs (`...했다`, `...이다`), one sentence, no final full stop (the report adds it),
+ *   and the glossary's terms: 파드, 노드, 레플리카셋, 데몬셋, 스테이트풀셋, 테인트, 레이블, 셀렉터,
+ *   안정화 시간 (관리 사무소/가로등/호텔 when an analogy helps). Field names, phases and conditions
+ *   stay as written: spec.replicas, ownerReferences, Ready, Running, Pending, PVC.
+ *   test/report/glossary-ko.test.ts checks every Korean string against the glossary.
  * - Object names (`pod/web-1`) and numbers are data: do not attach a particle whose form depends
- *   on their last sound (을/를, 이/가, 은/는, 와/과, 으로/로, 이었/였). Use 의, 에, 에서, 입니다,
- *   a counter or noun after the value, or `:` / `→` / `=` instead (`pod/web-1의 라벨`,
- *   `Pod 3개`, `spec.replicas=2입니다`).
+ *   on their last sound (을/를, 이/가, 은/는, 와/과, 으로/로, 이었/였). Use 의, 에, 에서, 이다,
+ *   a counter or noun after the value, or `:` / `→` / `=` instead (`pod/web-1의 레이블`,
+ *   `파드 3개`, `spec.replicas=2이다`).
  * - A reason built by a helper has a Korean variant too: `notReadyReasons(world, pods, 'ko')`;
  *   `WorkloadChecks.notConverged` (workloads/types.ts) returns an {@link Explanation} `{ en, ko }`
  *   instead of a plain string.

@@ -24,7 +24,7 @@ export const workloadConverges: LivenessInvariant = {
   },
   explain: {
     en: 'A controller is a loop that keeps comparing what is with what should be. Faults push the world away from the spec; once they stop, the loop must bring it back within the settle time, and then stop changing things: a controller that keeps replacing healthy pods is as broken as one that never acts.',
-    ko: '컨트롤러는 현재 상태와 원하는 상태를 계속 비교하는 루프다. 장애는 세계를 spec에서 멀어지게 하지만, 장애가 멈추면 루프는 안정화 시간 안에 다시 spec으로 되돌려야 하고, 그 뒤에는 변경을 멈춰야 한다. 건강한 Pod를 계속 교체하는 컨트롤러는 아무것도 하지 않는 컨트롤러만큼 고장 난 것이다.',
+    ko: '컨트롤러는 현재 상태와 의도한 상태를 계속 비교하는 루프다. 장애는 세계를 spec에서 멀어지게 하지만, 장애가 멈추면 루프는 안정화 시간 안에 다시 spec으로 되돌려야 하고, 그 뒤에는 변경을 멈춰야 한다. 건강한 파드를 계속 교체하는 컨트롤러는 아무것도 하지 않는 컨트롤러만큼 고장 난 것이다.',
   },
   appliesTo: (s) => WORKLOAD_CHECKS.some((c) => scenarioKinds(s).has(c.kind)),
   check(world, ctx) {
@@ -48,8 +48,8 @@ export const workloadConverges: LivenessInvariant = {
           // A reason without Korean (a plain string) leaves the whole sentence English.
           if (typeof why !== 'string')
             finding.messageKo = settled
-              ? `안정화 시간이 지나도 ${name}의 상태가 spec과 다릅니다: ${why.ko}`
-              : `${name}의 상태가 수렴한 뒤 안정 구간 동안 spec에서 다시 벗어났습니다: ${why.ko}`;
+              ? `안정화 시간이 지나도 ${name}의 상태가 spec과 다르다: ${why.ko}`
+              : `${name}의 상태가 수렴한 뒤 안정 구간 동안 spec에서 다시 벗어났다: ${why.ko}`;
           findings.push(finding);
         } else {
           // Also when the failing pods it ran at convergence were replaced by the window's end.

@@ -17,7 +17,7 @@ export const workloadNoNeedlessWrites: SafetyInvariant = {
   concept: 'workload',
   claim: {
     en: 'A workload controller never writes an object that its own copy shows would not change.',
-    ko: '워크로드 컨트롤러는 자신이 가진 사본으로 보아 바뀌지 않을 객체를 쓰지 않는다.',
+    ko: '워크로드 컨트롤러는 자신이 가진 사본으로 보아 바뀌지 않을 오브젝트를 쓰지 않는다.',
   },
   explain: {
     en: 'Every real controller compares the status it computed with the status it holds and writes only when they differ (updateReplicaSetStatus, updateDaemonSetStatus, updateStatefulSetStatus). The API server would drop an unchanged write anyway, but each one still costs a round trip, and a controller that writes on every sync turns any wake-up into load on the API server: in a large cluster that is how a hot loop starts.',
@@ -32,7 +32,7 @@ export const workloadNoNeedlessWrites: SafetyInvariant = {
       const what = w.verb === 'status' ? 'status' : 'object';
       findings.push({
         message: `${w.actor} wrote the ${what} of ${name} unchanged (the API server dropped the write)`,
-        messageKo: `${w.actor}: ${name}의 ${what}를 바뀐 것 없이 다시 썼습니다 (API 서버가 버린 쓰기)`,
+        messageKo: `${w.actor}: ${name}의 ${what}를 바뀐 것 없이 다시 썼다 (API 서버가 버린 쓰기)`,
         objects: [name],
       });
     }

@@ -18,19 +18,19 @@ export function nothingChecked(
     const ids = scenario.check.join(', ');
     return {
       en: `check: names only invariants that do not apply to this scenario (${ids})`,
-      ko: `check:에 이 시나리오에 해당하지 않는 불변식만 있습니다 (${ids})`,
+      ko: `check:에 이 시나리오에 해당하지 않는 불변 조건만 있다 (${ids})`,
     };
   }
   const kinds = [...scenarioKinds(scenario)].sort();
   if (kinds.length === 0) {
     return {
       en: 'the scenario has no objects; add a ReplicaSet, DaemonSet or StatefulSet',
-      ko: '시나리오에 객체가 없습니다. ReplicaSet, DaemonSet 또는 StatefulSet을 추가하세요',
+      ko: '시나리오에 오브젝트가 없다. 레플리카셋, 데몬셋, 스테이트풀셋 중 하나를 추가해야 한다',
     };
   }
   const list = kinds.join(', ');
   return {
     en: `no workload to judge (only ${list}); the invariants are about ReplicaSets, DaemonSets and StatefulSets`,
-    ko: `판단할 워크로드가 없습니다 (${list}만 있음). 불변식은 ReplicaSet, DaemonSet, StatefulSet에 대한 것입니다`,
+    ko: `판단할 워크로드가 없다 (${list}만 있음). 불변 조건은 레플리카셋, 데몬셋, 스테이트풀셋에 대한 것이다`,
   };
 }

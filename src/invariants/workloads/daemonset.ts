@@ -71,19 +71,19 @@ export function coverage(world: World, ds: KObject): CoverageReport {
           en: `${name} runs ${active.length} pods (wants 1)`,
           ko:
             active.length === 0
-              ? `Node ${name}에 Pod가 없습니다 (1개 있어야 합니다)`
-              : `Node ${name}에 Pod가 ${active.length}개 있습니다 (1개여야 합니다)`,
+              ? `노드 ${name}에 파드가 없다 (1개 있어야 한다)`
+              : `노드 ${name}에 파드가 ${active.length}개 있다 (1개여야 한다)`,
         });
       else if (!ready(active[0]!) && appCanBeReady(active[0]!) && !unschedulable(active[0]!))
         problems.push({
           en: `${name}: pod/${active[0]!.metadata.name} is not Ready`,
-          ko: `Node ${name}에 있는 pod/${active[0]!.metadata.name}의 상태가 Ready가 아닙니다`,
+          ko: `노드 ${name}에 있는 pod/${active[0]!.metadata.name}의 상태가 Ready가 아니다`,
         });
     } else if (!e.shouldContinueRunning && present.length > 0) {
       const pods = present.map((p) => `pod/${p.metadata.name}`).join(', ');
       problems.push({
         en: `${name} is not eligible but runs ${pods}`,
-        ko: `자격이 없는 Node ${name}에 Pod가 남아 있습니다 (${pods})`,
+        ko: `자격이 없는 노드 ${name}에 파드가 남아 있다 (${pods})`,
       });
     } else if (active.length > 1) {
       // A node that only stopped accepting new pods may keep its surge pair the same way.
@@ -94,7 +94,7 @@ export function coverage(world: World, ds: KObject): CoverageReport {
       } else
         problems.push({
           en: `${name} runs ${active.length} pods`,
-          ko: `Node ${name}에 Pod가 ${active.length}개 있습니다 (최대 1개여야 합니다)`,
+          ko: `노드 ${name}에 파드가 ${active.length}개 있다 (최대 1개여야 한다)`,
         });
     }
   }
@@ -105,7 +105,7 @@ export function coverage(world: World, ds: KObject): CoverageReport {
     if (active.length > 0)
       problems.push({
         en: `node ${name} is gone but ${active.length} pods still target it`,
-        ko: `이미 없어진 Node ${name}에 배치된 Pod ${active.length}개가 아직 남아 있습니다`,
+        ko: `이미 없어진 노드 ${name}에 배치된 파드 ${active.length}개가 아직 남아 있다`,
       });
   }
   return { problems, held, gapNodes };
@@ -122,11 +122,11 @@ function backoffWait(node: string, finishedPods: readonly KObject[]): Explanatio
   if (finishedPods.some((p) => p.status?.phase !== 'Failed'))
     return {
       en: `${node} has only ${pods}, which just ended; the controller replaces it on its next sync`,
-      ko: `${node}에는 방금 끝난 Pod만 있습니다 (${pods}). 컨트롤러가 다음 동기화에서 교체합니다`,
+      ko: `${node}에는 방금 끝난 파드만 있다 (${pods}). 컨트롤러가 다음 동기화에서 교체한다`,
     };
   return {
     en: `${node} has only ${pods}; the controller replaces it once the node's failed-pod back-off (up to 15 min) is over`,
-    ko: `${node}에는 끝난 Pod만 있습니다 (${pods}). 컨트롤러는 Node별 Failed Pod 백오프(최대 15분)가 끝나면 교체합니다`,
+    ko: `${node}에는 끝난 파드만 있다 (${pods}). 컨트롤러는 노드별 Failed 파드 백오프(최대 15분)가 끝나면 교체한다`,
   };
 }
 
@@ -144,7 +144,7 @@ function terminatingBlocker(ds: KObject, node: string, pods: readonly KObject[])
     : '';
   return {
     en: `pod/${leaving.metadata.name} on ${node} is still terminating${by}; the DaemonSet places no replacement until it is gone`,
-    ko: `${node}의 pod/${leaving.metadata.name}: 아직 종료 중입니다${by}. DaemonSet은 이 Pod가 사라질 때까지 새 Pod를 두지 않습니다`,
+    ko: `${node}의 pod/${leaving.metadata.name}: 아직 종료 중이다${by}. 데몬셋은 이 파드가 사라질 때까지 새 파드를 두지 않는다`,
   };
 }
 
@@ -178,12 +178,12 @@ function surgeGap(world: World, ds: KObject, node: string, active: readonly KObj
   if (!freshAvailable && !appCanBeReady(fresh))
     return {
       en: `surge pod ${fresh.metadata.name} on ${node} never became ready, so pod/${old.metadata.name} keeps serving beside it (rollout held by design)`,
-      ko: `Node ${node}의 surge Pod ${fresh.metadata.name}: Ready가 되지 않아 pod/${old.metadata.name}가 옆에서 계속 동작합니다 (설계상 롤아웃 대기)`,
+      ko: `노드 ${node}의 surge 파드 ${fresh.metadata.name}: Ready가 되지 않아 pod/${old.metadata.name}가 옆에서 계속 동작한다 (설계상 롤아웃 대기)`,
     };
   if (minReady <= 0 || !freshAvailable) return null;
   return {
     en: `surge pod ${fresh.metadata.name} on ${node} became available with no event to wake the controller, so pod/${old.metadata.name} stays beside it until the next event or resync (real Kubernetes does the same; cf. openkruise/kruise#1012)`,
-    ko: `Node ${node}의 surge Pod ${fresh.metadata.name}: 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없어, 다음 이벤트나 resync 때까지 pod/${old.metadata.name}도 옆에 남습니다 (실제 Kubernetes도 같습니다; openkruise/kruise#1012 참고)`,
+    ko: `노드 ${node}의 surge 파드 ${fresh.metadata.name}: 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없어, 다음 이벤트나 resync 때까지 pod/${old.metadata.name}도 옆에 남는다 (실제 쿠버네티스도 같다; openkruise/kruise#1012 참고)`,
   };
 }
 
