@@ -183,7 +183,7 @@ function surgeGap(world: World, ds: KObject, node: string, active: readonly KObj
   if (minReady <= 0 || !freshAvailable) return null;
   return {
     en: `surge pod ${fresh.metadata.name} on ${node} became available with no event to wake the controller, so pod/${old.metadata.name} stays beside it until the next event or resync (real Kubernetes does the same; cf. openkruise/kruise#1012)`,
-    ko: `노드 ${node}의 surge 파드 ${fresh.metadata.name}: 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없어, 다음 이벤트나 resync 때까지 pod/${old.metadata.name}도 옆에 남는다 (실제 쿠버네티스도 같다; openkruise/kruise#1012 참고)`,
+    ko: `노드 ${node}의 surge 파드 ${fresh.metadata.name}: 시간이 지나 available이 되었지만 컨트롤러를 깨울 이벤트가 없어, 다음 이벤트나 resync 때까지 pod/${old.metadata.name}도 옆에 남는다 (실제 쿠버네티스도 같다. openkruise/kruise#1012 참고)`,
   };
 }
 
