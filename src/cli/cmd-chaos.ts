@@ -1,5 +1,6 @@
 /** `kubeprop chaos`: a random campaign from one seed, with progress and a summary table. */
-import type { CampaignController, CampaignOptions, CampaignRun, CampaignSummary } from '../run/campaign.ts';
+import type { CampaignController, CampaignOptions, CampaignSummary } from '../run/campaign.ts';
+import { defaultWorkers } from '../run/workers/drive.ts';
 import { getControllerVariants } from '../scenario/registries.ts';
 import {
   choiceOption,
@@ -10,14 +11,21 @@ import {
   stringOption,
   UsageError,
 } from './args.ts';
+import {
+  type ChaosScale,
+  defaultSummaryPath,
+  durationOption,
+  newPlan,
+  type PlanFlags,
+  resumeOption,
+  shardOption,
+  summaryOption,
+  workersOption,
+} from './chaosOptions.ts';
+import { runSession } from './chaosSession.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';
-import { writeFailureReplay, writeRunReports } from './outputs.ts';
-import { Progress } from './progress.ts';
 import { checkReportDir } from './reportDir.ts';
-import { loadRunner } from './runner.ts';
-import { writeShrunkReplay } from './shrunk.ts';
-import { EXIT_CODE, formatWall, judge, verdictLine } from './verdict.ts';
 
 const CONTROLLER_CHOICES = ['replicaset', 'daemonset', 'statefulset', 'all'] as const;
 export const DEFAULT_RUNS = 50;
@@ -53,98 +61,75 @@ export async function chaosCommand(argv: string[]): Promise<number> {
     seed: { type: 'string' },
     report: { type: 'string' },
     'shrink-runs': { type: 'string' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    duration: { type: 'string' },
+    resume: { type: 'string' },
+    summary: { type: 'string' },
   });
   if (values.help) {
     out(HELP.chaos);
     return 0;
   }
   noPositionals('chaos', positionals);
-  const choice = choiceOption('chaos', 'controller', values.controller, CONTROLLER_CHOICES, 'all');
-  const opts: CampaignOptions = {
-    controllers: campaignControllers('chaos', choice),
-    runs: intOption('chaos', 'runs', values.runs, 1, 100_000) ?? DEFAULT_RUNS,
-    seed: intOption('chaos', 'seed', values.seed, 0, MAX_SEED) ?? 1,
-    // Absent: runCampaign's default budget (src/run/shrink.ts DEFAULT_SHRINK_RUNS).
-    shrinkRuns: intOption('chaos', 'shrink-runs', values['shrink-runs'], 0, 10_000),
+  const choice =
+    values.controller === undefined
+      ? undefined
+      : choiceOption('chaos', 'controller', values.controller, CONTROLLER_CHOICES, 'all');
+  const flags: PlanFlags = {
+    ...(choice !== undefined && { controllers: campaignControllers('chaos', choice) }),
+    ...optional('runs', intOption('chaos', 'runs', values.runs, 1, 100_000)),
+    ...optional('seed', intOption('chaos', 'seed', values.seed, 0, MAX_SEED)),
+    ...optional('shrinkRuns', intOption('chaos', 'shrink-runs', values['shrink-runs'], 0, 10_000)),
+    ...(values.shard !== undefined && { shard: shardOption(values.shard) }),
   };
+  const workers = workersOption(values.workers, defaultWorkers());
+  const durationMs = durationOption(values.duration);
   const reportDir = stringOption('chaos', 'report', values.report, 'reports');
   checkReportDir('chaos', reportDir);
-  return runChaos(opts, reportDir, choice === 'all' ? pendingControllers() : []);
+  const resume =
+    values.resume === undefined
+      ? undefined
+      : resumeOption(stringOption('chaos', 'resume', values.resume, ''), flags);
+  const plan =
+    resume?.file.campaign ??
+    newPlan({ controllers: campaignControllers('chaos', 'all'), ...flags }, durationMs, DEFAULT_RUNS);
+  const shard = resume?.file.shard ?? flags.shard ?? shardOption(undefined);
+  const scale: ChaosScale = {
+    workers,
+    shard,
+    ...(durationMs !== undefined && { durationMs }),
+    ...(resume !== undefined && { resume }),
+    summaryPath: summaryOption('chaos', values.summary, resume?.path ?? defaultSummaryPath(reportDir, shard)),
+    summaryExplicit: values.summary !== undefined,
+  };
+  const opts: CampaignOptions = {
+    controllers: plan.controllers,
+    runs: plan.runs ?? Number.POSITIVE_INFINITY,
+    seed: plan.seed,
+    shrinkRuns: plan.shrinkRuns,
+  };
+  const all = resume === undefined ? (choice ?? 'all') === 'all' : plan.controllers.length > 1;
+  return runChaos(opts, reportDir, all ? pendingControllers() : [], undefined, scale);
+}
+
+function optional<K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> {
+  return v === undefined ? {} : ({ [key]: v } as Record<K, number>);
 }
 
 /**
  * Runs a campaign with progress output; failing runs get a report and a replay file. Returns the
- * exit code. The summary table is printed, or handed to `onSummary` when given.
+ * exit code (130 when a signal stopped it). The summary table is printed, or handed to
+ * `onSummary` when given. `opts.runs` may be infinite with a time budget in `scale`.
  */
 export async function runChaos(
   opts: CampaignOptions,
   reportDir: string,
   pending: readonly string[] = [],
   onSummary?: (s: CampaignSummary) => void,
+  scale: ChaosScale = { workers: 1, shard: shardOption(undefined) },
 ): Promise<number> {
-  const { runCampaign } = await import('../run/campaign.ts');
-  const run = await loadRunner();
-  const note = pending.length > 0 ? ` (not available yet: ${pending.join(', ')})` : '';
-  out(`chaos campaign: seed=${opts.seed} runs=${opts.runs} controllers=${opts.controllers.join(',')}${note}`);
-  const progress = new Progress(opts.runs);
-  let failures = 0;
-  let code = 0;
-  const onRun = (r: CampaignRun) => {
-    const verdict = judge(r.result);
-    code = Math.max(code, EXIT_CODE[verdict]);
-    if (verdict !== 'pass') {
-      failures++;
-      writeRunReports(r.result, reportDir, ['json'], 'en');
-      progress.note(verdictLine(r.result, r.wallMs));
-      progress.note(`      replay: ${writeFailureReplay(r.result, reportDir)}`);
-      if (r.shrunk !== undefined)
-        for (const line of writeShrunkReplay(r.shrunk, r.result, reportDir, run)) progress.note(line);
-    }
-    progress.update(r.index + 1, failures);
-  };
-  const summary = runCampaign(opts, run, onRun);
-  progress.done();
-  // `campaign` prints one summary of its scenarios and chaos runs together instead.
-  if (onSummary !== undefined) onSummary(summary);
-  else for (const line of summaryTable(summary)) out(line);
-  return code;
+  return runSession(opts, reportDir, pending, scale, onSummary);
 }
 
-/** The end-of-campaign table: runs, outcomes, violations by invariant, slowest run. */
-export function summaryTable(s: CampaignSummary): string[] {
-  const lines = [
-    '',
-    `runs        ${s.runs}`,
-    `passed      ${s.passes}`,
-    `violations  ${s.violations}`,
-    `errors      ${s.errors}`,
-  ];
-  const ids = Object.keys(s.violationsById).sort();
-  if (ids.length > 0) {
-    const width = Math.max(...ids.map((id) => id.length));
-    lines.push('', 'violations by invariant:');
-    for (const id of ids) lines.push(`  ${id.padEnd(width)}  ${s.violationsById[id]}`);
-  }
-  const shrunk = s.shrunk ?? [];
-  if (shrunk.length > 0) {
-    const from = median(shrunk.map((x) => x.fromEvents));
-    const to = median(shrunk.map((x) => x.toEvents));
-    lines.push(
-      '',
-      `shrunk      ${shrunk.length} failing run${shrunk.length === 1 ? '' : 's'}: median ${from} events to ${to}`,
-    );
-  }
-  if (s.slowest !== undefined) {
-    lines.push(
-      '',
-      `slowest run: ${s.slowest.name}  seed=${s.slowest.seed}  (${formatWall(s.slowest.wallMs)})`,
-    );
-  }
-  return lines;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+export { summaryTable } from './chaosSummary.ts';

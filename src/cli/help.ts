@@ -14,6 +14,8 @@ Usage:
   kubeprop run <scenario.yaml | folder>... [--seed N] [--report DIR] [--format json,md,html] [--lang en|ko]
               [--files-root DIR]
   kubeprop chaos [--controller replicaset|daemonset|statefulset|all] [--runs N] [--seed N] [--report DIR]
+                [--workers N] [--shard I/N] [--duration 10m] [--resume SUMMARY] [--summary FILE]
+  kubeprop merge <summary.json | folder>... [--summary FILE]
   kubeprop replay <file.replay.json>
   kubeprop explain [<invariant-id>] [--lang en|ko]
   kubeprop campaign [--report DIR]        (what npm start runs)
@@ -44,16 +46,43 @@ ${EXIT_CODES}`,
   chaos: `Usage: kubeprop chaos [options]
 
 Generates random scenarios from one seed (a small cluster, one workload, random faults), runs them
-and prints a summary: runs, violations by invariant, the slowest run. Failing runs get a report
-and a .replay.json, and are shrunk to a minimal event list (delta debugging: re-runs with fewer
-events that still break the same invariant) written beside it as a .shrunk.replay.json.
+and prints a summary: runs, violations by invariant, the failing runs with their seeds, the slowest
+run. Failing runs get a report and a .replay.json, and are shrunk to a minimal event list (delta
+debugging: re-runs with fewer events that still break the same invariant) written beside it as a
+.shrunk.replay.json. The summary is also written as a file (--summary) that kubeprop merge
+combines across shards and --resume continues from.
 
 Options:
   --controller NAME     replicaset, daemonset, statefulset or all (default: all)
-  --runs N              how many scenarios (default: 50)
+  --runs N              how many scenarios (default: 50; with only --duration: until the time is spent)
   --seed N              campaign seed (default: 1); the same seed gives the same campaign
   --report DIR          where failing runs' reports go (default: reports)
   --shrink-runs N       re-runs a failing run's shrink may spend (default: 200; 0: do not shrink)
+  --workers N           worker threads (default: one per core); results do not depend on it
+  --shard I/N           run only the runs whose index is I modulo N (I from 0 to N-1), e.g. one
+                        machine or CI job of N; combine the shards' summaries with kubeprop merge
+  --duration D          stop starting runs after D of wall time (e.g. 10m, 1h30m)
+  --resume SUMMARY      continue the campaign of a summary file (interrupted, or stopped by
+                        --duration); the final summary equals one uninterrupted run's
+  --summary FILE        where the summary file goes (default: DIR/chaos-summary.json, with --shard
+                        DIR/chaos-summary.shard-I-of-N.json, with --resume the resumed file)
+  -h, --help            show this help
+
+Ctrl-C (SIGINT) or SIGTERM stops starting runs, lets the running ones finish (a second one
+abandons them), prints and writes the summary of the runs done and exits 130.
+
+${EXIT_CODES}
+  130 stopped by SIGINT or SIGTERM (the summary file says which runs are left)`,
+
+  merge: `Usage: kubeprop merge <summary.json | folder>... [--summary FILE]
+
+Combines the summary files of a campaign's shards (kubeprop chaos --shard I/N on N machines) into
+the summary of one unsharded run: the same counts, violations by invariant and failing runs with
+their seeds. A folder stands for the chaos-summary.shard-*-of-*.json files in it. Every shard
+must be there once, from the same campaign and kubeprop version.
+
+Options:
+  --summary FILE        where the merged summary goes (default: chaos-summary.json beside the first file)
   -h, --help            show this help
 
 ${EXIT_CODES}`,

@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   replay: async () => (await import('./cmd-replay.ts')).replayCommand,
   explain: async () => (await import('./cmd-explain.ts')).explainCommand,
   campaign: async () => (await import('./cmd-campaign.ts')).campaignCommand,
+  merge: async () => (await import('./cmd-merge.ts')).mergeCommand,
 };
 
 /**

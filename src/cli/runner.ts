@@ -2,10 +2,11 @@
  * Loads the simulator only when something is about to run, so `--help`, `explain` and bad-input
  * errors stay instant and never depend on the simulator loading.
  */
-import type { RunFn } from '../run/replay.ts';
+import type { PortableRunFn } from '../run/workers/runnerRef.ts';
 
-/** The scenario runner (`runScenario` of src/run/runScenario.ts). */
-export async function loadRunner(): Promise<RunFn> {
+/** The scenario runner (`runScenario` of src/run/runScenario.ts), which campaign workers can load too. */
+export async function loadRunner(): Promise<PortableRunFn> {
   const mod = await import('../run/runScenario.ts');
-  return mod.runScenario;
+  const { portable } = await import('../run/workers/runnerRef.ts');
+  return portable(mod.runScenario, 'builtin');
 }

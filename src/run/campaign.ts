@@ -253,6 +253,27 @@ export function controllerFor(opts: CampaignOptions, index: number): CampaignCon
 }
 
 /**
+ * The index-th run of a campaign: its scenario generated, run, and shrunk when it failed. Pure
+ * apart from `wallMs`: the same options, index and runner give the same result, in whichever
+ * thread and order the runs happen (src/run/workers).
+ */
+export function runOne(opts: CampaignOptions, index: number, run: RunFn): CampaignRun {
+  const controller = controllerFor(opts, index);
+  const scenario = generateScenario(controller, opts.seed, index);
+  const started = performance.now();
+  const result = run(scenario);
+  const wallMs = performance.now() - started;
+  const maxRuns = opts.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
+  const shrunk = result.outcome === 'pass' || maxRuns === 0 ? undefined : shrinkRun(result, run, { maxRuns });
+  return { index, controller, result, wallMs, ...(shrunk && { shrunk }) };
+}
+
+/** A summary of no runs yet. */
+export function emptySummary(): CampaignSummary {
+  return { runs: 0, passes: 0, violations: 0, errors: 0, violationsById: {}, shrunk: [] };
+}
+
+/**
  * Runs a campaign. Every failing run is shrunk to a minimal event list before `onRun` is called
  * with it (progress output, reports, replay files).
  */
@@ -261,32 +282,18 @@ export function runCampaign(
   run: RunFn,
   onRun: (r: CampaignRun) => void = () => {},
 ): CampaignSummary {
-  const summary: CampaignSummary = {
-    runs: 0,
-    passes: 0,
-    violations: 0,
-    errors: 0,
-    violationsById: {},
-    shrunk: [],
-  };
-  const maxRuns = opts.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
+  const summary = emptySummary();
   for (let index = 0; index < opts.runs; index++) {
-    const controller = controllerFor(opts, index);
-    const scenario = generateScenario(controller, opts.seed, index);
-    const started = performance.now();
-    const result = run(scenario);
-    const wallMs = performance.now() - started;
-    tally(summary, result, wallMs);
-    const shrunk =
-      result.outcome === 'pass' || maxRuns === 0 ? undefined : shrinkRun(result, run, { maxRuns });
-    if (shrunk !== undefined)
-      summary.shrunk?.push({ fromEvents: shrunk.fromEvents, toEvents: shrunk.toEvents });
-    onRun({ index, controller, result, wallMs, ...(shrunk && { shrunk }) });
+    const r = runOne(opts, index, run);
+    tally(summary, r);
+    onRun(r);
   }
   return summary;
 }
 
-function tally(summary: CampaignSummary, result: RunResult, wallMs: number): void {
+/** Counts one finished run into the summary (runs must come in index order for `shrunk`). */
+export function tally(summary: CampaignSummary, r: CampaignRun): void {
+  const { result, wallMs } = r;
   summary.runs++;
   if (result.outcome === 'pass') summary.passes++;
   else if (result.outcome === 'error') summary.errors++;
@@ -297,4 +304,6 @@ function tally(summary: CampaignSummary, result: RunResult, wallMs: number): voi
   if (summary.slowest === undefined || wallMs > summary.slowest.wallMs) {
     summary.slowest = { name: result.scenario.name, seed: result.seed, wallMs };
   }
+  if (r.shrunk !== undefined)
+    summary.shrunk?.push({ fromEvents: r.shrunk.fromEvents, toEvents: r.shrunk.toEvents });
 }

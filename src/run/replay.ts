@@ -183,12 +183,13 @@ function isScenarioShape(s: unknown): s is Scenario {
 }
 
 /** Position of the first `"key":` in the text (1:1 when absent). */
-function keyPos(text: string, key: string): { line: number; col: number } {
+export function keyPos(text: string, key: string): { line: number; col: number } {
   const at = key === '' ? -1 : text.indexOf(`"${key}"`);
   return offsetPos(text, Math.max(0, at));
 }
 
-function jsonErrorPos(text: string, e: Error): { line: number; col: number } {
+/** Line and column of a JSON.parse error (1:1 when its message gives no position). */
+export function jsonErrorPos(text: string, e: Error): { line: number; col: number } {
   const m = /position (\d+)/.exec(e.message);
   return offsetPos(text, m ? Number(m[1]) : 0);
 }

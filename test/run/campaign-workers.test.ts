@@ -1,0 +1,64 @@
+/**
+ * Issue #17 item 1: a campaign on worker threads is the campaign run serially — the same runs,
+ * seeds, results (shrunk failures included) and the same order — whatever the number of workers.
+ * Only the wall time of each run may differ.
+ */
+import { describe, expect, test } from 'vitest';
+import { type CampaignOptions, type CampaignRun, runCampaign } from '../../src/run/campaign.ts';
+import { runScenario } from '../../src/run/runScenario.ts';
+import { driveCampaign } from '../../src/run/workers/drive.ts';
+import { type PortableRunFn, portable } from '../../src/run/workers/runnerRef.ts';
+import { mutantRun, portableMutantRun } from './fixtures/mutantRunner.ts';
+
+const withoutWall = (runs: CampaignRun[]) => runs.map((r) => ({ ...r, wallMs: 0 }));
+
+/** The campaign's runs on `workers` workers, from 50 indices on offer; scheduling stops after `opts.runs`. */
+async function onWorkers(opts: CampaignOptions, run: PortableRunFn, workers: number) {
+  const seen: CampaignRun[] = [];
+  let scheduled = 0;
+  const outcome = await driveCampaign({
+    opts,
+    run,
+    workers,
+    indices: Array.from({ length: 50 }, (_, i) => i)[Symbol.iterator](),
+    keepGoing: () => scheduled++ < opts.runs,
+    onRun: (r) => seen.push(r),
+  });
+  return { seen, outcome };
+}
+
+function serial(opts: CampaignOptions, run: PortableRunFn): CampaignRun[] {
+  const runs: CampaignRun[] = [];
+  runCampaign(opts, run, (r) => runs.push(r));
+  return runs;
+}
+
+describe('campaign: workers', () => {
+  test('campaign: workers: 2 workers give the serial campaign, run for run, in index order, and stop scheduling when told (all controllers, seed 11)', async () => {
+    const opts: CampaignOptions = {
+      controllers: ['replicaset', 'daemonset', 'statefulset'],
+      runs: 9,
+      seed: 11,
+    };
+    const { seen, outcome } = await onWorkers(opts, portable(runScenario, 'builtin'), 2);
+    expect(outcome.workers).toBe(2);
+    // 50 indices on offer, keepGoing stops after 9: exactly runs 0–8, every scheduled one reported.
+    expect(seen.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(withoutWall(seen)).toEqual(withoutWall(serial(opts, runScenario)));
+  });
+
+  test('campaign: workers: failing runs shrink on the workers exactly as in this thread (mutant no-expectations, seed 7)', async () => {
+    const opts: CampaignOptions = { controllers: ['replicaset'], runs: 4, seed: 7, shrinkRuns: 30 };
+    const expected = serial(opts, mutantRun);
+    expect(expected.some((r) => r.shrunk !== undefined)).toBe(true);
+    const { seen } = await onWorkers(opts, portableMutantRun, 2);
+    expect(withoutWall(seen)).toEqual(withoutWall(expected));
+  });
+
+  test('campaign: workers: a runner workers cannot load runs in this thread, with the same results', async () => {
+    const opts: CampaignOptions = { controllers: ['replicaset'], runs: 3, seed: 4 };
+    const { seen, outcome } = await onWorkers(opts, mutantRun, 2);
+    expect(outcome.workers).toBe(0);
+    expect(withoutWall(seen)).toEqual(withoutWall(serial(opts, mutantRun)));
+  });
+});
