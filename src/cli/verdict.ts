@@ -57,7 +57,9 @@ export function verdictLine(result: RunResult, wallMs: number, lang: Lang = 'en'
   const verdict = judge(result);
   const head = `${verdict.toUpperCase().padEnd(5)} ${result.scenario.name}  seed=${result.seed}`;
   const notes = verdict === 'pass' ? [heldByDesignNote(result, lang), skippedNote(result, lang)] : [];
-  const detail = [verdictDetail(result, verdict, lang), ...notes].filter((x) => x !== '').join('; ');
+  const detail = [verdictDetail(result, verdict, lang), ...notes]
+    .filter((x) => x !== '')
+    .join(t(lang, 'list.separator'));
   return `${head}  ${detail}  (${formatWall(wallMs)})`;
 }
 

@@ -101,7 +101,8 @@ export function fateText(lang: Lang, f: Fate, fmt: Fmt): string {
         },
         fmt,
       );
-      return `${main}${ready(f.readyMs)}${claims.length > 0 ? `; ${claims.join('; ')}` : ''}`;
+      const sep = fmt.text(catalogs[lang]['list.separator']);
+      return `${main}${ready(f.readyMs)}${claims.length > 0 ? `${sep}${claims.join(sep)}` : ''}`;
     }
     case 'restarted':
       return fill(lang, 'fate.restarted', { pod, node, time: formatTime(f.atMs) }, fmt);
@@ -143,7 +144,9 @@ function glanceRows(lang: Lang, cmp: Comparison, fmt: Fmt): Array<[string, strin
     row('compare.row.how', (s) => fill(lang, `compare.how.${s.workload.kind}` as MessageKey, {}, fmt)),
     row('compare.row.placement', (s) => {
       if (s.placement.length === 0) return fill(lang, 'compare.placement.none', {}, fmt);
-      const where = s.placement.map((p) => `${fmt.name(p.node)}: ${list(p.pods)}`).join('; ');
+      const where = s.placement
+        .map((p) => `${fmt.name(p.node)}: ${list(p.pods)}`)
+        .join(fmt.text(catalogs[lang]['list.separator']));
       return s.workload.kind === 'DaemonSet' && s.onePerNode
         ? `${where} (${fill(lang, 'compare.placement.onePerNode', {}, fmt)})`
         : where;

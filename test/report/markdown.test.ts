@@ -52,7 +52,7 @@ describe('report: markdown', () => {
     expect(long).toContain('⚡ user: partition-node node-a');
   });
 
-  it('report: markdown: Korean uses the course analogies and keeps Kubernetes terms', () => {
+  it('report: markdown: Korean uses the course analogies and the glossary terms (docs/glossary-ko.md)', () => {
     const ko = renderMarkdown(statefulSetPartitionRun(), { lang: 'ko', sources: fixtureSources });
     expect(ko).toContain('스테이트풀셋: 방 번호가 있는 호텔');
     expect(ko).toContain('같은 방의 열쇠를 두 투숙객이 동시에');

@@ -20,6 +20,8 @@ export const en = {
   'verdict.heldCount': '{count} invariant(s) held',
   'verdict.heldByDesign': 'held by design: {note}',
   'verdict.more': '(+{count} more)',
+  // Between clauses of one line (verdict notes, a pod's fate and its volumes); Korean has no ';'.
+  'list.separator': '; ',
   'verdict.skipped': '{count} event(s) skipped: {first}',
   'skip.gone.node': '{name} was removed at {time}',
   'skip.gone.object': '{name} was deleted at {time}',

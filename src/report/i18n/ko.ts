@@ -25,6 +25,7 @@ export const ko: Record<MessageKey, string> = {
   'verdict.heldCount': '불변 조건 {count}개 지켜짐',
   'verdict.heldByDesign': '설계상 대기: {note}',
   'verdict.more': '(외 {count}개)',
+  'list.separator': ' / ',
   'verdict.skipped': '이벤트 {count}개 건너뜀: {first}',
   'skip.gone.node': '{name}: {time}에 제거됨',
   'skip.gone.object': '{name}: {time}에 삭제됨',
