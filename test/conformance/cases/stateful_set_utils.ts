@@ -30,10 +30,10 @@ import type { PortedCase, Source } from '../harness.ts';
 export const SOURCE: Source = {
   controller: 'StatefulSet',
   file: 'pkg/controller/statefulset/stateful_set_utils_test.go',
-  // The store named no commit for this version; it is the one with TestIsClaimOwnerUpToDate,
-  // TestClaimOwnerUpToDateEdgeCases and TestGetStatefulSetMaxUnavailable (controller owner refs
-  // on claims, Kubernetes 1.32 and later).
-  version: 'stored version with TestClaimOwnerUpToDateEdgeCases (v1.32+), 52,098 bytes',
+  // The store named no commit for this version (found by content, not by path); it is the one
+  // with TestIsClaimOwnerUpToDate, TestClaimOwnerUpToDateEdgeCases and
+  // TestGetStatefulSetMaxUnavailable: claims carry controller owner references.
+  version: 'store copy without a commit, with TestClaimOwnerUpToDateEdgeCases (52,098 bytes)',
 };
 
 /** `newStatefulSet(replicas)`: set foo, a datadir claim template and a home hostPath volume. */
@@ -339,7 +339,7 @@ function upToDateCases(): PortedCase[] {
 }
 
 export const CLAIM_REFS_DEVIATION =
-  'kubeprop writes claim owner references as plain references and matches them by uid; Kubernetes 1.32+ writes controller references and treats a non-controller, stale-uid or second controller reference as out of date';
+  'kubeprop writes claim owner references as plain references and matches them by uid; the Kubernetes version read writes controller references and treats a non-controller, stale-uid or second controller reference as out of date';
 
 interface EdgeCase {
   name: string;
