@@ -252,12 +252,12 @@ function finalizerArb(nodes: string[]): fc.Arbitrary<ScenarioEvent[]> {
       // still get its replacement beside it (kubernetes#118716).
       fc.option(fc.integer({ min: 20, max: 90 }), { nil: undefined }),
     )
-    .map(([t, node, end, release]) => [
+    .map(([t, node, end, release]): ScenarioEvent[] => [
       { at: t, do: 'add-finalizer', pod: { owner: TARGET, node }, finalizer: 'example.com/backup' },
       { at: t + 5 * SECOND, do: end, pod: { owner: TARGET, node } },
       ...(release === undefined
         ? []
-        : [{ at: t + release * SECOND, do: 'remove-finalizer', finalizer: 'example.com/backup' }]),
+        : [{ at: t + release * SECOND, do: 'remove-finalizer' as const, finalizer: 'example.com/backup' }]),
     ]);
 }
 

@@ -293,12 +293,14 @@ export function staggeredReadinessArb(variant: string): fc.Arbitrary<Scenario> {
         nodes: [{ name: 'node-1', labels: {}, taints: [], unschedulable: false, podCapacity: 2 }],
         objects: [replicaSet('frontend', p.replicas, 'web', p.minReadySeconds)],
         events: p.unready
-          .map((u) => ({
-            at: u.at,
-            do: 'unready-pod',
-            pod: { owner: 'replicaset/frontend', index: u.index },
-            for: u.for,
-          }))
+          .map(
+            (u): ScenarioEvent => ({
+              at: u.at,
+              do: 'unready-pod',
+              pod: { owner: 'replicaset/frontend', index: u.index },
+              for: u.for,
+            }),
+          )
           .sort((a, b) => a.at - b.at),
         settleMs: 180_000,
         controllers: { replicaset: variant },

@@ -1,2 +1,13 @@
+import type { ControllerName } from './types.ts';
+
 /** The workload controllers an event may name (`restart-controller`, `delay-watch`, `fail-api`). */
-export const CONTROLLER_NAMES = ['replicaset', 'daemonset', 'statefulset', 'deployment'];
+export const CONTROLLER_NAMES: readonly ControllerName[] = [
+  'replicaset',
+  'daemonset',
+  'statefulset',
+  'deployment',
+];
+
+export function isControllerName(name: string): name is ControllerName {
+  return CONTROLLER_NAMES.some((c) => c === name);
+}

@@ -6,9 +6,8 @@
  * event, chaos sometimes draws a second fault 0–100 ms later, aimed at what just changed. Every
  * choice comes from the stream `chaos/coupled`, so the base draws of a seed stay as they were.
  */
-import type { ScenarioEvent } from '../scenario/types.ts';
 import type { Rng } from '../sim/prng.ts';
-import { getFault } from './registry.ts';
+import { getFault, type ScenarioEvent } from './registry.ts';
 import type { ChaosContext } from './types.ts';
 
 /** What may follow each triggering kind closely. */
@@ -68,6 +67,6 @@ export function coupledFault(
   const at = ev.at + rng.int(COUPLED_WINDOW_MS + 1);
   const drawn = getFault(kind)?.generate?.({ ...ctx, at }, rng);
   if (!drawn) return undefined;
-  if (ev.do === 'add-node' && typeof drawn.node === 'string') return { ...drawn, node: ev.node };
+  if (ev.do === 'add-node' && 'node' in drawn) return { ...drawn, node: ev.node };
   return drawn;
 }

@@ -6,8 +6,8 @@
  * - a restart storm: a few pods of a workload crash once or several times (an OOM wave, a bad
  *   config reload), then the workload is scaled down while their restart counts still differ.
  */
-import type { ScenarioEvent } from '../scenario/types.ts';
 import type { Rng } from '../sim/prng.ts';
+import type { ScenarioEvent } from './registry.ts';
 import type { ChaosContext } from './types.ts';
 
 const STRANDED_DELETE_CHANCE = 0.3;

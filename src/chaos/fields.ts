@@ -1,11 +1,11 @@
 /** Small validators for the fields of scenario events (the parser adds file:line:col). */
 import { validateLabelKey, validateLabels, validateLabelValue } from '../model/labels.ts';
+import { closest } from '../model/suggest.ts';
 import { validateTaint } from '../model/taints.ts';
 import { parseDuration } from '../model/time.ts';
 import type { Taint } from '../model/types.ts';
-import { closest } from '../scenario/suggest.ts';
 import { canonicalTarget, WORKLOAD_KINDS } from './refs.ts';
-import type { FieldError, WorkloadKind } from './types.ts';
+import type { Duration, FieldError, WorkloadKind } from './types.ts';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -47,9 +47,9 @@ export function durationField(ev: Fields, field: string, required: boolean): Fie
 }
 
 /** Durations in events are already validated; this reads one as ms. */
-export function durationMs(v: unknown, fallback: number): number {
+export function durationMs(v: Duration | undefined, fallback: number): number {
   if (v === undefined) return fallback;
-  const ms = parseDuration(v as string | number);
+  const ms = parseDuration(v);
   return typeof ms === 'number' ? ms : fallback;
 }
 

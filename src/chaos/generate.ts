@@ -12,17 +12,26 @@
  * a restart storm before a scale-down), from the stream `chaos/episodes`.
  */
 
-import { scenarioKinds } from '../scenario/kinds.ts';
-import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
+import type { KObject } from '../model/types.ts';
 import { type Rng, rngFor } from '../sim/prng.ts';
 import { COUPLED_WINDOW_MS, coupledFault } from './coupled.ts';
 import { restartStorm, strandedDelete } from './episodes.ts';
+import { type ScenarioContents, scenarioKinds } from './kinds.ts';
 import { recreatePair } from './recreate.ts';
-import { allFaults, getFault } from './registry.ts';
-import type { ChaosContext } from './types.ts';
+import { allFaults, getFault, type ScenarioEvent } from './registry.ts';
+import type { ChaosContext, ChaosSpec } from './types.ts';
+
+/** What chaos expansion reads of a scenario; the parser's Scenario has these and more. */
+export interface ChaosInput extends ScenarioContents {
+  readonly seed: number;
+  readonly nodes: readonly { readonly name: string }[];
+  readonly objects: readonly KObject[];
+  readonly events: ScenarioEvent[];
+  readonly chaos?: ChaosSpec;
+}
 
 /** Kinds drawn when `chaos.kinds` is not given, for the workloads present. */
-export function defaultChaosKinds(scenario: Scenario): string[] {
+export function defaultChaosKinds(scenario: ScenarioContents): string[] {
   const controllers = new Set([...scenarioKinds(scenario)].map((k) => k.toLowerCase()));
   return allFaults()
     .filter((f) => f.generate && f.kind !== 'delete-object' && f.appliesTo.some((c) => controllers.has(c)))
@@ -47,9 +56,10 @@ function pairedHeal(ev: ScenarioEvent, rng: Rng, always: boolean): ScenarioEvent
  */
 function pairedRelease(ev: ScenarioEvent, rng: Rng): ScenarioEvent | undefined {
   if (ev.do !== 'add-finalizer') return undefined;
-  const release: ScenarioEvent = { at: ev.at + 5_000 + rng.int(175_000), do: 'remove-finalizer' };
-  if (ev.finalizer !== undefined) release.finalizer = ev.finalizer;
-  return release;
+  const at = ev.at + 5_000 + rng.int(175_000);
+  return ev.finalizer === undefined
+    ? { at, do: 'remove-finalizer' }
+    : { at, do: 'remove-finalizer', finalizer: ev.finalizer };
 }
 
 /**
@@ -85,7 +95,7 @@ function followers(
   return out;
 }
 
-export function expandChaos(scenario: Scenario): Scenario {
+export function expandChaos<S extends ChaosInput>(scenario: S): S {
   const chaos = scenario.chaos;
   if (!chaos || chaos.count === 0) return scenario;
   const rng = rngFor(scenario.seed, 'chaos');

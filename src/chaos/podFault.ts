@@ -4,38 +4,50 @@ import type { Container, Machine } from '../sim/machine.ts';
 import type { Rng } from '../sim/prng.ts';
 import type { World } from '../sim/world.ts';
 import { containerOf, podRefText, resolvePod } from './refs.ts';
-import type { ApplyOutcome, ChaosContext, FaultDef, FieldSpecs } from './types.ts';
+import type {
+  ApplyOutcome,
+  ChaosContext,
+  EventBase,
+  EventFields,
+  FaultDef,
+  FieldSpecs,
+  PodRef,
+} from './types.ts';
 
-type Fields = Readonly<Record<string, unknown>>;
+/** An event of a pod fault: the pod it names plus the fields `F` its kind declares. */
+export type PodEvent<K extends string, F> = EventBase<K> & { pod: PodRef } & EventFields<F>;
 
 /** A random pod reference of one of the scenario's workloads (optionally only some kinds). */
-export function randomPodRef(ctx: ChaosContext, rng: Rng, skipKinds: readonly string[] = []): unknown | null {
+export function randomPodRef(ctx: ChaosContext, rng: Rng, skipKinds: readonly string[] = []): PodRef | null {
   const targets = ctx.targets.filter((t) => !skipKinds.includes(t.split('/')[0]!));
   if (targets.length === 0) return null;
   return { owner: rng.pick(targets), index: rng.int(6) };
 }
 
-export interface PodFaultSpec {
-  kind: string;
+export interface PodFaultSpec<K extends string, F extends FieldSpecs> {
+  kind: K;
   summary: { en: string; ko: string };
-  /** Fields besides `pod`, declared as data (see FieldSpec). */
-  extraFields?: FieldSpecs;
+  /** Fields besides `pod`, declared as data (see FieldSpec); `{}` when there are none. */
+  extraFields: F;
   /** A one-line YAML example for the docs; default `{do: <kind>, pod: web-0}` plus nothing. */
   example?: string;
-  describeExtra?: (ev: Fields) => string;
+  describeExtra?: (ev: PodEvent<K, F>) => string;
   /** Acts on the resolved pod; `running` is set when a machine really runs it. */
   act(
     world: World,
-    ev: Fields,
+    ev: PodEvent<K, F>,
     pod: KObject,
     running: { machine: Machine; container: Container } | undefined,
   ): ApplyOutcome;
-  generateExtra?: (rng: Rng, ctx: ChaosContext, pod: unknown) => Record<string, unknown>;
+  /** The declared fields of a drawn event (`() => ({})` when chaos sets none). */
+  generateExtra: (rng: Rng, ctx: ChaosContext, pod: PodRef) => EventFields<F>;
   /** Workload kinds (lower-case) whose pods random chaos must not pick for this fault. */
   skipKindsInChaos?: readonly string[];
 }
 
-export function podFault(spec: PodFaultSpec): FaultDef {
+export function podFault<const K extends string, const F extends FieldSpecs>(
+  spec: PodFaultSpec<K, F>,
+): FaultDef<PodEvent<K, F>> {
   return {
     kind: spec.kind,
     summary: spec.summary,
@@ -54,9 +66,7 @@ export function podFault(spec: PodFaultSpec): FaultDef {
     },
     generate(ctx, rng) {
       const pod = randomPodRef(ctx, rng, spec.skipKindsInChaos);
-      return pod === null
-        ? null
-        : { at: ctx.at, do: spec.kind, pod, ...(spec.generateExtra?.(rng, ctx, pod) ?? {}) };
+      return pod === null ? null : { at: ctx.at, do: spec.kind, pod, ...spec.generateExtra(rng, ctx, pod) };
     },
   };
 }

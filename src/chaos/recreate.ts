@@ -6,9 +6,9 @@
  * conjunctions real bugs hid in: the new object has a new uid, the old pods still carry the old
  * one, a StatefulSet's pod names are still taken. Drawn from the stream `chaos/recreate`.
  */
-import type { KObject } from '../model/types.ts';
-import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
+import type { KObject, NewObject } from '../model/types.ts';
 import type { Rng } from '../sim/prng.ts';
+import type { ScenarioEvent } from './registry.ts';
 
 const RECREATE_CHANCE = 0.2;
 const ORPHAN_CHANCE = 0.5;
@@ -17,8 +17,8 @@ const MANUAL_POD_CHANCE = 0.6;
 const RECREATE_WITHIN_MS = 3_000;
 
 /** The manifest a user would apply again: what they wrote, not what the server added. */
-function manifestOf(obj: KObject): Record<string, unknown> {
-  const metadata: Record<string, unknown> = { name: obj.metadata.name };
+function manifestOf(obj: KObject): NewObject {
+  const metadata: NewObject['metadata'] = { name: obj.metadata.name };
   if (obj.metadata.labels) metadata.labels = obj.metadata.labels;
   if (obj.metadata.annotations) metadata.annotations = obj.metadata.annotations;
   return { apiVersion: obj.apiVersion, kind: obj.kind, metadata, spec: obj.spec };
@@ -31,7 +31,7 @@ function manifestOf(obj: KObject): Record<string, unknown> {
  * may still sync the set being deleted (kubernetes#42639), and the new set adopts them.
  */
 export function recreatePair(
-  scenario: Scenario,
+  scenario: { readonly objects: readonly KObject[] },
   between: readonly [number, number],
   rng: Rng,
 ): ScenarioEvent[] {
@@ -60,7 +60,7 @@ export function recreatePair(
 function manualPod(obj: KObject, deleteAt: number, rng: Rng): ScenarioEvent | undefined {
   if (obj.kind !== 'ReplicaSet' || !rng.chance(MANUAL_POD_CHANCE)) return undefined;
   const template = obj.spec?.template as { metadata?: { labels?: Record<string, string> }; spec?: unknown };
-  const object = {
+  const object: NewObject = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: `${obj.metadata.name}-manual`, labels: template?.metadata?.labels ?? {} },

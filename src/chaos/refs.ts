@@ -4,7 +4,7 @@ import { parseTimestamp } from '../model/time.ts';
 import type { Kind, KObject, Pod } from '../model/types.ts';
 import type { Container, Machine } from '../sim/machine.ts';
 import type { World } from '../sim/world.ts';
-import type { WorkloadKind } from './types.ts';
+import type { PodRef, WorkloadKind } from './types.ts';
 
 const KINDS: Record<WorkloadKind, Kind> = {
   replicaset: 'ReplicaSet',
@@ -70,9 +70,8 @@ function splitTarget(target: string): [WorkloadKind, string] {
 }
 
 /** A pod reference: a name, `{owner, index}` (active pods by creationTimestamp then name) or `{owner, node}`. */
-export function resolvePod(world: World, ref: unknown): KObject | undefined {
-  if (typeof ref === 'string') return world.store.get('Pod', `default/${ref}`);
-  const r = ref as { owner: string; index?: number; node?: string };
+export function resolvePod(world: World, r: PodRef): KObject | undefined {
+  if (typeof r === 'string') return world.store.get('Pod', `default/${r}`);
   const owner = resolveTarget(world, r.owner);
   if (!owner) return undefined;
   const keys = world.store.index.podsByController.get(owner.metadata.uid);
@@ -102,9 +101,8 @@ export function containerOf(
 }
 
 /** A readable form of a pod reference for describe(). */
-export function podRefText(ref: unknown): string {
-  if (typeof ref === 'string') return ref;
-  const r = ref as { owner: string; index?: number; node?: string };
+export function podRefText(r: PodRef): string {
+  if (typeof r === 'string') return r;
   return r.node !== undefined ? `${r.owner} pod on ${r.node}` : `${r.owner} pod #${r.index ?? 0}`;
 }
 

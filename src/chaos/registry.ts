@@ -33,7 +33,7 @@ import { untaintNodeFault } from './faults/untaint-node.ts';
 import { updateTemplateFault } from './faults/update-template.ts';
 import type { FaultDef } from './types.ts';
 
-const FAULTS: readonly FaultDef[] = [
+const FAULTS = [
   addNode,
   removeNodeFault,
   crashNodeFault,
@@ -63,11 +63,22 @@ const FAULTS: readonly FaultDef[] = [
   shutdownNodeFault,
   addFinalizerFault,
   removeFinalizerFault,
-];
+] as const;
 
-const BY_KIND = new Map(FAULTS.map((f) => [f.kind, f]));
+/**
+ * One scripted or generated event: a union with one member per fault kind, each derived from that
+ * fault's declared fields (types.ts FaultEvent), so narrowing on `do` gives typed fields.
+ */
+export type ScenarioEvent = EventOf<(typeof FAULTS)[number]>;
 
-export function getFault(kind: string): FaultDef | undefined {
+type EventOf<D> = D extends FaultDef<infer E> ? E : never;
+
+/** Any registered fault, applied to any event (the registry routes each event to its own kind). */
+export type AnyFault = FaultDef<ScenarioEvent>;
+
+const BY_KIND = new Map<string, AnyFault>(FAULTS.map((f): [string, AnyFault] => [f.kind, f]));
+
+export function getFault(kind: string): AnyFault | undefined {
   return BY_KIND.get(kind);
 }
 
@@ -76,6 +87,6 @@ export function faultKinds(): string[] {
   return FAULTS.map((f) => f.kind);
 }
 
-export function allFaults(): readonly FaultDef[] {
-  return FAULTS;
+export function allFaults(): readonly AnyFault[] {
+  return [...BY_KIND.values()];
 }

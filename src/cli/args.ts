@@ -3,7 +3,7 @@
  * never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { didYouMean } from '../scenario/suggest.ts';
+import { didYouMean } from '../model/suggest.ts';
 
 /** Bad command-line input; the CLI prints `message` as its one stderr line and exits 2. */
 export class UsageError extends Error {

@@ -2,8 +2,9 @@
  * `kubeprop explain <invariant-id>`: what an invariant claims and why, in English or Korean; with no
  * id, the list of ids.
  */
+
+import { didYouMean } from '../model/suggest.ts';
 import { allInvariants, getInvariant } from '../scenario/registries.ts';
-import { didYouMean } from '../scenario/suggest.ts';
 import { choiceOption, parseCommandArgs, UsageError } from './args.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';

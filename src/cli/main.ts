@@ -2,8 +2,9 @@
  * The `kubeprop` command (design.md §3). `main` never throws and never prints a stack trace: bad
  * input is one `file:line:col: ...` line and exit 2, anything unexpected one line and exit 3.
  */
+
+import { didYouMean } from '../model/suggest.ts';
 import { isScenarioError } from '../scenario/errors.ts';
-import { didYouMean } from '../scenario/suggest.ts';
 import { TOOLKIT_VERSION } from '../version.ts';
 import { UsageError } from './args.ts';
 import { HELP } from './help.ts';

@@ -1,7 +1,7 @@
+import { scenarioKinds } from '../chaos/kinds.ts';
 import { compileSelector, selectorMatches } from '../model/labels.ts';
 import { isPodActive } from '../model/pod.ts';
 import type { Pod } from '../model/types.ts';
-import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { controlledPods, liveObjects } from './util.ts';
 

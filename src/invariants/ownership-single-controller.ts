@@ -1,5 +1,5 @@
+import { scenarioKinds } from '../chaos/kinds.ts';
 import type { KObject } from '../model/types.ts';
-import { scenarioKinds } from '../scenario/kinds.ts';
 import type { WriteRecord } from '../sim/api/types.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { ref } from './util.ts';

@@ -1,5 +1,5 @@
+import { scenarioKinds } from '../chaos/kinds.ts';
 import type { KObject } from '../model/types.ts';
-import { scenarioKinds } from '../scenario/kinds.ts';
 import type { World } from '../sim/world.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { controlledPods, liveObjects } from './util.ts';

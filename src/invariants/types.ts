@@ -3,7 +3,7 @@
  * checked after every step against the API store and the simulated machines (never the caches);
  * liveness claims after the last event, within the settle time, and say why they do not hold yet.
  */
-import type { Scenario } from '../scenario/types.ts';
+import type { ScenarioContents } from '../chaos/kinds.ts';
 import type { World } from '../sim/world.ts';
 
 export type InvariantKind = 'safety' | 'liveness';
@@ -37,7 +37,7 @@ interface InvariantBase {
   /** What it protects and how it can break, for learners (a short paragraph). */
   explain: Explanation;
   /** Does this claim say anything about the scenario (e.g. it has a ReplicaSet)? */
-  appliesTo(scenario: Scenario): boolean;
+  appliesTo(scenario: ScenarioContents): boolean;
 }
 
 /**

@@ -1,14 +1,14 @@
 /** Helpers invariants share. They read the API store and the machines, never a controller's cache. */
+
+import { type ScenarioContents, scenarioKinds } from '../chaos/kinds.ts';
 import { compileSelector, selectorMatches } from '../model/labels.ts';
 import { isPodActive, isPodReady } from '../model/pod.ts';
 import type { Kind, KObject, Pod } from '../model/types.ts';
-import { scenarioKinds } from '../scenario/kinds.ts';
-import type { Scenario } from '../scenario/types.ts';
 import { nodeReadyStatus } from '../sim/nodes.ts';
 import type { World } from '../sim/world.ts';
 import type { Explanation } from './types.ts';
 
-export function hasKind(scenario: Scenario, kind: Kind): boolean {
+export function hasKind(scenario: ScenarioContents, kind: Kind): boolean {
   return scenarioKinds(scenario).has(kind);
 }
 

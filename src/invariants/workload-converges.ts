@@ -1,4 +1,4 @@
-import { scenarioKinds } from '../scenario/kinds.ts';
+import { scenarioKinds } from '../chaos/kinds.ts';
 import {
   appCannotRun,
   appCannotRunNote,

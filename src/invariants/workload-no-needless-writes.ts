@@ -1,4 +1,4 @@
-import { scenarioKinds } from '../scenario/kinds.ts';
+import { scenarioKinds } from '../chaos/kinds.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 
 const WORKLOAD_KINDS = ['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Deployment'] as const;

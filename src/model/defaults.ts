@@ -3,7 +3,7 @@
  * `pkg/apis/core/v1/defaults.go`), as listed in k8s-semantics.md. Each function fills missing
  * fields of a freshly cloned object in place; {@link applyDefaults} owns the cloning.
  */
-import type { KObject } from '../model/types.ts';
+import type { KObject, NewObject } from './types.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -118,4 +118,19 @@ const DEFAULTERS: Readonly<Record<string, (o: KObject) => void>> = {
 /** The defaulting function of a kind, or undefined for kinds without defaults. */
 export function defaultsFor(kind: string): ((o: KObject) => void) | undefined {
   return DEFAULTERS[kind];
+}
+
+/**
+ * Applies the API server's defaults (k8s-semantics.md) to a valid manifest and returns a new object;
+ * the input is not modified. The result has no uid/resourceVersion/creationTimestamp yet: the
+ * simulated API store assigns those when it creates the object. Whoever creates an object gets
+ * them: the parser for `spec.objects`, the `create-object` fault mid-run.
+ */
+export function applyDefaults(obj: Readonly<Record<string, unknown>> | NewObject | KObject): KObject {
+  const out = structuredClone(obj) as unknown as KObject;
+  const meta = (out.metadata ?? {}) as KObject['metadata'];
+  out.metadata = meta;
+  meta.namespace ??= 'default';
+  defaultsFor(out.kind)?.(out);
+  return out;
 }

@@ -4,12 +4,13 @@
  * invariants after each, then judges liveness at the end of the settle time and again after the
  * stability window. Same scenario and seed, same trace digest: nothing else feeds the run.
  */
+import { eventClaim, eventNode, eventPod, eventTarget } from '../chaos/eventRefs.ts';
 import { expandChaos } from '../chaos/generate.ts';
+import { scenarioKinds } from '../chaos/kinds.ts';
 import { getFault } from '../chaos/registry.ts';
 import { CONTROLLERS } from '../controllers/registry.ts';
 import type { RunningController } from '../controllers/types.ts';
 import { allInvariants } from '../invariants/registry.ts';
-import { scenarioKinds } from '../scenario/kinds.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { World } from '../sim/world.ts';
 import { faultApplied } from '../trace/messages.ts';
@@ -140,11 +141,15 @@ function schedule(world: World, ev: ScenarioEvent, onSkip: (label: string, reaso
 /** The objects an event names, `<kind>/<name>`, for the trace (reports group lines by object). */
 function eventObjects(ev: ScenarioEvent): string[] {
   const out: string[] = [];
-  if (typeof ev.node === 'string') out.push(`node/${ev.node}`);
-  if (typeof ev.target === 'string') out.push(ev.target);
-  if (typeof ev.pvc === 'string') out.push(`persistentvolumeclaim/${ev.pvc}`);
-  if (typeof ev.pod === 'string') out.push(`pod/${ev.pod}`);
-  else if (ev.pod && typeof ev.pod === 'object') out.push((ev.pod as { owner: string }).owner);
+  const node = eventNode(ev);
+  const target = eventTarget(ev);
+  const claim = eventClaim(ev);
+  const pod = eventPod(ev);
+  if (node !== undefined) out.push(`node/${node}`);
+  if (target !== undefined) out.push(target);
+  if (claim !== undefined) out.push(`persistentvolumeclaim/${claim}`);
+  if (typeof pod === 'string') out.push(`pod/${pod}`);
+  else if (pod !== undefined) out.push(pod.owner);
   return out;
 }
 

@@ -7,6 +7,7 @@
  * The budget counts re-runs, never wall time, so the same failing run always shrinks to the same
  * events. Pure given the run function: everything random in a run comes from its seed.
  */
+import { eventNode } from '../chaos/eventRefs.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import type { RunFn } from './replay.ts';
 import type { RunResult } from './types.ts';
@@ -120,7 +121,7 @@ export function eventUnits(events: readonly ScenarioEvent[]): number[][] {
   const units: number[][] = [];
   const openFault = new Map<string, number[]>();
   events.forEach((ev, i) => {
-    const node = typeof ev.node === 'string' ? ev.node : undefined;
+    const node = eventNode(ev);
     if (node !== undefined && ev.do === 'heal-node' && openFault.has(node)) {
       openFault.get(node)!.push(i);
       openFault.delete(node);

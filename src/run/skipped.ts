@@ -4,6 +4,7 @@
  * event of the run explains the absence (the node was removed earlier, the workload deleted, or it
  * only joins later), that is recorded as data; the CLI words it, en and ko.
  */
+import { createdRef, eventNode, eventTarget } from '../chaos/eventRefs.ts';
 import { canonicalTarget } from '../chaos/refs.ts';
 import type { ScenarioEvent } from '../scenario/types.ts';
 import type { SkippedEvent } from './types.ts';
@@ -22,9 +23,10 @@ export function skippedEvent(
 }
 
 function explain(ev: ScenarioEvent, events: readonly ScenarioEvent[]): SkippedEvent['gone'] {
-  if (typeof ev.node === 'string') {
-    return lifetime(`node/${ev.node}`, ev.at, events, (e) =>
-      e.node === ev.node
+  const node = eventNode(ev);
+  if (node !== undefined) {
+    return lifetime(`node/${node}`, ev.at, events, (e) =>
+      eventNode(e) === node
         ? e.do === 'remove-node'
           ? 'end'
           : e.do === 'add-node'
@@ -33,14 +35,12 @@ function explain(ev: ScenarioEvent, events: readonly ScenarioEvent[]): SkippedEv
         : undefined,
     );
   }
-  const target = typeof ev.target === 'string' ? canonicalTarget(ev.target) : undefined;
+  const named = eventTarget(ev);
+  const target = named === undefined ? undefined : canonicalTarget(named);
   if (target === undefined || ev.do === 'create-object') return undefined;
   return lifetime(target, ev.at, events, (e) => {
-    if (e.do === 'delete-object' && typeof e.target === 'string' && canonicalTarget(e.target) === target)
-      return 'end';
-    const o =
-      e.do === 'create-object' ? (e.object as { kind?: string; metadata?: { name?: string } }) : undefined;
-    return o && `${String(o.kind).toLowerCase()}/${o.metadata?.name}` === target ? 'start' : undefined;
+    if (e.do === 'delete-object' && canonicalTarget(e.target) === target) return 'end';
+    return createdRef(e) === target ? 'start' : undefined;
   });
 }
 

@@ -4,7 +4,7 @@
  * stays "pass" (no invariant was violated, design §4's meaning of the field), as it does for a
  * run whose `expect` was not met: the verdict, not the outcome, decides the exit code.
  */
-import { scenarioKinds } from '../scenario/kinds.ts';
+import { scenarioKinds } from '../chaos/kinds.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { InvariantResult } from './types.ts';
 

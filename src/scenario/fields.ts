@@ -2,9 +2,10 @@
  * Typed readers for scenario fields. Each takes the value and its path in the document and either
  * returns the value converted or throws a ScenarioError pointing at that field.
  */
+
+import { didYouMean } from '../model/suggest.ts';
 import { parseDuration } from '../model/time.ts';
 import type { Path, SourceDoc } from './source.ts';
-import { didYouMean } from './suggest.ts';
 
 /** Durations beyond this are mistakes (a typo'd unit), not scenarios: 30 simulated days. */
 export const MAX_DURATION_MS = 30 * 24 * 3_600_000;

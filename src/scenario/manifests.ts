@@ -3,10 +3,11 @@
  * the API server's defaulting (k8s-semantics.md). Both are pure and cheap, because property tests
  * and the simulator call them for every generated object.
  */
+
+import { applyDefaults } from '../model/defaults.ts';
 import { validateDns1123Label, validateDns1123Subdomain } from '../model/names.ts';
+import { didYouMean } from '../model/suggest.ts';
 import type { KObject } from '../model/types.ts';
-import { defaultsFor } from './defaults.ts';
-import { didYouMean } from './suggest.ts';
 import { checkObjectMeta, checkPodSpec, checkStringMap } from './validate-pod.ts';
 import { builtinApiVersions, builtinKinds, checkSchema } from './validate-schema.ts';
 import {
@@ -202,19 +203,8 @@ function checkClaimSpec(spec: Spec): Check {
   });
 }
 
-/**
- * Applies the API server's defaults (k8s-semantics.md) to a valid manifest and returns a new object;
- * the input is not modified. The result has no uid/resourceVersion/creationTimestamp yet: the
- * simulated API store assigns those when it creates the object.
- */
-export function applyDefaults(obj: Readonly<Record<string, unknown>> | KObject): KObject {
-  const out = structuredClone(obj) as unknown as KObject;
-  const meta = (out.metadata ?? {}) as KObject['metadata'];
-  out.metadata = meta;
-  meta.namespace ??= 'default';
-  defaultsFor(out.kind)?.(out);
-  return out;
-}
+/** The API server's defaulting lives in model/ (docs/architecture.md): the create-object fault needs it too. */
+export { applyDefaults };
 
 /**
  * Finds the first object whose kind, namespace and name repeat an earlier one (the API server

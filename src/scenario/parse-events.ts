@@ -4,7 +4,10 @@
  * change here.
  */
 
-import { checkFields, durationFieldNames, normalizeFields } from '../chaos/fieldCheck.ts';
+import { durationFieldNames } from '../chaos/fieldCheck.ts';
+import type { FieldError } from '../chaos/types.ts';
+import { validateEvent } from '../chaos/validate.ts';
+import { didYouMean } from '../model/suggest.ts';
 import {
   type Fields,
   isMap,
@@ -16,9 +19,9 @@ import {
   typeName,
 } from './fields.ts';
 import { CHAOS_FIELDS, keysOf } from './keys.ts';
+import { validateManifest } from './manifests.ts';
 import { faultKinds, getFault } from './registries.ts';
 import { type Path, type SourceDoc, splitField } from './source.ts';
-import { didYouMean } from './suggest.ts';
 import type { ChaosSpec, ScenarioEvent } from './types.ts';
 
 export const MAX_CHAOS_COUNT = 10_000;
@@ -52,16 +55,28 @@ function parseEvent(src: SourceDoc, at: Path, item: unknown): ScenarioEvent {
     if (key === 'at' || key === 'do') continue;
     fields[key] = durations.includes(key) ? readDuration(src, [...at, key], value, key) : value;
   }
-  const err = checkFields(def.fields, fields) ?? def.validate?.(fields) ?? null;
-  if (err !== null) {
-    // Fault validators usually name the field in their message; add it only when they do not.
-    const named = err.field === '' || err.message.includes(err.field);
-    throw src.error(
-      [...at, ...splitField(err.field)],
-      `${kind}: ${named ? '' : `${err.field}: `}${err.message}`,
-    );
-  }
-  return { at: atMs, do: kind, ...normalizeFields(def.fields, fields) };
+  const checked = validateEvent(def, atMs, fields);
+  if (!checked.ok) throw fieldError(src, at, kind, checked.error);
+  const bad = manifestError(checked.event);
+  if (bad !== null) throw fieldError(src, at, kind, bad);
+  return checked.event;
+}
+
+function fieldError(src: SourceDoc, at: Path, kind: string, err: FieldError): Error {
+  // Fault validators usually name the field in their message; add it only when they do not.
+  const named = err.field === '' || err.message.includes(err.field);
+  return src.error(
+    [...at, ...splitField(err.field)],
+    `${kind}: ${named ? '' : `${err.field}: `}${err.message}`,
+  );
+}
+
+/** A manifest an event carries is checked as one under spec.objects (the parser owns manifests). */
+function manifestError(ev: ScenarioEvent): FieldError | null {
+  if (ev.do !== 'create-object') return null;
+  const err = validateManifest(ev.object, { path: 'the event' });
+  if (err === null) return null;
+  return { field: err.field ? `object.${err.field}` : 'object', message: err.message };
 }
 
 /** The message for a `do:` (or chaos kind) no fault has, with the closest known kind when likely. */

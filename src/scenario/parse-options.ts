@@ -3,11 +3,11 @@
  * `sim` (simulator knobs).
  */
 
+import { didYouMean } from '../model/suggest.ts';
 import { readBool, readDuration, readIdList, readMap, readRange, readString } from './fields.ts';
 import { CONTROLLER_FIELDS, EXPECT_FIELDS, keysOf } from './keys.ts';
 import { allInvariants, getControllerVariants, getInvariant } from './registries.ts';
 import type { Path, SourceDoc } from './source.ts';
-import { didYouMean } from './suggest.ts';
 import { type ControllerSelection, DEFAULT_SIM_OPTIONS, type ExpectSpec, type SimOptions } from './types.ts';
 
 /** null when `id` names a registered invariant, else a message listing the known ids. */

@@ -2,29 +2,14 @@
  * The in-memory form of a scenario after parsing, validation and defaulting (design.md §2).
  * Everything a run needs is here, as plain data, so a scenario round-trips through a replay file.
  */
+import type { ScenarioEvent } from '../chaos/registry.ts';
+import type { ChaosSpec } from '../chaos/types.ts';
 import type { KObject } from '../model/types.ts';
 import { DEFAULT_SIM_OPTIONS, type NodeSpec, type SimOptions } from '../sim/options.ts';
 
-// Declared by the simulator, which reads them (docs/architecture.md); part of a Scenario.
-export { DEFAULT_SIM_OPTIONS, type NodeSpec, type SimOptions };
-
-/**
- * One scripted event on the timeline (`do:` plus its fields). Faults are plain data so fast-check
- * can shrink them; the field names are those of design.md §2.
- */
-export interface ScenarioEvent {
-  /** Simulated ms since the start of the run. */
-  at: number;
-  do: string;
-  [field: string]: unknown;
-}
-
-/** Random events drawn from the seed (expanded into `events` before a run). */
-export interface ChaosSpec {
-  count: number;
-  between: [number, number];
-  kinds?: string[];
-}
+// Declared by the layers that read them (docs/architecture.md): the simulator its options and
+// nodes, chaos its events (a union per `do:` kind, from each fault's fields) and its spec.
+export { type ChaosSpec, DEFAULT_SIM_OPTIONS, type NodeSpec, type ScenarioEvent, type SimOptions };
 
 export interface ExpectSpec {
   holds: string[];

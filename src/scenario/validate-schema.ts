@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../model/suggest.ts';
 import { type Check, invalid, isRecord, type ManifestError, required, unsupported } from './validate-util.ts';
 
 interface K8sSchema {

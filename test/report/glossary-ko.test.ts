@@ -20,6 +20,7 @@ import {
   koTextsOfTs,
   koTextsOfYaml,
   parseGlossary,
+  particleMistakes,
   registersOf,
 } from './glossaryKo.ts';
 
@@ -90,6 +91,17 @@ describe('glossary-ko: the checker', () => {
     for (const text of ok) expect(forbiddenIn(text, glossary), text).toEqual([]);
   });
 
+  it('glossary-ko: finds a particle that does not fit the last sound of a glossary word', () => {
+    expect(particleMistakes('사본은 식별자과 볼륨을 함께 쓴다. 파드을 지운다.', glossary)).toEqual([
+      '파드을',
+      '식별자과',
+    ]);
+    expect(
+      particleMistakes('식별자와 볼륨, 파드를 지운다. 레이블로, 리비전으로, 노드로 간다.', glossary),
+    ).toEqual([]);
+    expect(particleMistakes('레플리카셋을 만든다. 노드마다 파드가 있다.', glossary)).toEqual([]);
+  });
+
   it('glossary-ko: tells polite endings from plain ones', () => {
     expect([...registersOf('불변 조건 2개가 깨졌습니다.')]).toEqual(['polite']);
     expect([...registersOf('파일 경로를 사용하세요')]).toEqual(['polite']);
@@ -125,6 +137,9 @@ describe('glossary-ko: the checker', () => {
       { where: 'x.ts:1', text: '{} Pod가 있다' },
       { where: 'x.ts:1', text: '종료 중' },
     ]);
+    expect(
+      koTextsOfTs('s.ts', 'const css = `/* 한국어는 "지/켜짐"처럼 끊지 않는다; Pod */ p { x: 1; }`;'),
+    ).toEqual([]);
     const yaml = 'metadata:\n  description: en\n  descriptionKo: >-\n    파드가 있다.\n';
     expect(koTextsOfYaml('x.yaml', yaml)).toEqual([{ where: 'x.yaml:3', text: '파드가 있다.' }]);
     expect(koTextsOfMarkdown('x.md', 'en\n```\n파드\n```\n노드이다.\n')).toEqual([

@@ -135,10 +135,44 @@ export function registersOf(text: string): Set<'plain' | 'polite'> {
   return found;
 }
 
+/** Particles whose form follows the last sound of the word before: [after a consonant, after a vowel]. */
+const PARTICLE_PAIRS: readonly (readonly [string, string])[] = [
+  ['을', '를'],
+  ['이', '가'],
+  ['은', '는'],
+  ['과', '와'],
+  ['으로', '로'],
+];
+
+/** The final consonant of a Hangul syllable: 0 for none, 8 for ㄹ (which takes 로, not 으로). */
+function finalConsonant(syllable: string): number {
+  return (syllable.charCodeAt(0) - 0xac00) % 28;
+}
+
+/**
+ * Glossary words followed by the wrong form of a particle (`식별자과`, `파드을`): the trap of
+ * replacing a term whose last sound differs (정체성 → 식별자). Only a particle that ends the word counts.
+ */
+export function particleMistakes(text: string, g: Glossary): string[] {
+  const words = new Set(g.terms.flatMap((t) => t.use).filter((w) => /[\uac00-\ud7a3]$/.test(w)));
+  const found: string[] = [];
+  for (const word of words) {
+    const last = finalConsonant(word.slice(-1));
+    for (const [afterConsonant, afterVowel] of PARTICLE_PAIRS) {
+      let wrong = last === 0 ? afterConsonant : afterVowel;
+      if (afterConsonant === '으로') wrong = last === 0 || last === 8 ? '으로' : '로';
+      const re = new RegExp(`(?<![\\uac00-\\ud7a3])${word}${wrong}(?![\\uac00-\\ud7a3])`);
+      if (re.test(text)) found.push(`${word}${wrong}`);
+    }
+  }
+  return found;
+}
+
 /** Everything wrong with one Korean string (the glossary's register is plain -다). */
 export function checkText(t: KoText, g: Glossary): Finding[] {
   const out: Finding[] = [];
   for (const word of forbiddenIn(t.text, g)) out.push({ ...t, problem: `do not use ${word}` });
+  for (const m of particleMistakes(t.text, g)) out.push({ ...t, problem: `wrong particle: ${m}` });
   if (proseOf(t.text).includes(';')) out.push({ ...t, problem: 'ASCII ";" inside Korean text' });
   if (registersOf(t.text).has('polite')) out.push({ ...t, problem: 'polite ending (the register is -다)' });
   return out;
@@ -157,11 +191,13 @@ export function checkList(where: string, texts: readonly KoText[], g: Glossary):
   return out;
 }
 
-/** Korean string and template literals of a TypeScript source; `${…}` reads as `{}`. */
+/** Korean string and template literals of a TypeScript source; `${…}` reads as `{}`, CSS comments as a space. */
 export function koTextsOfTs(file: string, source: string): KoText[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
   const out: KoText[] = [];
-  const add = (node: ts.Node, text: string) => {
+  const add = (node: ts.Node, literal: string) => {
+    // A CSS comment inside a style sheet literal is code, not text a reader sees.
+    const text = literal.replace(/\/\*[\s\S]*?\*\//g, ' ');
     if (!isKorean(text)) return;
     const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
     out.push({ where: `${file}:${line}`, text });

@@ -3,11 +3,14 @@
  * its own contract (known kinds, field validation hooks) independent of the simulator's contents.
  */
 import { createObjectFault } from '../../src/chaos/faults/create-object.ts';
-import type { FaultDef } from '../../src/chaos/types.ts';
+import type { EventBase, FaultDef } from '../../src/chaos/types.ts';
 
 const FAKE_FIELDS = ['node', 'pod', 'for', 'target', 'replicas', 'verb', 'count', 'controller', 'grace'];
 
-function fault(kind: string, required: string[], generate = true): FaultDef {
+/** A stand-in whose events are untyped maps: its own hook below decides what is valid. */
+type FakeEvent = EventBase & Record<string, unknown>;
+
+function fault(kind: string, required: string[], generate = true): FaultDef<FakeEvent> {
   return {
     kind,
     summary: { en: kind, ko: kind },

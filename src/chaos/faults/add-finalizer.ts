@@ -16,9 +16,10 @@ export const addFinalizerFault = podFault({
   },
   extraFields: { finalizer: { type: 'string', doc: `the finalizer (default ${DEFAULT_FINALIZER})` } },
   example: '{do: add-finalizer, pod: web-0, finalizer: example.com/backup}',
-  describeExtra: (ev) => String(ev.finalizer ?? DEFAULT_FINALIZER),
+  describeExtra: (ev) => ev.finalizer ?? DEFAULT_FINALIZER,
+  generateExtra: () => ({}),
   act(world, ev, pod) {
-    const finalizer = (ev.finalizer as string | undefined) ?? DEFAULT_FINALIZER;
+    const finalizer = ev.finalizer ?? DEFAULT_FINALIZER;
     const name = `pod/${pod.metadata.name}`;
     if (pod.metadata.deletionTimestamp) return { applied: false, reason: `${name} is being deleted` };
     if (pod.metadata.finalizers?.includes(finalizer))

@@ -1,8 +1,7 @@
-import type { Taint } from '../../model/types.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 /** A node joins: its machine boots, its kubelet registers the Node and reports Ready. */
-export const addNode: FaultDef = {
+export const addNode = defineFault({
   kind: 'add-node',
   summary: { en: 'a node joins and becomes Ready', ko: '새 노드가 클러스터에 합류하고 Ready가 된다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
@@ -15,15 +14,15 @@ export const addNode: FaultDef = {
   example: '{do: add-node, node: node-d, labels: {topology.kubernetes.io/zone: b}}',
   describe: (ev) => `add-node ${ev.node}`,
   apply(world, ev) {
-    const name = ev.node as string;
+    const name = ev.node;
     if (world.store.get('Node', name) || world.machines.get(name)?.removed === false) {
       return { applied: false, reason: `node ${name} already exists` };
     }
     world.addNode({
       name,
-      labels: (ev.labels as Record<string, string>) ?? {},
-      taints: (ev.taints as Taint[]) ?? [],
-      unschedulable: (ev.unschedulable as boolean) ?? false,
+      labels: ev.labels ?? {},
+      taints: ev.taints ?? [],
+      unschedulable: ev.unschedulable ?? false,
       podCapacity: 110,
     });
     return { applied: true, text: `node ${name} joined` };
@@ -34,4 +33,4 @@ export const addNode: FaultDef = {
     ctx.nodeNames.push(name);
     return { at: ctx.at, do: 'add-node', node: name };
   },
-};
+});

@@ -7,6 +7,8 @@ export const crashPodFault = podFault({
     en: 'its container exits; the kubelet restarts it with back-off',
     ko: '컨테이너가 종료되고 kubelet이 백오프 후 재시작한다',
   },
+  extraFields: {},
+  generateExtra: () => ({}),
   act(world, _ev, pod, running) {
     if (!running?.container.running)
       return { applied: false, reason: `pod/${pod.metadata.name} has no running container` };

@@ -1,13 +1,14 @@
-import { applyDefaults, validateManifest } from '../../scenario/manifests.ts';
-import type { FaultDef } from '../types.ts';
+import { applyDefaults } from '../../model/defaults.ts';
+import { defineFault } from '../types.ts';
 
 /**
  * Creates an object from a manifest mid-run (`kubectl create -f`): the classic lesson of deleting
  * a workload with `--cascade=orphan` and creating it again, whose controller adopts the orphans.
- * The manifest is validated and defaulted as one under spec.objects; a name that exists is the
+ * The parser validates the manifest as one under spec.objects, and it is defaulted here as the API
+ * server defaults what it creates; a name that exists is the
  * API server's AlreadyExists, a skip.
  */
-export const createObjectFault: FaultDef = {
+export const createObjectFault = defineFault({
   kind: 'create-object',
   summary: {
     en: 'create an object from a manifest (kubectl create)',
@@ -17,19 +18,11 @@ export const createObjectFault: FaultDef = {
   fields: { object: { type: 'manifest', required: true, doc: 'the manifest, as under spec.objects' } },
   example:
     '{do: create-object, object: {apiVersion: apps/v1, kind: StatefulSet, metadata: {name: web}, spec: {...}}}',
-  validate(ev) {
-    const err = validateManifest(ev.object, { path: 'the event' });
-    if (err === null) return null;
-    return { field: err.field ? `object.${err.field}` : 'object', message: err.message };
-  },
-  describe: (ev) => {
-    const o = ev.object as { kind?: string; metadata?: { name?: string } };
-    return `create-object ${String(o.kind).toLowerCase()}/${o.metadata?.name ?? ''}`;
-  },
+  describe: (ev) => `create-object ${ev.object.kind.toLowerCase()}/${ev.object.metadata.name ?? ''}`,
   apply(world, ev) {
-    const obj = applyDefaults(ev.object as Record<string, unknown>);
+    const obj = applyDefaults(ev.object);
     const r = world.store.create('user', obj);
     const ref = `${obj.kind.toLowerCase()}/${obj.metadata.name}`;
     return r.ok ? { applied: true, text: `${ref} created` } : { applied: false, reason: r.message };
   },
-};
+});

@@ -1,12 +1,12 @@
 import { durationMs } from '../fields.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 /**
  * A controller's watch stalls: its informer cache receives nothing for that long, then catches up in
  * order. Generated delays stay under 5 minutes: beyond that, expectations expire and real
  * Kubernetes itself over-creates (kubernetes#129795), which the invariants document.
  */
-export const delayWatchFault: FaultDef = {
+export const delayWatchFault = defineFault({
   kind: 'delay-watch',
   summary: {
     en: "a controller's watch stalls for that long, then catches up in order",
@@ -21,7 +21,7 @@ export const delayWatchFault: FaultDef = {
   describe: (ev) => `delay-watch ${ev.controller ?? 'all'} for ${ev.for}`,
   apply(world, ev) {
     const ms = durationMs(ev.for, 10_000);
-    const names = ev.controller ? [ev.controller as string] : [...world.controllers.keys()].sort();
+    const names = ev.controller ? [ev.controller] : [...world.controllers.keys()].sort();
     let stalled = 0;
     for (const n of names) {
       const c = world.controllers.get(n);
@@ -37,4 +37,4 @@ export const delayWatchFault: FaultDef = {
       : { applied: false, reason: 'no such controller' };
   },
   generate: (ctx, rng) => ({ at: ctx.at, do: 'delay-watch', for: `${1 + rng.int(120)}s` }),
-};
+});

@@ -1,10 +1,10 @@
 import { kindOfTarget, resolveTarget } from '../refs.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
-const POLICIES = ['Background', 'Foreground', 'Orphan'];
+const POLICIES = ['Background', 'Foreground', 'Orphan'] as const;
 
 /** Deletes a workload with a propagation policy (the garbage collector does the rest). */
-export const deleteObjectFault: FaultDef = {
+export const deleteObjectFault = defineFault({
   kind: 'delete-object',
   summary: {
     en: 'delete a workload (Background, Foreground or Orphan)',
@@ -22,11 +22,10 @@ export const deleteObjectFault: FaultDef = {
   example: '{do: delete-object, target: statefulset/web, propagation: Orphan}',
   describe: (ev) => `delete-object ${ev.target}${ev.propagation ? ` --cascade=${ev.propagation}` : ''}`,
   apply(world, ev) {
-    const target = ev.target as string;
+    const target = ev.target;
     const obj = resolveTarget(world, target);
     if (!obj) return { applied: false, reason: `${target} does not exist` };
-    const propagationPolicy =
-      (ev.propagation as 'Background' | 'Foreground' | 'Orphan' | undefined) ?? 'Background';
+    const propagationPolicy = ev.propagation ?? 'Background';
     const r = world.store.delete('user', kindOfTarget(target)!, `default/${obj.metadata.name}`, {
       propagationPolicy,
     });
@@ -37,4 +36,4 @@ export const deleteObjectFault: FaultDef = {
         }
       : { applied: false, reason: r.message };
   },
-};
+});

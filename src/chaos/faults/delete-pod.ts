@@ -16,6 +16,7 @@ export const deletePodFault = podFault({
     },
   },
   example: '{do: delete-pod, pod: web-0, grace: 5s}',
+  generateExtra: () => ({}),
   describeExtra: (ev) => (ev.force ? '--force' : ev.grace !== undefined ? `--grace ${ev.grace}` : ''),
   act(world, ev, pod) {
     const grace = ev.force

@@ -1,7 +1,7 @@
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 /** Deletes a PersistentVolumeClaim (it stays Terminating while a pod uses it). */
-export const deletePvcFault: FaultDef = {
+export const deletePvcFault = defineFault({
   kind: 'delete-pvc',
   summary: { en: 'delete a PersistentVolumeClaim', ko: '퍼시스턴트볼륨클레임을 삭제한다' },
   appliesTo: ['statefulset'],
@@ -25,4 +25,4 @@ export const deletePvcFault: FaultDef = {
       );
     return pvcs.length === 0 ? null : { at: ctx.at, do: 'delete-pvc', pvc: rng.pick(pvcs) };
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 const VERBS = ['create', 'update', 'delete', 'patch'] as const;
 
 /** The next `count` writes of a verb by a controller (any workload controller when none is named) fail. */
-export const failApiFault: FaultDef = {
+export const failApiFault = defineFault({
   kind: 'fail-api',
   summary: { en: 'the next `count` writes of that verb fail', ko: '그 동사의 다음 count번 쓰기가 실패한다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
@@ -16,14 +16,18 @@ export const failApiFault: FaultDef = {
   describe: (ev) => `fail-api ${ev.verb} x${ev.count}${ev.controller ? ` (${ev.controller})` : ''}`,
   apply(world, ev) {
     const actor = ev.controller ? `${ev.controller}-controller` : undefined;
-    world.store.faults.failNext(ev.verb as (typeof VERBS)[number], ev.count as number, actor);
+    world.store.faults.failNext(ev.verb, ev.count, actor);
     return {
       applied: true,
       effect: {
         code: 'api.will-fail',
-        params: { count: ev.count as number, verb: String(ev.verb), controller: ev.controller ? String(ev.controller) : 'all' },
+        params: {
+          count: ev.count,
+          verb: String(ev.verb),
+          controller: ev.controller ? String(ev.controller) : 'all',
+        },
       },
     };
   },
   generate: (ctx, rng) => ({ at: ctx.at, do: 'fail-api', verb: rng.pick(VERBS), count: 1 + rng.int(3) }),
-};
+});

@@ -7,6 +7,8 @@ export const failPodFault = podFault({
     en: 'the pod ends in phase Failed (e.g. evicted)',
     ko: '파드가 Failed 단계로 끝난다 (예: 축출)',
   },
+  extraFields: {},
+  generateExtra: () => ({}),
   act(world, _ev, pod, running) {
     if (!running || running.container.phase === 'Failed' || running.container.terminating) {
       return { applied: false, reason: `pod/${pod.metadata.name} is not running on a machine` };

@@ -1,8 +1,8 @@
 import { patchLabels } from '../refs.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 /** Changes node labels (a null value removes a label), which can flip a nodeSelector. */
-export const labelNodeFault: FaultDef = {
+export const labelNodeFault = defineFault({
   kind: 'label-node',
   summary: { en: 'change node labels (null removes)', ko: '노드 레이블을 바꾼다 (null이면 삭제)' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
@@ -18,9 +18,9 @@ export const labelNodeFault: FaultDef = {
   example: '{do: label-node, node: node-a, labels: {disktype: ssd, zone: null}}',
   describe: (ev) => `label-node ${ev.node} ${JSON.stringify(ev.labels)}`,
   apply(world, ev) {
-    const name = ev.node as string;
+    const name = ev.node;
     if (!world.store.get('Node', name)) return { applied: false, reason: `node ${name} does not exist` };
-    const patch = ev.labels as Record<string, string | null>;
+    const patch = ev.labels;
     world.store.patch('user', 'Node', name, (n) => ({
       ...n,
       metadata: { ...n.metadata, labels: patchLabels(n.metadata.labels, patch) },
@@ -36,4 +36,4 @@ export const labelNodeFault: FaultDef = {
           node: rng.pick(ctx.nodeNames),
           labels: { 'kubeprop.io/pool': rng.chance(0.5) ? 'blue' : null },
         },
-};
+});

@@ -1,6 +1,6 @@
 import type { RejectReason } from '../../sim/kubelet.ts';
 import { durationMs } from '../fields.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 const REASONS: readonly RejectReason[] = ['OutOfcpu', 'OutOfmemory', 'OutOfpods', 'UnexpectedAdmissionError'];
 
@@ -10,7 +10,7 @@ const REASONS: readonly RejectReason[] = ['OutOfcpu', 'OutOfmemory', 'OutOfpods'
  * UnexpectedAdmissionError when a device plugin is gone). A failure that repeats on one node, so a
  * controller's replacement of terminal pods, its per-node back-off and its hot loops are exercised.
  */
-export const rejectPodsFault: FaultDef = {
+export const rejectPodsFault = defineFault({
   kind: 'reject-pods',
   summary: {
     en: "the node's kubelet rejects pods at admission (they end Failed) for a while or for a count",
@@ -31,13 +31,13 @@ export const rejectPodsFault: FaultDef = {
   describe: (ev) =>
     `reject-pods ${ev.node} ${ev.reason ?? 'OutOfcpu'}${ev.for !== undefined ? ` for ${ev.for}` : ''}${ev.count !== undefined ? ` x${ev.count}` : ''}`,
   apply(world, ev) {
-    const node = ev.node as string;
+    const node = ev.node;
     const m = world.machines.get(node);
     if (!m || m.removed) return { applied: false, reason: `node ${node} does not exist` };
-    const reason = (ev.reason as RejectReason | undefined) ?? 'OutOfcpu';
+    const reason = ev.reason ?? 'OutOfcpu';
     world.kubelet.rejectPods(node, reason, {
       ...(ev.for !== undefined ? { forMs: durationMs(ev.for, 60_000) } : {}),
-      ...(ev.count !== undefined ? { count: ev.count as number } : {}),
+      ...(ev.count !== undefined ? { count: ev.count } : {}),
     });
     return { applied: true, text: `kubelet/${node} rejects pods at admission (${reason})` };
   },
@@ -54,4 +54,4 @@ export const rejectPodsFault: FaultDef = {
       count: 1 + rng.int(8),
     };
   },
-};
+});

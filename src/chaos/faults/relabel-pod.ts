@@ -19,7 +19,7 @@ export const relabelPodFault = podFault({
   skipKindsInChaos: ['statefulset'],
   describeExtra: (ev) => JSON.stringify(ev.labels),
   act(world, ev, pod) {
-    const patch = ev.labels as Record<string, string | null>;
+    const patch = ev.labels;
     const r = world.store.patch('user', 'Pod', `${pod.metadata.namespace}/${pod.metadata.name}`, (p) => ({
       ...p,
       metadata: { ...p.metadata, labels: patchLabels(p.metadata.labels, patch) },
@@ -30,7 +30,7 @@ export const relabelPodFault = podFault({
   },
   // Flip one of the owner's selector labels, so the pod stops matching (and may match again later).
   generateExtra: (rng, ctx, pod) => {
-    const owner = (pod as { owner: string }).owner;
+    const owner = typeof pod === 'string' ? undefined : pod.owner;
     const obj = ctx.scenario.objects.find((o) => `${o.kind.toLowerCase()}/${o.metadata.name}` === owner);
     const keys = Object.keys(obj?.spec?.selector?.matchLabels ?? { app: '' }).sort();
     const key = keys[0] ?? 'app';

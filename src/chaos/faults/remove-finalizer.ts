@@ -1,7 +1,7 @@
 import type { KObject } from '../../model/types.ts';
 import type { World } from '../../sim/world.ts';
 import { podRefText, resolvePod } from '../refs.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 import { DEFAULT_FINALIZER } from './add-finalizer.ts';
 
 /**
@@ -9,7 +9,7 @@ import { DEFAULT_FINALIZER } from './add-finalizer.ts';
  * `pod`) from every pod that holds it. A pod being deleted whose last finalizer goes leaves the
  * store at once if its kubelet already confirmed the stop.
  */
-export const removeFinalizerFault: FaultDef = {
+export const removeFinalizerFault = defineFault({
   kind: 'remove-finalizer',
   summary: {
     en: 'the finalizer is removed from the pod (or from every pod that holds it)',
@@ -24,7 +24,7 @@ export const removeFinalizerFault: FaultDef = {
   describe: (ev) =>
     `remove-finalizer ${ev.finalizer ?? DEFAULT_FINALIZER}${ev.pod !== undefined ? ` from ${podRefText(ev.pod)}` : ''}`,
   apply(world, ev) {
-    const finalizer = (ev.finalizer as string | undefined) ?? DEFAULT_FINALIZER;
+    const finalizer = ev.finalizer ?? DEFAULT_FINALIZER;
     const one = ev.pod === undefined ? undefined : resolvePod(world, ev.pod);
     if (ev.pod !== undefined && !one)
       return { applied: false, reason: `no pod ${podRefText(ev.pod)} exists now` };
@@ -36,7 +36,7 @@ export const removeFinalizerFault: FaultDef = {
     return { applied: true, text: `finalizer ${finalizer} removed from ${holders.length} pods` };
   },
   generate: (ctx) => ({ at: ctx.at, do: 'remove-finalizer' }),
-};
+});
 
 function removeFrom(world: World, pod: KObject, finalizer: string): void {
   world.store.patch(

@@ -1,8 +1,8 @@
-import { CONTROLLER_NAMES } from '../controllerField.ts';
-import type { FaultDef } from '../types.ts';
+import { isControllerName } from '../controllerField.ts';
+import { defineFault } from '../types.ts';
 
 /** The controller process restarts: expectations and queues are lost, caches are rebuilt. */
-export const restartControllerFault: FaultDef = {
+export const restartControllerFault = defineFault({
   kind: 'restart-controller',
   summary: {
     en: 'the controller restarts: expectations and queues are lost, caches rebuilt',
@@ -13,13 +13,16 @@ export const restartControllerFault: FaultDef = {
   example: '{do: restart-controller, controller: statefulset}',
   describe: (ev) => `restart-controller ${ev.controller}`,
   apply(world, ev) {
-    const c = world.controllers.get(ev.controller as string);
+    const c = world.controllers.get(ev.controller);
     if (!c) return { applied: false, reason: `controller ${ev.controller} is not running` };
     c.restart();
-    return { applied: true, effect: { code: 'controller.restart', params: { controller: String(ev.controller) } } };
+    return {
+      applied: true,
+      effect: { code: 'controller.restart', params: { controller: String(ev.controller) } },
+    };
   },
   generate(ctx, rng) {
-    const names = ctx.targets.map((t) => t.split('/')[0]!).filter((c) => CONTROLLER_NAMES.includes(c));
+    const names = ctx.targets.map((t) => t.split('/')[0]!).filter(isControllerName);
     return names.length === 0 ? null : { at: ctx.at, do: 'restart-controller', controller: rng.pick(names) };
   },
-};
+});

@@ -1,8 +1,8 @@
 import { kindOfTarget, resolveTarget } from '../refs.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 /** Sets spec.replicas of a workload. */
-export const scaleFault: FaultDef = {
+export const scaleFault = defineFault({
   kind: 'scale',
   summary: { en: 'set spec.replicas', ko: 'spec.replicas를 바꾼다' },
   appliesTo: ['replicaset', 'statefulset', 'deployment'],
@@ -13,11 +13,11 @@ export const scaleFault: FaultDef = {
   example: '{do: scale, target: statefulset/web, replicas: 5}',
   describe: (ev) => `scale ${ev.target} to ${ev.replicas}`,
   apply(world, ev) {
-    const target = ev.target as string;
+    const target = ev.target;
     const obj = resolveTarget(world, target);
     if (!obj || obj.kind === 'DaemonSet')
       return { applied: false, reason: `${target} does not exist or cannot scale` };
-    const replicas = ev.replicas as number;
+    const replicas = ev.replicas;
     const r = world.store.patch('user', kindOfTarget(target)!, `default/${obj.metadata.name}`, (o) => ({
       ...o,
       spec: { ...o.spec, replicas },
@@ -31,4 +31,4 @@ export const scaleFault: FaultDef = {
     if (scalable.length === 0) return null;
     return { at: ctx.at, do: 'scale', target: rng.pick(scalable), replicas: rng.int(8) };
   },
-};
+});

@@ -1,11 +1,11 @@
 import { resolveTarget } from '../refs.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 /**
  * Sets spec.updateStrategy.rollingUpdate.partition of a StatefulSet: a staged (canary) rollout
  * moves the partition down step by step. Slots below it keep the current revision.
  */
-export const setPartitionFault: FaultDef = {
+export const setPartitionFault = defineFault({
   kind: 'set-partition',
   summary: {
     en: "set a StatefulSet's rolling-update partition",
@@ -19,12 +19,12 @@ export const setPartitionFault: FaultDef = {
   example: '{do: set-partition, target: statefulset/web, partition: 2}',
   describe: (ev) => `set-partition ${ev.target} to ${ev.partition}`,
   apply(world, ev) {
-    const target = ev.target as string;
+    const target = ev.target;
     const set = resolveTarget(world, target);
     if (!set) return { applied: false, reason: `${target} does not exist` };
     if (set.spec?.updateStrategy?.type === 'OnDelete')
       return { applied: false, reason: `${target} uses OnDelete` };
-    const partition = ev.partition as number;
+    const partition = ev.partition;
     const r = world.store.patch('user', 'StatefulSet', `default/${set.metadata.name}`, (o) => ({
       ...o,
       spec: {
@@ -45,4 +45,4 @@ export const setPartitionFault: FaultDef = {
       ? null
       : { at: ctx.at, do: 'set-partition', target: rng.pick(sets), partition: rng.int(6) };
   },
-};
+});

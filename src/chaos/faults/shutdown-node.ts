@@ -1,5 +1,5 @@
 import { shutdownNode } from '../../sim/nodeOps.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 const PHASES = ['Succeeded', 'Failed'] as const;
 
@@ -9,7 +9,7 @@ const PHASES = ['Succeeded', 'Failed'] as const;
  * until `heal-node`. Workload pods are then terminal without ever being deleted: the controllers
  * must replace them.
  */
-export const shutdownNodeFault: FaultDef = {
+export const shutdownNodeFault = defineFault({
   kind: 'shutdown-node',
   summary: {
     en: 'the node shuts down gracefully: its pods end Succeeded (or Failed), then it powers off',
@@ -23,8 +23,8 @@ export const shutdownNodeFault: FaultDef = {
   example: '{do: shutdown-node, node: node-a, phase: Succeeded}',
   describe: (ev) => `shutdown-node ${ev.node}${ev.phase ? ` (pods ${ev.phase})` : ''}`,
   apply(world, ev) {
-    const phase = (ev.phase as (typeof PHASES)[number] | undefined) ?? 'Succeeded';
-    const text = shutdownNode(world, ev.node as string, phase);
+    const phase = ev.phase ?? 'Succeeded';
+    const text = shutdownNode(world, ev.node, phase);
     return text
       ? { applied: true, text }
       : { applied: false, reason: `shutdown-node: node ${ev.node} is not up and reporting` };
@@ -33,4 +33,4 @@ export const shutdownNodeFault: FaultDef = {
     ctx.nodeNames.length === 0
       ? null
       : { at: ctx.at, do: 'shutdown-node', node: rng.pick(ctx.nodeNames), phase: rng.pick(PHASES) },
-};
+});

@@ -1,8 +1,8 @@
 import type { Taint } from '../../model/types.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 /** Adds a taint to a node (NoExecute evicts pods that do not tolerate it). */
-export const taintNodeFault: FaultDef = {
+export const taintNodeFault = defineFault({
   kind: 'taint-node',
   summary: { en: 'add a taint {key, value?, effect}', ko: '노드에 테인트를 추가한다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
@@ -11,10 +11,10 @@ export const taintNodeFault: FaultDef = {
     taint: { type: 'taint', required: true, doc: 'the taint to add {key, value?, effect}' },
   },
   example: '{do: taint-node, node: node-a, taint: {key: dedicated, value: db, effect: NoSchedule}}',
-  describe: (ev) => `taint-node ${ev.node} ${taintText(ev.taint as Taint)}`,
+  describe: (ev) => `taint-node ${ev.node} ${taintText(ev.taint)}`,
   apply(world, ev) {
-    const name = ev.node as string;
-    const t = ev.taint as Taint;
+    const name = ev.node;
+    const t = ev.taint;
     if (!world.store.get('Node', name)) return { applied: false, reason: `node ${name} does not exist` };
     world.lifecycle.setTaint(name, t, true);
     return { applied: true, text: `node ${name} tainted ${taintText(t)}` };
@@ -32,7 +32,7 @@ export const taintNodeFault: FaultDef = {
             effect: rng.pick(['NoSchedule', 'NoExecute', 'PreferNoSchedule']),
           },
         },
-};
+});
 
 export function taintText(t: Taint): string {
   return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;

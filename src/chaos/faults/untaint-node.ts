@@ -1,9 +1,9 @@
 import type { Taint } from '../../model/types.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 import { taintText } from './taint-node.ts';
 
 /** Removes a taint (matched by key and effect). */
-export const untaintNodeFault: FaultDef = {
+export const untaintNodeFault = defineFault({
   kind: 'untaint-node',
   summary: { en: 'remove a taint', ko: '노드에서 테인트를 제거한다' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
@@ -12,10 +12,10 @@ export const untaintNodeFault: FaultDef = {
     taint: { type: 'taint', required: true, doc: 'the taint to remove {key, value?, effect}' },
   },
   example: '{do: untaint-node, node: node-a, taint: {key: dedicated, value: db, effect: NoSchedule}}',
-  describe: (ev) => `untaint-node ${ev.node} ${taintText(ev.taint as Taint)}`,
+  describe: (ev) => `untaint-node ${ev.node} ${taintText(ev.taint)}`,
   apply(world, ev) {
-    const name = ev.node as string;
-    const t = ev.taint as Taint;
+    const name = ev.node;
+    const t = ev.taint;
     const node = world.store.get('Node', name);
     const has = ((node?.spec?.taints ?? []) as Taint[]).some((x) => x.key === t.key && x.effect === t.effect);
     if (!has) return { applied: false, reason: `node ${name} has no taint ${taintText(t)}` };
@@ -35,4 +35,4 @@ export const untaintNodeFault: FaultDef = {
             effect: rng.pick(['NoSchedule', 'NoExecute', 'PreferNoSchedule']),
           },
         },
-};
+});

@@ -1,10 +1,10 @@
 import type { KObject } from '../../model/types.ts';
 import type { Rng } from '../../sim/prng.ts';
 import { kindOfTarget, resolveTarget } from '../refs.ts';
-import type { FaultDef } from '../types.ts';
+import { defineFault } from '../types.ts';
 
 /** Changes the pod template (a rollout for DaemonSets, StatefulSets and Deployments). */
-export const updateTemplateFault: FaultDef = {
+export const updateTemplateFault = defineFault({
   kind: 'update-template',
   summary: { en: 'change the pod template (a rollout)', ko: '파드 템플릿을 바꾼다 (롤아웃)' },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
@@ -21,18 +21,14 @@ export const updateTemplateFault: FaultDef = {
   describe: (ev) =>
     `update-template ${ev.target}${ev.image ? ` image=${ev.image}` : ''}${ev.patch ? ' (patch)' : ''}`,
   apply(world, ev) {
-    const target = ev.target as string;
+    const target = ev.target;
     const obj = resolveTarget(world, target);
     if (!obj) return { applied: false, reason: `${target} does not exist` };
     const r = world.store.patch('user', kindOfTarget(target)!, `default/${obj.metadata.name}`, (o) => ({
       ...o,
       spec: {
         ...o.spec,
-        template: newTemplate(
-          o,
-          ev.image as string | undefined,
-          ev.patch as Record<string, unknown> | undefined,
-        ),
+        template: newTemplate(o, ev.image, ev.patch),
       },
     }));
     return r.ok
@@ -48,7 +44,7 @@ export const updateTemplateFault: FaultDef = {
           target: rng.pick(ctx.targets),
           image: `registry.local/app:v${1 + rng.int(3)}${failureTag(rng)}`,
         },
-};
+});
 
 /**
  * A rollout that goes bad: sometimes the new image names a failure mode (podBehavior.ts), so
