@@ -11,6 +11,7 @@ import * as controllerUtils from './cases/controller_utils.ts';
 import * as daemonController from './cases/daemon_controller.ts';
 import * as daemonUpdate from './cases/daemon_update.ts';
 import * as replicaSet from './cases/replica_set.ts';
+import * as statefulSetControl from './cases/stateful_set_control.ts';
 import * as statefulSetUtils from './cases/stateful_set_utils.ts';
 import type { PortedCase, Source } from './harness.ts';
 
@@ -23,6 +24,7 @@ const MODULES: Array<{ SOURCE: Source; cases: PortedCase[] }> = [
   daemonController,
   daemonUpdate,
   statefulSetUtils,
+  statefulSetControl,
 ];
 
 /** The rows between two markers, as trimmed cell arrays (header and rule rows dropped). */

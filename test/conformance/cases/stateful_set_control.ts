@@ -1,0 +1,368 @@
+/**
+ * pkg/controller/statefulset/stateful_set_control_test.go, `TestStatefulSetControl` and
+ * `TestStatefulSetControlWithStartOrdinal`: scale up, scale down, replacement of deleted, Failed
+ * and Succeeded pods and of a Pending pod's lost claims, under OrderedReady ("Monotonic", checked
+ * by the monotonic invariants after every sync) and Parallel ("Burst"), each under every
+ * persistentVolumeClaimRetentionPolicy the Go test loops over.
+ *
+ * The Go test drives `UpdateStatefulSet` with a fake object manager whose writes land in the cache
+ * at once. Here one sync is kubeprop's pure plan (statefulset/plan.ts `planSync`) with its intents
+ * applied the way podControl.ts applies them (claims first, owner references per policy), and the
+ * status from status.ts `computeStatus`; the pods are moved forward (Pending → Running → Ready) by
+ * the test, as `scaleUpStatefulSetControl` does, in a fixed pseudo-random order.
+ */
+import { expect } from 'vitest';
+import {
+  claimsFor,
+  identityMatches,
+  POD_INDEX_LABEL,
+  storageMatches,
+} from '../../../src/controllers/statefulset/identity.ts';
+import { planSync } from '../../../src/controllers/statefulset/plan.ts';
+import { claimOwnerRefs, retentionPolicy } from '../../../src/controllers/statefulset/retention.ts';
+import { computeStatus } from '../../../src/controllers/statefulset/status.ts';
+import { CORRECT } from '../../../src/controllers/statefulset/variants.ts';
+import { parseOrdinal } from '../../../src/model/ordinal.ts';
+import type { KObject } from '../../../src/model/types.ts';
+import type { PortedCase, Source } from '../harness.ts';
+import { newStatefulSet } from './stateful_set_utils.ts';
+
+export const SOURCE: Source = {
+  controller: 'StatefulSet',
+  file: 'pkg/controller/statefulset/stateful_set_control_test.go',
+  version: '0004b149a571af0103032a1788dc9fa70b885601',
+};
+
+type Policy = { whenScaled: string; whenDeleted: string } | undefined;
+/** runTestOverPVCRetentionPolicies: Retain, ScaleDownOnly, SetDeleteOnly, Delete and no policy. */
+const POLICIES: Policy[] = [
+  { whenScaled: 'Retain', whenDeleted: 'Retain' },
+  { whenScaled: 'Delete', whenDeleted: 'Retain' },
+  { whenScaled: 'Retain', whenDeleted: 'Delete' },
+  { whenScaled: 'Delete', whenDeleted: 'Delete' },
+  undefined,
+];
+
+const REVISION = 'foo-r1';
+const ord = (p: KObject) => parseOrdinal(p.metadata.name)?.ordinal ?? -1;
+
+/** The fake object manager: pods and claims in a cache that every write updates at once. */
+class FakeStatefulSetCluster {
+  pods: KObject[] = [];
+  claims = new Map<string, KObject>();
+  creates = 0;
+  deletes = 0;
+  private uid = 0;
+  private rng = 2463534242;
+
+  constructor(public set: KObject) {}
+
+  /** One UpdateStatefulSet: plan, apply the intents, write the status. */
+  sync(): void {
+    const template = this.set.spec?.template as Record<string, unknown>;
+    const plan = planSync({
+      set: this.set,
+      pods: this.pods,
+      claims: this.claims,
+      revisions: { current: { name: REVISION, template }, update: { name: REVISION, template } },
+      nowMs: 0,
+      v: CORRECT,
+    });
+    for (const intent of plan.intents) {
+      if (intent.type === 'create') this.create(intent.pod as unknown as KObject);
+      else if (intent.type === 'createClaims') this.createClaims(ord(intent.pod));
+      else if (intent.type === 'repair') this.fixClaims(intent.pod, intent.condemned);
+      else this.remove(intent.pod);
+    }
+    const status = computeStatus(
+      this.set,
+      this.pods,
+      { current: REVISION, update: REVISION, collisionCount: 0 },
+      0,
+    );
+    this.set = { ...this.set, status };
+  }
+
+  private create(pod: KObject): void {
+    this.createClaims(ord(pod));
+    this.creates++;
+    // A created pod has no phase yet; the test acknowledges it by setting Pending.
+    this.pods.push({
+      ...pod,
+      metadata: { ...pod.metadata, uid: `pod-uid-${this.uid++}` },
+      status: {},
+    } as KObject);
+  }
+
+  createClaims(ordinal: number): void {
+    for (const claim of claimsFor(this.set, ordinal)) {
+      const name = claim.metadata.name!;
+      if (this.claims.has(name)) continue;
+      const refs = claimOwnerRefs(claim, this.set, undefined, false, retentionPolicy(this.set));
+      this.claims.set(name, {
+        ...claim,
+        metadata: { ...claim.metadata, name, uid: `claim-${name}`, ownerReferences: refs },
+      } as KObject);
+    }
+  }
+
+  private fixClaims(pod: KObject, condemned: boolean): void {
+    for (const claim of claimsFor(this.set, ord(pod))) {
+      const cached = this.claims.get(claim.metadata.name!);
+      if (!cached) continue;
+      const refs = claimOwnerRefs(cached, this.set, pod, condemned, retentionPolicy(this.set));
+      this.claims.set(cached.metadata.name, {
+        ...cached,
+        metadata: { ...cached.metadata, ownerReferences: refs },
+      });
+    }
+  }
+
+  remove(pod: KObject): void {
+    this.deletes++;
+    this.pods = this.pods.filter((p) => p.metadata.name !== pod.metadata.name);
+  }
+
+  setPhase(pod: KObject, phase: string, ready = false): void {
+    const next = {
+      ...pod,
+      status: { phase, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+    } as KObject;
+    this.pods = this.pods.map((p) => (p === pod ? next : p));
+  }
+
+  sorted(): KObject[] {
+    return [...this.pods].sort((a, b) => ord(a) - ord(b));
+  }
+
+  random(n: number): number {
+    this.rng ^= this.rng << 13;
+    this.rng ^= this.rng >>> 17;
+    this.rng ^= this.rng << 5;
+    return (this.rng >>> 0) % n;
+  }
+}
+
+type Invariants = (c: FakeStatefulSetCluster) => void;
+
+/** assertBurstInvariants: identity, storage and claims (with their owners) of every pod. */
+function burstInvariants(c: FakeStatefulSetCluster): void {
+  for (const pod of c.sorted()) {
+    expect(storageMatches(c.set, pod), `${pod.metadata.name} storage`).toBe(true);
+    expect(identityMatches(c.set, pod), `${pod.metadata.name} identity`).toBe(true);
+    checkClaims(c, pod);
+  }
+}
+
+/** assertMonotonicInvariants: the burst ones, pods in ordinal order, none Ready before its predecessor. */
+function monotonicInvariants(c: FakeStatefulSetCluster): void {
+  const pods = c.sorted();
+  const start = c.set.spec?.ordinals?.start ?? 0;
+  pods.forEach((pod, i) => {
+    const ready = (p: KObject) =>
+      p.status?.phase === 'Running' && p.status?.conditions?.[0]?.status === 'True';
+    if (i > 0)
+      expect(ready(pod) && !ready(pods[i - 1]!), `${pod.metadata.name} Ready before its predecessor`).toBe(
+        false,
+      );
+    expect(ord(pod), `${pod.metadata.name} deployed in the wrong order`).toBe(start + i);
+  });
+  burstInvariants(c);
+}
+
+/** checkClaimInvarients: the claim exists and carries exactly the owners the policy asks for. */
+function checkClaims(c: FakeStatefulSetCluster, pod: KObject): void {
+  const policy = retentionPolicy(c.set);
+  const replicas = c.set.spec?.replicas ?? 1;
+  for (const want of claimsFor(c.set, ord(pod))) {
+    const claim = c.claims.get(want.metadata.name!);
+    expect(claim, `claim ${want.metadata.name} for ${pod.metadata.name}`).toBeDefined();
+    const refs = claim?.metadata.ownerReferences ?? [];
+    const bySet = refs.some((r) => r.uid === c.set.metadata.uid);
+    const condemned = ord(pod) >= replicas;
+    if (policy.whenDeleted === 'Retain') expect(bySet, `${want.metadata.name} owned by the set`).toBe(false);
+    if (policy.whenDeleted === 'Delete' && !condemned)
+      expect(bySet, `${want.metadata.name} owned by the set`).toBe(true);
+    if (policy.whenScaled === 'Retain')
+      expect(
+        refs.some((r) => r.kind === 'Pod'),
+        `${want.metadata.name} owned by a pod`,
+      ).toBe(false);
+  }
+}
+
+/** scaleUpStatefulSetControl: move one pod forward, sync, check, until every replica is Ready. */
+function scaleUp(c: FakeStatefulSetCluster, inv: Invariants): void {
+  for (let guard = 0; (c.set.status?.readyReplicas ?? 0) < (c.set.spec?.replicas ?? 1); guard++) {
+    expect(guard).toBeLessThan(500);
+    for (const p of c.pods) if (!p.status?.phase) c.setPhase(p, 'Pending');
+    const pods = c.sorted();
+    if (pods.length > 0) {
+      const pod = pods[c.random(pods.length)]!;
+      if (pod.status?.phase === 'Pending') c.setPhase(pod, 'Running');
+      else if (pod.status?.phase === 'Running') c.setPhase(pod, 'Running', true);
+    }
+    c.sync();
+    inv(c);
+  }
+}
+
+/** scaleDownStatefulSetControl: sync until the set is down to spec.replicas, checking as it goes. */
+function scaleDown(c: FakeStatefulSetCluster, inv: Invariants): string[] {
+  const order: string[] = [];
+  for (let guard = 0; (c.set.status?.replicas ?? 0) > (c.set.spec?.replicas ?? 1); guard++) {
+    expect(guard).toBeLessThan(100);
+    const before = new Set(c.pods.map((p) => p.metadata.name));
+    c.sync();
+    for (const n of before) if (!c.pods.some((p) => p.metadata.name === n)) order.push(n);
+    inv(c);
+  }
+  return order;
+}
+
+function withReplicas(set: KObject, replicas: number): KObject {
+  return { ...set, spec: { ...set.spec, replicas } };
+}
+
+type Body = (set: KObject, inv: Invariants, burst: boolean) => void;
+
+const expectStatus = (c: FakeStatefulSetCluster, n: number) =>
+  expect({
+    replicas: c.set.status?.replicas,
+    ready: c.set.status?.readyReplicas,
+    updated: c.set.status?.updatedReplicas,
+  }).toEqual({
+    replicas: n,
+    ready: n,
+    updated: n,
+  });
+
+const createsPods: Body = (set, inv) => {
+  const c = new FakeStatefulSetCluster(set);
+  scaleUp(c, inv);
+  expectStatus(c, 3);
+  for (const p of c.pods) expect(p.metadata.labels?.[POD_INDEX_LABEL]).toBe(String(ord(p)));
+};
+
+const scalesUp: Body = (set, inv) => {
+  const c = new FakeStatefulSetCluster(set);
+  scaleUp(c, inv);
+  c.set = withReplicas(c.set, 4);
+  scaleUp(c, inv);
+  expectStatus(c, 4);
+};
+
+const scalesDown: Body = (set, inv, burst) => {
+  const c = new FakeStatefulSetCluster(set);
+  scaleUp(c, inv);
+  c.set = withReplicas(c.set, 0);
+  const order = scaleDown(c, inv);
+  expectStatus(c, 0);
+  // OrderedReady removes the highest ordinal first, one at a time.
+  if (!burst) expect(order).toEqual(['foo-2', 'foo-1', 'foo-0']);
+};
+
+const replacesPods: Body = (set, inv) => {
+  const c = new FakeStatefulSetCluster(set);
+  scaleUp(c, inv);
+  expect(c.set.status?.replicas).toBe(5);
+  for (const claim of c.claims.values())
+    expect(claim.metadata.ownerReferences?.some((r) => r.kind === 'Pod') ?? false).toBe(false);
+  const pods = c.sorted();
+  for (const i of [0, 2, 4]) c.remove(pods[i]!);
+  for (const i of [0, 2, 4]) {
+    c.sync();
+    const pod = c.pods.find((p) => ord(p) === i);
+    expect(pod, `foo-${i} recreated`).toBeDefined();
+    c.setPhase(pod!, 'Running');
+    c.sync();
+    c.setPhase(c.pods.find((p) => ord(p) === i)!, 'Running', true);
+  }
+  c.sync();
+  expect(c.set.status?.replicas).toBe(5);
+};
+
+function recreatesPod(phase: 'Failed' | 'Succeeded'): Body {
+  return (set, inv, burst) => {
+    const c = new FakeStatefulSetCluster(set);
+    c.sync();
+    inv(c);
+    expect(c.deletes).toBe(0);
+    const first = c.sorted();
+    first.forEach((p, i) => c.setPhase(p, i === 0 ? phase : 'Pending'));
+    c.sync();
+    inv(c);
+    expect(c.deletes).toBe(1);
+    c.sync();
+    inv(c);
+    expect(c.deletes).toBe(1);
+    const recreated = c.pods.find((p) => ord(p) === 0);
+    // The new pod has no phase yet (isCreated is false).
+    expect(recreated?.status?.phase).toBeUndefined();
+    expect(c.creates).toBe(burst ? (set.spec?.replicas ?? 1) + 1 : 2);
+  };
+}
+
+const recreatesPVCForPendingPod: Body = (set, inv) => {
+  const c = new FakeStatefulSetCluster(set);
+  c.sync();
+  inv(c);
+  const pod = c.sorted()[0]!;
+  for (const claim of claimsFor(c.set, ord(pod))) c.claims.delete(claim.metadata.name!);
+  c.setPhase(pod, 'Pending');
+  c.sync();
+  // The invariants check that no pod misses a claim.
+  inv(c);
+};
+
+const FUNCS: Array<[string, Body, number]> = [
+  ['CreatesPodsWithPodIndexLabelFeature', createsPods, 3],
+  ['ScalesUp', scalesUp, 3],
+  ['ScalesDown', scalesDown, 3],
+  ['ReplacesPods', replacesPods, 5],
+  ['RecreatesFailedPod', recreatesPod('Failed'), 3],
+  ['RecreatesSucceededPod', recreatesPod('Succeeded'), 3],
+  ['RecreatesPVCForPendingPod', recreatesPVCForPendingPod, 3],
+];
+
+function controlCases(): PortedCase[] {
+  return FUNCS.flatMap(([func, body, replicas]) =>
+    (['Monotonic', 'Burst'] as const).map((mode) => ({
+      source: SOURCE,
+      func: 'TestStatefulSetControl',
+      name: `${func}/${mode}`,
+      run: () => {
+        for (const policy of POLICIES) {
+          const base = newStatefulSet(replicas);
+          const set = {
+            ...base,
+            spec: {
+              ...base.spec,
+              persistentVolumeClaimRetentionPolicy: policy,
+              ...(mode === 'Burst' ? { podManagementPolicy: 'Parallel' } : {}),
+            },
+          } as KObject;
+          body(set, mode === 'Burst' ? burstInvariants : monotonicInvariants, mode === 'Burst');
+        }
+      },
+    })),
+  );
+}
+
+const START_ORDINAL: PortedCase = {
+  source: SOURCE,
+  func: 'TestStatefulSetControlWithStartOrdinal',
+  name: 'CreatesPodsWithStartOrdinal',
+  run: () => {
+    const base = newStatefulSet(3);
+    const c = new FakeStatefulSetCluster({
+      ...base,
+      spec: { ...base.spec, ordinals: { start: 2 } },
+    } as KObject);
+    scaleUp(c, () => {});
+    expectStatus(c, 3);
+    expect(c.sorted().map(ord)).toEqual([2, 3, 4]);
+  },
+};
+
+export const cases: PortedCase[] = [...controlCases(), START_ORDINAL];
