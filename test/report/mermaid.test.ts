@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { escapeMermaidLabel } from '../../src/report/escape.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { fixtureSources, hostileRun, STS_GRAPH } from './fixtures.ts';
 
@@ -99,12 +100,17 @@ describe('report: mermaid', () => {
         { from: 'idle', event: 'A: B; <b>{c}</b> #1', to: 'x"; click s_idle call alert(1) %%' },
       ],
     };
-    const md = renderMarkdown(hostileRun(), {
+    // Diagrams draw the transitions a run took: the run takes the hostile one.
+    const run = hostileRun();
+    const hostile = graph.transitions[graph.transitions.length - 1]!;
+    run.machines.push({ controller: 'statefulset', ...hostile, count: 1 });
+    const md = renderMarkdown(run, {
       lang: 'en',
       sources: { ...fixtureSources, machineGraph: () => graph },
     });
     const blocks = mermaidBlocks(md);
     expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.join('\n')).toContain(`: ${escapeMermaidLabel(hostile.event)} ×1`);
     for (const b of blocks) expect(mermaidProblems(b)).toEqual([]);
   });
 });

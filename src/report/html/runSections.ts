@@ -96,7 +96,11 @@ export function machinesHtml(c: HtmlContext): string {
     out.push(`<p class="coverage" data-controller="${escapeHtml(controller)}">${figures}</p>`, legend);
     const edgeTitle = (from: string, to: string, event: string) =>
       t(c.lang, 'machine.edgeTitle', { from, to, event });
-    out.push(`<div class="machine">${machineSvg(cov, `m${i}`, edgeTitle)}</div>`);
+    const words = {
+      showAll: (count: number) => t(c.lang, 'machine.showAll', { count }),
+      notVisited: (states: string) => t(c.lang, 'machine.notVisited', { states }),
+    };
+    out.push(`<div class="machine">${machineSvg(cov, `m${i}`, edgeTitle, words)}</div>`);
   });
   return out.join('\n');
 }

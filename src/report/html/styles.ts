@@ -73,6 +73,14 @@ ${phaseRules}
 svg{max-width:100%;height:auto}
 svg text{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif}
 .machine{overflow-x:auto}
+.machine>label{font-size:.85em;color:var(--muted);cursor:pointer;margin-left:4px}
+.machine .m-all{display:none}
+.machine .show-all:checked~.m-all{display:block}
+.machine .show-all:checked~.m-visited{display:none}
+.machine .not-visited{font-size:.85em;margin:2px 0}
+/* Korean breaks between words (at spaces), never inside one ("지켜짐", not "지/켜짐"); ids may wrap anywhere. */
+:lang(ko){word-break:keep-all;overflow-wrap:break-word}
+:lang(ko) code,:lang(ko) .mono{overflow-wrap:anywhere}
 .compare-wrap{overflow-x:auto}
 table.compare th[scope=row]{background:var(--soft);font-weight:600;min-width:11em;max-width:16em}
 table.compare td{font-size:.9em;min-width:14em}

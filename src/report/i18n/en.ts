@@ -176,7 +176,7 @@ export const en = {
   // State machines
   'machine.heading': 'Controller state machines',
   'machine.intro':
-    'Each controller runs as a state machine. Highlighted states and transitions are the ones this run visited.',
+    'Each controller runs as a state machine. The picture shows the states and transitions this run visited; tick the box above it to see the whole machine.',
   'machine.title': '{controller} controller',
   'machine.coverage':
     'Coverage: {statesVisited} of {states} states, {transVisited} of {transitions} transitions.',
@@ -187,7 +187,9 @@ export const en = {
   'machine.col.count': 'Times taken',
   'machine.none': 'No controller state machine ran in this scenario.',
   'machine.legendVisited': 'visited',
-  'machine.legendUnvisited': 'not visited (hover an arrow for its event)',
+  'machine.legendUnvisited': 'not visited (dashed, in the whole machine)',
+  'machine.showAll': 'Show the whole machine ({count} transitions)',
+  'machine.notVisited': 'States not visited: {states}',
   'machine.edgeTitle': '{from} → {to} on {event}',
 
   // Timeline

@@ -177,7 +177,8 @@ export const ko: Record<MessageKey, string> = {
 
   // 상태 머신
   'machine.heading': '컨트롤러 상태 머신',
-  'machine.intro': '각 컨트롤러는 상태 머신으로 동작한다. 강조된 상태와 전이는 이번 실행에서 지나간 것이다.',
+  'machine.intro':
+    '각 컨트롤러는 상태 머신으로 동작한다. 그림은 이번 실행에서 지나간 상태와 전이를 보여 준다. 머신 전체는 그림 위의 상자를 체크하면 보인다.',
   'machine.title': '{controller} 컨트롤러',
   'machine.coverage':
     '커버리지: 상태 {states}개 중 {statesVisited}개, 전이 {transitions}개 중 {transVisited}개.',
@@ -188,7 +189,9 @@ export const ko: Record<MessageKey, string> = {
   'machine.col.count': '횟수',
   'machine.none': '이 시나리오에서는 컨트롤러 상태 머신이 실행되지 않았다.',
   'machine.legendVisited': '지나감',
-  'machine.legendUnvisited': '지나가지 않음 (화살표에 마우스를 올리면 이벤트가 보임)',
+  'machine.legendUnvisited': '지나가지 않음 (머신 전체 그림에서 점선)',
+  'machine.showAll': '머신 전체 보기 (전이 {count}개)',
+  'machine.notVisited': '지나가지 않은 상태: {states}',
   'machine.edgeTitle': '{from} → {to} ({event} 이벤트)',
 
   // 타임라인
