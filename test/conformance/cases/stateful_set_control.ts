@@ -44,6 +44,11 @@ const POLICIES: Policy[] = [
 ];
 
 const REVISION = 'foo-r1';
+
+interface Rev {
+  name: string;
+  template: Record<string, unknown>;
+}
 const ord = (p: KObject) => parseOrdinal(p.metadata.name)?.ordinal ?? -1;
 
 /** The fake object manager: pods and claims in a cache that every write updates at once. */
@@ -55,16 +60,30 @@ class FakeStatefulSetCluster {
   private uid = 0;
   private rng = 2463534242;
 
-  constructor(public set: KObject) {}
+  current: Rev;
+  update: Rev;
+
+  constructor(public set: KObject) {
+    this.current = { name: REVISION, template: set.spec?.template as Record<string, unknown> };
+    this.update = this.current;
+  }
+
+  /** A new template: the update revision (the current one stays until the rollout completes). */
+  setTemplate(next: KObject): void {
+    this.set = next;
+    this.update = {
+      name: `foo-r${Number(this.update.name.slice(5)) + 1}`,
+      template: next.spec?.template as Record<string, unknown>,
+    };
+  }
 
   /** One UpdateStatefulSet: plan, apply the intents, write the status. */
   sync(): void {
-    const template = this.set.spec?.template as Record<string, unknown>;
     const plan = planSync({
       set: this.set,
       pods: this.pods,
       claims: this.claims,
-      revisions: { current: { name: REVISION, template }, update: { name: REVISION, template } },
+      revisions: { current: this.current, update: this.update },
       nowMs: 0,
       v: CORRECT,
     });
@@ -74,12 +93,9 @@ class FakeStatefulSetCluster {
       else if (intent.type === 'repair') this.fixClaims(intent.pod, intent.condemned);
       else this.remove(intent.pod);
     }
-    const status = computeStatus(
-      this.set,
-      this.pods,
-      { current: REVISION, update: REVISION, collisionCount: 0 },
-      0,
-    );
+    const revs = { current: this.current.name, update: this.update.name, collisionCount: 0 };
+    const status = computeStatus(this.set, this.pods, revs, 0);
+    if (status.currentRevision === this.update.name) this.current = this.update;
     this.set = { ...this.set, status };
   }
 
@@ -118,9 +134,14 @@ class FakeStatefulSetCluster {
     }
   }
 
+  /** Deletes a pod; like the garbage collector, also the claims whose only owner it was. */
   remove(pod: KObject): void {
     this.deletes++;
     this.pods = this.pods.filter((p) => p.metadata.name !== pod.metadata.name);
+    for (const [name, claim] of this.claims) {
+      const refs = claim.metadata.ownerReferences ?? [];
+      if (refs.length > 0 && refs.every((r) => r.uid === pod.metadata.uid)) this.claims.delete(name);
+    }
   }
 
   setPhase(pod: KObject, phase: string, ready = false): void {
@@ -365,4 +386,153 @@ const START_ORDINAL: PortedCase = {
   },
 };
 
-export const cases: PortedCase[] = [...controlCases(), START_ORDINAL];
+/**
+ * updateStatefulSetControl: sync, then move pods forward and sync until the set has exactly its
+ * replicas, all Ready, and (RollingUpdate) the update revision has become the current one.
+ */
+function rollOut(c: FakeStatefulSetCluster, inv: Invariants): void {
+  const done = () => {
+    const st = c.set.status ?? {};
+    const replicas = c.set.spec?.replicas ?? 1;
+    const partition = c.set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
+    const rolled =
+      c.set.spec?.updateStrategy?.type === 'OnDelete' ||
+      st.currentRevision === st.updateRevision ||
+      (partition > 0 && st.updatedReplicas === Math.max(0, replicas - partition));
+    return st.readyReplicas === replicas && st.replicas === replicas && rolled;
+  };
+  c.sync();
+  inv(c);
+  for (let guard = 0; !done(); guard++) {
+    expect(guard).toBeLessThan(500);
+    for (const p of c.pods) if (!p.status?.phase) c.setPhase(p, 'Pending');
+    const pods = c.sorted();
+    const pod = pods[c.random(pods.length)];
+    if (pod?.status?.phase === 'Pending') c.setPhase(pod, 'Running');
+    else if (pod?.status?.phase === 'Running') c.setPhase(pod, 'Running', true);
+    c.sync();
+    inv(c);
+  }
+}
+
+const image = (p: KObject) => (p.spec?.containers as Array<{ image?: string }> | undefined)?.[0]?.image;
+
+interface UpdateCase {
+  name: string;
+  burst: boolean;
+  from: number;
+  to: number;
+  partition?: number;
+}
+
+function updated(c: FakeStatefulSetCluster, to: number, strategy: Record<string, unknown>): KObject {
+  const spec = c.set.spec as Record<string, any>;
+  const tmpl = spec.template as { spec: { containers: Array<Record<string, unknown>> } };
+  return {
+    ...c.set,
+    spec: {
+      ...spec,
+      replicas: to,
+      updateStrategy: strategy,
+      template: {
+        ...tmpl,
+        spec: { ...tmpl.spec, containers: [{ ...tmpl.spec.containers[0], image: 'foo' }] },
+      },
+    },
+  } as KObject;
+}
+
+/** Scales the set up under `strategy`, changes its image (and replicas) and rolls it out. */
+function runUpdate(t: UpdateCase, policy: Policy, strategy: Record<string, unknown>): FakeStatefulSetCluster {
+  const base = newStatefulSet(t.from);
+  const set = {
+    ...base,
+    spec: {
+      ...base.spec,
+      persistentVolumeClaimRetentionPolicy: policy,
+      updateStrategy: strategy,
+      ...(t.burst ? { podManagementPolicy: 'Parallel' } : {}),
+    },
+  } as KObject;
+  const c = new FakeStatefulSetCluster(set);
+  scaleUp(c, t.burst ? burstInvariants : monotonicInvariants);
+  c.setTemplate(updated(c, t.to, strategy));
+  rollOut(c, burstInvariants);
+  return c;
+}
+
+const UPDATES: UpdateCase[] = [
+  { name: 'monotonic image update', burst: false, from: 3, to: 3 },
+  { name: 'monotonic image update and scale up', burst: false, from: 3, to: 5 },
+  { name: 'monotonic image update and scale down', burst: false, from: 5, to: 3 },
+  { name: 'burst image update', burst: true, from: 3, to: 3 },
+  { name: 'burst image update and scale up', burst: true, from: 3, to: 5 },
+  { name: 'burst image update and scale down', burst: true, from: 5, to: 3 },
+];
+
+function rollingUpdateCases(): PortedCase[] {
+  return UPDATES.map((t) => ({
+    source: SOURCE,
+    func: 'TestStatefulSetControlRollingUpdate',
+    name: t.name,
+    run: () => {
+      for (const policy of POLICIES) {
+        const c = runUpdate(t, policy, { type: 'RollingUpdate' });
+        expect(c.sorted().map(image)).toEqual(Array(t.to).fill('foo'));
+      }
+    },
+  }));
+}
+
+function onDeleteCases(): PortedCase[] {
+  return UPDATES.map((t) => ({
+    source: SOURCE,
+    func: 'TestStatefulSetControlOnDeleteUpdate',
+    name: t.name,
+    run: () => {
+      for (const policy of POLICIES) {
+        const c = runUpdate(t, policy, { type: 'OnDelete' });
+        // validateUpdate: the existing pods keep the original image; new ordinals get the new one.
+        expect(c.sorted().map(image)).toEqual(
+          Array.from({ length: t.to }, (_, i) => (i < t.from ? 'nginx' : 'foo')),
+        );
+        // validateRestart: scaled to 0 and back, every pod is created from the update revision.
+        const replicas = t.to;
+        c.set = withReplicas(c.set, 0);
+        scaleDown(c, t.burst ? burstInvariants : monotonicInvariants);
+        c.set = withReplicas(c.set, replicas);
+        scaleUp(c, t.burst ? burstInvariants : monotonicInvariants);
+        expect(c.sorted().map(image)).toEqual(Array(replicas).fill('foo'));
+      }
+    },
+  }));
+}
+
+const PARTITIONED: UpdateCase[] = [
+  { name: 'monotonic image update', burst: false, from: 3, to: 3, partition: 2 },
+  { name: 'monotonic image update and scale up', burst: false, from: 3, to: 5, partition: 2 },
+  { name: 'burst image update', burst: true, from: 3, to: 3, partition: 2 },
+];
+
+function partitionCases(): PortedCase[] {
+  return PARTITIONED.map((t) => ({
+    source: SOURCE,
+    func: 'TestStatefulSetControlRollingUpdateWithPartition',
+    name: t.name,
+    run: () => {
+      for (const policy of POLICIES) {
+        const c = runUpdate(t, policy, { type: 'RollingUpdate', rollingUpdate: { partition: t.partition } });
+        const want = Array.from({ length: t.to }, (_, i) => (i < t.partition! ? 'nginx' : 'foo'));
+        expect(c.sorted().map(image)).toEqual(want);
+      }
+    },
+  }));
+}
+
+export const cases: PortedCase[] = [
+  ...controlCases(),
+  START_ORDINAL,
+  ...rollingUpdateCases(),
+  ...onDeleteCases(),
+  ...partitionCases(),
+];
