@@ -310,7 +310,9 @@ function recreatesPod(phase: 'Failed' | 'Succeeded'): Body {
     inv(c);
     expect(c.deletes).toBe(0);
     const first = c.sorted();
-    first.forEach((p, i) => c.setPhase(p, i === 0 ? phase : 'Pending'));
+    first.forEach((p, i) => {
+      c.setPhase(p, i === 0 ? phase : 'Pending');
+    });
     c.sync();
     inv(c);
     expect(c.deletes).toBe(1);
@@ -426,7 +428,7 @@ interface UpdateCase {
 }
 
 function updated(c: FakeStatefulSetCluster, to: number, strategy: Record<string, unknown>): KObject {
-  const spec = c.set.spec as Record<string, any>;
+  const spec = c.set.spec as Record<string, unknown>;
   const tmpl = spec.template as { spec: { containers: Array<Record<string, unknown>> } };
   return {
     ...c.set,
