@@ -64,21 +64,26 @@ export function verdictLine(result: RunResult, wallMs: number, lang: Lang = 'en'
 }
 
 function verdictDetail(result: RunResult, verdict: Verdict, lang: Lang): string {
-  if (verdict === 'error') return `internal error: ${(result.error ?? 'unknown').split('\n')[0]}`;
+  if (verdict === 'error')
+    return t(lang, 'verdict.internalError', { error: (result.error ?? 'unknown').split('\n')[0]! });
   if (result.nothingChecked !== undefined)
     return t(lang, 'verdict.nothingChecked', { why: result.nothingChecked[lang] });
   const held = result.invariants.filter((i) => i.status === 'held').length;
   const heldText = t(lang, 'verdict.heldCount', { count: held }).replace('(s)', held === 1 ? '' : 's');
   if (verdict === 'pass') {
     const expected = result.invariants.filter((i) => i.status === 'violated').map((i) => i.id);
-    return expected.length === 0 ? heldText : `${expected.join(', ')} violated as expected, ${heldText}`;
+    return expected.length === 0
+      ? heldText
+      : t(lang, 'verdict.violatedAsExpected', { ids: expected.join(', '), held: heldText });
   }
   const first = firstViolation(result, unexpectedViolations(result));
   if (first !== undefined) {
     const more = unexpectedViolations(result).length - 1;
-    return `${first.id} violated at ${formatTime(first.v.atMs)} step ${first.v.step}${more > 0 ? ` (+${more} more)` : ''}`;
+    const at = { id: first.id, time: formatTime(first.v.atMs), step: first.v.step };
+    return `${t(lang, 'verdict.violatedAt', at)}${more > 0 ? ` ${t(lang, 'verdict.more', { count: more })}` : ''}`;
   }
-  return `expect not met: ${result.expectProblems.join('; ') || 'see the report'}`;
+  const problems = result.expectProblems.join(t(lang, 'list.separator')) || t(lang, 'verdict.seeReport');
+  return t(lang, 'verdict.expectProblems', { problems });
 }
 
 /** `held by design: <first note> (+N more)`, or '' when no claim held by design. */

@@ -63,7 +63,7 @@ describe('verdict: skipped events', () => {
       /^PASS {2}t {2}seed=1 {2}\d+ invariants held; 2 events skipped: node-3 was removed at 00:30\.000 {2}\(1\.0 ms\)$/,
     );
     expect(verdictLine(r, 1, 'ko')).toMatch(
-      /불변 조건 \d+개 지켜짐; 이벤트 2개 건너뜀: node-3: 00:30\.000에 제거됨/,
+      /불변 조건 \d+개 지켜짐 \/ 이벤트 2개 건너뜀: node-3: 00:30\.000에 제거됨/,
     );
   });
 

@@ -20,6 +20,11 @@ export const en = {
   'verdict.heldCount': '{count} invariant(s) held',
   'verdict.heldByDesign': 'held by design: {note}',
   'verdict.more': '(+{count} more)',
+  'verdict.internalError': 'internal error: {error}',
+  'verdict.violatedAsExpected': '{ids} violated as expected, {held}',
+  'verdict.violatedAt': '{id} violated at {time} step {step}',
+  'verdict.expectProblems': 'expect not met: {problems}',
+  'verdict.seeReport': 'see the report',
   // Between clauses of one line (verdict notes, a pod's fate and its volumes); Korean has no ';'.
   'list.separator': '; ',
   'verdict.skipped': '{count} event(s) skipped: {first}',
