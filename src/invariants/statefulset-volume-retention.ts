@@ -140,7 +140,7 @@ export const statefulsetVolumeRetention: SafetyInvariant = {
   concept: 'statefulset',
   claim: {
     en: 'Pod i always mounts PVC <tmpl>-<set>-<i> bound to the same PV; data written by earlier incarnations of pod i is still there; PVCs are deleted only as the retention policy says.',
-    ko: '파드 i는 항상 같은 PV에 바인딩된 PVC <tmpl>-<set>-<i>를 마운트하고, 같은 이름의 이전 파드가 쓴 데이터가 그대로 남아 있으며, PVC는 retention policy가 정한 경우에만 삭제된다.',
+    ko: '파드 i는 항상 같은 PV에 바인딩된 PVC <tmpl>-<set>-<i>를 마운트하고, 같은 이름의 이전 파드가 쓴 데이터가 그대로 남아 있으며, PVC는 보존 정책(retention policy)이 정한 경우에만 삭제된다.',
   },
   explain: {
     en: "Guests come and go, but the belongings stay in the room: when web-1 is recreated (a crash, an eviction, a rollout) it mounts the same claim and finds everything its predecessors wrote. The controller never deletes a claim itself; persistentVolumeClaimRetentionPolicy makes the StatefulSet (whenDeleted: Delete) or a scaled-down pod (whenScaled: Delete) an owner, and the garbage collector does the rest. Deleting a claim by hand is the user's choice and starts a fresh history.",
@@ -154,7 +154,7 @@ export const statefulsetVolumeRetention: SafetyInvariant = {
         if (w.verb === 'delete' && w.actor === STS_ACTOR)
           findings.push({
             message: `the StatefulSet controller deleted persistentvolumeclaim/${w.key}`,
-            messageKo: `스테이트풀셋 컨트롤러가 PVC를 직접 삭제했다: persistentvolumeclaim/${w.key} (PVC는 컨트롤러가 아니라 retention policy에 따라 가비지 수집기가 지운다)`,
+            messageKo: `스테이트풀셋 컨트롤러가 PVC를 직접 삭제했다: persistentvolumeclaim/${w.key} (PVC는 컨트롤러가 아니라 보존 정책에 따라 가비지 수집기가 지운다)`,
             objects: [`persistentvolumeclaim/${w.key}`],
           });
         const f = checkClaimOwners(w);
