@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as controllerUtils from './cases/controller_utils.ts';
 import * as daemonController from './cases/daemon_controller.ts';
 import * as daemonUpdate from './cases/daemon_update.ts';
+import * as daemonsetUtil from './cases/daemonset_util.ts';
 import * as replicaSet from './cases/replica_set.ts';
 import * as statefulSetControl from './cases/stateful_set_control.ts';
 import * as statefulSetUtils from './cases/stateful_set_utils.ts';
@@ -23,6 +24,7 @@ const MODULES: Array<{ SOURCE: Source; cases: PortedCase[] }> = [
   replicaSet,
   daemonController,
   daemonUpdate,
+  daemonsetUtil,
   statefulSetUtils,
   statefulSetControl,
 ];
