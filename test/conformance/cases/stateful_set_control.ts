@@ -25,6 +25,7 @@ import { historyToPrune } from '../../../src/controllers/statefulset/revisions.t
 import { computeStatus } from '../../../src/controllers/statefulset/status.ts';
 import { CORRECT } from '../../../src/controllers/statefulset/variants.ts';
 import { parseOrdinal } from '../../../src/model/ordinal.ts';
+import { formatTimestamp } from '../../../src/model/time.ts';
 import type { KObject } from '../../../src/model/types.ts';
 import type { PortedCase, Source } from '../harness.ts';
 import { newStatefulSet } from './stateful_set_utils.ts';
@@ -642,6 +643,51 @@ const HONOR_HISTORY_LIMIT: PortedCase = {
   },
 };
 
+const AVAILABILITY: Array<{ name: string; readyForMs: number; available: number }> = [
+  {
+    name: 'replicas running for required time, when minReadySeconds is enabled',
+    readyForMs: 120 * 60_000,
+    available: 1,
+  },
+  {
+    name: 'replicas not running for required time, when minReadySeconds is enabled',
+    readyForMs: 30 * 60_000,
+    available: 0,
+  },
+];
+
+function availabilityCases(): PortedCase[] {
+  return AVAILABILITY.map((t) => ({
+    source: SOURCE,
+    func: 'TestStatefulSetAvailability',
+    name: t.name,
+    run: () => {
+      const base = newStatefulSet(1);
+      const set = { ...base, spec: { ...base.spec, minReadySeconds: 3600 } } as KObject;
+      const c = new FakeStatefulSetCluster(set);
+      scaleUp(c, burstInvariants);
+      // The pod turned Ready `readyForMs` before now (the Go test backdates lastTransitionTime).
+      const now = 10 * 3_600_000;
+      const pods = c.pods.map((p) => ({
+        ...p,
+        status: {
+          ...p.status,
+          conditions: [
+            { type: 'Ready', status: 'True', lastTransitionTime: formatTimestamp(now - t.readyForMs) },
+          ],
+        },
+      })) as KObject[];
+      const status = computeStatus(
+        c.set,
+        pods,
+        { current: REVISION, update: REVISION, collisionCount: 0 },
+        now,
+      );
+      expect(status.availableReplicas).toBe(t.available);
+    },
+  }));
+}
+
 export const cases: PortedCase[] = [
   ...controlCases(),
   START_ORDINAL,
@@ -651,4 +697,5 @@ export const cases: PortedCase[] = [
   ...rollbackCases(),
   ...limitsHistoryCases(),
   HONOR_HISTORY_LIMIT,
+  ...availabilityCases(),
 ];
