@@ -4,6 +4,7 @@
  */
 import type { InvariantResult, MachineVisit, RunResult, Violation } from '../run/types.ts';
 import type { TraceEvent } from '../trace/types.ts';
+import { decisionNames, touchedObjects } from './events.ts';
 import type { MachineGraph } from './sources.ts';
 
 /** The earliest violation of the run (by step, then invariant order), if any. */
@@ -33,31 +34,18 @@ const CAUSAL_KINDS = new Set([
   'status',
 ]);
 
-/** `kind/name` objects an event touches, including `pod/x` and `node/x` mentioned in its text. */
-function touched(e: TraceEvent): Set<string> {
-  const out = new Set(e.objects ?? []);
-  for (const m of e.text.matchAll(/(?:^|\s)((?:pod|node|pvc|statefulset|replicaset|daemonset)\/[^\s,;()]+)/g))
-    out.add(m[1]!);
-  const [, what, target] = /^(\S+)\s+([^\s:]+)/.exec(e.text) ?? [];
-  if (e.kind === 'fault' && what?.endsWith('-node') && target) out.add(`node/${target}`);
-  if (e.kind === 'fault' && what?.endsWith('-pod') && target) out.add(`pod/${target}`);
-  return out;
-}
-
-/** Does `e` mention one of `names` (bare object names such as `web-0`) as a whole word? */
-function mentions(e: TraceEvent, names: readonly string[]): boolean {
-  return names.some((n) =>
-    new RegExp(`(^|[^\\w.-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(e.text),
-  );
-}
-
-/** Index just past the events that can explain `violation`: up to its own `violation` line, if any. */
+/** Index just past the events that can explain `violation`: up to its own `violation` event, if any. */
 function cutIndex(events: readonly TraceEvent[], violation: Violation): number {
   let end = events.length;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.step > violation.step) return i;
-    if (e.step === violation.step && e.kind === 'violation' && e.text.includes(violation.message)) return i;
+    if (
+      e.step === violation.step &&
+      e.code === 'invariant.violated' &&
+      e.params.message === violation.message
+    )
+      return i;
     end = i + 1;
   }
   return end;
@@ -65,8 +53,8 @@ function cutIndex(events: readonly TraceEvent[], violation: Violation): number {
 
 /**
  * The events that led to a violation, oldest first: those before it (in its step, those before its
- * `violation` line) that touch one of its objects (by `objects`, a `kind/name` in the text, or a
- * controller line naming it). Faults come first (up to half of `limit`), then the most recent
+ * `violation` event) that touch one of its objects (by `objects`, the objects its parameters name,
+ * or a controller decision naming it). Faults come first (up to half of `limit`), then the most recent
  * other events, status reports last.
  */
 export function causalEvents(events: readonly TraceEvent[], violation: Violation, limit = 10): TraceEvent[] {
@@ -76,7 +64,7 @@ export function causalEvents(events: readonly TraceEvent[], violation: Violation
   for (let i = cutIndex(events, violation) - 1; i >= 0; i--) {
     const e = events[i]!;
     if (!CAUSAL_KINDS.has(e.kind)) continue;
-    if ([...touched(e)].some((o) => wanted.has(o)) || (e.kind === 'controller' && mentions(e, names)))
+    if ([...touchedObjects(e)].some((o) => wanted.has(o)) || decisionNames(e).some((n) => names.includes(n)))
       hits.push(i);
   }
   const kindOf = (i: number) => events[i]!.kind;

@@ -2,17 +2,19 @@
  * Rebuilds "which Pod is on which Node, in which phase" at every step of a run from its trace, for
  * the nodes × time picture and the step-through control.
  *
- * It reads the trace events as the simulator writes them: faults are `<do> <target> ...` (the
- * fault's `describe`), pod events name the pod in `objects` (`pod/<name>`) or their text, and carry
- * `key=value` tokens, as src/sim/api/summary.ts writes them for every pod write:
- * `<verb> pod/<name> node=<node|-> phase=<phase> ready=<bool>[ terminating]`. A `delete` event
- * without `terminating` removes the object. The kubelet's own lines (kind `kubelet`, actor
- * `kubelet/<node>`) track what that node really runs (`started` begins an instance; `stopped`,
- * `killed`, `exited`, `rejected`, `Failed`, `Succeeded` end it; a `crash-node` fault ends all), so a
- * Pod still running on an unreachable Node after its object is gone shows as a ghost.
+ * It reads the trace events' message codes and parameters (src/trace/messages.ts): a fault's
+ * effect moves a node (`node.partitioned`, `node.power-lost`, `node.shut-down`, `node.rebooted`,
+ * `node.reconnected`, `node.joined`, `node.removed`); an `api.pod` write carries the pod's node,
+ * phase, readiness and whether it is terminating; `api.removed` of a `pod/` removes the object.
+ * The kubelet's own events (actor `kubelet/<node>`) track what that node really runs
+ * (`kubelet.started` begins an instance; stopped, killed, exited, rejected, finished, shut down
+ * and power loss end it; a node's power loss or removal ends all), so a Pod still running on an
+ * unreachable Node after its object is gone shows as a ghost.
  */
 import type { RunResult } from '../run/types.ts';
+import type { FaultCode } from '../trace/messages.ts';
 import type { TraceEvent } from '../trace/types.ts';
+import { param, podOf } from './events.ts';
 
 /** What a Pod bar shows. `Ghost`: a Node still runs it but the API object is elsewhere or gone. */
 export type PodPhase = 'Pending' | 'Running' | 'Ready' | 'Terminating' | 'Failed' | 'Succeeded' | 'Ghost';
@@ -52,20 +54,6 @@ interface ApiPod {
   terminating: boolean;
 }
 
-/** `key=value` tokens of a trace line (later tokens win). */
-export function parseTokens(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/(?:^|\s)([A-Za-z][\w.-]*)=(\S+)/g)) out[m[1]!] = m[2]!;
-  return out;
-}
-
-/** The pod an event is about: its first `pod/<name>` object, else the first `pod/<name>` in its text. */
-export function podOf(e: TraceEvent): string | undefined {
-  const obj = e.objects?.find((o) => o.startsWith('pod/'));
-  if (obj) return obj.slice(4);
-  return /(?:^|\s)pod\/([^\s:;,()]+)/.exec(e.text)?.[1];
-}
-
 function displayPhase(p: ApiPod): PodPhase {
   if (p.terminating) return 'Terminating';
   if (p.phase === 'Failed' || p.phase === 'Succeeded') return p.phase;
@@ -73,13 +61,27 @@ function displayPhase(p: ApiPod): PodPhase {
   return 'Pending';
 }
 
-const FAULT_NODE_STATUS: Readonly<Record<string, NodeStatus>> = {
-  'partition-node': 'partitioned',
-  'crash-node': 'crashed',
-  'heal-node': 'up',
-  'add-node': 'up',
-  'remove-node': 'removed',
+/** How a fault's effect leaves its node. */
+const EFFECT_NODE_STATUS: Partial<Readonly<Record<FaultCode, NodeStatus>>> = {
+  'node.partitioned': 'partitioned',
+  'node.power-lost': 'crashed',
+  'node.shut-down': 'crashed',
+  'node.rebooted': 'up',
+  'node.reconnected': 'up',
+  'node.joined': 'up',
+  'node.removed': 'removed',
 };
+
+/** Kubelet events that end the instance a node runs. */
+const INSTANCE_ENDS = new Set([
+  'kubelet.stopped',
+  'kubelet.killed',
+  'kubelet.exited',
+  'kubelet.rejected',
+  'kubelet.finished',
+  'kubelet.shutdown',
+  'kubelet.power-lost',
+]);
 
 /** Mutable cluster state while replaying the trace. */
 export class ClusterTracker {
@@ -94,43 +96,37 @@ export class ClusterTracker {
 
   /** Applies one trace event. */
   apply(e: TraceEvent): void {
-    if (e.kind === 'fault') return this.applyFault(e.text);
+    if (e.code === 'fault.applied') return this.applyFault(e);
     const name = podOf(e);
-    if (name === undefined || e.kind === 'controller' || e.kind === 'info' || e.kind === 'violation') return;
-    const tok = parseTokens(e.text);
-    if (e.kind === 'create') {
-      this.api.set(name, { node: null, phase: 'Pending', ready: false, terminating: false });
-    } else if (e.kind === 'delete' || e.kind === 'gc') {
-      const pod = this.api.get(name);
-      if (/\bterminating\b/.test(e.text)) {
-        if (pod) pod.terminating = true;
-        return;
-      }
+    if (name === undefined) return;
+    if (e.code === 'api.removed') {
       this.api.delete(name);
       return;
     }
     const kubeletNode = e.actor.startsWith('kubelet/') ? e.actor.slice('kubelet/'.length) : undefined;
-    if (kubeletNode !== undefined && e.kind === 'kubelet') this.trackInstance(kubeletNode, name, e.text, tok);
+    if (kubeletNode !== undefined && e.kind === 'kubelet') this.trackInstance(kubeletNode, name, e);
+    if (e.code !== 'api.pod') return;
+    const p = e.params;
+    if (p.verb === 'create') {
+      this.api.set(name, { node: null, phase: 'Pending', ready: false, terminating: false });
+    }
     const pod = this.api.get(name);
     if (!pod || (kubeletNode !== undefined && pod.node !== null && pod.node !== kubeletNode)) return;
-    if (tok.node !== undefined) pod.node = tok.node === '-' ? null : tok.node;
-    if (tok.phase !== undefined) pod.phase = tok.phase;
-    if (tok.ready !== undefined) pod.ready = tok.ready === 'true';
-    if (/\bterminating\b/.test(e.text)) pod.terminating = true;
+    pod.node = p.node === '-' ? null : p.node;
+    pod.phase = p.phase;
+    pod.ready = p.ready;
+    if (p.terminating) pod.terminating = true;
   }
 
-  private trackInstance(node: string, name: string, text: string, tok: Record<string, string>): void {
+  private trackInstance(node: string, name: string, e: TraceEvent): void {
     const key = `${node}\0${name}`;
-    if (/\b(stopped|killed|exited|rejected|Failed|Succeeded)\b/.test(text) || tok.phase === 'Failed') {
-      this.running.delete(key);
-    } else if (/^started\b/.test(text) || tok.phase === 'Running') {
-      this.running.add(key);
-    }
+    if (INSTANCE_ENDS.has(e.code)) this.running.delete(key);
+    else if (e.code === 'kubelet.started') this.running.add(key);
   }
 
-  private applyFault(text: string): void {
-    const [, what, target] = /^(\S+)\s+([^\s:]+)/.exec(text) ?? [];
-    const status = what === undefined ? undefined : FAULT_NODE_STATUS[what];
+  private applyFault(e: TraceEvent & { code: 'fault.applied' }): void {
+    const status = EFFECT_NODE_STATUS[e.params.effect];
+    const target = param(e, 'node');
     if (status === undefined || target === undefined) return;
     this.nodes.set(target, status);
     if (status === 'crashed' || status === 'removed') {

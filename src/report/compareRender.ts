@@ -4,6 +4,8 @@
  * identity) and an "at each fault" table, one column per workload. Object names are shown as code;
  * every name and trace text is escaped for the output format.
  */
+
+import { renderMessage } from '../trace/render.ts';
 import {
   type Comparison,
   compareWorkloads,
@@ -17,7 +19,6 @@ import { formatTime } from './format.ts';
 import type { HtmlContext } from './html/context.ts';
 import { catalogs, type Lang, type MessageKey } from './i18n/index.ts';
 import { type MdContext, mdTable } from './mdParts.ts';
-import type { ReportSources } from './sources.ts';
 
 /** A name shown as code, or already-formatted markup (a nested message). */
 type Param = string | number | { name: string } | { markup: string };
@@ -216,14 +217,12 @@ function faultLabel(
   row: Comparison['rows'][number],
   fmt: Fmt,
   what: (escaped: string) => string,
-  sources: ReportSources,
 ): string {
   if (row.fault === null) return fill(lang, 'compare.row.start', {}, fmt);
-  const text = row.fault.text;
-  const colon = text.indexOf(': ');
-  const command = colon < 0 ? text : text.slice(0, colon);
-  const kind = command.split(' ')[0] ?? '';
-  const rest = sources.fault?.(kind)?.[lang] ?? (colon < 0 ? '' : text.slice(colon + 2));
+  const e = row.fault.event;
+  if (e.code !== 'fault.applied') return `${formatTime(row.fault.atMs)} ⚡`;
+  const { command, effect } = e.params;
+  const rest = renderMessage(lang, { code: effect, params: e.params });
   return `${formatTime(row.fault.atMs)} ⚡ ${fmt.name(command)}${rest ? what(fmt.text(rest)) : ''}`;
 }
 
@@ -239,7 +238,7 @@ export function compareMarkdown(c: MdContext): string {
   const heads = cmp.workloads.map((w) => workloadHeader(w, MD));
   const glance = glanceRows(c.lang, cmp, MD).map(([label, cells]) => [`**${label}**`, ...cells]);
   const faults = cmp.rows.map((row) => [
-    faultLabel(c.lang, row, MD, (w) => `<br>${w}`, c.sources),
+    faultLabel(c.lang, row, MD, (w) => `<br>${w}`),
     ...cmp.workloads.map((w) => cellLines(c.lang, row.cells[w.key] ?? [], MD).join('<br>')),
   ]);
   return [
@@ -279,7 +278,7 @@ export function compareHtml(c: HtmlContext): string {
         })
         .join('');
       const cls = row.fault === null ? 'start' : 'fault';
-      return `<tr class="${cls}"><th scope="row">${faultLabel(c.lang, row, HTML, (w) => `<br><span class="muted">${w}</span>`, c.sources)}</th>${cells}</tr>`;
+      return `<tr class="${cls}"><th scope="row">${faultLabel(c.lang, row, HTML, (w) => `<br><span class="muted">${w}</span>`)}</th>${cells}</tr>`;
     })
     .join('');
   return [

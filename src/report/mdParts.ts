@@ -184,7 +184,7 @@ export function timelineSection(c: MdContext): string {
   const lines = items.map((item) =>
     'elided' in item
       ? `                ${t(c.lang, 'timeline.elided', { count: item.elided })}`
-      : `${formatTime(item.event.atMs)} #${String(item.event.step).padEnd(5)} ${KIND_GLYPH[item.event.kind]} ${item.event.actor}: ${eventText(c.lang, item.event, c.sources, c.result.invariants)}`,
+      : `${formatTime(item.event.atMs)} #${String(item.event.step).padEnd(5)} ${KIND_GLYPH[item.event.kind]} ${item.event.actor}: ${eventText(c.lang, item.event, c.result.invariants)}`,
   );
   out.push(fenced(lines.join('\n'), 'text'));
   return out.join('\n');

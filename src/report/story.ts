@@ -61,7 +61,7 @@ export function violationStory(
       t(lang, eventKey(e.kind), {
         time: formatTime(e.atMs),
         actor: e.actor,
-        text: eventText(lang, e, sources, result.invariants).replace(/\.$/, ''),
+        text: eventText(lang, e, result.invariants).replace(/\.$/, ''),
       }),
     );
   }

@@ -8,7 +8,7 @@ import { fixtureSources, statefulSetPartitionRun } from './fixtures.ts';
 describe('report: compare', () => {
   const run = compareRun();
   const cmp = compareWorkloads(run);
-  const row = (prefix: string) => cmp.rows.find((r) => (r.fault?.text ?? 'start').startsWith(prefix))!;
+  const row = (prefix: string) => cmp.rows.find((r) => (r.fault?.event.text ?? 'start').startsWith(prefix))!;
 
   it('report: compare: only scenarios with more than one kind of workload are compared', () => {
     expect(isComparison(run)).toBe(true);
@@ -109,7 +109,12 @@ describe('report: compare', () => {
   it('report: compare: hostile Pod names stay inert in both formats', () => {
     const r = compareRun();
     const evil = 'front-<img src=x onerror=alert(1)>|`x`';
-    for (const e of r.events) e.text = e.text.replaceAll('front-aaaaa', evil);
+    for (const e of r.events) {
+      e.text = e.text.replaceAll('front-aaaaa', evil);
+      const params = e.params as Record<string, unknown>;
+      for (const [k, v] of Object.entries(params))
+        if (typeof v === 'string') params[k] = v.replaceAll('front-aaaaa', evil);
+    }
     for (const e of r.events)
       if (e.objects) e.objects = e.objects.map((o) => o.replaceAll('front-aaaaa', evil));
     const html = renderHtml(r, { lang: 'en', sources: fixtureSources });

@@ -11,6 +11,7 @@ import type { KObject } from '../../src/model/types.ts';
 import type { RunResult } from '../../src/run/types.ts';
 import { DEFAULT_SIM_OPTIONS } from '../../src/scenario/types.ts';
 import type { TraceEvent, TraceKind } from '../../src/trace/types.ts';
+import { messageOf } from './traceMessages.ts';
 
 function workload(kind: string, name: string, extra: Record<string, unknown> = {}): KObject {
   return {
@@ -35,7 +36,7 @@ class Trace {
     return this;
   }
   ev(kind: TraceKind, actor: string, text: string, objects?: string[]): this {
-    const e: TraceEvent = { step: this.step, atMs: this.ms, kind, actor, text };
+    const e = { step: this.step, atMs: this.ms, kind, actor, text, ...messageOf(kind, text) } as TraceEvent;
     if (objects) e.objects = objects;
     this.events.push(e);
     return this;

@@ -11,6 +11,7 @@ import type { MachineGraph, ReportSources } from '../../src/report/sources.ts';
 import type { InvariantResult, MachineVisit, RunResult } from '../../src/run/types.ts';
 import { DEFAULT_SIM_OPTIONS, type Scenario } from '../../src/scenario/types.ts';
 import type { TraceEvent, TraceKind } from '../../src/trace/types.ts';
+import { messageOf } from './traceMessages.ts';
 
 /** Builds a trace: each `at` starts a new step at that simulated time. */
 class TraceBuilder {
@@ -25,7 +26,7 @@ class TraceBuilder {
   }
 
   ev(kind: TraceKind, actor: string, text: string, objects?: string[]): this {
-    const e: TraceEvent = { step: this.step, atMs: this.now, kind, actor, text };
+    const e = { step: this.step, atMs: this.now, kind, actor, text, ...messageOf(kind, text) } as TraceEvent;
     if (objects) e.objects = objects;
     this.events.push(e);
     return this;
@@ -89,9 +90,9 @@ function scenarioOf(objects: KObject[], nodes: string[]): Scenario {
     })),
     objects,
     events: [
-      { at: 30_000, do: 'partition-node', node: nodes[0] },
+      { at: 30_000, do: 'partition-node', node: nodes[0]! },
       { at: 400_000, do: 'delete-pod', pod: 'web-0', force: true },
-      { at: 460_000, do: 'heal-node', node: nodes[0] },
+      { at: 460_000, do: 'heal-node', node: nodes[0]! },
     ],
     settleMs: 600_000,
     controllers: { statefulset: 'correct' },
@@ -325,8 +326,9 @@ export function longRun(extraEvents = 600): RunResult {
       kind: 'status',
       actor: 'kubelet/node-c',
       text: 'status pod/web-2 phase=Running ready=true',
+      ...messageOf('status', 'status pod/web-2 phase=Running ready=true'),
       objects: ['pod/web-2'],
-    });
+    } as TraceEvent);
   }
   return { ...r, events, steps: last.step + extraEvents };
 }
@@ -401,6 +403,8 @@ export function hostileRun(): RunResult {
     kind: 'info',
     actor: HOSTILE.sts,
     text: `create pod/${HOSTILE.sts} ${HOSTILE.label}`,
+    code: 'run.error',
+    params: { error: `create pod/${HOSTILE.sts} ${HOSTILE.label}` },
     objects: [`pod/${HOSTILE.sts}`],
   });
   r.final.pods.push({

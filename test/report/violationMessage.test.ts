@@ -72,8 +72,12 @@ describe('report: violation message', () => {
     const line = (lang: 'en' | 'ko', invariants: RunResult['invariants']) =>
       eventText(
         lang,
-        { kind: 'violation', actor: 'statefulset.at-most-one', text: EN },
-        fixtureSources,
+        {
+          actor: 'statefulset.at-most-one',
+          text: EN,
+          code: 'invariant.violated',
+          params: { message: EN },
+        },
         invariants,
       );
     const run = bilingualRun();

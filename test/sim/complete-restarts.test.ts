@@ -6,7 +6,7 @@
  * which made correct workload controllers look at terminal pods Kubernetes never produces.
  */
 import { describe, expect, it } from 'vitest';
-import { traceKo } from '../../src/report/i18n/traceKo.ts';
+import { renderMessage } from '../../src/trace/render.ts';
 import { bare, node, pod, ready, runTo, worldWith } from './helpers.ts';
 
 const COMPLETE = { 'kubeprop.io/behavior': 'complete' };
@@ -39,8 +39,13 @@ describe('sim: an application that exits 0 (`complete`)', () => {
     const lines = w.trace.events.map((e) => e.text);
     const exited = 'container of pod/app exited with code 0; restart in 10s';
     expect(lines).toContain(exited);
-    expect(traceKo({ kind: 'kubelet', actor: 'kubelet/node-1', text: exited })).toBe(
-      'pod/app의 컨테이너가 코드 0으로 종료됨(restartPolicy Always), back-off 10s 후 재시작',
+    const event = w.trace.events.find((e) => e.text === exited)!;
+    expect(event).toMatchObject({
+      code: 'kubelet.exited',
+      params: { pod: 'app', exitZero: true, restartSeconds: 10 },
+    });
+    expect(renderMessage('ko', event)).toBe(
+      'pod/app 파드의 컨테이너가 코드 0으로 끝났다 (restartPolicy Always). 백오프 10초 뒤 다시 시작한다',
     );
   });
 

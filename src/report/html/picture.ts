@@ -49,7 +49,7 @@ export function pictureHtml(c: HtmlContext): string {
   if (r.events.length === 0) return '';
   const frames = clusterFrames(r);
   // The cluster comes from the trace; the lines shown are in the report's language.
-  const shown = r.events.map((e) => ({ ...e, text: eventText(c.lang, e, c.sources, r.invariants) }));
+  const shown = r.events.map((e) => ({ ...e, text: eventText(c.lang, e, r.invariants) }));
   const nodes = nodeNames(r, undefined);
   for (const f of frames) for (const [n] of f.nodes) if (!nodes.includes(n)) nodes.push(n);
   const statusLabels = Object.fromEntries(NODE_STATUSES.map((s) => [s, t(c.lang, STATUS_KEY[s])])) as Record<

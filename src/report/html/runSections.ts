@@ -121,7 +121,7 @@ export function timelineHtml(c: HtmlContext): string {
     if ('elided' in item)
       return `<tr class="elided"><td colspan="4">${c.m('timeline.elided', { count: item.elided })}</td></tr>`;
     const e = item.event;
-    return `<tr class="k-${e.kind}" data-i="${item.index}" data-step="${e.step}"><td class="mono">${formatTime(e.atMs)}</td><td class="mono">#${e.step}</td><td>${HTML_GLYPH[e.kind]}</td><td><span class="muted">${escapeHtml(e.actor)}:</span> ${escapeHtml(eventText(c.lang, e, c.sources, c.result.invariants))}</td></tr>`;
+    return `<tr class="k-${e.kind}" data-i="${item.index}" data-step="${e.step}"><td class="mono">${formatTime(e.atMs)}</td><td class="mono">#${e.step}</td><td>${HTML_GLYPH[e.kind]}</td><td><span class="muted">${escapeHtml(e.actor)}:</span> ${escapeHtml(eventText(c.lang, e, c.result.invariants))}</td></tr>`;
   });
   out.push(`<div class="scroll"><table class="timeline"><tbody>${rows.join('')}</tbody></table></div>`);
   return out.join('\n');
