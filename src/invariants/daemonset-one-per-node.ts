@@ -103,7 +103,7 @@ export const daemonsetOnePerNode: SafetyInvariant = {
   },
   explain: {
     en: 'One streetlight per street. A daemon (a log shipper, a network agent) often owns something of the node — a host port, a socket, a file — so two copies fight over it. A new pod must wait until the old one has fully terminated (kubernetes#51464), and a controller that restarts must not trust a stale cache and place a second one (kubernetes#54096). Only a surge rollout may briefly run the old and the new light side by side.',
-    ko: '거리마다 가로등은 하나다. 데몬셋의 파드(로그 수집기, 네트워크 에이전트)는 흔히 host port, 소켓, 파일처럼 노드의 자원을 독점하므로 두 개가 뜨면 서로 다툰다. 새 파드는 이전 파드가 완전히 종료될 때까지 기다려야 하고(kubernetes#51464), 재시작한 컨트롤러가 오래된 캐시를 믿고 두 번째 파드를 만들어서도 안 된다(kubernetes#54096). surge 롤아웃만 잠시 옛 가로등과 새 가로등을 나란히 켤 수 있다.',
+    ko: '거리마다 가로등은 하나다. 데몬셋의 파드(로그 수집기, 네트워크 에이전트)는 흔히 호스트 포트, 소켓, 파일처럼 노드의 자원을 독점하므로 두 개가 뜨면 서로 다툰다. 새 파드는 이전 파드가 완전히 종료될 때까지 기다려야 하고(kubernetes#51464), 재시작한 컨트롤러가 오래된 캐시를 믿고 두 번째 파드를 만들어서도 안 된다(kubernetes#54096). surge 롤아웃만 잠시 옛 가로등과 새 가로등을 나란히 켤 수 있다.',
   },
   appliesTo: (s) => hasKind(s, 'DaemonSet'),
   check(world) {

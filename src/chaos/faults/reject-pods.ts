@@ -14,7 +14,7 @@ export const rejectPodsFault = defineFault({
   kind: 'reject-pods',
   summary: {
     en: "the node's kubelet rejects pods at admission (they end Failed) for a while or for a count",
-    ko: '노드의 kubelet이 일정 시간 또는 정해진 개수만큼 파드를 admission에서 거부한다 (파드는 Failed로 끝난다)',
+    ko: '노드의 kubelet이 일정 시간 또는 정해진 개수만큼 파드를 승인 단계에서 거부한다 (파드는 Failed로 끝난다)',
   },
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {
