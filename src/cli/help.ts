@@ -12,7 +12,7 @@ export const HELP: Readonly<Record<string, string>> = {
 
 Usage:
   kubeprop run <scenario.yaml | folder>... [--seed N] [--report DIR] [--format json,md,html] [--lang en|ko]
-              [--files-root DIR]
+              [--files-root DIR] [--reporter junit|json|github] [--output-file PATH] [-o json]
   kubeprop chaos [--controller replicaset|daemonset|statefulset|all] [--runs N] [--seed N] [--report DIR]
                 [--workers N] [--shard I/N] [--duration 10m] [--resume SUMMARY] [--summary FILE]
   kubeprop merge <summary.json | folder>... [--summary FILE]
@@ -24,11 +24,12 @@ Run "kubeprop <command> --help" for the options of a command.
 
 ${EXIT_CODES}`,
 
-  run: `Usage: kubeprop run <scenario.yaml | folder>... [options]
+  run: `Usage: kubeprop run <scenario.yaml | folder | 'glob'>... [options]
 
 Runs each scenario in the simulated cluster and checks its invariants (a folder: its *.yaml files in
-name order). Prints one verdict line per scenario; a failing run also writes a .replay.json and
-prints the command that replays it. Every file and the report folder are checked before anything
+name order; a quoted glob such as 'scenarios/**/*.yaml': the files it matches, sorted). Prints one
+verdict line per scenario; a failing run also writes a .replay.json and prints the command that
+replays it. Every file and the report folder are checked before anything
 runs, so bad input writes nothing. The scenario format: docs/scenarios.md.
 
 Options:
@@ -39,6 +40,11 @@ Options:
   --shrink              shrink a failing run to a minimal event list (at most 200 re-runs) and
                         write it beside its replay file as a .shrunk.replay.json
   --files-root DIR      let files: also read manifests under DIR (default: only the scenario's folder)
+  --reporter NAME       CI report after the run: junit, json or github (GitHub Actions annotations at
+                        the scenario file and line); repeatable, or a comma-separated list
+  --output-file PATH    write the reporter's output to PATH instead of stdout; with several
+                        reporters name one: --output-file junit=PATH
+  -o, --output json     the verdicts as one JSON document on stdout (the verdict lines go to stderr)
   -h, --help            show this help
 
 ${EXIT_CODES}`,
