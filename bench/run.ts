@@ -15,6 +15,8 @@ const SUITES: Array<[string, string]> = [
   ['daemonset.bench.ts', 'benchDaemonSet'],
   ['statefulset.bench.ts', 'benchStatefulSet'],
   ['power.bench.ts', 'benchPower'],
+  // Start-up of the kubeprop command through tsx and from dist/, and the npm tarball (issue #14).
+  ['startup.bench.ts', 'benchStartup'],
   // Campaign runs/s on one core and on every core, and their ratio (issue #17).
   ['workers.bench.ts', 'benchWorkers'],
   // Minutes of CPU: `npx tsx bench/run.ts false-alarms` runs it alone (KUBEPROP_FALSE_ALARM_RUNS).

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from '../model/time.ts';
 import { parseShard, type Shard, WHOLE } from '../run/shard.ts';
-import { type CampaignPlan, describePlan, readSummaryFile, type SummaryFile } from '../run/shardSummary.ts';
+import { type CampaignPlan, describePlan, type SummaryFile } from '../run/shardSummary.ts';
+import { readSummaryFile } from '../run/shardSummaryFile.ts';
 import { DEFAULT_SHRINK_RUNS } from '../run/shrink.ts';
 import { intOption, UsageError } from './args.ts';
 

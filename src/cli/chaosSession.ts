@@ -12,8 +12,8 @@ import {
   resumeOnto,
   type SummaryFile,
   toCampaignSummary,
-  writeSummaryFile,
 } from '../run/shardSummary.ts';
+import { writeSummaryFile } from '../run/shardSummaryFile.ts';
 import { DEFAULT_SHRINK_RUNS } from '../run/shrink.ts';
 import { driveCampaign } from '../run/workers/drive.ts';
 import type { PortableRunFn } from '../run/workers/runnerRef.ts';

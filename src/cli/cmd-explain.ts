@@ -4,6 +4,7 @@
  */
 
 import { didYouMean } from '../model/suggest.ts';
+import { type Lang, t } from '../report/i18n/index.ts';
 import { allInvariants, getInvariant } from '../scenario/registries.ts';
 import { choiceOption, parseCommandArgs, UsageError } from './args.ts';
 import { HELP } from './help.ts';
@@ -16,7 +17,7 @@ export async function explainCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const lang = choiceOption('explain', 'lang', values.lang, ['en', 'ko'] as const, 'en');
-  if (positionals.length === 0) return listInvariants();
+  if (positionals.length === 0) return listInvariants(lang);
   if (positionals.length > 1)
     throw new UsageError('kubeprop explain: name one invariant id at a time (see kubeprop explain --help)');
   const id = positionals[0]!;
@@ -27,7 +28,7 @@ export async function explainCommand(argv: string[]): Promise<number> {
       `kubeprop explain: unknown invariant "${id}"${didYouMean(id, known)} (known: ${known.join(', ')})`,
     );
   }
-  out(`${def.id}  (${def.kind})`);
+  out(`${def.id}  (${kindName(def.kind, lang)})`);
   out('');
   out(def.claim[lang]);
   out('');
@@ -35,12 +36,21 @@ export async function explainCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** `safety` / `liveness` as written in English, or its Korean name (안전성 / 활성, docs/glossary-ko.md). */
+function kindName(kind: 'safety' | 'liveness', lang: Lang): string {
+  return lang === 'en' ? kind : t(lang, `kind.${kind}`);
+}
+
 /** `kubeprop explain` alone: every invariant id with its kind, one per line. */
-function listInvariants(): number {
-  const defs = allInvariants() as ReadonlyArray<{ id: string; kind: string }>;
+function listInvariants(lang: Lang): number {
+  const defs = allInvariants() as ReadonlyArray<{ id: string; kind: 'safety' | 'liveness' }>;
   const width = Math.max(...defs.map((d) => d.id.length));
-  for (const d of defs) out(`${d.id.padEnd(width)}  ${d.kind}`);
+  for (const d of defs) out(`${d.id.padEnd(width)}  ${kindName(d.kind, lang)}`);
   out('');
-  out('kubeprop explain <id> says what one claims and why (--lang ko: in Korean).');
+  out(
+    lang === 'en'
+      ? 'kubeprop explain <id> says what one claims and why (--lang ko: in Korean).'
+      : 'kubeprop explain <id>: 불변 조건 하나의 주장과 그 이유를 한국어로 보여 준다 (--lang ko).',
+  );
   return 0;
 }

@@ -4,13 +4,8 @@
  * counts, violations and failing seeds, printed as `chaos` prints them and written as one file.
  */
 import { dirname, join } from 'node:path';
-import {
-  mergeSummaries,
-  readSummaryFile,
-  SummaryMismatch,
-  toCampaignSummary,
-  writeSummaryFile,
-} from '../run/shardSummary.ts';
+import { mergeSummaries, SummaryMismatch, toCampaignSummary } from '../run/shardSummary.ts';
+import { readSummaryFile, writeSummaryFile } from '../run/shardSummaryFile.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 import { summaryFilesIn, summaryOption } from './chaosOptions.ts';
 import { exitCodeOf, failingLines, remainingLines, summaryTable } from './chaosSummary.ts';

@@ -17,7 +17,8 @@ let runner: PortableRunFn = portableMutantRun;
 vi.mock('../../src/cli/runner.ts', () => ({ loadRunner: async () => runner }));
 
 import { Progress } from '../../src/cli/progress.ts';
-import { readSummaryFile, type SummaryFile, withoutWallClock } from '../../src/run/shardSummary.ts';
+import { type SummaryFile, withoutWallClock } from '../../src/run/shardSummary.ts';
+import { readSummaryFile } from '../../src/run/shardSummaryFile.ts';
 import { cli } from './capture.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kubeprop-scale-'));
@@ -120,7 +121,7 @@ describe('chaos: scale', () => {
     expect(first.stdout).toContain(
       `interrupted by SIGINT: ${stopped.totals.runs} of 6 runs done; resume with: npx kubeprop chaos --resume ${path}`,
     );
-    const again = await cli('chaos', '--resume', path, '--report', report, '--workers', '2');
+    const again = await cli('chaos', '--resume', path, '--report', report, '--workers', '1');
     expect(again.code).toBe(1);
     expect(summaryLines(again.stdout)).toEqual(summaryLines(expected.stdout));
     expect(fileOf(path)).toEqual(expected.file);

@@ -254,6 +254,9 @@ describe('cli: explain', () => {
   test('cli: explain --lang ko', async () => {
     const r = await cli('explain', 'replicaset.no-overshoot', '--lang', 'ko');
     expect(r.stdout).toContain('replicaset.no-overshoot 설명');
+    // The kind in Korean too (docs/glossary-ko.md: safety → 안전성, liveness → 활성).
+    expect(r.stdout).toMatch(/^replicaset\.no-overshoot {2}\(안전성\)\n/);
+    expect((await cli('explain', '--lang', 'ko')).stdout).toMatch(/^replicaset\.exact-replicas +활성$/m);
   });
 });
 

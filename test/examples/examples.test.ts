@@ -15,7 +15,8 @@ import { fakeRun } from '../cli/fake-run.ts';
 // what is checked is that the commands, shard numbering and file names fit together.
 vi.mock('../../src/cli/runner.ts', () => ({ loadRunner: async () => fakeRun }));
 
-import { readSummaryFile, withoutWallClock } from '../../src/run/shardSummary.ts';
+import { withoutWallClock } from '../../src/run/shardSummary.ts';
+import { readSummaryFile } from '../../src/run/shardSummaryFile.ts';
 import { cli } from '../cli/capture.ts';
 
 const root = join(import.meta.dirname, '../..');

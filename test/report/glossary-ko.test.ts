@@ -42,10 +42,13 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   return out.sort();
 }
 
+/** A Korean message catalog: `ko.ts` in an `i18n` folder (the report's and the trace's). */
+const isKoCatalog = (file: string) => /\/i18n\/ko\.ts$/.test(file);
+
 /** Korean strings of one file, by its kind. */
 function koTexts(file: string): KoText[] {
   const source = readFileSync(join(ROOT, file), 'utf8');
-  if (file.endsWith('.ts')) return koTextsOfTs(file, source);
+  if (file.endsWith('.ts')) return koTextsOfTs(file, source, isKoCatalog(file));
   if (/\.(ya?ml|json)$/.test(file)) return koTextsOfYaml(file, source);
   return koTextsOfMarkdown(file, source);
 }
@@ -137,6 +140,9 @@ describe('glossary-ko: the checker', () => {
       { where: 'x.ts:1', text: '{} Pod가 있다' },
       { where: 'x.ts:1', text: '종료 중' },
     ]);
+    const catalog = "import { x } from './en.ts';\nexport const ko = { 'a.b': 'Node', c: '노드' };\n";
+    expect(koTextsOfTs('ko.ts', catalog, true).map((t) => t.text)).toEqual(['Node', '노드']);
+    expect(koTextsOfTs('x.ts', catalog).map((t) => t.text)).toEqual(['노드']);
     expect(
       koTextsOfTs('s.ts', 'const css = `/* 한국어는 "지/켜짐"처럼 끊지 않는다; Pod */ p { x: 1; }`;'),
     ).toEqual([]);
@@ -153,6 +159,7 @@ describe('glossary-ko: every Korean string kubeprop shows', () => {
 
   it('glossary-ko: finds the catalogs it must check', () => {
     expect(files).toContain('src/report/i18n/ko.ts');
+    expect(files.filter(isKoCatalog).length).toBeGreaterThan(0);
     expect(files.some((f) => f.startsWith('src/invariants/'))).toBe(true);
     expect(files.some((f) => f.startsWith('scenarios/'))).toBe(true);
   });

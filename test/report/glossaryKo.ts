@@ -191,14 +191,18 @@ export function checkList(where: string, texts: readonly KoText[], g: Glossary):
   return out;
 }
 
-/** Korean string and template literals of a TypeScript source; `${…}` reads as `{}`, CSS comments as a space. */
-export function koTextsOfTs(file: string, source: string): KoText[] {
+/**
+ * Korean string and template literals of a TypeScript source; `${…}` reads as `{}`, CSS comments as a
+ * space. In a Korean catalog (`catalog`) every message is Korean text, Hangul or not (an untranslated
+ * `'Node'` is a finding too); only import paths and property names are code there.
+ */
+export function koTextsOfTs(file: string, source: string, catalog = false): KoText[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
   const out: KoText[] = [];
   const add = (node: ts.Node, literal: string) => {
     // A CSS comment inside a style sheet literal is code, not text a reader sees.
     const text = literal.replace(/\/\*[\s\S]*?\*\//g, ' ');
-    if (!isKorean(text)) return;
+    if (!isKorean(text) && !(catalog && isMessage(node))) return;
     const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
     out.push({ where: `${file}:${line}`, text });
   };
@@ -211,6 +215,13 @@ export function koTextsOfTs(file: string, source: string): KoText[] {
   };
   visit(sf);
   return out;
+}
+
+/** Is this literal a message of a catalog, not an import path or a property name? */
+function isMessage(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return false;
+  return !(ts.isPropertyAssignment(parent) && parent.name === node);
 }
 
 /** Korean string values of a YAML (or JSON) source, each with the line it starts on. */

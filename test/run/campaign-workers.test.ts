@@ -62,3 +62,33 @@ describe('campaign: workers', () => {
     expect(withoutWall(seen)).toEqual(withoutWall(serial(opts, mutantRun)));
   });
 });
+
+describe('campaign: workers: abandoning', () => {
+  test('campaign: workers: an abort returns at once; finished runs are reported in index order and the unfinished ones named', async () => {
+    const opts: CampaignOptions = {
+      controllers: ['replicaset', 'daemonset', 'statefulset'],
+      runs: 50,
+      seed: 11,
+    };
+    const abandon = new AbortController();
+    const seen: CampaignRun[] = [];
+    const outcome = await driveCampaign({
+      opts,
+      run: portable(runScenario, 'builtin'),
+      workers: 2,
+      indices: Array.from({ length: 50 }, (_, i) => i)[Symbol.iterator](),
+      keepGoing: () => true,
+      abandon: abandon.signal,
+      onRun: (r) => {
+        seen.push(r);
+        if (seen.length === 3) abandon.abort();
+      },
+    });
+    const indices = seen.map((r) => r.index);
+    expect(indices).toEqual([...indices].sort((a, b) => a - b));
+    expect(outcome.abandoned.length).toBeGreaterThan(0);
+    // Every scheduled run is either reported or abandoned, never both, and nothing after the abort starts.
+    expect(indices.filter((i) => outcome.abandoned.includes(i))).toEqual([]);
+    expect(Math.max(...indices, ...outcome.abandoned)).toBeLessThan(3 + 2);
+  });
+});

@@ -3,9 +3,10 @@
  * (`ReplaceDaemonSetPodNodeNameNodeAffinity`, kubeprop's model/affinity.ts `withNodeNameAffinity`)
  * and how the node is read back (`GetTargetNodeName`, `targetNodeNameOf`).
  */
+
+import type { PodSpec } from 'kubernetes-types/core/v1.js';
 import { expect } from 'vitest';
 import { targetNodeNameOf, withNodeNameAffinity } from '../../../src/model/affinity.ts';
-import type { PodSpec } from 'kubernetes-types/core/v1.js';
 import type { PortedCase, Source } from '../harness.ts';
 
 export const SOURCE: Source = {

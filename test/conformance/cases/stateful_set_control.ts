@@ -12,6 +12,7 @@
  * the test, as `scaleUpStatefulSetControl` does, in a fixed pseudo-random order.
  */
 import { expect } from 'vitest';
+import type { RevisionObject } from '../../../src/controllers/shared/history.ts';
 import {
   claimsFor,
   identityMatches,
@@ -20,9 +21,11 @@ import {
 } from '../../../src/controllers/statefulset/identity.ts';
 import { planSync } from '../../../src/controllers/statefulset/plan.ts';
 import { claimOwnerRefs, retentionPolicy } from '../../../src/controllers/statefulset/retention.ts';
+import { historyToPrune } from '../../../src/controllers/statefulset/revisions.ts';
 import { computeStatus } from '../../../src/controllers/statefulset/status.ts';
 import { CORRECT } from '../../../src/controllers/statefulset/variants.ts';
 import { parseOrdinal } from '../../../src/model/ordinal.ts';
+import { formatTimestamp } from '../../../src/model/time.ts';
 import type { KObject } from '../../../src/model/types.ts';
 import type { PortedCase, Source } from '../harness.ts';
 import { newStatefulSet } from './stateful_set_utils.ts';
@@ -62,10 +65,22 @@ class FakeStatefulSetCluster {
 
   current: Rev;
   update: Rev;
+  /** The set's ControllerRevisions, oldest first; each sync prunes them as truncateHistory does. */
+  history: RevisionObject[] = [];
 
   constructor(public set: KObject) {
     this.current = { name: REVISION, template: set.spec?.template as Record<string, unknown> };
     this.update = this.current;
+    this.record(this.current);
+  }
+
+  private record(rev: Rev): void {
+    const n = this.history.length + 1;
+    this.history.push({
+      metadata: { name: rev.name },
+      revision: n,
+      data: { spec: { template: rev.template } },
+    } as unknown as RevisionObject);
   }
 
   /** A new template: the update revision (the current one stays until the rollout completes). */
@@ -97,6 +112,10 @@ class FakeStatefulSetCluster {
     const status = computeStatus(this.set, this.pods, revs, 0);
     if (status.currentRevision === this.update.name) this.current = this.update;
     this.set = { ...this.set, status };
+    const prune = new Set(
+      historyToPrune(this.set, this.history, this.pods, { current: this.current, update: this.update }),
+    );
+    this.history = this.history.filter((r) => !prune.has(r));
   }
 
   private create(pod: KObject): void {
@@ -514,6 +533,7 @@ const PARTITIONED: UpdateCase[] = [
   { name: 'monotonic image update', burst: false, from: 3, to: 3, partition: 2 },
   { name: 'monotonic image update and scale up', burst: false, from: 3, to: 5, partition: 2 },
   { name: 'burst image update', burst: true, from: 3, to: 3, partition: 2 },
+  { name: 'burst image update and scale up', burst: true, from: 3, to: 5, partition: 2 },
 ];
 
 function partitionCases(): PortedCase[] {
@@ -531,10 +551,151 @@ function partitionCases(): PortedCase[] {
   }));
 }
 
+function rollbackCases(): PortedCase[] {
+  return UPDATES.map((t) => ({
+    source: SOURCE,
+    func: 'TestStatefulSetControlRollback',
+    name: t.name,
+    run: () => {
+      const c = runUpdate(t, undefined, { type: 'RollingUpdate' });
+      expect(c.sorted().map(image)).toEqual(Array(t.to).fill('foo'));
+      // ApplyRevision(set, revisions[0]): the oldest revision's template, rolled out again.
+      const oldest = c.history[0]!;
+      const template = (oldest.data as { spec: { template: unknown } }).spec.template;
+      c.setTemplate({ ...c.set, spec: { ...c.set.spec, template } } as KObject);
+      rollOut(c, burstInvariants);
+      expect(c.sorted().map(image)).toEqual(Array(t.to).fill('nginx'));
+    },
+  }));
+}
+
+/** Ten image updates, each rolled out; afterwards at most limit + 2 revisions (current and update are live). */
+function historyRun(set: KObject, updates: number): number[] {
+  const c = new FakeStatefulSetCluster(set);
+  scaleUp(c, isParallel(set) ? burstInvariants : monotonicInvariants);
+  const counts: number[] = [];
+  for (let i = 0; i < updates; i++) {
+    const spec = c.set.spec as Record<string, unknown>;
+    const tmpl = spec.template as { spec: { containers: Array<Record<string, unknown>> } };
+    c.setTemplate({
+      ...c.set,
+      spec: {
+        ...spec,
+        template: {
+          ...tmpl,
+          spec: { ...tmpl.spec, containers: [{ ...tmpl.spec.containers[0], image: `foo-${i}` }] },
+        },
+      },
+    } as KObject);
+    rollOut(c, burstInvariants);
+    c.sync();
+    counts.push(c.history.length);
+  }
+  return counts;
+}
+
+const isParallel = (set: KObject) => set.spec?.podManagementPolicy === 'Parallel';
+
+const LIMITS: Array<{ name: string; burst?: boolean; limit?: number }> = [
+  { name: 'monotonic update' },
+  { name: 'burst update', burst: true },
+  { name: 'zero revisionHistoryLimit', limit: 0 },
+  { name: 'negative revisionHistoryLimit', limit: -2 },
+  { name: 'positive revisionHistoryLimit', limit: 5 },
+];
+
+function limitsHistoryCases(): PortedCase[] {
+  return LIMITS.map((t) => ({
+    source: SOURCE,
+    func: 'TestStatefulSetControlLimitsHistory',
+    name: t.name,
+    run: () => {
+      const base = newStatefulSet(3);
+      const spec = {
+        ...base.spec,
+        ...(t.burst ? { podManagementPolicy: 'Parallel' } : {}),
+        ...(t.limit !== undefined ? { revisionHistoryLimit: t.limit } : {}),
+      };
+      const set = { ...base, spec } as KObject;
+      const limit = (set.spec?.revisionHistoryLimit as number) ?? 10;
+      const counts = historyRun(set, 10);
+      // A negative limit means no truncation in Kubernetes; the Go test checks nothing then.
+      if (limit >= 0) for (const n of counts) expect(n).toBeLessThanOrEqual(limit + 2);
+      expect(counts).toHaveLength(10);
+    },
+  }));
+}
+
+const HONOR_HISTORY_LIMIT: PortedCase = {
+  source: SOURCE,
+  func: 'TestStatefulSetHonorRevisionHistoryLimit',
+  name: 'limit + 5 updates stay within limit + 2 revisions, all five policies (status write failures not injected)',
+  run: () => {
+    for (const policy of POLICIES) {
+      const base = newStatefulSet(3);
+      const set = {
+        ...base,
+        spec: { ...base.spec, persistentVolumeClaimRetentionPolicy: policy },
+      } as KObject;
+      const limit = set.spec?.revisionHistoryLimit as number;
+      for (const n of historyRun(set, limit + 5)) expect(n).toBeLessThanOrEqual(limit + 2);
+    }
+  },
+};
+
+const AVAILABILITY: Array<{ name: string; readyForMs: number; available: number }> = [
+  {
+    name: 'replicas running for required time, when minReadySeconds is enabled',
+    readyForMs: 120 * 60_000,
+    available: 1,
+  },
+  {
+    name: 'replicas not running for required time, when minReadySeconds is enabled',
+    readyForMs: 30 * 60_000,
+    available: 0,
+  },
+];
+
+function availabilityCases(): PortedCase[] {
+  return AVAILABILITY.map((t) => ({
+    source: SOURCE,
+    func: 'TestStatefulSetAvailability',
+    name: t.name,
+    run: () => {
+      const base = newStatefulSet(1);
+      const set = { ...base, spec: { ...base.spec, minReadySeconds: 3600 } } as KObject;
+      const c = new FakeStatefulSetCluster(set);
+      scaleUp(c, burstInvariants);
+      // The pod turned Ready `readyForMs` before now (the Go test backdates lastTransitionTime).
+      const now = 10 * 3_600_000;
+      const pods = c.pods.map((p) => ({
+        ...p,
+        status: {
+          ...p.status,
+          conditions: [
+            { type: 'Ready', status: 'True', lastTransitionTime: formatTimestamp(now - t.readyForMs) },
+          ],
+        },
+      })) as KObject[];
+      const status = computeStatus(
+        c.set,
+        pods,
+        { current: REVISION, update: REVISION, collisionCount: 0 },
+        now,
+      );
+      expect(status.availableReplicas).toBe(t.available);
+    },
+  }));
+}
+
 export const cases: PortedCase[] = [
   ...controlCases(),
   START_ORDINAL,
   ...rollingUpdateCases(),
   ...onDeleteCases(),
   ...partitionCases(),
+  ...rollbackCases(),
+  ...limitsHistoryCases(),
+  HONOR_HISTORY_LIMIT,
+  ...availabilityCases(),
 ];
