@@ -10,12 +10,13 @@
  * exactly what the full walk decides (tests cross-check every sync). Claims and pods that must be
  * released fall back to the full walk.
  */
-import type { Decision } from '../../trace/messages.ts';
+
 import { compileSelector, selectorIsEmpty, selectorMatches } from '../../model/labels.ts';
 import { newControllerRef } from '../../model/pod.ts';
 import type { KObject } from '../../model/types.ts';
-import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
+import type { DaemonSetCause, RollView, WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
+import type { Decision } from '../../trace/messages.ts';
 import { ControllerBase } from '../shared/base.ts';
 import {
   adoptionCause,
@@ -65,14 +66,6 @@ interface SyncState {
   rollView?: RollView;
   /** When the plan was made (the failed-pod back-off is advanced then, not when the delete lands). */
   plannedAtMs?: number;
-}
-
-/** What a rolling update saw when it decided (daemonset.rollout-budget judges against it). */
-export interface RollView {
-  pods: readonly KObject[];
-  nodes: readonly KObject[];
-  /** When the plan was made (availability with minReadySeconds depends on it). */
-  atMs: number;
 }
 
 export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
@@ -347,10 +340,13 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       this.queue.addRateLimited(key);
       this.cur.phases = ['idle'];
     } else this.setExpectations();
-    this.send(enter(this.nextPhase()), err ? { code: 'sync.failed', params: { key, error: err } } : undefined);
+    this.send(
+      enter(this.nextPhase()),
+      err ? { code: 'sync.failed', params: { key, error: err } } : undefined,
+    );
   }
 
-  private cause(node: string, reason: string): WriteCause {
+  private cause(node: string, reason: DaemonSetCause['reason']): DaemonSetCause {
     const ds = this.cur.ds!;
     return {
       controller: 'daemonset',
@@ -390,7 +386,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
   }
 
   /** Creates pods on the nodes; returns whether any create failed. */
-  private createOn(nodes: readonly string[], reason: string): boolean {
+  private createOn(nodes: readonly string[], reason: 'place' | 'surge'): boolean {
     const { ds, plan, key } = this.cur;
     let failed = false;
     for (const node of nodes) {

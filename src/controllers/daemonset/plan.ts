@@ -4,6 +4,7 @@
  * pods grouped by node, which nodes need a pod and which pods must go, and why.
  */
 import type { KObject } from '../../model/types.ts';
+import type { DaemonSetDeleteReason } from '../../sim/api/types.ts';
 import { backoffKey, type FailedPodBackoff } from './backoff.ts';
 import type { EligibilityRules } from './eligibility.ts';
 import type { NodeEntry, NodeTable } from './nodeTable.ts';
@@ -12,14 +13,8 @@ import { available, byAgeAndPhase, isTerminal, podHash } from './pods.ts';
 /** Creations and deletions per sync are each capped (DaemonSet `BurstReplicas`). */
 export const BURST_REPLICAS = 250;
 
-export type DeleteReason =
-  | 'misscheduled'
-  | 'failed'
-  | 'succeeded'
-  | 'duplicate'
-  | 'node-gone'
-  | 'rolling-update'
-  | 'surge-replaced';
+/** Declared with the write causes that carry it (sim/api/types.ts), which the judge reads. */
+export type DeleteReason = DaemonSetDeleteReason;
 
 export interface PodDeletion {
   pod: KObject;

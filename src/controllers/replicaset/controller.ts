@@ -4,13 +4,14 @@
  * Kubernetes does since #42639), writes through the simulated API, and drives the machine in
  * machine.ts. Every create and delete carries the view it was decided on, for the invariants.
  */
-import type { Decision as TraceDecision } from '../../trace/messages.ts';
+
 import { compileSelector, sameLabels } from '../../model/labels.ts';
 import { nextAvailabilityCheckMs } from '../../model/pod.ts';
 import { formatTimestamp } from '../../model/time.ts';
 import type { KObject } from '../../model/types.ts';
-import type { WatchEvent, WriteCause } from '../../sim/api/types.ts';
+import type { ReplicaSetCreateCause, ReplicaSetScaleDownCause, WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
+import type { Decision as TraceDecision } from '../../trace/messages.ts';
 import { ControllerBase } from '../shared/base.ts';
 import {
   adoptionCause,
@@ -328,18 +329,21 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     const decision: Decision = failed ? 'failed' : this.decide();
     this.send(
       MOVE_OF[decision],
-      failed ? { code: 'sync.failed', params: { key: this.cur.key, error: failed } } : this.describe(decision),
+      failed
+        ? { code: 'sync.failed', params: { key: this.cur.key, error: failed } }
+        : this.describe(decision),
     );
   }
 
-  private cause(extra: Record<string, unknown> = {}): WriteCause {
+  /** What the controller saw when it decided to create (replicaset.no-overshoot judges it). */
+  private cause(): ReplicaSetCreateCause {
     const rs = this.cur.rs!;
     return {
       controller: 'replicaset',
+      reason: 'create',
       ownerUid: rs.metadata.uid,
       observedReplicas: rs.spec?.replicas ?? 1,
       observedResourceVersion: rs.metadata.resourceVersion,
-      ...extra,
     };
   }
 
@@ -378,7 +382,14 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     // of them: the judge reads them its own way).
     const observed = this.cur.owned;
     const victims = this.cur.victims.map((p) => p.metadata.name);
-    const cause = this.cause({ reason: 'scale-down', victims, observed, decidedAtMs: this.cur.decidedAtMs });
+    const decidedAtMs = this.cur.decidedAtMs;
+    const cause: ReplicaSetScaleDownCause = {
+      ...this.cause(),
+      reason: 'scale-down',
+      victims,
+      observed,
+      decidedAtMs,
+    };
     for (const pod of this.cur.victims) {
       const r = this.world.store.delete(this.actorName, 'Pod', podKey(pod), { cause });
       if (r.ok) continue;

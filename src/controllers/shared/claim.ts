@@ -6,7 +6,7 @@
  */
 import { type CompiledSelector, selectorMatches } from '../../model/labels.ts';
 import type { KObject, OwnerReference } from '../../model/types.ts';
-import type { WriteCause } from '../../sim/api/types.ts';
+import type { AdoptionCause } from '../../sim/api/types.ts';
 
 export interface ClaimOptions {
   ownerUid: string;
@@ -78,8 +78,12 @@ export function withAdoption(obj: KObject, ref: OwnerReference, replaceForeign: 
  * planned: the patch carries only a uid precondition (AdoptPod), so a pod that started terminating
  * after the cache last saw it is adopted on a real cluster too, and the judge must know (design §5).
  */
-export function adoptionCause(controller: string, ownerUid: string, cached: KObject): WriteCause {
-  return { controller, ownerUid, adopt: true, observedTerminating: !!cached.metadata.deletionTimestamp };
+export function adoptionCause(
+  controller: AdoptionCause['controller'],
+  ownerUid: string,
+  cached: KObject,
+): AdoptionCause {
+  return { controller, ownerUid, reason: 'adopt', observedTerminating: !!cached.metadata.deletionTimestamp };
 }
 
 /** The release patch: drop our ownerReference. */

@@ -23,18 +23,131 @@ export interface WatchEvent {
 
 /**
  * Why a controller wrote: what it saw when it decided. Invariants about decisions (no-overshoot,
- * ordered-ready) judge the write against this view, not the store.
+ * ordered-ready, placement, the rollout budgets) judge the write against this view, not the store.
+ * A union per controller and reason: the controllers fill it, the judge narrows on `controller`
+ * and `reason` and reads typed fields. Declared here, beside the write records that carry it,
+ * because both the controllers and the invariants stand on this layer (docs/architecture.md).
  */
-export interface WriteCause {
-  controller: string;
-  ownerUid?: string;
-  /** spec.replicas of the owner as the controller's cache held it. */
-  observedReplicas?: number;
+export type WriteCause = AdoptionCause | ReplicaSetCause | DaemonSetCause | StatefulSetCause;
+
+/** Whose write it was: the owner as the controller's cache held it. */
+interface OwnerView<C extends string> {
+  controller: C;
+  ownerUid: string;
   /** resourceVersion of the owner in the controller's cache. */
   observedResourceVersion?: string;
-  /** Anything else a specific invariant needs. */
-  [extra: string]: unknown;
 }
+
+/**
+ * An adoption patch (ClaimObject), by any workload controller, with the orphan as the cache showed
+ * it when the claim was planned (ownership.single-controller).
+ */
+export interface AdoptionCause extends OwnerView<'replicaset' | 'daemonset' | 'statefulset'> {
+  reason: 'adopt';
+  observedTerminating: boolean;
+}
+
+export type ReplicaSetCause = ReplicaSetCreateCause | ReplicaSetScaleDownCause;
+
+interface ReplicaSetView extends OwnerView<'replicaset'> {
+  /** spec.replicas of the ReplicaSet as the controller's cache held it. */
+  observedReplicas: number;
+}
+
+/** A pod created to reach spec.replicas (replicaset.no-overshoot). */
+export interface ReplicaSetCreateCause extends ReplicaSetView {
+  reason: 'create';
+}
+
+/** Victims deleted on a scale-down (replicaset.deletion-ranking). */
+export interface ReplicaSetScaleDownCause extends ReplicaSetView {
+  reason: 'scale-down';
+  /** Names of the pods chosen, in the order chosen. */
+  victims: string[];
+  /** The owned pods exactly as the cache held them when the ranking ran. */
+  observed: readonly KObject[];
+  decidedAtMs: number;
+}
+
+/** Why the DaemonSet controller deletes a daemon pod (its manage and rolling-update plans). */
+export type DaemonSetDeleteReason =
+  | 'misscheduled'
+  | 'failed'
+  | 'succeeded'
+  | 'duplicate'
+  | 'node-gone'
+  | 'rolling-update'
+  | 'surge-replaced';
+
+/** What a DaemonSet rolling update saw when it decided (daemonset.rollout-budget judges against it). */
+export interface RollView {
+  pods: readonly KObject[];
+  nodes: readonly KObject[];
+  /** When the plan was made (availability with minReadySeconds depends on it). */
+  atMs: number;
+}
+
+/** A daemon pod created for a node (`place`, `surge`) or deleted from one. */
+export interface DaemonSetCause extends OwnerView<'daemonset'> {
+  reason: 'place' | 'surge' | DaemonSetDeleteReason;
+  node: string;
+  /** The node as the controller's cache held it when it planned (undefined: not in the cache). */
+  nodeView: KObject | undefined;
+  /** The DaemonSet as cached. */
+  dsView: KObject;
+  /** Which start of the controller process decided (a restart forgets the failed-pod back-off). */
+  process: number;
+  plannedAtMs: number;
+  /** For rolling-update writes (`surge`, `rolling-update`, `surge-replaced`). */
+  rollView?: RollView;
+}
+
+/** The StatefulSet as the controller's cache held it when it decided. */
+export interface StatefulSetView extends OwnerView<'statefulset'> {
+  observedReplicas: number;
+  podManagementPolicy: string;
+  /** spec.ordinals.start. */
+  start: number;
+  strategy: string;
+  partition: number;
+  retention: { whenDeleted: string; whenScaled: string };
+  currentRevision?: string;
+  updateRevision?: string;
+}
+
+/** The pods the plan was made from and its clock (the decision judges read them their own way). */
+export interface StatefulSetPlanView {
+  /** The set's pods as the cache held them when the plan was made. */
+  observed: readonly KObject[];
+  /** Names this sync has written since (their cached state is out of date). */
+  touched: string[];
+  plannedAtMs: number;
+  minReadySeconds: number;
+}
+
+/** What the StatefulSet controller decided, per reason, besides its view of the set. */
+export type StatefulSetDecision =
+  | { reason: 'failed' | 'repair'; ordinal: number | undefined }
+  | { reason: 'replace' | 'claim' | 'identity' | 'status' }
+  | ({
+      reason: 'create';
+      ordinal: number;
+      slot: number;
+      revision: string;
+      /** The pod's claims as the cache held them when it was created (null: none yet). */
+      claimsSeen: (KObject | null)[];
+    } & StatefulSetPlanView)
+  | ({ reason: 'scale-down'; ordinal: number } & StatefulSetPlanView)
+  | ({
+      reason: 'update';
+      ordinal: number | undefined;
+      slot: number;
+      revision: string | undefined;
+    } & StatefulSetPlanView)
+  | { reason: 'claim-owners'; condemned: boolean; pod: string }
+  | ({ reason: 'prune'; observedSet: KObject } & StatefulSetPlanView);
+
+export type StatefulSetCause = StatefulSetView & StatefulSetDecision;
 
 /** One successful write of the current step (invariants read these). */
 export interface WriteRecord {
