@@ -1,10 +1,10 @@
 import { TAINT_NOT_READY, TAINT_UNREACHABLE } from '../model/taints.ts';
 import type { KObject, Taint } from '../model/types.ts';
-import type { DaemonSetCause, WriteRecord } from '../sim/api/types.ts';
+import type { WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
 import { daemonPlacement } from './semantics/daemonset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
-import { dsCause, hasKind } from './util.ts';
+import { hasKind } from './util.ts';
 
 const EVICTOR = 'taint-eviction-controller';
 
@@ -19,9 +19,10 @@ function taintText(node: KObject | undefined, lang: 'en' | 'ko' = 'en'): string 
 }
 
 /** A create by the DaemonSet controller, judged against the node and DaemonSet it had cached. */
-function checkCreate(w: WriteRecord, cause: DaemonSetCause): Finding | null {
-  const node = cause.nodeView;
-  const ds = cause.dsView;
+function checkCreate(w: WriteRecord): Finding | null {
+  const cause = w.cause!;
+  const node = cause.nodeView as KObject | undefined;
+  const ds = cause.dsView as KObject;
   const pod = `pod/${w.after!.metadata.name}`;
   if (!node)
     return {
@@ -38,10 +39,11 @@ function checkCreate(w: WriteRecord, cause: DaemonSetCause): Finding | null {
 }
 
 /** A deletion for ineligibility must be one Kubernetes would make: an untolerated NoExecute taint or a selector mismatch. */
-function checkDelete(w: WriteRecord, cause: DaemonSetCause): Finding | null {
+function checkDelete(w: WriteRecord): Finding | null {
+  const cause = w.cause!;
   if (cause.reason !== 'misscheduled') return null;
-  const node = cause.nodeView;
-  const ds = cause.dsView;
+  const node = cause.nodeView as KObject | undefined;
+  const ds = cause.dsView as KObject;
   if (!node || !daemonPlacement(ds, node).shouldContinueRunning) return null;
   const pod = `pod/${w.before!.metadata.name}`;
   return {
@@ -85,10 +87,9 @@ export const daemonsetPlacement: SafetyInvariant = {
     for (const w of world.stepWrites) {
       if (w.kind !== 'Pod') continue;
       let f: Finding | null = null;
-      const cause = dsCause(w);
-      if (cause) {
-        if (w.verb === 'create') f = checkCreate(w, cause);
-        else if (w.verb === 'delete') f = checkDelete(w, cause);
+      if (w.cause?.controller === 'daemonset') {
+        if (w.verb === 'create') f = checkCreate(w);
+        else if (w.verb === 'delete') f = checkDelete(w);
       } else if (w.actor === EVICTOR && w.verb === 'delete' && isDaemonPod(w.before)) {
         f = checkEviction(world, w);
       }

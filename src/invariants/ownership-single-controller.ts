@@ -15,7 +15,8 @@ function controllerUid(o: KObject | undefined): string | undefined {
  * write records none.
  */
 function adoptedTerminating(w: WriteRecord): boolean {
-  if (w.cause?.reason === 'adopt') return w.cause.observedTerminating;
+  const seen = w.cause?.observedTerminating;
+  if (typeof seen === 'boolean') return seen;
   return !!w.before?.metadata.deletionTimestamp;
 }
 

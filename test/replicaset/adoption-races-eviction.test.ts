@@ -43,10 +43,7 @@ function judge(observedTerminating: boolean | undefined): string[] {
     before: pod(true, false),
     after: pod(true, true),
     removed: false,
-    // No view recorded: a write without a cause (the judge falls back to the store's copy).
-    ...(observedTerminating === undefined
-      ? {}
-      : { cause: { controller: 'replicaset', ownerUid: 'rs-1', reason: 'adopt', observedTerminating } }),
+    cause: { controller: 'replicaset', ownerUid: 'rs-1', adopt: true, observedTerminating },
   };
   const rs = { kind: 'ReplicaSet', metadata: { name: 'web', namespace: 'default', uid: 'rs-1' } };
   const world = { stepWrites: [write], store: { byUid: () => rs } } as unknown as World;

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { isActive } from '../../../src/controllers/replicaset/plan.ts';
 import { podsToDelete } from '../../../src/controllers/replicaset/ranking.ts';
 import { CORRECT } from '../../../src/controllers/replicaset/variants.ts';
+import { EXPECTATIONS_TIMEOUT_MS, Expectations } from '../../../src/controllers/shared/expectations.ts';
 import { computeHash } from '../../../src/model/hash.ts';
 import { isPodActive } from '../../../src/model/pod.ts';
 import { formatTimestamp } from '../../../src/model/time.ts';
@@ -307,10 +308,77 @@ const COMPUTE_HASH: PortedCase[] = [
   },
 }));
 
+/** TestControllerExpectations, step by step, on one clock (kubeprop's TTL is ExpectationsTimeout, 5 min; the Go test's fake store uses 30 s). */
+function expectationsCase(
+  name: string,
+  check: (e: Expectations, tick: (ms: number) => void) => void,
+): PortedCase {
+  return {
+    source: SOURCE,
+    func: 'TestControllerExpectations',
+    name,
+    run: () => {
+      let now = 0;
+      const e = new Expectations(() => now);
+      const rc = 'default/foobar';
+      e.setExpectations(rc, 10, 30);
+      for (let i = 0; i < 11; i++) e.creationObserved(rc);
+      check(e, (ms) => {
+        now += ms;
+      });
+    },
+  };
+}
+
+const RC = 'default/foobar';
+const EXPECTATIONS: PortedCase[] = [
+  expectationsCase('Rc will sync before expectations are met: not while deletions are pending', (e) => {
+    expect(e.satisfied(RC)).toBe(false);
+  }),
+  expectationsCase('expectations surpassed: both at -1 and satisfied', (e) => {
+    for (let i = 0; i < 31; i++) e.deletionObserved(RC);
+    expect(e.pending(RC)).toEqual({ add: -1, del: -1 });
+    expect(e.satisfied(RC)).toBe(true);
+  }),
+  expectationsCase('next round of rc sync, old expectations are cleared', (e) => {
+    for (let i = 0; i < 31; i++) e.deletionObserved(RC);
+    e.setExpectations(RC, 1, 2);
+    expect(e.pending(RC)).toEqual({ add: 1, del: 2 });
+    expect(e.satisfied(RC)).toBe(false);
+  }),
+  expectationsCase('expectations have expired because of ttl', (e, tick) => {
+    e.setExpectations(RC, 1, 2);
+    tick(EXPECTATIONS_TIMEOUT_MS + 1);
+    expect(e.satisfied(RC)).toBe(true);
+  }),
+];
+
+const UID_EXPECTATIONS: PortedCase = {
+  source: SOURCE,
+  func: 'TestUIDExpectations',
+  name: 'four controllers, each satisfied only after its own pods are deleted, then forgotten',
+  run: () => {
+    const e = new Expectations(() => 0);
+    const keys = [0, 1, 2, 3].map((i) => `default/rc-${i}`);
+    const pods = (key: string) => [0, 1, 2, 3, 4].map((i) => `default/pod${i}-${key.slice(8)}`);
+    for (const key of keys) e.expectDeletions(key, pods(key));
+    // The Go test visits the controllers in a shuffled order.
+    for (const key of [keys[2]!, keys[0]!, keys[3]!, keys[1]!]) {
+      expect(e.satisfied(key)).toBe(false);
+      for (const p of pods(key)) e.deletionObserved(key, p);
+      expect(e.satisfied(key)).toBe(true);
+      e.delete(key);
+      expect(e.pending(key)).toBeUndefined();
+    }
+  },
+};
+
 export const cases: PortedCase[] = [
   ACTIVE_FILTERING,
   SORTING,
   ...equalityCases(),
   ...inequalityCases(),
   ...COMPUTE_HASH,
+  ...EXPECTATIONS,
+  UID_EXPECTATIONS,
 ];
