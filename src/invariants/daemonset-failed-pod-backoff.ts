@@ -6,7 +6,7 @@
  * recreated in a hot loop. The judge keeps its own back-off record, fed by each step's writes.
  */
 import type { KObject } from '../model/types.ts';
-import type { WriteRecord } from '../sim/api/types.ts';
+import type { DaemonSetCause, WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
 import {
   currentHash,
@@ -17,7 +17,7 @@ import {
   revisionHash,
 } from './semantics/daemonset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
-import { hasKind } from './util.ts';
+import { dsCause, hasKind } from './util.ts';
 
 interface Backoff {
   lastMs: number;
@@ -41,28 +41,27 @@ export function lastFailedPodDeleteMs(world: World, dsUid: string, node: string)
  * a node that may keep it (a Failed pod of an old template goes with the rolling update, and one
  * on a node that must not run it goes as misscheduled, neither behind the back-off).
  */
-function governed(world: World, w: WriteRecord): { ds: KObject; node: string } | null {
+function governed(world: World, w: WriteRecord): { ds: KObject; node: string; cause: DaemonSetCause } | null {
   const pod = w.before;
-  const ds = w.cause?.dsView as KObject | undefined;
-  const nodeView = w.cause?.nodeView as KObject | undefined;
-  if (w.kind !== 'Pod' || w.verb !== 'delete' || w.cause?.controller !== 'daemonset') return null;
-  if (!pod || !ds || !nodeView || pod.status?.phase !== 'Failed' || pod.metadata.deletionTimestamp)
-    return null;
+  const cause = dsCause(w);
+  if (w.kind !== 'Pod' || w.verb !== 'delete' || !cause) return null;
+  const { dsView: ds, nodeView } = cause;
+  if (!pod || !nodeView || pod.status?.phase !== 'Failed' || pod.metadata.deletionTimestamp) return null;
   // The current revision's hash: after a rollback or a same-name re-create it need not be the template's.
   const hash = currentHash(ds, world.store.values('ControllerRevision'));
   if (revisionHash(pod) !== hash || !daemonPlacement(ds, nodeView).shouldContinueRunning) return null;
   const node = daemonPodNode(pod);
-  return node ? { ds, node } : null;
+  return node ? { ds, node, cause } : null;
 }
 
 function judge(world: World, book: Map<string, Backoff>, w: WriteRecord): Finding | null {
   const g = governed(world, w);
   if (!g) return null;
-  const { ds, node } = g;
-  const key = `${ds.metadata.uid}/${w.cause?.process ?? 0}/${ds.status?.observedGeneration ?? 0}/${node}`;
+  const { ds, node, cause } = g;
+  const key = `${ds.metadata.uid}/${cause.process}/${ds.status?.observedGeneration ?? 0}/${node}`;
   const b = book.get(key);
   // The controller advances its back-off when it plans the delete; the write lands a round trip later.
-  const now = typeof w.cause?.plannedAtMs === 'number' ? w.cause.plannedAtMs : world.now;
+  const now = cause.plannedAtMs;
   let finding: Finding | null = null;
   if (b && now - b.lastMs < b.delayMs) {
     const pod = `pod/${w.before!.metadata.name}`;

@@ -1,10 +1,10 @@
 import { TAINT_NOT_READY, TAINT_UNREACHABLE } from '../model/taints.ts';
 import type { KObject, Taint } from '../model/types.ts';
-import type { WriteRecord } from '../sim/api/types.ts';
+import type { DaemonSetCause, WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
 import { daemonPlacement } from './semantics/daemonset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
-import { hasKind } from './util.ts';
+import { dsCause, hasKind } from './util.ts';
 
 const EVICTOR = 'taint-eviction-controller';
 
@@ -19,10 +19,9 @@ function taintText(node: KObject | undefined, lang: 'en' | 'ko' = 'en'): string 
 }
 
 /** A create by the DaemonSet controller, judged against the node and DaemonSet it had cached. */
-function checkCreate(w: WriteRecord): Finding | null {
-  const cause = w.cause!;
-  const node = cause.nodeView as KObject | undefined;
-  const ds = cause.dsView as KObject;
+function checkCreate(w: WriteRecord, cause: DaemonSetCause): Finding | null {
+  const node = cause.nodeView;
+  const ds = cause.dsView;
   const pod = `pod/${w.after!.metadata.name}`;
   if (!node)
     return {
@@ -39,11 +38,10 @@ function checkCreate(w: WriteRecord): Finding | null {
 }
 
 /** A deletion for ineligibility must be one Kubernetes would make: an untolerated NoExecute taint or a selector mismatch. */
-function checkDelete(w: WriteRecord): Finding | null {
-  const cause = w.cause!;
+function checkDelete(w: WriteRecord, cause: DaemonSetCause): Finding | null {
   if (cause.reason !== 'misscheduled') return null;
-  const node = cause.nodeView as KObject | undefined;
-  const ds = cause.dsView as KObject;
+  const node = cause.nodeView;
+  const ds = cause.dsView;
   if (!node || !daemonPlacement(ds, node).shouldContinueRunning) return null;
   const pod = `pod/${w.before!.metadata.name}`;
   return {
@@ -87,9 +85,10 @@ export const daemonsetPlacement: SafetyInvariant = {
     for (const w of world.stepWrites) {
       if (w.kind !== 'Pod') continue;
       let f: Finding | null = null;
-      if (w.cause?.controller === 'daemonset') {
-        if (w.verb === 'create') f = checkCreate(w);
-        else if (w.verb === 'delete') f = checkDelete(w);
+      const cause = dsCause(w);
+      if (cause) {
+        if (w.verb === 'create') f = checkCreate(w, cause);
+        else if (w.verb === 'delete') f = checkDelete(w, cause);
       } else if (w.actor === EVICTOR && w.verb === 'delete' && isDaemonPod(w.before)) {
         f = checkEviction(world, w);
       }

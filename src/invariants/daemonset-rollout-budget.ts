@@ -4,7 +4,7 @@
  * planned the rolling step (the write cause carries that view), as update.go counts them.
  */
 import type { KObject } from '../model/types.ts';
-import type { WriteRecord } from '../sim/api/types.ts';
+import type { RollView, WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
 import {
   available,
@@ -17,14 +17,7 @@ import {
   surges,
 } from './semantics/daemonset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
-import { hasKind } from './util.ts';
-
-/** The controller's view of one rolling step (see RollView in the DaemonSet controller). */
-interface RollView {
-  pods: readonly KObject[];
-  nodes: readonly KObject[];
-  atMs: number;
-}
+import { dsCause, hasKind } from './util.ts';
 
 interface Step {
   ds: KObject;
@@ -37,9 +30,10 @@ interface Step {
 function rollingSteps(world: World): Step[] {
   const steps = new Map<RollView, Step>();
   for (const w of world.stepWrites) {
-    const view = w.kind === 'Pod' ? (w.cause?.rollView as RollView | undefined) : undefined;
-    if (!view) continue;
-    const step = steps.get(view) ?? { ds: w.cause!.dsView as KObject, view, creates: [], deletes: [] };
+    const cause = w.kind === 'Pod' ? dsCause(w) : undefined;
+    const view = cause?.rollView;
+    if (!cause || !view) continue;
+    const step = steps.get(view) ?? { ds: cause.dsView, view, creates: [], deletes: [] };
     steps.set(view, step);
     addWrite(step, w);
   }

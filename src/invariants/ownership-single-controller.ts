@@ -15,8 +15,7 @@ function controllerUid(o: KObject | undefined): string | undefined {
  * write records none.
  */
 function adoptedTerminating(w: WriteRecord): boolean {
-  const seen = w.cause?.observedTerminating;
-  if (typeof seen === 'boolean') return seen;
+  if (w.cause?.reason === 'adopt') return w.cause.observedTerminating;
   return !!w.before?.metadata.deletionTimestamp;
 }
 

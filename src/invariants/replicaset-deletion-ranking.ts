@@ -1,4 +1,3 @@
-import type { KObject } from '../model/types.ts';
 import { lessWithUid, type RankFacts, rankFacts, victimOrder } from './semantics/replicaset.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
@@ -95,9 +94,9 @@ export const replicasetDeletionRanking: SafetyInvariant = {
       if (w.verb !== 'delete' || c?.controller !== 'replicaset' || c.reason !== 'scale-down') continue;
       if (judged.has(c)) continue;
       judged.add(c);
-      const observed = c.observed as readonly KObject[];
-      const nowMs = c.decidedAtMs as number;
-      const bad = misranked(rankFacts(observed, observed), new Set(c.victims as string[]), nowMs);
+      const observed = c.observed;
+      const nowMs = c.decidedAtMs;
+      const bad = misranked(rankFacts(observed, observed), new Set(c.victims), nowMs);
       if (!bad) continue;
       const { victim: v, kept: k } = bad;
       findings.push({

@@ -23,9 +23,10 @@ export const replicasetNoOvershoot: SafetyInvariant = {
   check(world) {
     const seen = new Map<string, number>();
     for (const w of world.stepWrites) {
-      if (w.verb !== 'create' || w.kind !== 'Pod' || w.cause?.controller !== 'replicaset') continue;
-      const uid = w.cause.ownerUid as string;
-      seen.set(uid, Math.max(seen.get(uid) ?? 0, w.cause.observedReplicas as number));
+      const c = w.cause;
+      if (w.verb !== 'create' || w.kind !== 'Pod' || c?.controller !== 'replicaset' || c.reason !== 'create')
+        continue;
+      seen.set(c.ownerUid, Math.max(seen.get(c.ownerUid) ?? 0, c.observedReplicas));
     }
     const findings: Finding[] = [];
     for (const [uid, observed] of [...seen.entries()].sort()) {

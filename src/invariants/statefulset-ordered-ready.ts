@@ -46,14 +46,14 @@ export const statefulsetOrderedReady: SafetyInvariant = {
         const names = orderedCreateBlockers(
           {
             setName: name.slice(0, name.lastIndexOf('-')),
-            start: c.start as number,
-            replicas: c.observedReplicas ?? 1,
-            minReadySeconds: (c.minReadySeconds as number | undefined) ?? 0,
-            nowMs: (c.plannedAtMs as number | undefined) ?? world.now,
-            pods: (c.observed ?? []) as readonly KObject[],
-            touched: new Set((c.touched ?? []) as string[]),
+            start: c.start,
+            replicas: c.observedReplicas,
+            minReadySeconds: c.minReadySeconds,
+            nowMs: c.plannedAtMs,
+            pods: c.observed,
+            touched: new Set(c.touched),
           },
-          c.ordinal as number,
+          c.ordinal,
         );
         if (names.length === 0) continue;
         findings.push({
@@ -62,7 +62,7 @@ export const statefulsetOrderedReady: SafetyInvariant = {
           objects: [podRef(name), ...names.map(podRef)],
         });
       } else if (w.verb === 'delete' && c.reason === 'scale-down') {
-        const above = condemnedAbove(name, c.start as number, c.observedReplicas ?? 1, c.observed);
+        const above = condemnedAbove(name, c.start, c.observedReplicas, c.observed);
         if (above.length === 0) continue;
         findings.push({
           message: `scale-down deleted ${name} while higher ordinals ${above.join(', ')} still existed`,

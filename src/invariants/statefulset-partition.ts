@@ -25,8 +25,9 @@ export const statefulsetPartition: SafetyInvariant = {
     for (const w of stsWrites(world)) {
       const c = stsCause(w);
       if (!c || w.kind !== 'Pod' || c.strategy !== 'RollingUpdate') continue;
-      const slot = c.slot as number | undefined;
-      const partition = c.partition as number;
+      // Creates and updates carry the slot they decided for; other writes name none.
+      const slot = 'slot' in c ? c.slot : undefined;
+      const partition = c.partition;
       if (slot === undefined || slot >= partition) continue;
       const name = (w.after ?? w.before)!.metadata.name;
       const where = `slot ${slot} (ordinals.start ${c.start}) is below partition ${partition}`;
@@ -39,6 +40,7 @@ export const statefulsetPartition: SafetyInvariant = {
         });
       } else if (
         w.verb === 'create' &&
+        c.reason === 'create' &&
         c.revision === c.updateRevision &&
         c.updateRevision !== c.currentRevision
       ) {

@@ -51,10 +51,10 @@ export const statefulsetRevisionHistory: SafetyInvariant = {
       if (w.kind !== 'ControllerRevision' || w.verb !== 'delete' || w.actor !== STS_ACTOR || !w.before)
         continue;
       const c = stsCause(w);
-      const set = c?.observedSet as KObject | undefined;
-      if (!c || !set) continue;
+      if (c?.reason !== 'prune') continue;
+      const set = c.observedSet;
       const name = w.before.metadata.name;
-      const role = liveRole(set, (c.observed ?? []) as readonly KObject[], name);
+      const role = liveRole(set, c.observed, name);
       if (!role) continue;
       findings.push({
         message: `statefulset/${set.metadata.name} pruned controllerrevision/${name}, which was ${role.en} (as the controller saw it)`,

@@ -1,4 +1,3 @@
-import type { KObject } from '../model/types.ts';
 import { rolloutBlocker } from './semantics/statefulset.ts';
 import { podRef, stsCause, stsWrites } from './statefulset-util.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
@@ -28,18 +27,20 @@ export const statefulsetRolloutBudget: SafetyInvariant = {
     for (const w of stsWrites(world)) {
       const c = stsCause(w);
       if (!c || w.kind !== 'Pod' || w.verb !== 'delete' || c.reason !== 'update') continue;
+      // An update delete is planned against a known update revision; without one there is no rollout.
+      if (c.updateRevision === undefined) continue;
       const victim = (w.before ?? w.after)!.metadata.name;
       const why = rolloutBlocker(
         {
           setName: victim.slice(0, victim.lastIndexOf('-')),
-          start: c.start as number,
-          replicas: c.observedReplicas ?? 1,
+          start: c.start,
+          replicas: c.observedReplicas,
           orderedReady: c.podManagementPolicy !== 'Parallel',
-          minReadySeconds: (c.minReadySeconds as number | undefined) ?? 0,
-          nowMs: (c.plannedAtMs as number | undefined) ?? world.now,
-          updateRevision: c.updateRevision as string,
-          pods: (c.observed ?? []) as readonly KObject[],
-          touched: new Set((c.touched ?? []) as string[]),
+          minReadySeconds: c.minReadySeconds,
+          nowMs: c.plannedAtMs,
+          updateRevision: c.updateRevision,
+          pods: c.observed,
+          touched: new Set(c.touched),
         },
         victim,
       );

@@ -4,7 +4,7 @@
  * asks whether the step touched a StatefulSet at all, so quiet steps cost one scan of the writes.
  */
 import type { KObject } from '../model/types.ts';
-import type { WriteCause, WriteRecord } from '../sim/api/types.ts';
+import type { StatefulSetCause, WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
 
 export const STS_ACTOR = 'statefulset-controller';
@@ -37,8 +37,9 @@ export function stsWrites(world: World): readonly WriteRecord[] {
 }
 
 /** The cause of a write by the StatefulSet controller, if it is one. */
-export function stsCause(w: WriteRecord): (WriteCause & Record<string, unknown>) | undefined {
-  return w.cause?.controller === 'statefulset' ? w.cause : undefined;
+export function stsCause(w: WriteRecord): StatefulSetCause | undefined {
+  const c = w.cause;
+  return c?.controller === 'statefulset' && c.reason !== 'adopt' ? c : undefined;
 }
 
 export function podRef(name: string): string {

@@ -51,7 +51,7 @@ function checkMounts(world: World, pod: KObject): Finding | null {
 function checkTerminatingClaims(w: WriteRecord): Finding | null {
   const c = stsCause(w);
   if (c?.reason !== 'create' || !w.after) return null;
-  const going = ((c.claimsSeen ?? []) as Array<KObject | null>).find((p) => p?.metadata.deletionTimestamp);
+  const going = c.claimsSeen.find((p) => p?.metadata.deletionTimestamp);
   if (!going) return null;
   const pod = w.after.metadata.name;
   return {
@@ -65,9 +65,9 @@ function checkTerminatingClaims(w: WriteRecord): Finding | null {
 function checkClaimOwners(w: WriteRecord): Finding | null {
   const c = stsCause(w);
   if (!c || !w.after || w.removed) return null;
-  const policy = c.retention as { whenDeleted: string; whenScaled: string };
-  const start = c.start as number;
-  const end = start + (c.observedReplicas as number);
+  const policy = c.retention;
+  const start = c.start;
+  const end = start + c.observedReplicas;
   for (const r of w.after.metadata.ownerReferences ?? []) {
     if (r.uid === c.ownerUid && policy.whenDeleted !== 'Delete')
       return bad(w, {

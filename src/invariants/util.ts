@@ -4,9 +4,16 @@ import { type ScenarioContents, scenarioKinds } from '../chaos/kinds.ts';
 import { compileSelector, selectorMatches } from '../model/labels.ts';
 import { isPodActive, isPodReady } from '../model/pod.ts';
 import type { Kind, KObject, Pod } from '../model/types.ts';
+import type { DaemonSetCause, WriteRecord } from '../sim/api/types.ts';
 import { nodeReadyStatus } from '../sim/nodes.ts';
 import type { World } from '../sim/world.ts';
 import type { Explanation } from './types.ts';
+
+/** The cause of a create or delete by the DaemonSet controller (not an adoption), if it is one. */
+export function dsCause(w: WriteRecord): DaemonSetCause | undefined {
+  const c = w.cause;
+  return c?.controller === 'daemonset' && c.reason !== 'adopt' ? c : undefined;
+}
 
 export function hasKind(scenario: ScenarioContents, kind: Kind): boolean {
   return scenarioKinds(scenario).has(kind);

@@ -100,7 +100,17 @@ describe('DaemonSet judges: the current revision is a re-used one', () => {
       actor: 'daemonset-controller',
       after: pod('agent-new2', 'node-2', REUSED, 'Pending'),
       removed: false,
-      cause: { controller: 'daemonset', rollView: view, dsView: daemonSet },
+      cause: {
+        controller: 'daemonset',
+        reason: 'surge',
+        ownerUid: daemonSet.metadata.uid,
+        node: 'node-2',
+        nodeView: node('node-2'),
+        dsView: daemonSet,
+        process: 0,
+        plannedAtMs: 0,
+        rollView: view,
+      },
     };
     world.store.stepWrites = [surge];
     expect(daemonsetRolloutBudget.check(world).map((f) => f.message)).toEqual([]);
@@ -115,7 +125,16 @@ describe('DaemonSet judges: the current revision is a re-used one', () => {
       actor: 'daemonset-controller',
       before: pod(name, 'node-1', REUSED, 'Failed'),
       removed: false,
-      cause: { controller: 'daemonset', dsView: daemonSet, nodeView: node('node-1'), plannedAtMs },
+      cause: {
+        controller: 'daemonset',
+        reason: 'failed',
+        ownerUid: daemonSet.metadata.uid,
+        node: 'node-1',
+        nodeView: node('node-1'),
+        dsView: daemonSet,
+        process: 0,
+        plannedAtMs,
+      },
     });
     world.store.stepWrites = [deleteFailed('agent-a', 10_000)];
     expect(daemonsetFailedPodBackoff.check(world)).toEqual([]);

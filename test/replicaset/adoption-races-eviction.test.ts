@@ -43,7 +43,10 @@ function judge(observedTerminating: boolean | undefined): string[] {
     before: pod(true, false),
     after: pod(true, true),
     removed: false,
-    cause: { controller: 'replicaset', ownerUid: 'rs-1', adopt: true, observedTerminating },
+    // No view recorded: a write without a cause (the judge falls back to the store's copy).
+    ...(observedTerminating === undefined
+      ? {}
+      : { cause: { controller: 'replicaset', ownerUid: 'rs-1', reason: 'adopt', observedTerminating } }),
   };
   const rs = { kind: 'ReplicaSet', metadata: { name: 'web', namespace: 'default', uid: 'rs-1' } };
   const world = { stepWrites: [write], store: { byUid: () => rs } } as unknown as World;

@@ -7,7 +7,7 @@
 
 import { extend } from '../../model/objects.ts';
 import type { KObject, NewObject } from '../../model/types.ts';
-import type { ApiResult, WriteCause } from '../../sim/api/types.ts';
+import type { ApiResult, StatefulSetCause } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
 import type { World } from '../../sim/world.ts';
 import { claimsFor, identityMatches, ordinalOf, repairedPod, storageMatches } from './identity.ts';
@@ -38,7 +38,7 @@ export function effectivePolicy(c: PodControl): RetentionPolicy {
 export function createClaims(
   c: PodControl,
   ordinal: number,
-  cause: WriteCause,
+  cause: StatefulSetCause,
   fresh = false,
 ): { names: string[]; error?: string } {
   const names: string[] = [];
@@ -70,7 +70,7 @@ export function createClaims(
 export function createPod(
   c: PodControl,
   pod: NewObject,
-  cause: WriteCause,
+  cause: StatefulSetCause,
 ): { obj?: KObject; error?: string } {
   const ordinal = ordinalOf(c.set, pod as KObject)!;
   const fresh = !!c.v.freshClaimOnRecreate;
@@ -93,7 +93,7 @@ export function createPod(
 }
 
 /** Deletes a pod (graceful unless `grace` is given), guarded by its uid. */
-export function deletePod(c: PodControl, pod: KObject, cause: WriteCause, grace?: number): ApiResult {
+export function deletePod(c: PodControl, pod: KObject, cause: StatefulSetCause, grace?: number): ApiResult {
   return c.world.store.delete(c.actor, 'Pod', key(pod), {
     uid: pod.metadata.uid,
     cause,
@@ -109,7 +109,7 @@ export function repairPod(
   c: PodControl,
   pod: KObject,
   condemned: boolean,
-  cause: WriteCause,
+  cause: StatefulSetCause,
 ): string | undefined {
   if (!identityMatches(c.set, pod) || !storageMatches(c.set, pod)) {
     const r = c.world.store.patch(c.actor, 'Pod', key(pod), (p) => repairedPod(c.set, p), {

@@ -5,12 +5,12 @@
  * carries a cause: what the controller saw (its cached view of the set and of the lower ordinals).
  */
 
-import type { Decision } from '../../trace/messages.ts';
 import { extend } from '../../model/objects.ts';
 import type { KObject } from '../../model/types.ts';
-import type { WriteCause } from '../../sim/api/types.ts';
+import type { StatefulSetCause, StatefulSetDecision, StatefulSetPlanView } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
 import type { World } from '../../sim/world.ts';
+import type { Decision } from '../../trace/messages.ts';
 import type { ClaimPlan } from '../shared/claim.ts';
 import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
 import { claimNamesFor, isTerminating, ordinalOf, startOrdinal } from './identity.ts';
@@ -131,11 +131,14 @@ export class StatefulSetSync {
     const key = this.key;
     const i = this.plan?.intents[this.pos];
     const pod = (i && 'pod' in i && 'metadata' in i.pod ? i.pod.metadata.name : undefined) ?? '';
-    if (next === 'waitReady') return { code: 'statefulset.wait-ready', params: { key, pod: this.plan!.block!.pod } };
+    if (next === 'waitReady')
+      return { code: 'statefulset.wait-ready', params: { key, pod: this.plan!.block!.pod } };
     if (next === 'waitTermination')
       return { code: 'statefulset.wait-gone', params: { key, pod: this.plan!.block!.pod } };
     if (next === 'status' || next === 'gone' || next === 'claim' || next === 'revision' || next === 'none')
-      return this.error ? { code: 'sync.failed', params: { key, error: this.error } } : { code: 'sync.key', params: { key } };
+      return this.error
+        ? { code: 'sync.failed', params: { key, error: this.error } }
+        : { code: 'sync.key', params: { key } };
     return { code: 'statefulset.intent', params: { key, intent: next, pod } };
   }
 
@@ -144,7 +147,7 @@ export class StatefulSetSync {
   }
 
   /** What the controller saw when it decided (judged by the decision invariants). */
-  private cause(extra: Record<string, unknown>): WriteCause {
+  private cause(extra: StatefulSetDecision): StatefulSetCause {
     const s = this.set;
     return {
       controller: 'statefulset',
@@ -167,7 +170,7 @@ export class StatefulSetSync {
    * (their cached state is out of date) and the plan's clock: the decision judges read these their
    * own way, never the controller's verdict on them.
    */
-  private seen(): Record<string, unknown> {
+  private seen(): StatefulSetPlanView {
     return {
       observed: this.pods,
       touched: [...this.written.keys()],
@@ -242,7 +245,7 @@ export class StatefulSetSync {
     }
   }
 
-  private remove(pod: KObject, cause: WriteCause, grace?: number): string | undefined {
+  private remove(pod: KObject, cause: StatefulSetCause, grace?: number): string | undefined {
     const r = deletePod(this.control(), pod, cause, grace);
     if (r.ok) this.wrote(pod.metadata.name, r.removed ? null : r.obj);
     else if (r.code !== 'NotFound') return r.message;
