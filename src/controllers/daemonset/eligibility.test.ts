@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nodeShouldRunDaemonPod } from '../../src/controllers/daemonset/eligibility.ts';
-import { updateBudget } from '../../src/controllers/daemonset/rolling.ts';
-import type { KObject } from '../../src/model/types.ts';
+import type { KObject } from '../../model/types.ts';
+import { nodeShouldRunDaemonPod } from './eligibility.ts';
+import { updateBudget } from './rolling.ts';
 
 function ds(
   spec: object = {},
