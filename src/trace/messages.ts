@@ -37,10 +37,21 @@ export type WriteMessage =
       'api.pod',
       { verb: WriteVerb; pod: string; node: string; phase: string; ready: boolean; terminating: boolean }
     >
-  /** A Node written: its Ready condition (`True`, `False`, `Unknown`), cordon, and how many taints. */
+  /**
+   * A Node written: its Ready condition (`True`, `False`, `Unknown`), cordon, how many taints, and
+   * how many of them have the NoSchedule and the NoExecute effect (the step view's badges).
+   */
   | Message<
       'api.node',
-      { verb: WriteVerb; node: string; ready: string; unschedulable: boolean; taints: number }
+      {
+        verb: WriteVerb;
+        node: string;
+        ready: string;
+        unschedulable: boolean;
+        taints: number;
+        noSchedule: number;
+        noExecute: number;
+      }
     >
   /** A ReplicaSet, StatefulSet or Deployment written (`ref` is `<kind>/<name>`). */
   | Message<

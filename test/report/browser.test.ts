@@ -103,7 +103,7 @@ describe.skipIf(!available && !process.env.CI)('report: browser (chromium)', () 
   async function expectTwoCopies(page: Page, partitionedBadge: string): Promise<void> {
     const gone = page.locator(`.node[data-node="${PARTITIONED}"]`);
     expect(await gone.getAttribute('class')).toContain('st-partitioned');
-    expect(await gone.locator('.badge').textContent()).toBe(partitionedBadge);
+    expect(await gone.locator('.badge.status').textContent()).toBe(partitionedBadge);
     // The first guest: its object was force-deleted, but the unreachable machine still runs it.
     expect(await podsOn(gone)).toEqual([`${POD}:Ghost`]);
     // The second guest, on a reachable node, running at the same moment.

@@ -6,6 +6,7 @@ import { jsonForScript } from '../escape.ts';
 import { eventText } from '../eventText.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
 import type { HtmlContext } from './context.ts';
+import { nodeMarks } from './nodeMarks.ts';
 import { stepperData } from './stepper.ts';
 import { PHASE_COLOR } from './styles.ts';
 import { timelineSvg } from './svgTimeline.ts';
@@ -23,6 +24,8 @@ function scriptLabels(c: HtmlContext): Record<string, string> {
     position: t(c.lang, 'stepper.position', { step: '{step}', last: '{last}', time: '{time}' }),
     noPods: t(c.lang, 'stepper.noPods'),
     unscheduled: t(c.lang, 'picture.unscheduled'),
+    cordoned: t(c.lang, 'stepper.cordoned'),
+    taint: t(c.lang, 'stepper.taint', { effect: '{effect}' }),
   };
   for (const st of NODE_STATUSES) labels[`status.${st}`] = t(c.lang, STATUS_KEY[st]);
   for (const ph of POD_PHASES) labels[`phase.${ph}`] = t(c.lang, `phase.${ph}` as MessageKey);
@@ -64,7 +67,10 @@ export function pictureHtml(c: HtmlContext): string {
     status: statusLabels,
     phase: phaseLabels,
   });
-  const data = stepperData(frames, nodes, shown, frameX, firstViolation(r)?.violation.step, scriptLabels(c));
+  const initial = r.scenario.nodes.map((n) => n.name);
+  const marks = nodeMarks(r.events, frames, nodes, initial);
+  const violationStep = firstViolation(r)?.violation.step;
+  const data = stepperData(frames, nodes, shown, frameX, violationStep, scriptLabels(c), marks);
   const jump = firstViolation(r)
     ? `<button type="button" class="primary" data-jump-violation id="step-jump">${c.m('viol.jump')}</button>`
     : '';

@@ -14,7 +14,10 @@ export interface StepperData {
   nodes: string[];
   /** [pod name, node index or -1]. */
   slots: Array<[string, number]>;
-  /** Per frame: step, time label, cursor x, [first, end) event indices, slot deltas, node deltas. */
+  /**
+   * Per frame: step, time label, cursor x, [first, end) event indices, slot deltas, node status
+   * deltas, node mark deltas (nodeMarks.ts: present, cordoned, NoSchedule, NoExecute as bits).
+   */
   frames: Array<{
     s: number;
     t: string;
@@ -22,6 +25,7 @@ export interface StepperData {
     e: [number, number];
     d: Array<[number, number]>;
     n: Array<[number, number]>;
+    m: Array<[number, number]>;
   }>;
   /** Per event: kind, glyph, time, actor, text. */
   events: Array<[string, string, string, string, string]>;
@@ -39,6 +43,7 @@ export function stepperData(
   frameX: readonly number[],
   violationStep: number | undefined,
   labels: Record<string, string>,
+  marks: readonly (readonly number[])[],
 ): StepperData {
   const slotIndex = new Map<string, number>();
   const slots: Array<[string, number]> = [];
@@ -53,6 +58,7 @@ export function stepperData(
   };
   let prevPods = new Map<number, number>();
   let prevNodes = new Map<number, number>(nodes.map((_n, i) => [i, 0]));
+  let prevMarks: readonly number[] = nodes.map(() => 0);
   const out: StepperData['frames'] = frames.map((f, fi) => {
     const pods = new Map(f.pods.map((p) => [slotOf(p.name, p.node), POD_PHASES.indexOf(p.phase)] as const));
     const d: Array<[number, number]> = [];
@@ -61,9 +67,15 @@ export function stepperData(
     const nodeNow = new Map(f.nodes.map(([n, st]) => [nodes.indexOf(n), NODE_STATUSES.indexOf(st)] as const));
     const n: Array<[number, number]> = [];
     for (const [ni, st] of nodeNow) if (prevNodes.get(ni) !== st) n.push([ni, st]);
+    const markNow = marks[fi] ?? prevMarks;
+    const m: Array<[number, number]> = [];
+    markNow.forEach((mark, ni) => {
+      if (mark !== prevMarks[ni]) m.push([ni, mark]);
+    });
     prevPods = pods;
     prevNodes = nodeNow;
-    return { s: f.step, t: formatTime(f.atMs), x: frameX[fi] ?? 0, e: f.events, d, n };
+    prevMarks = markNow;
+    return { s: f.step, t: formatTime(f.atMs), x: frameX[fi] ?? 0, e: f.events, d, n, m };
   });
   const vf = violationStep === undefined ? -1 : frames.findIndex((f) => f.step >= violationStep);
   return {
@@ -88,10 +100,12 @@ export const STEPPER_SCRIPT = `(() => {
   let cur = -1;
   let phase = [];
   let status = [];
-  const reset = () => { phase = D.slots.map(() => -1); status = D.nodes.map(() => 0); cur = -1; };
+  let mark = [];
+  const reset = () => { phase = D.slots.map(() => -1); status = D.nodes.map(() => 0); mark = D.nodes.map(() => 0); cur = -1; };
   const apply = (i) => {
     for (const [s, p] of D.frames[i].d) phase[s] = p;
     for (const [n, st] of D.frames[i].n) status[n] = st;
+    for (const [n, m] of D.frames[i].m) mark[n] = m;
   };
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   const fill = (tpl, vals) => tpl.replace(/\\{(\\w+)\\}/g, (m, k) => (k in vals ? String(vals[k]) : m));
@@ -104,12 +118,21 @@ export const STEPPER_SCRIPT = `(() => {
       if (phase[s] < 0) return;
       (node < 0 ? unscheduled : groups[node]).push([name, s]);
     });
-    const card = (title, st, pods) => {
+    const card = (title, st, pods, m) => {
       const c = el('div', 'node st-' + st);
       c.dataset.node = title;
       const h = el('h4');
       h.append(el('span', '', title));
-      if (st) h.append(el('span', 'badge', D.labels['status.' + st]));
+      const badges = el('span', 'badges');
+      if (st) badges.append(el('span', 'badge status', D.labels['status.' + st]));
+      if (m & 2) badges.append(el('span', 'badge cordon', D.labels.cordoned));
+      for (const [bit, effect] of [[4, 'NoSchedule'], [8, 'NoExecute']]) {
+        if (!(m & bit)) continue;
+        const b = el('span', 'badge taint', effect);
+        b.title = fill(D.labels.taint, { effect });
+        badges.append(b);
+      }
+      h.append(badges);
       c.append(h);
       if (pods.length === 0) c.append(el('div', 'muted', D.labels.noPods));
       for (const [name, s] of pods) {
@@ -123,8 +146,9 @@ export const STEPPER_SCRIPT = `(() => {
       box.append(c);
     };
     const byName = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
-    D.nodes.forEach((n, i) => card(n, D.statuses[status[i]], groups[i].sort(byName)));
-    if (unscheduled.length > 0) card(D.labels.unscheduled, '', unscheduled.sort(byName));
+    // A node is drawn from the step it joins to the step it is removed in.
+    D.nodes.forEach((n, i) => { if (mark[i] & 1) card(n, D.statuses[status[i]], groups[i].sort(byName), mark[i]); });
+    if (unscheduled.length > 0) card(D.labels.unscheduled, '', unscheduled.sort(byName), 0);
   }
   function renderEvents(f) {
     const list = $('events-now');

@@ -55,6 +55,8 @@ button:hover{background:#f1f5f9}button.primary{background:var(--bad);color:#fff;
 .node.st-partitioned{border-color:#f97316;background:#fff7ed}.node.st-crashed{border-color:#475569;background:#e2e8f0}.node.st-removed{opacity:.45;border-style:dashed}
 .badge{font-size:.75em;font-weight:600;border-radius:10px;padding:0 8px;background:#e2e8f0}
 .st-partitioned .badge{background:#fed7aa}.st-crashed .badge{background:#cbd5e1}
+.badges{display:flex;flex-wrap:wrap;gap:3px;justify-content:flex-end}
+.node .badge.cordon{background:#fef3c7;color:#92400e}.node .badge.taint{background:#fee2e2;color:#991b1b;font-family:ui-monospace,Menlo,Consolas,monospace}
 .pod{display:inline-block;margin:2px;padding:1px 8px;border-radius:10px;font-size:.85em;font-family:ui-monospace,Menlo,Consolas,monospace}
 .pod.changed{outline:3px solid #facc15}
 .ph-Ghost{border:1px dashed #dc2626}
@@ -76,6 +78,7 @@ svg text{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-seri
 .machine>label{font-size:.85em;color:var(--muted);cursor:pointer;margin-left:4px}
 .machine .m-all{display:none}
 .machine .show-all:checked~.m-all{display:block}
+.machine .m-all svg{max-width:none}
 .machine .show-all:checked~.m-visited{display:none}
 .machine .not-visited{font-size:.85em;margin:2px 0}
 /* Korean breaks between words (at spaces), never inside one ("지켜짐", not "지/켜짐"); ids may wrap anywhere. */

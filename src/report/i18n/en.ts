@@ -251,6 +251,8 @@ export const en = {
   'stepper.nodeCrashed': 'crashed',
   'stepper.nodePartitioned': 'partitioned',
   'stepper.nodeRemoved': 'removed',
+  'stepper.cordoned': 'cordoned',
+  'stepper.taint': 'taint with effect {effect}',
   'stepper.noScript': 'The step-through control needs JavaScript; everything else works without it.',
 
   // Final state

@@ -253,6 +253,8 @@ export const ko: Record<MessageKey, string> = {
   'stepper.nodeCrashed': '중단됨',
   'stepper.nodePartitioned': '네트워크 분리됨',
   'stepper.nodeRemoved': '제거됨',
+  'stepper.cordoned': '코든됨',
+  'stepper.taint': '이펙트가 {effect}인 테인트',
   'stepper.noScript': '스텝 이동 기능은 JavaScript가 필요하다. 나머지는 JavaScript 없이도 볼 수 있다.',
 
   // 최종 상태

@@ -31,7 +31,9 @@ export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed
           node: name,
           ready: nodeReady(obj),
           unschedulable: !!obj.spec?.unschedulable,
-          taints: ((obj.spec?.taints as unknown[] | undefined) ?? []).length,
+          taints: taintsOf(obj).length,
+          noSchedule: taintsOf(obj).filter((t) => t.effect === 'NoSchedule').length,
+          noExecute: taintsOf(obj).filter((t) => t.effect === 'NoExecute').length,
         },
       };
     case 'ReplicaSet':
@@ -71,4 +73,8 @@ function podReady(pod: KObject): boolean {
 function nodeReady(node: KObject): string {
   const conds = (node.status?.conditions ?? []) as Array<{ type: string; status: string }>;
   return conds.find((c) => c.type === 'Ready')?.status ?? 'Unknown';
+}
+
+function taintsOf(node: KObject): Array<{ effect?: string }> {
+  return (node.spec?.taints as Array<{ effect?: string }> | undefined) ?? [];
 }
