@@ -5,7 +5,6 @@
  * line and prints the `kubeprop replay` command of the shrunk run.
  */
 import { join } from 'node:path';
-import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { eventLines, failureMessage, invariantProblem, runProblem } from '../api/failure.ts';
 import { replayCommand } from '../api/replay.ts';
@@ -14,6 +13,14 @@ import { writeReplay } from '../run/replay.ts';
 import type { RunResult } from '../run/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { currentReportDir } from './config.ts';
+
+/**
+ * @fast-check/vitest is an optional peer dependency: the matchers and scenarioTests work without
+ * it, and chaosProperty says what to install when it is missing.
+ */
+const fastCheckVitest: typeof import('@fast-check/vitest') | undefined = await import(
+  '@fast-check/vitest'
+).catch(() => undefined);
 
 export interface ChaosPropertyOptions
   extends Pick<RunScenarioOptions, 'controllers' | 'check' | 'keepTrace'> {
@@ -36,7 +43,13 @@ export function chaosProperty(
   options: ChaosPropertyOptions = {},
 ): void {
   const { params, timeout } = options;
-  fcTest.prop([readable(arbitrary)], params ?? {})(name, chaosPredicate(name, options), timeout);
+  if (fastCheckVitest === undefined)
+    throw new Error('chaosProperty needs @fast-check/vitest: npm install --save-dev @fast-check/vitest');
+  fastCheckVitest.test.prop([readable(arbitrary)], params ?? {})(
+    name,
+    chaosPredicate(name, options),
+    timeout,
+  );
 }
 
 /**
