@@ -252,6 +252,7 @@ export const en = {
   'stepper.nodePartitioned': 'partitioned',
   'stepper.nodeRemoved': 'removed',
   'stepper.cordoned': 'cordoned',
+  'picture.absent': 'not in the cluster',
   'stepper.taint': 'taint with effect {effect}',
   'stepper.noScript': 'The step-through control needs JavaScript; everything else works without it.',
 

@@ -254,6 +254,7 @@ export const ko: Record<MessageKey, string> = {
   'stepper.nodePartitioned': '네트워크 분리됨',
   'stepper.nodeRemoved': '제거됨',
   'stepper.cordoned': '코든됨',
+  'picture.absent': '클러스터에 없음',
   'stepper.taint': '이펙트가 {effect}인 테인트',
   'stepper.noScript': '스텝 이동 기능은 JavaScript가 필요하다. 나머지는 JavaScript 없이도 볼 수 있다.',
 
