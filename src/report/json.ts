@@ -6,6 +6,7 @@
  */
 import type { FinalState, HeldNote, InvariantResult, RunResult } from '../run/types.ts';
 import type { TraceEvent } from '../trace/types.ts';
+import { causalSlice, mutantsOf } from './why.ts';
 
 /** A JSON value with object keys sorted recursively; `undefined` members are dropped. */
 export function canonical(value: unknown): unknown {
@@ -120,6 +121,12 @@ export function toJsonReport(result: RunResult): object {
     final: finalJson(result.final),
   };
   if (result.outcome === 'error' && result.error !== undefined) out.error = result.error;
+  // Extensions (issue #13): the mutant controllers a run uses, and per violated invariant the
+  // causal slice of its first violation (the last writes to its objects, with the decisions behind them).
+  const mutants = mutantsOf(result);
+  if (mutants.length > 0) out.mutants = mutants;
+  const why = whyJson(result);
+  if (why.length > 0) out.why = why;
   // A run in which no invariant applied: outcome stays "pass" (nothing was violated) and this
   // says why it is not one (the CLI exits 1). Present only then.
   if (result.nothingChecked !== undefined) out.nothingChecked = { ...result.nothingChecked };
@@ -127,6 +134,29 @@ export function toJsonReport(result: RunResult): object {
   const ignored = result.scenario.ignoredManifests ?? [];
   if (ignored.length > 0) out.ignoredManifests = ignored;
   return out;
+}
+
+function sliceEventJson(e: TraceEvent): object {
+  return {
+    step: e.step,
+    atMs: e.atMs,
+    actor: e.actor,
+    code: e.code,
+    params: sortedParams(e.params),
+    text: e.text,
+  };
+}
+
+function whyJson(result: RunResult): object[] {
+  return result.invariants
+    .filter((i) => i.status === 'violated' && i.violations.length > 0)
+    .map((i) => ({
+      invariant: i.id,
+      step: i.violations[0]!.step,
+      writes: causalSlice(result.events, i.violations[0]!).map(({ write, decision }) =>
+        decision ? { ...sliceEventJson(write), decision: sliceEventJson(decision) } : sliceEventJson(write),
+      ),
+    }));
 }
 
 /** report.json's text: two-space indentation and a final newline. */

@@ -22,6 +22,7 @@ import {
   violationsSection,
 } from './mdParts.ts';
 import { displayManifest, type RenderOptions, replayCommands } from './options.ts';
+import { mutantBanners } from './story.ts';
 
 function headerSection(c: MdContext): string {
   const r = c.result;
@@ -36,6 +37,7 @@ function headerSection(c: MdContext): string {
         ? c.m('verdict.violation', { count: violated })
         : c.m('verdict.error', { error: r.error ?? '?' });
   const out = [`# ${icon} ${c.m('doc.title', { scenario: r.scenario.name })}`, '', `**${verdict}**`];
+  for (const banner of mutantBanners(c.lang, r, c.sources)) out.push('', `> ⚠️ ${escapeMarkdown(banner)}`);
   if (r.expectMet && r.scenario.expect) out.push('', c.m('verdict.expectMet'));
   if (!r.expectMet)
     out.push('', c.m('verdict.expectNotMet'), '', ...r.expectProblems.map((p) => `- ${escapeMarkdown(p)}`));

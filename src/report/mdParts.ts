@@ -11,7 +11,7 @@ import { formatTime, KIND_GLYPH, TRACE_KINDS } from './format.ts';
 import { type Lang, type MessageKey, type MessageParams, t } from './i18n/index.ts';
 import { mermaidBlock } from './mermaid.ts';
 import type { ReportSources } from './sources.ts';
-import { conceptsOf, violationStories } from './story.ts';
+import { conceptsOf, type ViolationStory, violationStories } from './story.ts';
 
 /** What every Markdown section needs. */
 export interface MdContext {
@@ -100,6 +100,7 @@ export function violationsSection(c: MdContext): string {
       out.push(`${i + 1}. ${escapeMarkdown(line)}`);
     });
     out.push('', `> ${escapeMarkdown(hint)}`, '');
+    out.push(...sliceMarkdown(c, s));
     out.push(
       t(c.lang, 'viol.concept', { concept: `[${escapeMarkdown(s.conceptTitle)}](#concept-${s.concept})` }),
     );
@@ -229,4 +230,15 @@ export function finalSection(c: MdContext): string {
     out.push(mdTable([c.m('final.col.name'), c.m('final.col.status'), c.m('final.col.volume')], rows));
   }
   return out.join('\n');
+}
+
+/** The causal slice of one violation: the last writes to its objects and the decisions behind them. */
+function sliceMarkdown(c: MdContext, s: ViolationStory): string[] {
+  const out = [`**${c.m('why.slice.heading')}**`, ''];
+  if (s.slice.length === 0) return [...out, c.m('why.slice.none'), ''];
+  for (const w of s.slice) {
+    out.push(`- ${escapeMarkdown(w.write)}`);
+    if (w.decision) out.push(`  - ${escapeMarkdown(w.decision)}`);
+  }
+  return [...out, ''];
 }

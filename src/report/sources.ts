@@ -26,6 +26,8 @@ export interface ReportSources {
   invariant?: (id: string) => InvariantInfo | undefined;
   /** What a fault kind (`crash-node`, ...) does, in plain words (from src/chaos). */
   fault?: (kind: string) => Explanation | undefined;
+  /** What a mutant controller variant gets wrong (from each controller’s variants.ts, English). */
+  mutant?: (controller: string, variant: string) => string | undefined;
 }
 
 /** The concept an invariant id belongs to when no invariant registry is at hand (its prefix). */

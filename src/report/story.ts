@@ -9,6 +9,7 @@ import { eventText } from './eventText.ts';
 import { formatTime } from './format.ts';
 import { hasMessage, type Lang, type MessageKey, t } from './i18n/index.ts';
 import { conceptOfId, type ReportSources } from './sources.ts';
+import { causalSlice, mutantsOf } from './why.ts';
 
 /** Everything a report says about one violated invariant. */
 export interface ViolationStory {
@@ -27,6 +28,8 @@ export interface ViolationStory {
   why: string[];
   /** Trace indices of the causal events (for highlighting). */
   causeSteps: number[];
+  /** The last writes to the violating objects, each with the controller decision behind it (why.ts). */
+  slice: Array<{ write: string; decision?: string }>;
 }
 
 function eventKey(kind: string): MessageKey {
@@ -78,6 +81,7 @@ export function violationStory(
     count: invariant.violations.length,
     why,
     causeSteps: causes.map((e) => e.step),
+    slice: sliceLines(lang, result, violation),
   };
   if (info) {
     story.claim = info.claim[lang];
@@ -106,4 +110,37 @@ export function conceptsOf(result: RunResult): Concept[] {
   out.add('workload');
   const order: Concept[] = ['replicaset', 'daemonset', 'statefulset', 'ownership', 'workload', 'status'];
   return order.filter((c) => out.has(c));
+}
+
+/** Who acted, as a report says it: `statefulset-controller` → "statefulset controller". */
+function who(lang: Lang, actor: string): string {
+  if (actor === 'user') return t(lang, 'who.user');
+  if (actor.endsWith('-controller'))
+    return t(lang, 'who.controller', { name: actor.slice(0, -'-controller'.length) });
+  return actor;
+}
+
+/** The causal slice of a violation as lines in `lang`, with this run's names. */
+function sliceLines(lang: Lang, result: RunResult, violation: Violation): ViolationStory['slice'] {
+  return causalSlice(result.events, violation).map(({ write, decision }) => {
+    const line = t(lang, 'why.slice.write', {
+      step: write.step,
+      who: who(lang, write.actor),
+      text: eventText(lang, write, result.invariants),
+    });
+    if (!decision) return { write: line };
+    const decided = t(lang, 'why.slice.decided', { step: decision.step, text: eventText(lang, decision) });
+    return { write: line, decision: decided };
+  });
+}
+
+/** One banner line per mutant controller the run uses, naming its bug. */
+export function mutantBanners(lang: Lang, result: RunResult, sources: ReportSources): string[] {
+  return mutantsOf(result).map(({ controller, variant }) =>
+    t(lang, 'mutant.banner', {
+      controller,
+      variant,
+      description: sources.mutant?.(controller, variant) ?? t(lang, 'mutant.noDescription'),
+    }),
+  );
 }

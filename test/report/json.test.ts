@@ -14,8 +14,13 @@ describe('report: json', () => {
       'invariants',
       'events',
       'final',
+      // Extension (issue #13): the causal slice of each violated invariant's first violation.
+      'why',
     ]);
     expect(report.scenario).toBe('hotel-statefulset-partition');
+    // Events keep design.md's fields and add the message they render (code, params).
+    const ev = (report.events as Array<Record<string, unknown>>).find((e) => 'objects' in e)!;
+    expect(Object.keys(ev)).toEqual(['step', 'atMs', 'kind', 'actor', 'text', 'code', 'params', 'objects']);
     expect(report.outcome).toBe('violation');
     const inv = (report.invariants as Array<Record<string, unknown>>)[0]!;
     expect(Object.keys(inv)).toEqual(['id', 'kind', 'status', 'violations']);

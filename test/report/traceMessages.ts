@@ -45,6 +45,8 @@ function write(kind: TraceKind, text: string): TraceMessage {
         ready: tok.ready ?? 'Unknown',
         unschedulable: false,
         taints: Number(tok.taints ?? 0),
+        noSchedule: 0,
+        noExecute: 0,
       },
     };
   if (k === 'persistentvolumeclaim')

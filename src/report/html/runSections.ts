@@ -4,7 +4,7 @@ import { escapeHtml } from '../escape.ts';
 import { eventText } from '../eventText.ts';
 import { formatTime, HTML_GLYPH, TRACE_KINDS } from '../format.ts';
 import { t } from '../i18n/index.ts';
-import { violationStories } from '../story.ts';
+import { type ViolationStory, violationStories } from '../story.ts';
 import { code, type HtmlContext, htmlTable } from './context.ts';
 import { machineSvg } from './svgMachine.ts';
 
@@ -66,6 +66,7 @@ export function violationsHtml(c: HtmlContext): string {
       `<h4>${c.m('viol.why')}</h4><p>${escapeHtml(intro ?? '')}</p>`,
       `<ol class="why">${rest.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ol>`,
       `<blockquote>${escapeHtml(hint)}</blockquote>`,
+      sliceHtml(c, s),
       `<p>${c.mWith('viol.concept', 'concept', link)}</p>`,
       '</div>',
     );
@@ -159,4 +160,15 @@ export function finalHtml(c: HtmlContext): string {
     );
   }
   return out.join('\n');
+}
+
+/** The causal slice of one violation: the last writes to its objects and the decisions behind them. */
+function sliceHtml(c: HtmlContext, s: ViolationStory): string {
+  const head = `<h4>${c.m('why.slice.heading')}</h4>`;
+  if (s.slice.length === 0) return `${head}<p>${c.m('why.slice.none')}</p>`;
+  const items = s.slice.map(
+    (w) =>
+      `<li>${escapeHtml(w.write)}${w.decision ? `<br><span class="muted">${escapeHtml(w.decision)}</span>` : ''}</li>`,
+  );
+  return `${head}<ul class="slice">${items.join('')}</ul>`;
 }

@@ -4,7 +4,7 @@ import { escapeHtml } from '../escape.ts';
 import { formatDuration, formatFields, formatTime, scenarioDescription } from '../format.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { displayManifest, replayCommands } from '../options.ts';
-import { conceptsOf } from '../story.ts';
+import { conceptsOf, mutantBanners } from '../story.ts';
 import { code, type HtmlContext, htmlTable } from './context.ts';
 
 /** Title, verdict banner, expectation problems and the jump button. */
@@ -24,6 +24,9 @@ export function headerHtml(c: HtmlContext): string {
     `<h1>${c.m('doc.title', { scenario: r.scenario.name })}</h1>`,
     `<div class="verdict ${vacuous ? 'violation' : r.outcome}" id="verdict">${verdict}</div>`,
   ];
+  // A mutant run says so first: its violations are the point, and the bug has a name.
+  for (const banner of mutantBanners(c.lang, r, c.sources))
+    out.push(`<div class="verdict error mutant">⚠ ${escapeHtml(banner)}</div>`);
   if (r.expectMet && r.scenario.expect) out.push(`<p>${c.m('verdict.expectMet')}</p>`);
   if (!r.expectMet) {
     out.push(

@@ -150,6 +150,14 @@ export const en = {
   'why.ev.api-error': 'At {time} the API rejected a write: {text}.',
   'why.ev.other': 'At {time} {actor}: {text}.',
   'why.then': 'Then, at step {step}: {message}.',
+  'why.slice.heading': 'The last writes to these objects before the violation',
+  'why.slice.write': 'step {step} {who}: {text}',
+  'why.slice.decided': 'decided at step {step}: {text}',
+  'why.slice.none': 'No write touched these objects before the violation.',
+  'who.controller': '{name} controller',
+  'who.user': 'user',
+  'mutant.banner': 'This run uses a mutant controller: {controller} ‘{variant}’. {description}',
+  'mutant.noDescription': 'A controller with a bug planted on purpose.',
   'why.hint.generic': 'Together these steps left the cluster in a state the claim forbids.',
   'why.hint.replicaset.exact-replicas':
     'The management office should have filled every empty flat again once the faults stopped, but after the settle time the number of Ready residents still differed from spec.replicas.',
@@ -252,7 +260,6 @@ export const en = {
   'stepper.nodePartitioned': 'partitioned',
   'stepper.nodeRemoved': 'removed',
   'stepper.cordoned': 'cordoned',
-  'picture.absent': 'not in the cluster',
   'stepper.taint': 'taint with effect {effect}',
   'stepper.noScript': 'The step-through control needs JavaScript; everything else works without it.',
 

@@ -152,6 +152,14 @@ export const ko: Record<MessageKey, string> = {
   'why.ev.api-error': '{time}에 API가 쓰기를 거부했다: {text}.',
   'why.ev.other': '{time}에 {actor}: {text}.',
   'why.then': '그리고 스텝 {step}에서: {message}.',
+  'why.slice.heading': '위반 직전에 이 오브젝트들에 쓴 마지막 쓰기',
+  'why.slice.write': '스텝 {step}, {who}: {text}',
+  'why.slice.decided': '스텝 {step}의 결정: {text}',
+  'why.slice.none': '위반 전에 이 오브젝트들에 쓴 쓰기가 없다.',
+  'who.controller': '{name} 컨트롤러',
+  'who.user': '사용자',
+  'mutant.banner': '이 실행은 뮤턴트 컨트롤러를 쓴다: {controller} ‘{variant}’. {description}',
+  'mutant.noDescription': '일부러 버그를 심은 컨트롤러다.',
   'why.hint.generic': '이 단계들이 겹치면서 클러스터가 이 주장이 금지하는 상태가 되었다.',
   'why.hint.replicaset.exact-replicas':
     '장애가 멈춘 뒤 관리 사무소는 빈 집을 모두 다시 채웠어야 했지만, 안정화 시간이 지나도 Ready 상태인 입주자 수가 spec.replicas와 달랐다.',
@@ -254,7 +262,6 @@ export const ko: Record<MessageKey, string> = {
   'stepper.nodePartitioned': '네트워크 분리됨',
   'stepper.nodeRemoved': '제거됨',
   'stepper.cordoned': '코든됨',
-  'picture.absent': '클러스터에 없음',
   'stepper.taint': '이펙트가 {effect}인 테인트',
   'stepper.noScript': '스텝 이동 기능은 JavaScript가 필요하다. 나머지는 JavaScript 없이도 볼 수 있다.',
 
