@@ -63,7 +63,8 @@ export async function runSession(
     );
   try {
     const outcome = await driveCampaign({
-      opts,
+      // Passing runs are only counted here: run them without their trace (src/run/campaign.ts).
+      opts: { ...opts, lean: true },
       run,
       workers: Math.max(1, Math.min(scale.workers, toDo ?? scale.workers)),
       indices: mapIter(missingPositions(earlier?.done ?? [], limit), (p) => runIndex(scale.shard, p)),

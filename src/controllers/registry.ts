@@ -3,6 +3,7 @@
  * new folder and one line here.
  */
 import { daemonSetController } from './daemonset/index.ts';
+import { deploymentController } from './deployment/index.ts';
 import { replicaSetController } from './replicaset/index.ts';
 import { statefulSetController } from './statefulset/index.ts';
 import type { ControllerEntry } from './types.ts';
@@ -11,6 +12,7 @@ export const CONTROLLERS: readonly ControllerEntry[] = [
   replicaSetController,
   daemonSetController,
   statefulSetController,
+  deploymentController,
 ];
 
 export function getController(name: string): ControllerEntry | undefined {

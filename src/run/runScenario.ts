@@ -93,6 +93,8 @@ function setUp(
     },
   });
   const kinds = scenarioKinds(scenario);
+  // A Deployment's pods come from its ReplicaSets: their controller runs too.
+  if (kinds.has('Deployment')) kinds.add('ReplicaSet');
   // A controller with nothing to manage would only watch: no event creates workloads, so skip it.
   for (const entry of CONTROLLERS.filter((c) => kinds.has(c.workloadKind))) {
     const variant = scenario.controllers[entry.name] ?? 'correct';

@@ -124,6 +124,24 @@ export type Decision =
         maxUnavailable: string;
       }
     >
+  /**
+   * One Deployment sync: its step (`rolling`, `recreate`, `scale`, `deleting`, `waitForOldPods`), the
+   * new ReplicaSet (`-` none) and the ReplicaSet writes, the first five as `name from→to` or
+   * `delete name`, `, `-joined, how many writes in all and how many more than five.
+   */
+  | Message<
+      'deployment.plan',
+      {
+        key: string;
+        strategy: string;
+        paused: boolean;
+        step: string;
+        newReplicaSet: string;
+        writes: string;
+        count: number;
+        more: number;
+      }
+    >
   | Message<'statefulset.wait-ready', { key: string; pod: string }>
   | Message<'statefulset.wait-gone', { key: string; pod: string }>
   | Message<

@@ -13,6 +13,7 @@ import {
   parseScenario,
   renderReport,
   replayFile,
+  runCampaign,
   runScenario,
   ScenarioError,
   shrink,
@@ -126,6 +127,25 @@ describe('api: replay, shrink, reports', () => {
     const json = JSON.parse(renderReport(r, 'json')) as { outcome: string; scenario: unknown };
     expect(json.outcome).toBe('pass');
     expect(() => writeReports(r, { dir, formats: ['pdf' as 'json'] })).toThrow(OptionError);
+  });
+});
+
+describe('api: runCampaign', () => {
+  test('api: runCampaign: the same seed gives the same campaign; failures are the runs that did not pass', () => {
+    const seen: string[] = [];
+    const a = runCampaign({
+      controllers: ['replicaset'],
+      runs: 3,
+      seed: 4,
+      shrinkRuns: 0,
+      onRun: (r) => seen.push(r.result.traceDigest),
+    });
+    const b = runCampaign({ controllers: ['replicaset'], runs: 3, seed: 4, shrinkRuns: 0 });
+    expect(a.summary.runs).toBe(3);
+    expect(seen).toHaveLength(3);
+    expect(b.summary).toEqual({ ...a.summary, slowest: b.summary.slowest });
+    expect(a.failures.length).toBe(a.summary.runs - a.summary.passes);
+    expect(() => runCampaign({ controllers: ['deployment' as 'replicaset'] })).toThrow(OptionError);
   });
 });
 

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { escapeData, escapeProperty } from '../../src/cli/reporters/github.ts';
+import { annotationPath, escapeData, escapeProperty } from '../../src/cli/reporters/github.ts';
 import { xmlEscape } from '../../src/cli/reporters/junit.ts';
 import { locateViolation } from '../../src/cli/reporters/locate.ts';
 import { cli } from './capture.ts';
@@ -119,6 +119,12 @@ describe('cli: run: CI reporters', () => {
     const r = await cli('run', `${FIX}/**/*.yml`);
     expect(r.code).toBe(2);
     expect(r.errLines).toEqual([`kubeprop run: no scenario files match "${FIX}/**/*.yml"`]);
+  });
+
+  test('cli: reporters: annotations name files relative to the workspace when inside it', () => {
+    expect(annotationPath('/repo/k8s/a.yaml', '/repo')).toBe('k8s/a.yaml');
+    expect(annotationPath('k8s/a.yaml', process.cwd())).toBe('k8s/a.yaml');
+    expect(annotationPath('/elsewhere/a.yaml', '/repo')).toBe('/elsewhere/a.yaml');
   });
 
   test('cli: reporters: escaping for workflow commands and XML', () => {

@@ -91,6 +91,22 @@ describe('report: step view: node lifetime and badges', () => {
     for (let f = 0; f < frames.length; f++) expect(of('node-3', f)).toBe(NODE_MARK.present);
   });
 
+  it('the nodes × time picture hatches the row of a node while it is not in the cluster', () => {
+    const picture = (r: RunResult) =>
+      renderHtml(r, { lang: 'en', sources: fixtureSources }).match(
+        /<svg[^>]*id="picture"[\s\S]*?<\/svg>/,
+      )![0];
+    const absent = (svg: string) =>
+      [...svg.matchAll(/<g class="absent" data-node="([^"]+)"><title>([^<]*)<\/title>/g)].map((m) => m[2]);
+    expect(absent(picture(joins))).toEqual([
+      'node-3: not in the cluster 00:00.000–00:30.000',
+      'node-4: not in the cluster 00:00.000–01:30.000',
+    ]);
+    const gone = absent(picture(removal));
+    expect(gone).toHaveLength(1);
+    expect(gone[0]).toMatch(/^node-2: not in the cluster 00:30\.\d{3}–/);
+  });
+
   it('a cordon shows from the step it is written until the uncordon', () => {
     const { frames, of } = marksOf(cordon);
     for (let f = 0; f < frames.length; f++) {

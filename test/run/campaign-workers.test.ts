@@ -48,7 +48,13 @@ describe('campaign: workers', () => {
   });
 
   test('campaign: workers: failing runs shrink on the workers exactly as in this thread (mutant no-expectations, seed 7)', async () => {
-    const opts: CampaignOptions = { controllers: ['replicaset'], runs: 4, seed: 7, shrinkRuns: 30 };
+    const opts: CampaignOptions = {
+      controllers: ['replicaset'],
+      runs: 4,
+      seed: 7,
+      shrinkRuns: 30,
+      lean: true,
+    };
     const expected = serial(opts, mutantRun);
     expect(expected.some((r) => r.shrunk !== undefined)).toBe(true);
     const { seen } = await onWorkers(opts, portableMutantRun, 2);
@@ -90,5 +96,30 @@ describe('campaign: workers: abandoning', () => {
     // Every scheduled run is either reported or abandoned, never both, and nothing after the abort starts.
     expect(indices.filter((i) => outcome.abandoned.includes(i))).toEqual([]);
     expect(Math.max(...indices, ...outcome.abandoned)).toBeLessThan(3 + 2);
+  });
+});
+
+describe('campaign: lean', () => {
+  test('campaign: lean: failing runs are those of a traced campaign, trace and shrink included; passing runs differ only in their trace (mutant no-expectations, seed 5)', () => {
+    const opts: CampaignOptions = { controllers: ['replicaset'], runs: 6, seed: 5, shrinkRuns: 10 };
+    const traced = serial(opts, mutantRun);
+    const lean = serial({ ...opts, lean: true }, mutantRun);
+    expect(traced.some((r) => r.result.outcome === 'pass')).toBe(true);
+    expect(traced.some((r) => r.result.outcome !== 'pass')).toBe(true);
+    for (const [i, t] of traced.entries()) {
+      const l = lean[i]!;
+      if (t.result.outcome !== 'pass') expect(withoutWall([l])).toEqual(withoutWall([t]));
+      else {
+        expect(l.result.events).toEqual([]);
+        expect(t.result.events.length).toBeGreaterThan(0);
+        const untraced = (r: CampaignRun['result']) => ({
+          ...r,
+          events: [],
+          scenario: { ...r.scenario, sim: { ...r.scenario.sim, keepTrace: false } },
+        });
+        expect(l.result.scenario.sim.keepTrace).toBe(false);
+        expect(untraced(l.result)).toEqual(untraced(t.result));
+      }
+    }
   });
 });

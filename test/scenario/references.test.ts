@@ -11,9 +11,13 @@ vi.mock('../../src/scenario/registries.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/scenario/registries.ts')>();
   return {
     ...real,
-    // A build with a Deployment controller: the refusal must end by itself.
+    // A build without a Deployment controller refuses Deployments; with one, the refusal must end by itself.
     getControllerVariants: (c: string) =>
-      c === 'deployment' && registry.deploymentController ? ['correct'] : real.getControllerVariants(c),
+      c === 'deployment'
+        ? registry.deploymentController
+          ? ['correct']
+          : undefined
+        : real.getControllerVariants(c),
   };
 });
 

@@ -4,6 +4,7 @@
  * that the failure points to (locate.ts). A pass that held only by design gets a notice: never silent.
  */
 
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatTime } from '../../report/format.ts';
 import { unexpectedViolations } from '../verdict.ts';
 import { locatePath, locateViolation, type Place } from './locate.ts';
@@ -19,9 +20,21 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/**
+ * The file as the Actions runner matches it to the repository: relative to the workspace (the
+ * runner's GITHUB_WORKSPACE, else the working directory) when it lies inside, as typed otherwise.
+ */
+export function annotationPath(
+  file: string,
+  workspace = process.env.GITHUB_WORKSPACE ?? process.cwd(),
+): string {
+  const rel = relative(workspace, resolve(file));
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
+}
+
 function command(level: 'error' | 'notice', file: string, at: Place, title: string, message: string): string {
   const props = [
-    `file=${escapeProperty(file)}`,
+    `file=${escapeProperty(annotationPath(file))}`,
     `line=${at.line}`,
     `col=${at.col}`,
     `title=${escapeProperty(title)}`,

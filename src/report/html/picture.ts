@@ -62,13 +62,15 @@ export function pictureHtml(c: HtmlContext): string {
   const phaseLabels = Object.fromEntries(
     POD_PHASES.map((p) => [p, t(c.lang, `phase.${p}` as MessageKey)]),
   ) as Record<(typeof POD_PHASES)[number], string>;
-  const { svg, frameX } = timelineSvg(frames, nodes, shown, r.endMs, {
-    unscheduled: t(c.lang, 'picture.unscheduled'),
-    status: statusLabels,
-    phase: phaseLabels,
-  });
   const initial = r.scenario.nodes.map((n) => n.name);
   const marks = nodeMarks(r.events, frames, nodes, initial);
+  const timelineLabels = {
+    unscheduled: t(c.lang, 'picture.unscheduled'),
+    absent: t(c.lang, 'picture.absent'),
+    status: statusLabels,
+    phase: phaseLabels,
+  };
+  const { svg, frameX } = timelineSvg(frames, nodes, shown, r.endMs, timelineLabels, marks);
   const violationStep = firstViolation(r)?.violation.step;
   const data = stepperData(frames, nodes, shown, frameX, violationStep, scriptLabels(c), marks);
   const jump = firstViolation(r)

@@ -102,6 +102,8 @@ const NODE_SHADE: Readonly<Partial<Record<NodeStatus, string>>> = {
 /** Text for the row backgrounds and the node-status tooltip. */
 export interface TimelineLabels {
   unscheduled: string;
+  /** Tooltip of a span in which a node is not part of the cluster (before it joins, after removal). */
+  absent: string;
   status: Readonly<Record<NodeStatus, string>>;
   phase: Readonly<Record<PodPhase, string>>;
 }
@@ -121,6 +123,29 @@ function nodeShades(
     cur = { status: st, from: f.atMs };
   }
   if (cur && cur.status !== 'up') out.push({ ...cur, to: endMs });
+  return out;
+}
+
+/**
+ * Spans in which `node` is not in the cluster (before it joins, after it is removed), from the
+ * step view's marks (nodeMarks.ts; bit 1 is "present").
+ */
+function absentSpans(
+  frames: readonly Frame[],
+  marks: readonly (readonly number[])[],
+  ni: number,
+  endMs: number,
+): Array<{ from: number; to: number }> {
+  const out: Array<{ from: number; to: number }> = [];
+  let from: number | undefined = frames.length > 0 && !((marks[0]?.[ni] ?? 1) & 1) ? 0 : undefined;
+  frames.forEach((f, fi) => {
+    const present = ((marks[fi]?.[ni] ?? 1) & 1) === 1;
+    if (present && from !== undefined) {
+      out.push({ from, to: f.atMs });
+      from = undefined;
+    } else if (!present && from === undefined) from = f.atMs;
+  });
+  if (from !== undefined) out.push({ from, to: endMs });
   return out;
 }
 
@@ -219,6 +244,7 @@ export function timelineSvg(
   events: readonly TraceEvent[],
   endMs: number,
   labels: TimelineLabels,
+  marks: readonly (readonly number[])[] = [],
 ): { svg: string; frameX: number[] } {
   const x = timeScale([...frames.map((f) => f.atMs), endMs], PLOT_W);
   const segs = segments(frames, endMs);
@@ -239,6 +265,14 @@ export function timelineSvg(
         `<g><title>${escapeHtml(`${row.label}: ${labels.status[sh.status]} ${formatTime(sh.from)}–${formatTime(sh.to)}`)}</title><rect x="${x0.toFixed(1)}" y="${y}" width="${Math.max(1, LABEL_W + x(sh.to) - x0).toFixed(1)}" height="${h}" fill="${NODE_SHADE[sh.status]}"/></g>`,
       );
     }
+    const ni = row.node === null ? -1 : nodes.indexOf(row.node);
+    for (const sp of ni < 0 ? [] : absentSpans(frames, marks, ni, endMs)) {
+      const x0 = LABEL_W + x(sp.from);
+      const w = Math.max(1, LABEL_W + x(sp.to) - x0);
+      parts.push(
+        `<g class="absent" data-node="${escapeHtml(row.label)}"><title>${escapeHtml(`${row.label}: ${labels.absent} ${formatTime(sp.from)}–${formatTime(sp.to)}`)}</title><rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${h}" fill="url(#absent-hatch)"/></g>`,
+      );
+    }
     parts.push(
       `<text x="8" y="${y + ROW_PAD + 13}" font-size="12" font-weight="600" fill="#334155">${escapeHtml(row.label)}</text>`,
     );
@@ -253,7 +287,7 @@ export function timelineSvg(
     .filter((e) => e.kind === 'fault' || e.kind === 'violation')
     .map((e) => markerSvg(e, x, y));
   const defs =
-    '<defs><pattern id="ghost-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fee2e2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#dc2626" stroke-width="2"/></pattern></defs>';
+    '<defs><pattern id="ghost-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fee2e2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#dc2626" stroke-width="2"/></pattern><pattern id="absent-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#f1f5f9"/><line x1="0" y1="0" x2="0" y2="8" stroke="#cbd5e1" stroke-width="3"/></pattern></defs>';
   const cursor = `<line id="cursor" x1="${LABEL_W}" y1="${AXIS_H - 4}" x2="${LABEL_W}" y2="${y}" stroke="#2563eb" stroke-width="2"/>`;
   const width = LABEL_W + PLOT_W + 40;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" id="picture" viewBox="0 0 ${width} ${y + 4}" width="${width}" role="img">${defs}${axisSvg(frames, x, endMs)}${parts.join('')}${markers.join('')}${cursor}</svg>`;

@@ -189,7 +189,7 @@ export const en = {
   // State machines
   'machine.heading': 'Controller state machines',
   'machine.intro':
-    'Each controller runs as a state machine. The picture shows the states and transitions this run visited; tick the box above it to see the whole machine.',
+    'Each controller runs as a state machine. The diagram shows the states and transitions this run went through; the coverage line says how much of the machine that is.',
   'machine.title': '{controller} controller',
   'machine.coverage':
     'Coverage: {statesVisited} of {states} states, {transVisited} of {transitions} transitions.',
@@ -260,6 +260,7 @@ export const en = {
   'stepper.nodePartitioned': 'partitioned',
   'stepper.nodeRemoved': 'removed',
   'stepper.cordoned': 'cordoned',
+  'picture.absent': 'not in the cluster',
   'stepper.taint': 'taint with effect {effect}',
   'stepper.noScript': 'The step-through control needs JavaScript; everything else works without it.',
 

@@ -191,7 +191,7 @@ export const ko: Record<MessageKey, string> = {
   // 상태 머신
   'machine.heading': '컨트롤러 상태 머신',
   'machine.intro':
-    '각 컨트롤러는 상태 머신으로 동작한다. 그림은 이번 실행에서 지나간 상태와 전이를 보여 준다. 머신 전체는 그림 위의 상자를 체크하면 보인다.',
+    '각 컨트롤러는 상태 머신으로 동작한다. 그림은 이번 실행에서 지나간 상태와 전이를 보여 주고, 커버리지 줄은 그것이 머신 전체의 얼마인지 말한다.',
   'machine.title': '{controller} 컨트롤러',
   'machine.coverage':
     '커버리지: 상태 {states}개 중 {statesVisited}개, 전이 {transitions}개 중 {transVisited}개.',
@@ -262,6 +262,7 @@ export const ko: Record<MessageKey, string> = {
   'stepper.nodePartitioned': '네트워크 분리됨',
   'stepper.nodeRemoved': '제거됨',
   'stepper.cordoned': '코든됨',
+  'picture.absent': '클러스터에 없음',
   'stepper.taint': '이펙트가 {effect}인 테인트',
   'stepper.noScript': '스텝 이동 기능은 JavaScript가 필요하다. 나머지는 JavaScript 없이도 볼 수 있다.',
 

@@ -28,7 +28,12 @@ export interface WatchEvent {
  * and `reason` and reads typed fields. Declared here, beside the write records that carry it,
  * because both the controllers and the invariants stand on this layer (docs/architecture.md).
  */
-export type WriteCause = AdoptionCause | ReplicaSetCause | DaemonSetCause | StatefulSetCause;
+export type WriteCause =
+  | AdoptionCause
+  | ReplicaSetCause
+  | DaemonSetCause
+  | StatefulSetCause
+  | DeploymentCause;
 
 /** Whose write it was: the owner as the controller's cache held it. */
 interface OwnerView<C extends string> {
@@ -148,6 +153,32 @@ export type StatefulSetDecision =
   | ({ reason: 'prune'; observedSet: KObject } & StatefulSetPlanView);
 
 export type StatefulSetCause = StatefulSetView & StatefulSetDecision;
+
+/**
+ * Why the Deployment controller wrote a ReplicaSet: the step of its sync (sync.go, rolling.go,
+ * recreate.go) and what it saw. `observedReplicaSets` are the Deployment's ReplicaSets as this
+ * sync held them just before the write: the cache's copies with the sizes this sync had already
+ * set (Kubernetes carries the updated objects from one call to the next), plus the new
+ * ReplicaSet once created. The judge computes the bounds from these on its own.
+ */
+export interface DeploymentCause extends OwnerView<'deployment'> {
+  reason:
+    | 'create-new'
+    | 'annotate-new'
+    | 'scale-new'
+    | 'cleanup-unhealthy'
+    | 'scale-down-old'
+    | 'proportional'
+    | 'recreate-scale-down'
+    | 'recreate-scale-up'
+    | 'history-cleanup';
+  /** The Deployment as the controller's cache held it. */
+  observedDeployment: KObject;
+  observedReplicaSets: readonly KObject[];
+  /** Name of the ReplicaSet this sync treats as new (its template equals the Deployment's), if any. */
+  newReplicaSet: string | undefined;
+  plannedAtMs: number;
+}
 
 /** One successful write of the current step (invariants read these). */
 export interface WriteRecord {

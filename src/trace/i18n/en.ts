@@ -55,6 +55,10 @@ export const EN: MessageCatalog = {
     '{creates, plural, =0 {} other {, create on {createOn}{createMore, plural, =0 {} other { and # more}}}}' +
     '{deletes, plural, =0 {} other {, delete {deletePods}{deleteMore, plural, =0 {} other { and # more}}}}' +
     '{rolling, select, true {, rolling {rollingNodes, plural, one {node} other {nodes}} (maxSurge {maxSurge}, maxUnavailable {maxUnavailable})} other {}}',
+  'deployment.plan':
+    '{key}: {step, select, rolling {rolling update} recreate {recreate} scale {scale} deleting {being deleted} waitForOldPods {waiting for old pods to go} other {{step}}}' +
+    '{paused, select, true { (paused)} other {}}, new replica set {newReplicaSet}' +
+    '{count, plural, =0 {, no replica set to write} other {: {writes}}}{more, plural, =0 {} other { and # more}}',
   'statefulset.wait-ready': '{key}: waiting for {pod} to become Running and Ready',
   'statefulset.wait-gone': '{key}: waiting for {pod} to go away',
   'statefulset.intent': '{key}: {intent} {pod}',

@@ -58,6 +58,10 @@ export const KO: MessageCatalog = {
     '{creates, plural, =0 {} other {, 파드를 만들 노드: {createOn}{createMore, plural, =0 {} other { 외 #개}}}}' +
     '{deletes, plural, =0 {} other {, 삭제할 파드: {deletePods}{deleteMore, plural, =0 {} other { 외 #개}}}}' +
     '{rolling, select, true {, 노드 {rollingNodes}개를 새 템플릿으로 교체 (maxSurge {maxSurge}, maxUnavailable {maxUnavailable})} other {}}',
+  'deployment.plan':
+    '{key}: {step, select, rolling {롤링 업데이트} recreate {재생성(Recreate)} scale {스케일} deleting {삭제되는 중} waitForOldPods {이전 파드가 모두 사라지기를 기다린다} other {{step}}}' +
+    '{paused, select, true { (일시 중지됨)} other {}}, 새 레플리카셋 {newReplicaSet}' +
+    '{count, plural, =0 {, 쓸 레플리카셋 없음} other {: {writes}}}{more, plural, =0 {} other { 외 #개}}',
   'statefulset.wait-ready': '{key}: {pod} 파드가 Running이고 Ready가 되기를 기다린다',
   'statefulset.wait-gone': '{key}: {pod} 파드가 완전히 사라지기를 기다린다',
   'statefulset.intent':

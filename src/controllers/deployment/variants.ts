@@ -1,0 +1,62 @@
+/**
+ * The Deployment controller and its mutants: the real controller with one behaviour broken, each a
+ * tempting shortcut or a real bug. The property suite must catch every one; selectable from tests
+ * and scenario files (`spec.controllers.deployment`), never by default.
+ */
+export interface DeploymentVariant {
+  /** ResolveFenceposts' rounding: surge up and unavailable down, or the other way (mutant a). */
+  rounding: 'kubernetes' | 'swapped';
+  /** Bump status.collisionCount on a name collision with another template (false: retry the same name for ever). */
+  collisionCount: boolean;
+  /** Scale during a rollout or pause: proportionally across ReplicaSets, or all to the newest (mutant c). */
+  scaling: 'proportional' | 'newest-only';
+  /** Scale down unhealthy old replicas first (cleanupUnhealthyReplicas, kubernetes#16737). */
+  cleanupUnhealthy: boolean;
+  /** Recreate: wait until no old pod runs before scaling up the new ReplicaSet. */
+  recreateWaits: boolean;
+  /** Reuse an old ReplicaSet whose template equals the Deployment's (false: a rollback makes a new one). */
+  reuseOnRollback: boolean;
+}
+
+export const CORRECT: DeploymentVariant = {
+  rounding: 'kubernetes',
+  collisionCount: true,
+  scaling: 'proportional',
+  cleanupUnhealthy: true,
+  recreateWaits: true,
+  reuseOnRollback: true,
+};
+
+export const DEPLOYMENT_VARIANTS: Record<string, { variant: DeploymentVariant; description: string }> = {
+  correct: { variant: CORRECT, description: 'The Deployment controller as Kubernetes implements it.' },
+  'swapped-rounding': {
+    variant: { ...CORRECT, rounding: 'swapped' },
+    description:
+      'Rounds a percent maxSurge down and maxUnavailable up: with 25% of 10 replicas it surges 2 instead of 3 and lets 3 go unavailable instead of 2.',
+  },
+  'no-collision-count': {
+    variant: { ...CORRECT, collisionCount: false },
+    description:
+      'Ignores a ReplicaSet name collision with another template (no status.collisionCount bump, kubernetes#29735): the rollout retries the same name for ever.',
+  },
+  'scale-newest-only': {
+    variant: { ...CORRECT, scaling: 'newest-only' },
+    description:
+      'A scale during a rollout or pause goes to the newest ReplicaSet only instead of proportionally across ReplicaSets (kubernetes#28145).',
+  },
+  'no-unhealthy-cleanup': {
+    variant: { ...CORRECT, cleanupUnhealthy: false },
+    description:
+      'Does not scale down unhealthy old replicas first (kubernetes#16737): a rollout whose old pods are unavailable blocks.',
+  },
+  'recreate-overlaps': {
+    variant: { ...CORRECT, recreateWaits: false },
+    description:
+      'Recreate scales up the new ReplicaSet as soon as the old ones are scaled to zero, while their pods still run.',
+  },
+  'rollback-new-replicaset': {
+    variant: { ...CORRECT, reuseOnRollback: false },
+    description:
+      'A rollback creates a new ReplicaSet (under a new collision count) instead of reusing the old one with the same template.',
+  },
+};
