@@ -144,6 +144,9 @@ export function machinesSection(c: MdContext): string {
         transitions: graph.transitions.length,
       }),
     );
+    // The diagram draws the visited part only: name the states it leaves out.
+    const missed = graph.states.filter((s) => !cov.visitedStates.has(s));
+    if (missed.length > 0) out.push('', c.m('machine.notVisited', { states: missed.join(', ') }));
     const visits = c.result.machines.filter((v) => v.controller === controller);
     if (visits.length > 0) {
       const headers = [

@@ -27,6 +27,7 @@ describe('report: markdown', () => {
     );
     expect(md).not.toContain('s_claimingPods');
     expect(md).not.toContain('s_deletingPod');
+    expect(md).toContain('States not visited: claimingPods, deletingPod');
     expect(md).toContain('Coverage: 5 of 7 states, 7 of 13 transitions.');
   });
 
