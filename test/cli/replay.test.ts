@@ -41,7 +41,7 @@ describe('replay: files', () => {
     expect(file.seed).toBe(3);
     expect(file.toolkitVersion).toBe(TOOLKIT_VERSION);
     expect(file.scenario.name).toBe('round-trip');
-    expect(file.trace).toEqual(['1 1000 fault user crash-node seed=3']);
+    expect(file.trace).toEqual(['1 1000 fault user fault.skipped command="crash-node" reason="seed=3"']);
     expect(file.violations).toEqual([
       { id: 'replicaset.no-overshoot', step: 311, atMs: 42_130, message: 'too many pods' },
     ]);
@@ -115,15 +115,16 @@ describe('replay: re-running', () => {
     const file = readReplay(written('diverge', 9));
     const out = replay(file, (s, o) => {
       const r = fakeRun(s, o);
-      r.events[0]!.text = 'crash-node differently';
+      // The digest reads a message's code and params, not its wording: change what it says.
+      r.events[0]!.params = { command: 'crash-node', reason: 'differently' };
       r.traceDigest = 'changed';
       return r;
     });
     expect(out.exact).toBe(false);
     expect(out.divergedAt).toEqual({
       step: 1,
-      expected: '1 1000 fault user crash-node seed=9',
-      actual: '1 1000 fault user crash-node differently',
+      expected: '1 1000 fault user fault.skipped command="crash-node" reason="seed=9"',
+      actual: '1 1000 fault user fault.skipped command="crash-node" reason="differently"',
     });
   });
 
