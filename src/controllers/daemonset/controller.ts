@@ -128,7 +128,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
     const revisions = this.ownedRevisions(ds);
     const orphanRevisions = revisions.filter((r) => !controllerRefOf(r));
     if (!this.views.hasUnmatchedPods(ds) && !this.hasAdoptableOrphans(ds) && orphanRevisions.length === 0)
-      return this.planAndSend('SYNC', key, ds, undefined, revisions);
+      return this.planAndSend(key, ds, undefined, revisions);
     const claims = planClaims(this.candidatePods(ds), {
       ownerUid: ds.metadata.uid,
       ownerDeleting: false,
@@ -142,7 +142,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
         params: { key, adopt: claims.adopt.length, release: claims.release.length, revisions: revs },
       });
     }
-    this.planAndSend('SYNC', key, ds, claims.owned, revisions);
+    this.planAndSend(key, ds, claims.owned, revisions);
   }
 
   /** Whether an orphan of the DaemonSet's namespace matches its selector (adoption is due). */
@@ -209,7 +209,7 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
       this.queue.addRateLimited(key);
       return this.send(enter('idle'), { code: 'sync.failed', params: { key, error: failed } });
     }
-    this.planAndSend('CLAIMED', key, ds, owned);
+    this.planAndSend(key, ds, owned);
   }
 
   /**
@@ -217,7 +217,6 @@ export class DaemonSetController extends ControllerBase<DaemonSetEvent> {
    * undefined; `revisions` is the sync's own listing unless an API round trip came in between.
    */
   private planAndSend(
-    type: 'SYNC' | 'CLAIMED',
     key: string,
     ds: KObject,
     owned: KObject[] | undefined,
