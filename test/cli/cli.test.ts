@@ -224,7 +224,7 @@ describe('cli: replay: untrusted files', () => {
     runnerHolder.run = (s, o) => {
       const { fakeRun } = fakeRunModule;
       const r = fakeRun(s, o);
-      r.events[2]!.text = 'something else';
+      r.events[2]!.params = { command: 'scale', reason: 'something else' };
       r.traceDigest = 'other';
       return r;
     };
@@ -232,8 +232,10 @@ describe('cli: replay: untrusted files', () => {
       const r = await cli('replay', path);
       const lines = r.stdout.split('\n');
       expect(lines[0]).toBe('diverged at step 3');
-      expect(lines[1]).toMatch(/^ {2}recorded: 3 60000 fault user scale seed=42$/);
-      expect(lines[2]).toBe('  replayed: 3 60000 fault user something else');
+      expect(lines[1]).toBe('  recorded: 3 60000 fault user fault.skipped command="scale" reason="seed=42"');
+      expect(lines[2]).toBe(
+        '  replayed: 3 60000 fault user fault.skipped command="scale" reason="something else"',
+      );
     } finally {
       delete runnerHolder.run;
     }
