@@ -18,11 +18,14 @@ import { failPodFault } from './faults/fail-pod.ts';
 import { healNodeFault } from './faults/heal-node.ts';
 import { labelNodeFault } from './faults/label-node.ts';
 import { partitionNodeFault } from './faults/partition-node.ts';
+import { pauseRolloutFault } from './faults/pause-rollout.ts';
 import { rejectPodsFault } from './faults/reject-pods.ts';
 import { relabelPodFault } from './faults/relabel-pod.ts';
 import { removeFinalizerFault } from './faults/remove-finalizer.ts';
 import { removeNodeFault } from './faults/remove-node.ts';
 import { restartControllerFault } from './faults/restart-controller.ts';
+import { resumeRolloutFault } from './faults/resume-rollout.ts';
+import { rolloutUndoFault } from './faults/rollout-undo.ts';
 import { scaleFault } from './faults/scale.ts';
 import { setPartitionFault } from './faults/set-partition.ts';
 import { shutdownNodeFault } from './faults/shutdown-node.ts';
@@ -53,6 +56,9 @@ const FAULTS = [
   scaleFault,
   updateTemplateFault,
   setPartitionFault,
+  rolloutUndoFault,
+  pauseRolloutFault,
+  resumeRolloutFault,
   deleteObjectFault,
   createObjectFault,
   deletePvcFault,

@@ -48,6 +48,9 @@ const NODE_HITS: ReadonlySet<FaultCode> = new Set<FaultCode>([
 const WORKLOAD_HITS: ReadonlySet<FaultCode> = new Set<FaultCode>([
   'workload.scaled',
   'workload.template-changed',
+  'workload.rolled-back',
+  'workload.paused',
+  'workload.resumed',
   'object.deleted',
 ]);
 

@@ -194,6 +194,9 @@ export type FaultEffect =
   | Message<'workload.scaled', { ref: string; replicas: number }>
   | Message<'workload.template-changed', { ref: string }>
   | Message<'workload.partition-set', { ref: string; partition: number }>
+  | Message<'workload.rolled-back', { ref: string; revision: number }>
+  | Message<'workload.paused', { ref: string }>
+  | Message<'workload.resumed', { ref: string }>
   | Message<'object.deleted', { ref: string; propagation: string }>
   | Message<'object.created', { ref: string }>
   | Message<'pvc.deleted', { pvc: string }>
