@@ -41,8 +41,34 @@ function r1(v: number): number {
   return Math.round(v * 10) / 10;
 }
 
-/** Lays out `states` and `transitions` left to right, the initial state first. */
+/**
+ * Layouts already computed, by graph: a layout depends on the graph alone (never on a run), and
+ * the whole StatefulSet machine takes dagre 100–300 ms, once per report otherwise. Bounded: a
+ * process renders few distinct machines.
+ */
+const LAYOUTS = new Map<string, MachineLayout>();
+const MAX_LAYOUTS = 32;
+
+/**
+ * Lays out `states` and `transitions` left to right, the initial state first. The result is
+ * shared between callers with the same graph: read it, do not change it.
+ */
 export function layoutMachine(
+  states: readonly string[],
+  initial: string,
+  transitions: readonly Transition[],
+): MachineLayout {
+  const key = JSON.stringify([states, initial, transitions.map((t) => [t.from, t.event, t.to])]);
+  let layout = LAYOUTS.get(key);
+  if (!layout) {
+    layout = computeLayout(states, initial, transitions);
+    if (LAYOUTS.size >= MAX_LAYOUTS) LAYOUTS.delete(LAYOUTS.keys().next().value!);
+    LAYOUTS.set(key, layout);
+  }
+  return layout;
+}
+
+function computeLayout(
   states: readonly string[],
   initial: string,
   transitions: readonly Transition[],
