@@ -17,6 +17,8 @@ const CAMPAIGN: CampaignOptions = {
   controllers: ['replicaset', 'daemonset', 'statefulset'],
   runs: RUNS,
   seed: 1,
+  // As kubeprop chaos runs it: passing runs without their trace.
+  lean: true,
 };
 
 export async function benchWorkers(): Promise<BenchResult[]> {
