@@ -3,11 +3,9 @@
  * id, the list of ids.
  */
 
-// The invariants' own registry, not scenario/registries.ts: explaining an invariant needs no
-// controller, xstate or fault module, and loading them costs `explain` ~80 ms of start-up.
-import { allInvariants, getInvariant } from '../invariants/registry.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { type Lang, t } from '../report/i18n/index.ts';
+import { allInvariants, getInvariant } from '../scenario/registries.ts';
 import { choiceOption, parseCommandArgs, UsageError } from './args.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';
