@@ -2,7 +2,7 @@
  * A fault (event) kind: plain data in, one effect on the world out. One file per kind, registered in
  * registry.ts, so adding a fault means one new file and one registry line.
  */
-import type { KObject, NewObject, Taint } from '../model/types.ts';
+import type { ControllerName, KObject, NewObject, Taint } from '../model/types.ts';
 import type { Rng } from '../sim/prng.ts';
 import type { World } from '../sim/world.ts';
 import type { FaultEffect } from '../trace/messages.ts';
@@ -36,7 +36,7 @@ export interface ChaosSpec {
 }
 
 /** The workload kinds a `target` may name (lower-case, as in `statefulset/web`). */
-export type WorkloadKind = 'replicaset' | 'daemonset' | 'statefulset' | 'deployment';
+export type WorkloadKind = ControllerName;
 
 /**
  * How one event field is read, as data: the parser's validator (unknown field, required, type,
@@ -82,8 +82,7 @@ export type Duration = number | string;
 /** A pod reference: a pod name, `{owner, index}` or `{owner, node}`. */
 export type PodRef = string | { owner: string; index?: number; node?: string };
 
-/** The workload controllers an event may name (`restart-controller`, `delay-watch`, `fail-api`). */
-export type ControllerName = WorkloadKind;
+export type { ControllerName };
 
 /**
  * The value a declared field holds once the parser has checked it: the type is derived from the
@@ -135,7 +134,7 @@ export interface FaultDef<E extends EventBase = EventBase> {
   /** One line for `--help` and reports. */
   summary: { en: string; ko: string };
   /** Which controllers' workloads this fault is meaningful for (chaos default kinds). */
-  appliesTo: ReadonlyArray<'replicaset' | 'daemonset' | 'statefulset' | 'deployment'>;
+  appliesTo: ReadonlyArray<ControllerName>;
   /**
    * The event's own fields (not `at`/`do`). The parser rejects unknown fields and checks each
    * declared one (required, type, range) before `validate` runs.

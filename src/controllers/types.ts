@@ -1,9 +1,9 @@
 /** What the registry knows about each controller: its machine, its variants and how to start it. */
 import type { AnyStateMachine } from 'xstate';
-import type { WorkloadKind } from '../model/types.ts';
+import type { ControllerName, WorkloadKind } from '../model/types.ts';
 import type { Restartable, World } from '../sim/world.ts';
 
-export type ControllerName = 'replicaset' | 'daemonset' | 'statefulset' | 'deployment';
+export type { ControllerName };
 
 /**
  * One visited transition of a controller's state machine (for coverage in reports). Declared here,

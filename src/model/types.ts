@@ -100,3 +100,9 @@ export type StoredRevision = Stored<ControllerRevision>;
 
 /** Workload kinds a controller in kubeprop manages. */
 export type WorkloadKind = 'ReplicaSet' | 'DaemonSet' | 'StatefulSet' | 'Deployment';
+
+/**
+ * A workload controller's name: its kind lower-case, as targets (`statefulset/web`), scenario
+ * selections, chaos events and the CLI write it. Controllers, chaos and scenarios all use it.
+ */
+export type ControllerName = 'replicaset' | 'daemonset' | 'statefulset' | 'deployment';

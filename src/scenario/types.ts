@@ -4,7 +4,7 @@
  */
 import type { ScenarioEvent } from '../chaos/registry.ts';
 import type { ChaosSpec } from '../chaos/types.ts';
-import type { KObject } from '../model/types.ts';
+import type { ControllerName, KObject } from '../model/types.ts';
 import { DEFAULT_SIM_OPTIONS, type NodeSpec, type SimOptions } from '../sim/options.ts';
 
 // Declared by the layers that read them (docs/architecture.md): the simulator its options and
@@ -17,9 +17,7 @@ export interface ExpectSpec {
 }
 
 /** Which implementation each controller runs: `correct` or a named mutant (tests and teaching only). */
-export type ControllerSelection = Partial<
-  Record<'replicaset' | 'daemonset' | 'statefulset' | 'deployment', string>
->;
+export type ControllerSelection = Partial<Record<ControllerName, string>>;
 
 /**
  * A manifest of a kind kubeprop does not model (ConfigMap, Secret, Ingress, a custom resource...),
