@@ -127,6 +127,28 @@ describe('chaos: scale', () => {
     expect(fileOf(path)).toEqual(expected.file);
   });
 
+  test('chaos: SIGTERM stops a campaign like SIGINT: exit 130, the runs done written for --resume', async () => {
+    const path = join(tmp, 'sigterm.json');
+    const listenersBefore = process.listeners('SIGTERM').length;
+    let sent = false;
+    runner = (s, o) => {
+      if (s.name === 'chaos-replicaset-2' && !sent) {
+        sent = true;
+        (process.listeners('SIGTERM').at(-1) as (sig: string) => void)('SIGTERM');
+      }
+      return portableMutantRun(s, o);
+    };
+    const r = await cli('chaos', ...CAMPAIGN, '--summary', path);
+    runner = portableMutantRun;
+    expect(r.code).toBe(130);
+    expect(readSummaryFile(path).done).toEqual([[0, 1]]);
+    expect(r.stdout).toContain(
+      `interrupted by SIGTERM: 2 of 6 runs done; resume with: npx kubeprop chaos --resume ${path}`,
+    );
+    // The campaign's handlers are gone once it ends: a signal now is handled as before it.
+    expect(process.listeners('SIGTERM')).toHaveLength(listenersBefore);
+  });
+
   test('chaos: --duration with no run count runs until the time is spent, and says so', async () => {
     const path = join(tmp, 'duration.json');
     const r = await cli(
