@@ -21,7 +21,8 @@ export const KO: MessageCatalog = {
   'api.pvc': `persistentvolumeclaim/{pvc} PVC${VERB}: 단계 {phase}, 볼륨 {volume}${TERMINATING}`,
   'api.object': `{ref} 오브젝트${VERB}${TERMINATING}`,
   'api.removed': '{ref} 오브젝트가 API에서 사라졌다',
-  'api.rejected': 'API 서버가 {ref} 오브젝트에 대한 {verb} 요청을 거부했다: {reason}: {message}',
+  'api.rejected':
+    'API 서버가 {ref} 오브젝트에 대한 {verb} 요청을 거부했다: {reason} ({reason, select, Conflict {그사이 다른 쓰기로 바뀌었다} NotFound {오브젝트가 없다} AlreadyExists {같은 이름의 오브젝트가 이미 있다} Invalid {요청이 유효하지 않다} other {서버 내부 오류}}), API 서버의 메시지: {message}',
 
   'kubelet.waiting':
     'pod/{pod} 파드를 아직 시작하지 않는다: PVC "{claim}" {wait, select, missing {없음} deleting {삭제 중} other {아직 바인딩되지 않음}}',
