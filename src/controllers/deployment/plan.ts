@@ -209,16 +209,9 @@ class Planner {
     return { ...planned, spec: { ...planned.spec, replicas: this.newRSNewReplicas(planned) } };
   }
 
-  /** NewRSNewReplicas: Recreate takes all replicas; RollingUpdate what maxSurge leaves room for. */
   private newRSNewReplicas(newRS: KObject): number {
-    const desired = replicasOf(this.d);
-    if (!isRollingUpdate(this.d)) return desired;
-    const current =
-      this.sets.reduce((n, s) => n + (s.metadata.name === newRS.metadata.name ? 0 : replicasOf(s)), 0) +
-      replicasOf(newRS);
-    const maxTotal = desired + maxSurgeOf(this.d, this.v);
-    if (current >= maxTotal) return replicasOf(newRS);
-    return replicasOf(newRS) + Math.min(maxTotal - current, desired - replicasOf(newRS));
+    const others = this.sets.filter((s) => s.metadata.name !== newRS.metadata.name);
+    return newRSNewReplicas(this.d, [...others, newRS], newRS, this.v);
   }
 
   // ---- scaling a ReplicaSet ----
@@ -444,6 +437,24 @@ class Planner {
       if (!busy) this.record('delete', rs, 'history-cleanup', 0, 0);
     }
   }
+}
+
+/**
+ * NewRSNewReplicas: Recreate takes every replica at once; RollingUpdate what maxSurge leaves room
+ * for over the replicas all sets (`allRSs`) ask for, never past spec.replicas.
+ */
+export function newRSNewReplicas(
+  d: KObject,
+  allRSs: readonly KObject[],
+  newRS: KObject,
+  v: DeploymentVariant,
+): number {
+  const desired = replicasOf(d);
+  if (!isRollingUpdate(d)) return desired;
+  const current = allRSs.reduce((n, s) => n + replicasOf(s), 0);
+  const maxTotal = desired + maxSurgeOf(d, v);
+  if (current >= maxTotal) return replicasOf(newRS);
+  return replicasOf(newRS) + Math.min(maxTotal - current, desired - replicasOf(newRS));
 }
 
 /** IsSaturated: the new set holds every replica, was sized for them, and all are available. */
