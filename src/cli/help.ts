@@ -55,8 +55,8 @@ Generates random scenarios from one seed (a small cluster, one workload, random 
 and prints a summary: runs, violations by invariant, the failing runs with their seeds, the slowest
 run. Failing runs get a report and a .replay.json, and are shrunk to a minimal event list (delta
 debugging: re-runs with fewer events that still break the same invariant) written beside it as a
-.shrunk.replay.json. The summary is also written as a file (--summary) that kubeprop merge
-combines across shards and --resume continues from.
+.shrunk.replay.json. A shard, a campaign stopped early and one given --summary also write the
+summary as a file, which kubeprop merge combines across shards and --resume continues from.
 
 Options:
   --controller NAME     replicaset, daemonset, statefulset or all (default: all)
