@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { machineGraph } from '../../src/controllers/registry.ts';
+import { CONTROLLERS, machineGraph } from '../../src/controllers/registry.ts';
 import { machineCoverage } from '../../src/report/analysis.ts';
 import { type Box, layoutMachine, machineSvg, visitedPart } from '../../src/report/html/svgMachine.ts';
 import { mermaidStateDiagram } from '../../src/report/mermaid.ts';
 
-const CONTROLLERS = ['replicaset', 'daemonset', 'statefulset'];
+const NAMES = CONTROLLERS.map((c) => c.name);
 
 function overlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -29,7 +29,7 @@ function coverageEvery(controller: string, nth: number) {
 }
 
 describe('machine diagrams: dagre layout', () => {
-  for (const controller of CONTROLLERS) {
+  for (const controller of NAMES) {
     for (const [nth, taken] of [
       [1, 'all'],
       [2, 'half'],
@@ -66,7 +66,7 @@ describe('machine diagrams: dagre layout', () => {
 });
 
 describe('machine diagrams: visited moves by default', () => {
-  for (const controller of CONTROLLERS) {
+  for (const controller of NAMES) {
     it(`${controller}: the default figure draws the visited transitions only; the whole machine sits behind the checkbox`, () => {
       const cov = coverageEvery(controller, 3);
       const html = machineSvg(cov, 'm0');

@@ -7,16 +7,12 @@ import {
   setup,
   transition as xstateTransition,
 } from 'xstate';
-import { daemonSetMachine } from '../daemonset/machine.ts';
-import { replicaSetMachine } from '../replicaset/machine.ts';
+import { CONTROLLERS } from '../registry.ts';
 import { statefulSetMachine } from '../statefulset/machine.ts';
 import { pureScope, TransitionCache } from './transitions.ts';
 
-const MACHINES: [string, AnyStateMachine][] = [
-  ['replicaset', replicaSetMachine],
-  ['daemonset', daemonSetMachine],
-  ['statefulset', statefulSetMachine],
-];
+/** Every controller's machine, from the registry: a new controller is checked without a line here. */
+const MACHINES: [string, AnyStateMachine][] = CONTROLLERS.map((c) => [c.name, c.machine]);
 
 /** Every event type some state of `machine` accepts, read from its definition. */
 function eventTypes(machine: AnyStateMachine): string[] {
