@@ -20,7 +20,8 @@ type Op =
   | { op: 'create'; pod: number; owner?: string; bound: boolean }
   | { op: 'phase'; pod: number; phase: 'Running' | 'Failed' | 'Succeeded' }
   | { op: 'delete'; pod: number }
-  | { op: 'owner'; pod: number; owner?: string };
+  | { op: 'owner'; pod: number; owner?: string }
+  | { op: 'bind'; pod: number; node: string };
 
 const podNo = fc.integer({ min: 0, max: 5 });
 const owner = fc.option(fc.constantFrom(...OWNERS), { nil: undefined });
@@ -34,6 +35,7 @@ const ops: fc.Arbitrary<Op[]> = fc.array(
     }),
     fc.record({ op: fc.constant('delete' as const), pod: podNo }),
     fc.record({ op: fc.constant('owner' as const), pod: podNo, owner }),
+    fc.record({ op: fc.constant('bind' as const), pod: podNo, node: fc.constantFrom('n1', 'n2') }),
   ),
   { maxLength: 40 },
 );
@@ -54,6 +56,8 @@ function apply(store: ApiStore, o: Op): void {
     });
   } else if (o.op === 'delete') {
     store.delete('test', 'Pod', key);
+  } else if (o.op === 'bind') {
+    store.patch('test', 'Pod', key, (p: KObject) => ({ ...p, spec: { ...p.spec, nodeName: o.node } }));
   } else {
     const ownerReferences = o.owner ? [ref(o.owner)] : [];
     store.patch('test', 'Pod', key, (p: KObject) => ({ ...p, metadata: { ...p.metadata, ownerReferences } }));
@@ -79,4 +83,54 @@ describe('StoreIndexes', () => {
       { numRuns: 300, seed: 11 },
     );
   });
+
+  it('keeps the uid, owner, node and controller indexes equal to a full scan, through any writes (status writes change no key)', () => {
+    fc.assert(
+      fc.property(ops, (seq) => {
+        const store = new ApiStore(new SimClock(), new TraceRecorder(false), rngFor(1, 'u'), rngFor(1, 'n'));
+        for (const o of seq) {
+          apply(store, o);
+          expect(snapshot(store.index)).toEqual(scanned(store.list('Pod')));
+        }
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+  });
 });
+
+type IndexView = Record<'byUid' | 'dependents' | 'podsByNode' | 'podsByController', Record<string, string[]>>;
+
+function snapshot(index: ApiStore['index']): IndexView {
+  const sets = (m: ReadonlyMap<string, ReadonlySet<string>>) =>
+    Object.fromEntries([...m].map(([k, v]) => [k, [...v].sort()]).sort());
+  return {
+    byUid: Object.fromEntries([...index.byUid].map(([uid, o]) => [uid, [o.metadata.name]]).sort()),
+    dependents: sets(index.dependents),
+    podsByNode: sets(index.podsByNode),
+    podsByController: sets(index.podsByController),
+  };
+}
+
+/** The same indexes recomputed from the stored pods (keys as the store's: `default/<name>`). */
+function scanned(pods: readonly KObject[]): IndexView {
+  const view: IndexView = { byUid: {}, dependents: {}, podsByNode: {}, podsByController: {} };
+  const add = (m: Record<string, string[]>, k: string, v: string) => {
+    m[k] = [...(m[k] ?? []), v].sort();
+  };
+  for (const p of pods) {
+    const key = `default/${p.metadata.name}`;
+    view.byUid[p.metadata.uid] = [p.metadata.name];
+    for (const r of p.metadata.ownerReferences ?? []) add(view.dependents, r.uid, `Pod|${key}`);
+    const node = p.spec?.nodeName as string | undefined;
+    if (node) add(view.podsByNode, node, key);
+    const c = p.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+    if (c) add(view.podsByController, c, key);
+  }
+  const sorted = (m: Record<string, string[]>) => Object.fromEntries(Object.entries(m).sort());
+  return {
+    byUid: sorted(view.byUid),
+    dependents: sorted(view.dependents),
+    podsByNode: sorted(view.podsByNode),
+    podsByController: sorted(view.podsByController),
+  };
+}
