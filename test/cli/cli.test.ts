@@ -224,7 +224,11 @@ describe('cli: replay: untrusted files', () => {
     runnerHolder.run = (s, o) => {
       const { fakeRun } = fakeRunModule;
       const r = fakeRun(s, o);
-      r.events[2]!.params = { command: 'scale', reason: 'something else' };
+      r.events[2] = {
+        ...r.events[2]!,
+        code: 'fault.skipped',
+        params: { command: 'scale', reason: 'something else' },
+      };
       r.traceDigest = 'other';
       return r;
     };

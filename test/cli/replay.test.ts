@@ -116,7 +116,11 @@ describe('replay: re-running', () => {
     const out = replay(file, (s, o) => {
       const r = fakeRun(s, o);
       // The digest reads a message's code and params, not its wording: change what it says.
-      r.events[0]!.params = { command: 'crash-node', reason: 'differently' };
+      r.events[0] = {
+        ...r.events[0]!,
+        code: 'fault.skipped',
+        params: { command: 'crash-node', reason: 'differently' },
+      };
       r.traceDigest = 'changed';
       return r;
     });
