@@ -150,6 +150,9 @@ export class Kubelet {
       terminating: false,
       unreadyUntilMs: 0,
     };
+    // The pod sandbox comes first: its network namespace gets the pod's IP (CNI host-local).
+    const ip = this.world.podIPs.allocate(m.name);
+    if (ip) c.podIP = ip;
     m.containers.set(c.podUid, c);
     this.post(m, c);
     this.later(m, c, b.startDelayMs, 'start', () => this.start(m, c));
@@ -304,8 +307,10 @@ export class Kubelet {
     // A stop already under way finishes by itself; one cut short by a power loss is finished here.
     if (c?.terminating && c.running) return;
     if (!c?.running) {
-      if (c) this.world.clock.cancel(c.timer);
-      m.containers.delete(pod.metadata.uid);
+      if (c) {
+        this.world.clock.cancel(c.timer);
+        this.removeSandbox(m, c);
+      }
       return this.finalizeDelete(m, podKey(pod), pod.metadata.uid);
     }
     c.terminating = true;
@@ -313,7 +318,7 @@ export class Kubelet {
     this.later(m, c, b.shutdownDelayMs, 'stopped', () => {
       c.running = false;
       c.ready = false;
-      m.containers.delete(c.podUid);
+      this.removeSandbox(m, c);
       this.world.note(
         'kubelet',
         `kubelet/${m.name}`,
@@ -335,10 +340,16 @@ export class Kubelet {
     this.world.clock.cancel(c.timer);
     c.running = false;
     c.ready = false;
-    m.containers.delete(c.podUid);
+    this.removeSandbox(m, c);
     this.world.note('kubelet', `kubelet/${m.name}`, { code: 'kubelet.killed', params: { pod: c.podName } }, [
       `pod/${c.podName}`,
     ]);
+  }
+
+  /** The pod's sandbox is torn down: the container is forgotten and its IP goes back to the node's CIDR. */
+  private removeSandbox(m: Machine, c: Container): void {
+    m.containers.delete(c.podUid);
+    if (c.podIP) this.world.podIPs.release(m.name, c.podIP);
   }
 
   /** Machine power loss: every container stops at once; nothing reaches the API. */

@@ -22,6 +22,8 @@ export interface Container {
   terminating: boolean;
   /** Readiness is forced false until this time (the `unready-pod` fault). */
   unreadyUntilMs: number;
+  /** The pod sandbox's IP (status.podIP), held until the sandbox is removed. */
+  podIP?: string;
   timer?: Timer;
 }
 

@@ -51,8 +51,10 @@ export function kubeletPodStatus(pod: KObject, c: Container, nowMs: number): KOb
               exitCode: c.phase === 'Succeeded' ? 0 : 1,
             },
           };
+  const ip = c.podIP ? { podIP: c.podIP, podIPs: [{ ip: c.podIP }] } : {};
   return {
     ...pod.status,
+    ...ip,
     phase: c.phase,
     conditions: conds,
     startTime: pod.status?.startTime ?? formatTimestamp(nowMs),

@@ -18,6 +18,7 @@ import type { Machine } from './machine.ts';
 import { NodeLifecycle } from './nodeLifecycle.ts';
 import { newNodeObject } from './nodes.ts';
 import type { NodeSpec, SimOptions } from './options.ts';
+import { PodIPs } from './podIPs.ts';
 import { Streams } from './prng.ts';
 import { Scheduler } from './scheduler.ts';
 import { TaintEviction } from './taintEviction.ts';
@@ -55,6 +56,8 @@ export class World {
   readonly gc: GarbageCollector;
   readonly taintEviction: TaintEviction;
   readonly volumes: Volumes;
+  /** Pod CIDRs per node and Service ClusterIPs. */
+  readonly podIPs = new PodIPs();
   readonly controllers = new Map<string, Restartable>();
   private readonly informers: Informer[] = [];
   stepCount = 0;
@@ -80,6 +83,7 @@ export class World {
         status: extend({ phase: 'Pending' }, pod.status ?? {}),
       }),
     );
+    this.admitServices();
     this.kubelet = new Kubelet(this);
     this.scheduler = new Scheduler(this);
     this.lifecycle = new NodeLifecycle(this);
@@ -138,10 +142,29 @@ export class World {
       removed: false,
     };
     this.machines.set(spec.name, machine);
+    this.podIPs.addNode(spec.name, spec.podCapacity);
     this.store.create(`kubelet/${spec.name}`, newNodeObject(spec, this.now));
     // A node re-added under a removed node's name finds pods still bound to it (pod GC waits out
     // a quarantine first); its kubelet lists pods by spec.nodeName on start and runs them.
     if (this.podsOnNode(spec.name).length > 0) this.kubelet.join(machine);
+  }
+
+  /**
+   * The Service REST storage allocates a ClusterIP at create, unless the Service is headless
+   * (`clusterIP: None`) or asks for one; the IP returns to the range when the Service is removed.
+   */
+  private admitServices(): void {
+    this.store.addAdmission('Service', (svc) => {
+      if (svc.spec?.clusterIP) return svc;
+      const ip = this.podIPs.allocateClusterIP();
+      if (!ip) return svc;
+      return extend(svc, { spec: extend(svc.spec ?? {}, { clusterIP: ip, clusterIPs: [ip] }) });
+    });
+    this.store.watch((ev) => {
+      const ip = ev.object.spec?.clusterIP;
+      if (ev.kind === 'Service' && ev.type === 'DELETED' && typeof ip === 'string' && ip !== 'None')
+        this.podIPs.releaseClusterIP(ip);
+    });
   }
 
   /** Runs the next timer. Returns false when nothing is left to do. */
