@@ -14,6 +14,8 @@ const SUITES: Array<[string, string]> = [
   ['replicaset.bench.ts', 'benchReplicaSet'],
   ['daemonset.bench.ts', 'benchDaemonSet'],
   ['statefulset.bench.ts', 'benchStatefulSet'],
+  // The standard Deployment scenario and a rollout of 1,000 replicas on 100 nodes (issue #12).
+  ['deployment.bench.ts', 'benchDeployment'],
   ['power.bench.ts', 'benchPower'],
   // Start-up of the kubeprop command through tsx and from dist/, and the npm tarball (issue #14).
   ['startup.bench.ts', 'benchStartup'],

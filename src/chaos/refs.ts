@@ -74,9 +74,9 @@ export function resolvePod(world: World, r: PodRef): KObject | undefined {
   if (typeof r === 'string') return world.store.get('Pod', `default/${r}`);
   const owner = resolveTarget(world, r.owner);
   if (!owner) return undefined;
-  const keys = world.store.index.podsByController.get(owner.metadata.uid);
-  if (!keys) return undefined;
-  const pods = [...keys].map((k) => world.store.get('Pod', k)!).filter((p) => p && isPodActive(p as Pod));
+  const keys = podKeysOf(world, owner);
+  if (keys.length === 0) return undefined;
+  const pods = keys.map((k) => world.store.get('Pod', k)!).filter((p) => p && isPodActive(p as Pod));
   if (r.node !== undefined) return pods.filter((p) => p.spec?.nodeName === r.node).sort(byName)[0];
   pods.sort(
     (a, b) =>
@@ -84,6 +84,16 @@ export function resolvePod(world: World, r: PodRef): KObject | undefined {
       byName(a, b),
   );
   return pods[r.index ?? 0];
+}
+
+/** Keys of the pods a workload controls; a Deployment's pods are those of its ReplicaSets. */
+function podKeysOf(world: World, owner: KObject): string[] {
+  const direct = world.store.index.podsByController;
+  if (owner.kind !== 'Deployment') return [...(direct.get(owner.metadata.uid) ?? [])];
+  return world.store
+    .list('ReplicaSet')
+    .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.controller && o.uid === owner.metadata.uid))
+    .flatMap((rs) => [...(direct.get(rs.metadata.uid) ?? [])]);
 }
 
 function byName(a: KObject, b: KObject): number {

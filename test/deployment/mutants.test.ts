@@ -12,6 +12,11 @@ import { runScenario } from '../../src/run/runScenario.ts';
 import type { RunResult } from '../../src/run/types.ts';
 import { loadScenarioFile, parseScenarioText } from '../../src/scenario/parse.ts';
 
+/** A trace event's parameter by name (events of every code, read alike). */
+function param(e: { params: object }, key: string): unknown {
+  return (e.params as Readonly<Record<string, unknown>>)[key];
+}
+
 const ROOT = join(import.meta.dirname, '..', '..');
 
 interface Spec {
@@ -67,9 +72,9 @@ describe('deployment mutants', () => {
       const sizes: Record<string, number> = {};
       let max = 0;
       for (const e of r.events) {
-        const ref = String(e.params.ref ?? '');
+        const ref = String(param(e, 'ref') ?? '');
         if (e.code !== 'api.workload' || !ref.startsWith('replicaset/')) continue;
-        sizes[ref] = e.params.replicas as number;
+        sizes[ref] = param(e, 'replicas') as number;
         max = Math.max(
           max,
           Object.values(sizes).reduce((a, b) => a + b, 0),
@@ -156,6 +161,16 @@ describe('deployment: controller faults', () => {
       ['app:v1', 0],
       ['app:v2', 8],
     ]);
+  });
+
+  it("a pod fault aimed at a Deployment's pod finds it among its ReplicaSets' pods", () => {
+    const yaml = scenario(
+      deployment(2, 'app:v1', '{ type: RollingUpdate }'),
+      '    - { at: 30s, do: delete-pod, pod: { owner: deployment/web, index: 0 } }',
+      '1m',
+    );
+    const faults = run(yaml).events.filter((e) => e.kind === 'fault' || e.kind === 'skip');
+    expect(faults.map((e) => e.code)).toEqual(['fault.applied']);
   });
 
   it('deleting the Deployment takes its ReplicaSets and pods with it (garbage collection)', () => {

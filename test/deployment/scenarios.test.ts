@@ -9,6 +9,11 @@ import type { RunResult } from '../../src/run/types.ts';
 import { loadScenarioFile } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
+/** A trace event's parameter by name (events of every code, read alike). */
+function param(e: { params: object }, key: string): unknown {
+  return (e.params as Readonly<Record<string, unknown>>)[key];
+}
+
 const ROOT = join(import.meta.dirname, '..', '..');
 const load = (name: string): Scenario => loadScenarioFile(join(ROOT, 'scenarios', `${name}.yaml`));
 
@@ -17,11 +22,11 @@ function rsSizes(r: RunResult): Array<{ atMs: number; sizes: Record<string, numb
   const sizes: Record<string, number> = {};
   const out: Array<{ atMs: number; sizes: Record<string, number> }> = [];
   for (const e of r.events) {
-    const ref = e.params.ref;
+    const ref = param(e, 'ref');
     if (e.code === 'api.removed' && typeof ref === 'string' && ref.startsWith('replicaset/'))
       delete sizes[ref.slice('replicaset/'.length)];
     if (e.code !== 'api.workload' || typeof ref !== 'string' || !ref.startsWith('replicaset/')) continue;
-    sizes[ref.slice('replicaset/'.length)] = e.params.replicas as number;
+    sizes[ref.slice('replicaset/'.length)] = param(e, 'replicas') as number;
     out.push({ atMs: e.atMs, sizes: { ...sizes } });
   }
   return out;
@@ -135,13 +140,13 @@ describe('deployment: Recreate', () => {
     const alive = new Map<string, string>();
     let n = 0;
     for (const e of r.events) {
-      const pod = e.params.pod;
+      const pod = param(e, 'pod');
       if (e.code === 'api.pod' && typeof pod === 'string') {
-        const phase = e.params.phase;
+        const phase = param(e, 'phase');
         if (phase === 'Succeeded' || phase === 'Failed') alive.delete(pod);
         else alive.set(pod, pod.slice(0, pod.lastIndexOf('-')));
       }
-      const ref = e.params.ref;
+      const ref = param(e, 'ref');
       if (e.code === 'api.removed' && typeof ref === 'string' && ref.startsWith('pod/'))
         alive.delete(ref.slice(4));
       if (new Set(alive.values()).size > 1) n++;
@@ -206,7 +211,8 @@ describe('deployment vs ReplicaSet: the same template change', () => {
     expect(r.outcome).toBe('pass');
     const created = (prefix: string) =>
       r.events.filter(
-        (e) => e.code === 'api.pod' && e.params.verb === 'create' && String(e.params.pod).startsWith(prefix),
+        (e) =>
+          e.code === 'api.pod' && param(e, 'verb') === 'create' && String(param(e, 'pod')).startsWith(prefix),
       ).length;
     expect(created('plain-')).toBe(3);
     expect(created('rolled-')).toBe(6);

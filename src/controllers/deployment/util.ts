@@ -67,12 +67,20 @@ export function maxRevision(sets: readonly KObject[]): number {
   return sets.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
 }
 
+/** Rendered templates by object: stored objects never change, and every sync compares each set's. */
+const renderedTemplates = new WeakMap<object, string>();
+
 /** A template without its pod-template-hash label, rendered stably (EqualIgnoreHash compares these). */
 export function templateKey(template: unknown): string {
   const t = (template ?? {}) as { metadata?: { labels?: Record<string, string> } };
+  const cached =
+    typeof template === 'object' && template !== null ? renderedTemplates.get(template) : undefined;
+  if (cached !== undefined) return cached;
   const labels = { ...(t.metadata?.labels ?? {}) };
   delete labels[HASH_LABEL];
-  return stableStringify({ ...t, metadata: { ...(t.metadata ?? {}), labels } });
+  const key = stableStringify({ ...t, metadata: { ...(t.metadata ?? {}), labels } });
+  if (typeof template === 'object' && template !== null) renderedTemplates.set(template, key);
+  return key;
 }
 
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
