@@ -8,6 +8,12 @@ import { daemonsetOnePerNode } from './daemonset-one-per-node.ts';
 import { daemonsetPlacement } from './daemonset-placement.ts';
 import { daemonsetReplacesTerminal } from './daemonset-replaces-terminal.ts';
 import { daemonsetRolloutBudget } from './daemonset-rollout-budget.ts';
+import { deploymentAvailabilityBounds } from './deployment-availability-bounds.ts';
+import { deploymentHistoryLimit } from './deployment-history-limit.ts';
+import { deploymentProportionalScaling } from './deployment-proportional-scaling.ts';
+import { deploymentRecreateNoOverlap } from './deployment-recreate-no-overlap.ts';
+import { deploymentRollback } from './deployment-rollback.ts';
+import { deploymentSurgeBounds } from './deployment-surge-bounds.ts';
 import { ownershipReleaseUnmatched } from './ownership-release-unmatched.ts';
 import { ownershipSingleController } from './ownership-single-controller.ts';
 import { replicasetDeletionRanking } from './replicaset-deletion-ranking.ts';
@@ -30,6 +36,12 @@ const INVARIANTS: readonly InvariantDef[] = [
   daemonsetFailedPodBackoff,
   daemonsetReplacesTerminal,
   ...STATEFULSET_INVARIANTS,
+  deploymentSurgeBounds,
+  deploymentAvailabilityBounds,
+  deploymentRecreateNoOverlap,
+  deploymentProportionalScaling,
+  deploymentRollback,
+  deploymentHistoryLimit,
   ownershipSingleController,
   ownershipReleaseUnmatched,
   workloadConverges,

@@ -13,13 +13,21 @@ import { WORKLOAD_CHECKS } from './workloads/registry.ts';
  */
 const STATUS_CATCH_UP_MS = 2_000;
 
-/** True when a pod of this workload was written within the catch-up window. */
+/**
+ * True when a pod of this workload was written within the catch-up window. A Deployment's status
+ * sums its ReplicaSets' statuses, so a ReplicaSet of it written that recently counts too.
+ */
 function podsJustChanged(world: World, obj: KObject): boolean {
-  for (const p of controlledPods(world, obj.metadata.uid)) {
-    const at = world.store.lastWrittenAt('Pod', `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`);
-    if (at !== undefined && world.now - at < STATUS_CATCH_UP_MS) return true;
-  }
-  return false;
+  const recent = (kind: 'Pod' | 'ReplicaSet', o: KObject) => {
+    const at = world.store.lastWrittenAt(kind, `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`);
+    return at !== undefined && world.now - at < STATUS_CATCH_UP_MS;
+  };
+  if (controlledPods(world, obj.metadata.uid).some((p) => recent('Pod', p))) return true;
+  if (obj.kind !== 'Deployment') return false;
+  const sets = world.store
+    .list('ReplicaSet')
+    .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === obj.metadata.uid));
+  return sets.some((rs) => recent('ReplicaSet', rs) || podsJustChanged(world, rs));
 }
 
 /** After settle, every status field equals its recomputation from the API store. */
