@@ -8,11 +8,19 @@
  * The project's files are test/consumer/project/*.tmpl (kept from the repository's own vitest and tsc).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const TEMPLATE = join(ROOT, 'test/consumer/project');
@@ -62,6 +70,11 @@ beforeAll(() => {
   );
   if (install.status !== 0) throw new Error(`npm install failed:\n${install.out}`);
 }, 600_000);
+
+// KUBEPROP_KEEP_CONSUMER=1 keeps the project (its path is in the temporary folder) to look into.
+afterAll(() => {
+  if (!process.env.KUBEPROP_KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
+});
 
 describe('consumer: kubeprop installed from its tarball', () => {
   test('consumer: the tarball holds the build and docs, no tests, benchmarks, CI or reports', () => {
