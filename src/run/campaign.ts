@@ -254,6 +254,15 @@ export function generateScenario(
   return expandChaos(scenario);
 }
 
+/**
+ * The index-th run's scenario. Worker threads are handed it ready-made: generating checks the
+ * manifests against the Kubernetes schema, whose first use compiles the schema (most of a second),
+ * which one thread does once instead of every worker.
+ */
+export function scenarioFor(opts: CampaignOptions, index: number): Scenario {
+  return generateScenario(controllerFor(opts, index), opts.seed, index);
+}
+
 /** Which controller the index-th run exercises: round-robin over the chosen ones. */
 export function controllerFor(opts: CampaignOptions, index: number): CampaignController {
   return opts.controllers[index % opts.controllers.length]!;
@@ -264,9 +273,13 @@ export function controllerFor(opts: CampaignOptions, index: number): CampaignCon
  * apart from `wallMs`: the same options, index and runner give the same result, in whichever
  * thread and order the runs happen (src/run/workers).
  */
-export function runOne(opts: CampaignOptions, index: number, run: RunFn): CampaignRun {
+export function runOne(
+  opts: CampaignOptions,
+  index: number,
+  run: RunFn,
+  scenario: Scenario = scenarioFor(opts, index),
+): CampaignRun {
   const controller = controllerFor(opts, index);
-  const scenario = generateScenario(controller, opts.seed, index);
   let { result, wallMs } = timed(run, opts.lean ? withoutTrace(scenario) : scenario);
   // A lean pass keeps the scenario it ran with (keepTrace off): the result says what happened.
   if (opts.lean && !cleanPass(result)) ({ result, wallMs } = timed(run, scenario));

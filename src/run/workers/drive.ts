@@ -5,7 +5,8 @@
  * scheduling (a time budget, a signal), never what a run does.
  */
 import { availableParallelism } from 'node:os';
-import { type CampaignOptions, type CampaignRun, runOne } from '../campaign.ts';
+import { type CampaignOptions, type CampaignRun, runOne, scenarioFor } from '../campaign.ts';
+import type { WorkerTask } from './campaignWorker.ts';
 import { startPool } from './pool.ts';
 import type { PortableRunFn } from './runnerRef.ts';
 
@@ -67,7 +68,7 @@ async function drivePool(
     while (inFlight[0]?.run !== undefined) d.onRun(inFlight.shift()!.run!);
   };
   let exhausted = false;
-  const schedule = (): number | undefined => {
+  const schedule = (): WorkerTask | undefined => {
     if (exhausted || !d.keepGoing() || d.abandon?.aborted) return undefined;
     const next = d.indices.next();
     if (next.done) {
@@ -75,7 +76,7 @@ async function drivePool(
       return undefined;
     }
     inFlight.push({ index: next.value });
-    return next.value;
+    return { index: next.value, scenario: scenarioFor(d.opts, next.value) };
   };
   try {
     await pool.runAll(

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CampaignRun } from '../campaign.ts';
-import type { WorkerMessage, WorkerSetup } from './campaignWorker.ts';
+import type { WorkerMessage, WorkerSetup, WorkerTask } from './campaignWorker.ts';
 
 /**
  * From sources (tsx, vitest) the worker entry is the .ts file, loaded after registering tsx's ESM
@@ -41,7 +41,7 @@ export interface Pool {
    * aborts, returns at once without waiting for the runs in hand.
    */
   runAll(
-    next: () => number | undefined,
+    next: () => WorkerTask | undefined,
     onRun: (r: CampaignRun) => void,
     abandon?: AbortSignal,
   ): Promise<void>;
@@ -81,7 +81,7 @@ function ready(w: Worker): Promise<void> {
 
 function runAll(
   workers: readonly Worker[],
-  next: () => number | undefined,
+  next: () => WorkerTask | undefined,
   onRun: (r: CampaignRun) => void,
   abandon?: AbortSignal,
 ): Promise<void> {
@@ -99,8 +99,8 @@ function runAll(
       reject(e);
     };
     const feed = (w: Worker) => {
-      const index = next();
-      if (index === undefined) {
+      const task = next();
+      if (task === undefined) {
         if (busy === 0) {
           cleanup();
           resolve();
@@ -108,7 +108,7 @@ function runAll(
         return;
       }
       busy++;
-      w.postMessage(index);
+      w.postMessage(task);
     };
     const onAbort = () => {
       cleanup();
