@@ -348,3 +348,20 @@ export function daemonScenarioArb(variant: string): fc.Arbitrary<Scenario> {
       }),
     );
 }
+
+/**
+ * Which invariant must catch each mutant: the claim its bug breaks, so a mutant caught only by a
+ * side effect (a stale status) does not count (the property suite checks the table is complete).
+ */
+export const CAUGHT_BY: Record<string, string> = {
+  'ignores-taints': 'daemonset.placement',
+  'initial-nodes-only': 'daemonset.coverage',
+  'replaces-terminating': 'daemonset.one-per-node',
+  'no-auto-tolerations': 'daemonset.placement',
+  'noschedule-evicts': 'daemonset.placement',
+  'stale-restart': 'daemonset.one-per-node',
+  'ignores-max-unavailable': 'daemonset.rollout-budget',
+  'ignores-max-surge': 'daemonset.rollout-budget',
+  'keeps-succeeded': 'daemonset.replaces-terminal',
+  'no-failed-backoff': 'daemonset.failed-pod-backoff',
+};
