@@ -35,7 +35,7 @@ export const addFinalizerFault = podFault({
       { uid: pod.metadata.uid },
     );
     return r.ok
-      ? { applied: true, text: `${name} holds finalizer ${finalizer}` }
+      ? { applied: true, effect: { code: 'finalizer.added', params: { name, finalizer } } }
       : { applied: false, reason: r.message };
   },
 });

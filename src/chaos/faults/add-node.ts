@@ -25,7 +25,7 @@ export const addNode = defineFault({
       unschedulable: ev.unschedulable ?? false,
       podCapacity: 110,
     });
-    return { applied: true, text: `node ${name} joined` };
+    return { applied: true, effect: { code: 'node.joined', params: { node: name } } };
   },
   generate(ctx, rng) {
     const name = `node-x${rng.int(1000)}`;

@@ -13,6 +13,6 @@ export const crashPodFault = podFault({
     if (!running?.container.running)
       return { applied: false, reason: `pod/${pod.metadata.name} has no running container` };
     world.kubelet.crash(running.machine, running.container);
-    return { applied: true, text: `container of pod/${pod.metadata.name} crashed` };
+    return { applied: true, effect: { code: 'pod.crashed', params: { pod: pod.metadata.name } } };
   },
 });

@@ -23,6 +23,8 @@ export const createObjectFault = defineFault({
     const obj = applyDefaults(ev.object);
     const r = world.store.create('user', obj);
     const ref = `${obj.kind.toLowerCase()}/${obj.metadata.name}`;
-    return r.ok ? { applied: true, text: `${ref} created` } : { applied: false, reason: r.message };
+    return r.ok
+      ? { applied: true, effect: { code: 'object.created', params: { ref } } }
+      : { applied: false, reason: r.message };
   },
 });

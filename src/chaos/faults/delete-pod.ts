@@ -28,7 +28,10 @@ export const deletePodFault = podFault({
       grace === undefined ? { uid: pod.metadata.uid } : { uid: pod.metadata.uid, gracePeriodSeconds: grace };
     const r = world.store.delete('user', 'Pod', `${pod.metadata.namespace}/${pod.metadata.name}`, opts);
     return r.ok
-      ? { applied: true, text: `pod/${pod.metadata.name} deleted${ev.force ? ' (force)' : ''}` }
+      ? {
+          applied: true,
+          effect: { code: 'pod.deleted', params: { pod: pod.metadata.name, force: !!ev.force } },
+        }
       : { applied: false, reason: r.message };
   },
 });

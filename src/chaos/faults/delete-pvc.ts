@@ -13,7 +13,9 @@ export const deletePvcFault = defineFault({
     if (!world.store.get('PersistentVolumeClaim', key))
       return { applied: false, reason: `pvc ${ev.pvc} does not exist` };
     const r = world.store.delete('user', 'PersistentVolumeClaim', key);
-    return r.ok ? { applied: true, text: `pvc/${ev.pvc} deleted` } : { applied: false, reason: r.message };
+    return r.ok
+      ? { applied: true, effect: { code: 'pvc.deleted', params: { pvc: String(ev.pvc) } } }
+      : { applied: false, reason: r.message };
   },
   generate(ctx, rng) {
     const pvcs = ctx.scenario.objects

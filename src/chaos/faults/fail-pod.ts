@@ -14,6 +14,6 @@ export const failPodFault = podFault({
       return { applied: false, reason: `pod/${pod.metadata.name} is not running on a machine` };
     }
     world.kubelet.finish(running.machine, running.container, 'Failed');
-    return { applied: true, text: `pod/${pod.metadata.name} failed` };
+    return { applied: true, effect: { code: 'pod.failed', params: { pod: pod.metadata.name } } };
   },
 });

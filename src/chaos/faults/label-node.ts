@@ -25,7 +25,7 @@ export const labelNodeFault = defineFault({
       ...n,
       metadata: { ...n.metadata, labels: patchLabels(n.metadata.labels, patch) },
     }));
-    return { applied: true, text: `labels of node ${name} changed` };
+    return { applied: true, effect: { code: 'node.labeled', params: { node: name } } };
   },
   generate: (ctx, rng) =>
     ctx.nodeNames.length === 0

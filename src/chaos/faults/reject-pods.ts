@@ -39,7 +39,7 @@ export const rejectPodsFault = defineFault({
       ...(ev.for !== undefined ? { forMs: durationMs(ev.for, 60_000) } : {}),
       ...(ev.count !== undefined ? { count: ev.count } : {}),
     });
-    return { applied: true, text: `kubelet/${node} rejects pods at admission (${reason})` };
+    return { applied: true, effect: { code: 'node.rejects-pods', params: { node, reason } } };
   },
   generate(ctx, rng) {
     if (ctx.nodeNames.length === 0) return null;

@@ -25,7 +25,7 @@ export const relabelPodFault = podFault({
       metadata: { ...p.metadata, labels: patchLabels(p.metadata.labels, patch) },
     }));
     return r.ok
-      ? { applied: true, text: `labels of pod/${pod.metadata.name} changed` }
+      ? { applied: true, effect: { code: 'pod.relabeled', params: { pod: pod.metadata.name } } }
       : { applied: false, reason: r.message };
   },
   // Flip one of the owner's selector labels, so the pod stops matching (and may match again later).

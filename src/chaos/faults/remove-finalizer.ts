@@ -33,7 +33,10 @@ export const removeFinalizerFault = defineFault({
     );
     if (holders.length === 0) return { applied: false, reason: `no pod holds ${finalizer}` };
     for (const p of holders) removeFrom(world, p, finalizer);
-    return { applied: true, text: `finalizer ${finalizer} removed from ${holders.length} pods` };
+    return {
+      applied: true,
+      effect: { code: 'finalizer.removed', params: { finalizer, pods: holders.length } },
+    };
   },
   generate: (ctx) => ({ at: ctx.at, do: 'remove-finalizer' }),
 });

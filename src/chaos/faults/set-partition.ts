@@ -36,7 +36,7 @@ export const setPartitionFault = defineFault({
       },
     }));
     return r.ok
-      ? { applied: true, text: `partition of ${target} set to ${partition}` }
+      ? { applied: true, effect: { code: 'workload.partition-set', params: { ref: target, partition } } }
       : { applied: false, reason: r.message };
   },
   generate(ctx, rng) {

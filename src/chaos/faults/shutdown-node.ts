@@ -24,9 +24,9 @@ export const shutdownNodeFault = defineFault({
   describe: (ev) => `shutdown-node ${ev.node}${ev.phase ? ` (pods ${ev.phase})` : ''}`,
   apply(world, ev) {
     const phase = ev.phase ?? 'Succeeded';
-    const text = shutdownNode(world, ev.node, phase);
-    return text
-      ? { applied: true, text }
+    const effect = shutdownNode(world, ev.node, phase);
+    return effect
+      ? { applied: true, effect }
       : { applied: false, reason: `shutdown-node: node ${ev.node} is not up and reporting` };
   },
   generate: (ctx, rng) =>

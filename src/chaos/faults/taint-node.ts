@@ -17,7 +17,7 @@ export const taintNodeFault = defineFault({
     const t = ev.taint;
     if (!world.store.get('Node', name)) return { applied: false, reason: `node ${name} does not exist` };
     world.lifecycle.setTaint(name, t, true);
-    return { applied: true, text: `node ${name} tainted ${taintText(t)}` };
+    return { applied: true, effect: { code: 'node.tainted', params: { node: name, taint: taintText(t) } } };
   },
   generate: (ctx, rng) =>
     ctx.nodeNames.length === 0

@@ -20,7 +20,7 @@ export const untaintNodeFault = defineFault({
     const has = ((node?.spec?.taints ?? []) as Taint[]).some((x) => x.key === t.key && x.effect === t.effect);
     if (!has) return { applied: false, reason: `node ${name} has no taint ${taintText(t)}` };
     world.lifecycle.setTaint(name, t, false);
-    return { applied: true, text: `taint ${taintText(t)} removed from ${name}` };
+    return { applied: true, effect: { code: 'node.untainted', params: { node: name, taint: taintText(t) } } };
   },
   generate: (ctx, rng) =>
     ctx.nodeNames.length === 0

@@ -32,7 +32,7 @@ export const updateTemplateFault = defineFault({
       },
     }));
     return r.ok
-      ? { applied: true, text: `template of ${target} changed` }
+      ? { applied: true, effect: { code: 'workload.template-changed', params: { ref: target } } }
       : { applied: false, reason: r.message };
   },
   generate: (ctx, rng) =>
