@@ -2,7 +2,7 @@
  * A fault (event) kind: plain data in, one effect on the world out. One file per kind, registered in
  * registry.ts, so adding a fault means one new file and one registry line.
  */
-import type { ControllerName, KObject, NewObject, Taint } from '../model/types.ts';
+import type { ControllerName, KObject, NewObject, Taint, WorkloadControllerName } from '../model/types.ts';
 import type { Rng } from '../sim/prng.ts';
 import type { World } from '../sim/world.ts';
 import type { FaultEffect } from '../trace/messages.ts';
@@ -36,7 +36,7 @@ export interface ChaosSpec {
 }
 
 /** The workload kinds a `target` may name (lower-case, as in `statefulset/web`). */
-export type WorkloadKind = ControllerName;
+export type WorkloadKind = WorkloadControllerName;
 
 /**
  * How one event field is read, as data: the parser's validator (unknown field, required, type,

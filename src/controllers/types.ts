@@ -25,7 +25,8 @@ export interface RunningController extends Restartable {
 
 export interface ControllerEntry {
   name: ControllerName;
-  workloadKind: WorkloadKind;
+  /** The kind it manages: a scenario holding objects of this kind runs the controller. */
+  workloadKind: WorkloadKind | 'Service';
   /** The xstate machine, for drawing; the running one is the same machine with actions provided. */
   machine: AnyStateMachine;
   /** `correct` plus the mutants, with one line each. */

@@ -51,6 +51,7 @@ export type Kind =
   | 'Deployment'
   | 'ControllerRevision'
   | 'Service'
+  | 'EndpointSlice'
   | 'PersistentVolumeClaim'
   | 'PersistentVolume';
 
@@ -63,6 +64,26 @@ export interface KObject {
   spec?: any;
   // biome-ignore lint/suspicious/noExplicitAny: see above.
   status?: any;
+  /** discovery.k8s.io/v1 EndpointSlice keeps its data at the top level, not under spec. */
+  addressType?: string;
+  endpoints?: Endpoint[];
+  ports?: EndpointPort[];
+}
+
+/** One endpoint of an EndpointSlice (discovery.k8s.io/v1): one pod, its address and conditions. */
+export interface Endpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  /** The pod's spec.hostname, when its spec.subdomain names this Service (DNS: <hostname>.<svc>). */
+  hostname?: string;
+  nodeName?: string;
+  targetRef: { kind: 'Pod'; namespace: string; name: string; uid: string };
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol: string;
 }
 
 /** An object as a client submits it: the API server fills uid, resourceVersion and the rest. */
@@ -74,6 +95,9 @@ export interface NewObject {
   spec?: any;
   // biome-ignore lint/suspicious/noExplicitAny: see above.
   status?: any;
+  addressType?: string;
+  endpoints?: Endpoint[];
+  ports?: EndpointPort[];
 }
 
 /** ObjectMeta with the fields the API server always sets. */
@@ -105,4 +129,7 @@ export type WorkloadKind = 'ReplicaSet' | 'DaemonSet' | 'StatefulSet' | 'Deploym
  * A workload controller's name: its kind lower-case, as targets (`statefulset/web`), scenario
  * selections, chaos events and the CLI write it. Controllers, chaos and scenarios all use it.
  */
-export type ControllerName = 'replicaset' | 'daemonset' | 'statefulset' | 'deployment';
+export type ControllerName = WorkloadControllerName | 'endpointslice';
+
+/** The controllers whose kind a workload target (`statefulset/web`) names. */
+export type WorkloadControllerName = 'replicaset' | 'daemonset' | 'statefulset' | 'deployment';

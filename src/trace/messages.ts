@@ -142,6 +142,13 @@ export type Decision =
         more: number;
       }
     >
+  /** One EndpointSlice sync: endpoints the Service should have (how many ready) and the slice writes. */
+  | Message<
+      'endpointslice.plan',
+      { key: string; endpoints: number; ready: number; creates: number; updates: number; deletes: number }
+    >
+  /** The cache does not yet show this controller's own last slice writes (endpointSliceTracker). */
+  | Message<'endpointslice.stale', { key: string }>
   | Message<'statefulset.wait-ready', { key: string; pod: string }>
   | Message<'statefulset.wait-gone', { key: string; pod: string }>
   | Message<
@@ -204,7 +211,8 @@ export type FaultEffect =
   | Message<'finalizer.removed', { finalizer: string; pods: number }>
   | Message<'controller.restart', { controller: string }>
   | Message<'watch.delayed', { controllers: string; for: string }>
-  | Message<'api.will-fail', { count: number; verb: string; controller: string }>;
+  | Message<'api.will-fail', { count: number; verb: string; controller: string }>
+  | Message<'requests.sent', { to: string; count: number; answered: number; failed: number }>;
 
 export type FaultCode = FaultEffect['code'];
 
@@ -212,6 +220,19 @@ export type FaultMessage =
   /** `effect` is a {@link FaultCode}; the effect's parameters follow. */
   | Message<'fault.applied', { command: string; effect: FaultCode } & Params>
   | Message<'fault.skipped', { command: string; reason: string }>;
+
+// ---- clients (kind `info`, actor `client`): one line per request of a `request` event ----
+
+/**
+ * Why a request got no answer: the name resolves to nothing (`nxdomain`), the Service has no endpoint
+ * to route to (`no-endpoints`, kube-proxy rejects), or nothing answers at the address it went to
+ * (`no-answer`: no running pod holds that IP, or its node is down or cut off).
+ */
+export type RequestFailure = 'nxdomain' | 'no-endpoints' | 'no-answer';
+
+export type RequestMessage =
+  | Message<'request.answered', { to: string; ip: string; pod: string; node: string }>
+  | Message<'request.failed', { to: string; ip: string; reason: RequestFailure }>;
 
 // ---- the judge (kind `violation`, actor the invariant id) ----
 
@@ -225,6 +246,7 @@ export type TraceMessage =
   | KubeletMessage
   | ControllerMessage
   | FaultMessage
+  | RequestMessage
   | ViolationMessage;
 
 export type TraceCode = TraceMessage['code'];

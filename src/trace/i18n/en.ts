@@ -59,6 +59,10 @@ export const EN: MessageCatalog = {
     '{key}: {step, select, rolling {rolling update} recreate {recreate} scale {scale} deleting {being deleted} waitForOldPods {waiting for old pods to go} other {{step}}}' +
     '{paused, select, true { (paused)} other {}}, new replica set {newReplicaSet}' +
     '{count, plural, =0 {, no replica set to write} other {: {writes}}}{more, plural, =0 {} other { and # more}}',
+  'endpointslice.plan':
+    '{key}: {endpoints, plural, one {# endpoint} other {# endpoints}} ({ready} ready): create {creates}, update {updates}, delete {deletes} {deletes, plural, one {slice} other {slices}}',
+  'endpointslice.stale':
+    "{key}: the cache does not show this controller's last slice writes yet; wait for them",
   'statefulset.wait-ready': '{key}: waiting for {pod} to become Running and Ready',
   'statefulset.wait-gone': '{key}: waiting for {pod} to go away',
   'statefulset.intent': '{key}: {intent} {pod}',
@@ -100,6 +104,11 @@ export const EN: MessageCatalog = {
   'watch.delayed': 'watch of {controllers} stalled for {for}',
   'api.will-fail':
     'next {count} {verb} {count, plural, one {call} other {calls}}{controller, select, all {} other { of {controller}-controller}} will fail',
+  'requests.sent':
+    '{count, plural, one {# request} other {# requests}} to {to}: {answered} answered, {failed} failed',
+  'request.answered': 'request to {to} → {ip}: answered by pod/{pod} on {node}',
+  'request.failed':
+    'request to {to} failed: {reason, select, nxdomain {no such DNS name} no-endpoints {the Service has no endpoint to route to} other {nothing answers at {ip}}}',
 
   'invariant.violated': '{message}',
 };

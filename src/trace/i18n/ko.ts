@@ -63,6 +63,10 @@ export const KO: MessageCatalog = {
     '{key}: {step, select, rolling {롤링 업데이트} recreate {재생성(Recreate)} scale {스케일} deleting {삭제되는 중} waitForOldPods {이전 파드가 모두 사라지기를 기다린다} other {{step}}}' +
     '{paused, select, true { (일시 중지됨)} other {}}, 새 레플리카셋 {newReplicaSet}' +
     '{count, plural, =0 {, 쓸 레플리카셋 없음} other {: {writes}}}{more, plural, =0 {} other { 외 #개}}',
+  'endpointslice.plan':
+    '{key}: 엔드포인트 {endpoints}개 (Ready {ready}개): 엔드포인트슬라이스 생성 {creates}개, 업데이트 {updates}개, 삭제 {deletes}개',
+  'endpointslice.stale':
+    '{key}: 이 컨트롤러가 마지막으로 쓴 엔드포인트슬라이스가 캐시에 아직 보이지 않아 기다린다',
   'statefulset.wait-ready': '{key}: {pod} 파드가 Running이고 Ready가 되기를 기다린다',
   'statefulset.wait-gone': '{key}: {pod} 파드가 완전히 사라지기를 기다린다',
   'statefulset.intent':
@@ -104,6 +108,10 @@ export const KO: MessageCatalog = {
   'watch.delayed': '{controllers} 컨트롤러의 watch가 {for} 동안 멈췄다',
   'api.will-fail':
     '다음 {verb} 호출 {count}번이 실패한다{controller, select, all {} other { (대상: {controller} 컨트롤러)}}',
+  'requests.sent': '{to}에 요청 {count}개: 응답 {answered}개, 실패 {failed}개',
+  'request.answered': '{to}에 보낸 요청 → {ip}: {node} 노드의 pod/{pod} 파드가 응답했다',
+  'request.failed':
+    '{to}에 보낸 요청이 실패했다: {reason, select, nxdomain {그런 DNS 이름이 없다} no-endpoints {서비스에 라우팅할 엔드포인트가 없다} other {{ip} 주소에서 응답하는 것이 없다}}',
 
   'invariant.violated': '{message}',
 };

@@ -1,0 +1,195 @@
+/**
+ * The EndpointSlice controller (pkg/controller/endpointslice) on top of the controller host. It reads
+ * only its informer cache of Services, Pods and EndpointSlices, and keeps each selector Service's
+ * slices equal to the pods it selects (plan.ts). Its own writes are tracked as the
+ * endpointSliceTracker does: a sync whose cache does not yet show them stops (the cache is stale)
+ * rather than create the same slice twice; the slice's watch event queues the Service again.
+ */
+import type { KObject } from '../../model/types.ts';
+import type { WatchEvent } from '../../sim/api/types.ts';
+import type { World } from '../../sim/world.ts';
+import type { Decision } from '../../trace/messages.ts';
+import { ControllerBase } from '../shared/base.ts';
+import { type EndpointSliceEvent, endpointSliceMachine } from './machine.ts';
+import {
+  desiredEndpoints,
+  hasSelector,
+  MANAGED_BY,
+  MANAGED_BY_LABEL,
+  reconcile,
+  SERVICE_NAME_LABEL,
+  type SliceWrite,
+  selects,
+} from './plan.ts';
+import type { EndpointSliceVariant } from './variants.ts';
+
+const MOVE: Record<SliceWrite['op'], EndpointSliceEvent> = {
+  create: { type: 'CREATE_SLICE' },
+  update: { type: 'UPDATE_SLICE' },
+  delete: { type: 'DELETE_SLICE' },
+};
+
+interface SyncState {
+  key: string;
+  writes: SliceWrite[];
+  next: number;
+}
+
+/** What the tracker expects of a slice: at least this resourceVersion, or that it is gone. */
+type Expected = number | 'deleted';
+
+export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> {
+  private cur: SyncState = { key: '', writes: [], next: 0 };
+  /** endpointSliceTracker: per Service key, the slices this process wrote and what it expects of them. */
+  private tracker = new Map<string, Map<string, Expected>>();
+
+  constructor(
+    world: World,
+    private readonly v: EndpointSliceVariant,
+  ) {
+    super(world, 'endpointslice', ['Service', 'Pod', 'EndpointSlice'], endpointSliceMachine);
+  }
+
+  protected resetState(): void {
+    this.tracker = new Map();
+  }
+
+  protected allKeys(): string[] {
+    return [...this.informer.map('Service').keys()].sort();
+  }
+
+  // ---- informer event handlers ----
+
+  protected onEvent(ev: WatchEvent): void {
+    if (ev.kind === 'Service') return this.queue.add(ev.key);
+    if (ev.kind === 'EndpointSlice') {
+      const labels = ev.object.metadata.labels ?? {};
+      const svc = labels[SERVICE_NAME_LABEL];
+      if (svc && labels[MANAGED_BY_LABEL] === MANAGED_BY)
+        this.queue.add(`${ev.object.metadata.namespace}/${svc}`);
+      return;
+    }
+    if (ev.kind !== 'Pod') return;
+    // getPodServiceMemberships: the Services selecting the pod now or before the change.
+    for (const svc of this.informer.map('Service').values()) {
+      if (svc.metadata.namespace !== ev.object.metadata.namespace) continue;
+      if (selects(svc, ev.object.metadata.labels) || (ev.old && selects(svc, ev.old.metadata.labels)))
+        this.queue.add(`${svc.metadata.namespace}/${svc.metadata.name}`);
+    }
+  }
+
+  // ---- one sync ----
+
+  protected sync(key: string): void {
+    const svc = this.informer.get('Service', key);
+    this.syncing = `service/${key.slice(key.indexOf('/') + 1)}`;
+    this.cur = { key, writes: [], next: 0 };
+    if (!svc || svc.metadata.deletionTimestamp)
+      return this.send({ type: 'SERVICE_GONE' }, { code: 'sync.gone', params: { key } });
+    if (!hasSelector(svc))
+      return this.send({ type: 'SYNC_DONE' }, { code: 'sync.empty-selector', params: { key } });
+    const slices = this.slicesOf(svc);
+    if (this.stale(key, slices))
+      return this.send({ type: 'CACHE_STALE' }, { code: 'endpointslice.stale', params: { key } });
+    const desired = desiredEndpoints(svc, [...this.informer.map('Pod').values()], this.v);
+    this.cur.writes = reconcile(svc, slices, desired, this.v);
+    this.send(
+      this.nextMove(),
+      this.describe(desired.size, [...desired.values()].filter((e) => e.conditions.ready).length),
+    );
+  }
+
+  /** The Service's slices in the cache: labelled with its name and managed by this controller. */
+  private slicesOf(svc: KObject): KObject[] {
+    return this.informer.list('EndpointSlice').filter((s) => {
+      const l = s.metadata.labels ?? {};
+      return (
+        s.metadata.namespace === svc.metadata.namespace &&
+        l[SERVICE_NAME_LABEL] === svc.metadata.name &&
+        l[MANAGED_BY_LABEL] === MANAGED_BY
+      );
+    });
+  }
+
+  /** StaleSlices: the cache lacks a slice this process wrote, holds an older version, or one it deleted. */
+  private stale(key: string, cached: readonly KObject[]): boolean {
+    const expected = this.tracker.get(key);
+    if (!expected) return false;
+    const byName = new Map(cached.map((s) => [s.metadata.name, Number(s.metadata.resourceVersion)]));
+    for (const [name, want] of [...expected.entries()]) {
+      const have = byName.get(name);
+      const caughtUp = want === 'deleted' ? have === undefined : have !== undefined && have >= want;
+      if (!caughtUp) return true;
+      expected.delete(name);
+    }
+    return false;
+  }
+
+  private track(name: string, want: Expected): void {
+    let m = this.tracker.get(this.cur.key);
+    if (!m) {
+      m = new Map();
+      this.tracker.set(this.cur.key, m);
+    }
+    m.set(name, want);
+  }
+
+  private nextMove(): EndpointSliceEvent {
+    const w = this.cur.writes[this.cur.next];
+    return w ? MOVE[w.op] : { type: 'SYNC_DONE' };
+  }
+
+  private describe(endpoints: number, ready: number): Decision {
+    const count = (op: SliceWrite['op']) => this.cur.writes.filter((w) => w.op === op).length;
+    return {
+      code: 'endpointslice.plan',
+      params: {
+        key: this.cur.key,
+        endpoints,
+        ready,
+        creates: count('create'),
+        updates: count('update'),
+        deletes: count('delete'),
+      },
+    };
+  }
+
+  protected actions(): Record<string, () => void> {
+    return {
+      forgetService: () => {
+        this.tracker.delete(this.cur.key);
+      },
+      waitForCache: () => {},
+      requeueWithBackoff: () => this.queue.addRateLimited(this.cur.key),
+      createSlice: () => this.afterApi(`create endpoint slice for ${this.cur.key}`, () => this.write()),
+      updateSlice: () => this.afterApi(`update endpoint slice of ${this.cur.key}`, () => this.write()),
+      deleteSlice: () => this.afterApi(`delete endpoint slice of ${this.cur.key}`, () => this.write()),
+    };
+  }
+
+  /** Carries out the current write; the next move follows, or the sync fails and retries with back-off. */
+  private write(): void {
+    const w = this.cur.writes[this.cur.next]!;
+    const r =
+      w.op === 'create'
+        ? this.world.store.create(this.actorName, w.slice)
+        : w.op === 'update'
+          ? this.world.store.update(this.actorName, w.slice)
+          : this.world.store.delete(
+              this.actorName,
+              'EndpointSlice',
+              `${w.slice.metadata.namespace}/${w.slice.metadata.name}`,
+              {
+                uid: w.slice.metadata.uid,
+              },
+            );
+    if (!r.ok)
+      return this.send(
+        { type: 'WRITE_FAILED' },
+        { code: 'sync.failed', params: { key: this.cur.key, error: r.message } },
+      );
+    this.track(r.obj.metadata.name, w.op === 'delete' ? 'deleted' : Number(r.obj.metadata.resourceVersion));
+    this.cur.next++;
+    this.send(this.nextMove());
+  }
+}
