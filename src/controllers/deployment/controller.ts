@@ -15,7 +15,7 @@ import { ControllerBase } from '../shared/base.ts';
 import { controllerRefOf } from '../shared/claim.ts';
 import { type DeploymentEvent, deploymentMachine } from './machine.ts';
 import { planSync, type RsWrite, type SyncPlan } from './plan.ts';
-import { computeStatus, recheckAfterMs, statusChanged } from './status.ts';
+import { computeStatus, type DeploymentStatus, recheckAfterMs, statusChanged } from './status.ts';
 import { equalIgnoreHash, REVISION } from './util.ts';
 import type { DeploymentVariant } from './variants.ts';
 
@@ -168,7 +168,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
       createReplicaSet: () => this.afterApi(`create replica set for ${this.cur.key}`, () => this.create()),
       writeReplicaSet: () => this.afterApi(`update replica set of ${this.cur.key}`, () => this.update()),
       deleteReplicaSet: () => this.afterApi(`delete replica set of ${this.cur.key}`, () => this.remove()),
-      writeStatus: () => this.afterApi(`update status of ${this.cur.key}`, () => this.writeStatus()),
+      writeStatus: () => this.statusStep(),
     };
   }
 
@@ -242,31 +242,48 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     this.advance();
   }
 
-  /** Status (and the revision annotation); requeue so a stalled rollout times out on time. */
-  private writeStatus(): void {
+  /** The status this sync ends with (computed from what it holds: Kubernetes' calculateStatus). */
+  private nextStatus(): DeploymentStatus {
     const d = this.cur.d!;
     const plan = this.cur.plan!;
     // After a collision nothing was written: the status is the cached sets' with one more collision.
     const collided = this.cur.collision;
     const sets = collided ? this.cur.sets : plan.sets;
-    const newRS = collided ? undefined : sets.find((s) => s.metadata.name === plan.newReplicaSet);
-    const collisionCount = collided ? (d.status?.collisionCount ?? 0) + 1 : undefined;
-    const status = computeStatus({
+    return computeStatus({
       d,
       sets,
-      newRS,
+      newRS: collided ? undefined : sets.find((s) => s.metadata.name === plan.newReplicaSet),
       created: plan.created && !collided,
       rollout: plan.step === 'rolling' || plan.step === 'recreate',
       nowMs: this.now,
       v: this.v,
-      collisionCount,
+      collisionCount: collided ? (d.status?.collisionCount ?? 0) + 1 : undefined,
     });
+  }
+
+  /**
+   * The writingStatus entry: an unchanged status (and revision) is not written, so the sync ends
+   * without an API call, as in Kubernetes; otherwise the writes take a round trip.
+   */
+  private statusStep(): void {
+    const d = this.cur.d!;
+    const rev = this.cur.plan!.revision;
+    const revisionChanges = rev !== undefined && d.metadata.annotations?.[REVISION] !== rev;
+    if (this.cur.collision || revisionChanges || statusChanged(d, this.nextStatus()))
+      return this.afterApi(`update status of ${this.cur.key}`, () => this.writeStatus());
+    this.endSync(this.nextStatus(), false);
+  }
+
+  /** Status, then the revision annotation; requeue so a stalled rollout times out on time. */
+  private writeStatus(): void {
+    const d = this.cur.d!;
+    const status = this.nextStatus();
     let failed = this.cur.collision;
     if (statusChanged(d, status)) {
       const r = this.world.store.updateStatus(this.actorName, { ...d, status });
       if (!r.ok) failed = true;
     }
-    const rev = plan.revision;
+    const rev = this.cur.plan!.revision;
     if (!failed && rev !== undefined && d.metadata.annotations?.[REVISION] !== rev) {
       const r = this.world.store.patch(
         this.actorName,
@@ -280,10 +297,14 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
       );
       if (!r.ok && r.code !== 'NotFound') failed = true;
     }
+    this.endSync(status, failed);
+  }
+
+  private endSync(status: DeploymentStatus, failed: boolean): void {
     if (failed) this.queue.addRateLimited(this.cur.key);
     else {
       this.queue.forget(this.cur.key);
-      const after = recheckAfterMs(d, status, this.now);
+      const after = recheckAfterMs(this.cur.d!, status, this.now);
       if (after !== undefined) this.queue.addAfter(this.cur.key, after);
     }
     this.send({ type: 'SYNC_DONE' });
