@@ -151,6 +151,6 @@ export const daemonsetRolloutBudget: SafetyInvariant = {
   appliesTo: (s) => hasKind(s, 'DaemonSet'),
   check(world) {
     if (world.stepWrites.length === 0) return [];
-    return rollingSteps(world).flatMap(judge);
+    return rollingSteps(world).flatMap((step) => judge(world, step));
   },
 };
