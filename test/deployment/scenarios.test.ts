@@ -223,3 +223,15 @@ describe('deployment vs ReplicaSet: the same template change', () => {
     ]);
   });
 });
+
+describe('deployment: determinism', () => {
+  it('the same seed gives the same trace, with chaos drawn for the Deployment', () => {
+    const s = load('deployment-rolling-update');
+    const chaotic = { ...s, chaos: { count: 20, between: [0, 300_000] as [number, number] } };
+    const a = runScenario(chaotic);
+    const b = runScenario(chaotic);
+    expect(a.traceDigest).toBe(b.traceDigest);
+    expect(a.events.length).toBe(b.events.length);
+    expect(runScenario({ ...chaotic, seed: 8 }).traceDigest).not.toBe(a.traceDigest);
+  });
+});
