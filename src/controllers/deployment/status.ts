@@ -226,8 +226,9 @@ function timedOut(d: KObject, cur: DeploymentCondition | undefined, nowMs: numbe
 /** requeueStuckDeployment: when to look again so a stalled rollout times out on time (undefined: no need). */
 export function recheckAfterMs(d: KObject, status: DeploymentStatus, nowMs: number): number | undefined {
   if (!hasProgressDeadline(d) || d.spec?.paused) return undefined;
+  // As Kubernetes: any Progressing condition but a timed-out one (a resumed rollout may time out too).
   const cur = status.conditions?.find((c) => c.type === 'Progressing');
-  if (cur?.status !== 'True' || cur.reason === NEW_RS_AVAILABLE) return undefined;
+  if (!cur || cur.reason === TIMED_OUT) return undefined;
   if (deploymentComplete(d, status as unknown as Record<string, number>)) return undefined;
   const due = parseTimestamp(cur.lastUpdateTime) + (d.spec?.progressDeadlineSeconds ?? 600) * 1000;
   return Math.max(0, due - nowMs) + 1000;
