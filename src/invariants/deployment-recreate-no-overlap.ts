@@ -17,9 +17,12 @@ function controllerOf(world: World, o: KObject): KObject | undefined {
 
 /** The pods of the Deployment's other ReplicaSets that still run beside a new pod of `rs`. */
 function oldRunning(world: World, d: KObject, rs: KObject): KObject[] {
-  return controlledSets(world.store.list('ReplicaSet'), d)
-    .filter((s) => s.metadata.uid !== rs.metadata.uid)
-    .flatMap((s) => controlledPods(world, s.metadata.uid).filter(running));
+  return (
+    controlledSets(world.store.list('ReplicaSet'), d)
+      // A set of the same template (adopted after a same-name recreate) runs the same version.
+      .filter((s) => templateKey(s.spec?.template) !== templateKey(rs.spec?.template))
+      .flatMap((s) => controlledPods(world, s.metadata.uid).filter(running))
+  );
 }
 
 /**

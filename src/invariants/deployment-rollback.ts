@@ -1,17 +1,20 @@
 import type { KObject } from '../model/types.ts';
-import type { World } from '../sim/world.ts';
 import { type DeploymentWrite, deploymentName, deploymentWrites } from './deployment-util.ts';
-import { controlledSets, revision, templateKey } from './semantics/deployment.ts';
+import { revision, templateKey } from './semantics/deployment.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { hasKind } from './util.ts';
 
-/** Another live ReplicaSet of the same Deployment with the created set's template, if any. */
-function duplicateOf(world: World, dw: DeploymentWrite): KObject | undefined {
-  const created = dw.w.after!;
-  const key = templateKey(created.spec?.template);
-  return controlledSets(world.store.list('ReplicaSet'), dw.c.observedDeployment).find(
+/**
+ * A set of the created set's template that the sync already held. Judged on the sync's view, not
+ * the store: a ReplicaSet of the same template can join later by adoption (a Deployment deleted
+ * with --cascade=orphan and created again), which Kubernetes allows; creating one beside a set it
+ * saw is the bug.
+ */
+function duplicateOf(dw: DeploymentWrite): KObject | undefined {
+  const key = templateKey(dw.rs.spec?.template);
+  return dw.c.observedReplicaSets.find(
     (s) =>
-      s.metadata.uid !== created.metadata.uid &&
+      s.metadata.name !== dw.rs.metadata.name &&
       !s.metadata.deletionTimestamp &&
       templateKey(s.spec?.template) === key,
   );
@@ -37,7 +40,7 @@ function notNewest(dw: DeploymentWrite): { en: string; ko: string } | undefined 
  * After a rollout undo (or any template change back to an earlier one) the ReplicaSet that holds
  * the Deployment's template becomes the newest revision, and it is the old one reused: no two
  * ReplicaSets of a Deployment carry the same template. Judged on the controller's ReplicaSet
- * creates (against the store) and on each write of the new set (against the sync's view).
+ * creates and on each write of the new set, against the sets as the sync held them.
  */
 export const deploymentRollback: SafetyInvariant = {
   id: 'deployment.rollback',
@@ -58,11 +61,11 @@ export const deploymentRollback: SafetyInvariant = {
       const { c, rs, w } = dw;
       const name = deploymentName(c);
       const objects = [`deployment/${name}`, `replicaset/${rs.metadata.name}`];
-      const twin = w.verb === 'create' && w.after ? duplicateOf(world, dw) : undefined;
+      const twin = w.verb === 'create' ? duplicateOf(dw) : undefined;
       if (twin)
         findings.push({
-          message: `deployment/${name}: replicaset/${rs.metadata.name} was created although replicaset/${twin.metadata.name} already carries the same template`,
-          messageKo: `deployment/${name}: replicaset/${twin.metadata.name}에 이미 같은 템플릿이 있는데 replicaset/${rs.metadata.name}가 새로 생성되었다`,
+          message: `deployment/${name}: replicaset/${rs.metadata.name} was created although replicaset/${twin.metadata.name}, which the controller saw, already carries the same template`,
+          messageKo: `deployment/${name}: 컨트롤러가 본 replicaset/${twin.metadata.name}에 이미 같은 템플릿이 있는데 replicaset/${rs.metadata.name}가 새로 생성되었다`,
           objects: [...objects, `replicaset/${twin.metadata.name}`],
         });
       if (c.reason !== 'create-new' && c.reason !== 'annotate-new') continue;

@@ -3,7 +3,8 @@
  * replica with all of them available and its old ReplicaSets none; the Available and Progressing
  * conditions say so. Two waits are Kubernetes' own and are held, not failed: a paused Deployment
  * does not roll, and a rollout whose new pods cannot become Ready (a broken image, nowhere to run)
- * stops at maxUnavailable until progressDeadlineSeconds marks it ProgressDeadlineExceeded.
+ * stops at maxUnavailable until progressDeadlineSeconds marks it ProgressDeadlineExceeded. The
+ * condition alone holds nothing: a controller that blocks a healthy rollout times out as well.
  * The pods themselves are judged with their ReplicaSets (replicaset.ts).
  */
 import type { KObject } from '../../model/types.ts';
@@ -37,16 +38,14 @@ function heldRollout(world: World, d: KObject, sets: readonly KObject[]): Explan
   };
   const broken = !appCanBeReady(template as KObject);
   const stuck = newRS ? ownedActivePods(world, newRS).some((p) => excusedNotReady(world, p)) : false;
-  const timedOut = progressing?.status === 'False' && progressing.reason === 'ProgressDeadlineExceeded';
-  if (!broken && !stuck && !timedOut) return null;
+  // A deadline passed alone holds nothing: a controller that blocks a healthy rollout times out too.
+  if (!broken && !stuck) return null;
   const why = broken
     ? { en: 'its new template never becomes Ready', ko: '새 템플릿의 파드가 Ready가 되지 않는다' }
-    : stuck
-      ? {
-          en: 'new pods cannot become Ready (nowhere to run or their node is down)',
-          ko: '새 파드가 Ready가 될 수 없다 (실행할 노드가 없거나 노드가 멈췄다)',
-        }
-      : { en: 'the rollout stopped progressing', ko: '롤아웃이 더 진행되지 않았다' };
+    : {
+        en: 'new pods cannot become Ready (nowhere to run or their node is down)',
+        ko: '새 파드가 Ready가 될 수 없다 (실행할 노드가 없거나 노드가 멈췄다)',
+      };
   const deadline = d.spec?.progressDeadlineSeconds ?? 600;
   return {
     en: `Kubernetes holds the rollout: ${why.en}, so no more old replicas may go (maxUnavailable); after progressDeadlineSeconds=${deadline} without progress it reports Progressing=False, ProgressDeadlineExceeded (now ${progressing?.reason ?? 'no Progressing condition'}), and does not roll back by itself`,
@@ -77,11 +76,9 @@ function notConverged(world: World, d: KObject): Explanation | null {
       ko: `레플리카 ${want}개가 모두 사용 가능하지만 Available 컨디션은 ${available?.status ?? '없음'}이다`,
     };
   const progressing = condition(d, 'Progressing');
-  if (
-    progressing &&
-    progressing.reason !== 'NewReplicaSetAvailable' &&
-    progressing.reason !== 'DeploymentResumed'
-  )
+  // A paused Deployment says so instead (checkPausedConditions), complete or not.
+  const done = d.spec?.paused ? 'DeploymentPaused' : 'NewReplicaSetAvailable';
+  if (progressing && progressing.reason !== done)
     return {
       en: `the rollout is complete but Progressing says ${progressing.status}, ${progressing.reason}`,
       ko: `롤아웃이 끝났지만 Progressing 컨디션은 ${progressing.status}, ${progressing.reason}이다`,
