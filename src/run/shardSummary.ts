@@ -76,7 +76,8 @@ export function newSummaryFile(campaign: CampaignPlan, shard: Shard = WHOLE): Su
     campaign,
     shard,
     done: [],
-    complete: campaign.runs === 0,
+    // A shard beyond the last run (`--runs 3 --shard 5/8`) has nothing to do: it is complete.
+    complete: campaign.runs !== null && shardRuns(shard, campaign.runs) === 0,
     totals: { runs: 0, passes: 0, violations: 0, errors: 0, violationsById: {} },
     failing: [],
   };

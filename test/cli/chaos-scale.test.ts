@@ -203,6 +203,32 @@ describe('chaos: scale', () => {
     else expect(r.errLines[0]).toMatch(message);
   });
 
+  test('chaos: a shard beyond the last run has nothing to do and says it is complete; merge counts it', async () => {
+    const dir = join(tmp, 'tiny');
+    for (const i of [0, 1, 2, 3])
+      await cli(
+        'chaos',
+        '--runs',
+        '2',
+        '--seed',
+        '4',
+        '--controller',
+        'replicaset',
+        '--shard',
+        `${i}/4`,
+        '--workers',
+        '1',
+        '--report',
+        dir,
+      );
+    const empty = readSummaryFile(join(dir, 'chaos-summary.shard-3-of-4.json'));
+    expect(empty.totals.runs).toBe(0);
+    expect(empty.complete).toBe(true);
+    const m = await cli('merge', dir);
+    expect(m.stdout).toMatch(/^runs {8}2$/m);
+    expect(readSummaryFile(join(dir, 'chaos-summary.json')).complete).toBe(true);
+  });
+
   test('chaos: --resume refuses a flag naming another campaign; merge refuses a missing shard', async () => {
     await wholeCampaign();
     const r = await cli('chaos', '--resume', join(tmp, 'whole.json'), '--seed', '8', '--report', report);
