@@ -13,6 +13,24 @@ export {
   type CampaignSummary,
   runCampaign,
 } from './api/campaign.ts';
+export {
+  ApiError,
+  type Client,
+  type Controller,
+  type ControllerEvent,
+  type DeleteOptions,
+  defineController,
+  defineInvariant,
+  type Invariant,
+  type KObject,
+  type ListOptions,
+  type NewObject,
+  type ReconcileResult,
+  runWithControllers,
+  type StoreView,
+  type UserFinding,
+  type UserRunOptions,
+} from './api/controllers.ts';
 export { isScenarioError, OptionError, ScenarioError } from './api/errors.ts';
 export { expandScenarioPaths } from './api/files.ts';
 export {

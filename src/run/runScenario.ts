@@ -11,6 +11,8 @@ import { getFault } from '../chaos/registry.ts';
 import { CONTROLLERS } from '../controllers/registry.ts';
 import type { RunningController } from '../controllers/types.ts';
 import { allInvariants } from '../invariants/registry.ts';
+import type { InvariantDef } from '../invariants/types.ts';
+import type { Kind } from '../model/types.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { World } from '../sim/world.ts';
 import { faultApplied } from '../trace/messages.ts';
@@ -35,9 +37,74 @@ export interface RunOptions {
    * run cannot change the verdict, and a livelocked mutant would otherwise run to the end).
    */
   stopOnViolationOf?: readonly string[];
+  /**
+   * Controllers from outside the registry (issue #15): keyed by a built-in name, a factory replaces
+   * that controller; under another name it runs beside them (an operator for a custom resource).
+   */
+  controllerFactories?: Readonly<Record<string, ControllerFactory>>;
+  /** Invariants of the user's own, checked beside the built-in ones. */
+  extraInvariants?: readonly InvariantDef[];
+}
+
+/** Starts a controller from outside the registry in a world; `kind` says when it has work. */
+export interface ControllerFactory {
+  kind: string;
+  create(world: World): RunningController;
 }
 
 export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
+  const run = beginRun(input, opts);
+  try {
+    const { world, checker, settleEnd, stop } = run;
+    if (run.ready && runUntil(world, checker, settleEnd, stop)) {
+      checker.liveness(world, 'settled');
+      if (runUntil(world, checker, settleEnd + world.sim.stabilityMs, stop))
+        checker.liveness(world, 'stable');
+    }
+  } catch (e) {
+    run.fail(e);
+  }
+  return run.result();
+}
+
+/**
+ * The same run for controllers whose reconcile is async (issue #15): after every step `drain`
+ * settles the promises that step resolved, before the clock moves, so the order of everything
+ * stays the order of simulated time.
+ */
+export async function runScenarioAsync(
+  input: Scenario,
+  opts: RunOptions,
+  drain: () => Promise<void>,
+): Promise<RunResult> {
+  const run = beginRun(input, opts);
+  try {
+    const { world, checker, settleEnd, stop } = run;
+    await drain();
+    if (run.ready && (await runUntilAsync(world, checker, settleEnd, stop, drain))) {
+      checker.liveness(world, 'settled');
+      if (await runUntilAsync(world, checker, settleEnd + world.sim.stabilityMs, stop, drain))
+        checker.liveness(world, 'stable');
+    }
+  } catch (e) {
+    run.fail(e);
+  }
+  return run.result();
+}
+
+interface Run {
+  world: World;
+  checker: InvariantChecker;
+  settleEnd: number;
+  stop: () => boolean;
+  /** False when the setup failed: nothing to step through. */
+  ready: boolean;
+  fail(e: unknown): void;
+  result(): RunResult;
+}
+
+/** Builds the world and its controllers; `result()` reads the outcome once the steps have run. */
+function beginRun(input: Scenario, opts: RunOptions): Run {
   const seed = opts.seed ?? input.seed;
   const scenario = expandChaos({ ...input, seed });
   const sim = { ...scenario.sim, keepTrace: opts.keepTrace ?? scenario.sim.keepTrace };
@@ -47,28 +114,35 @@ export function runScenario(input: Scenario, opts: RunOptions = {}): RunResult {
     freezeObjects: opts.freezeObjects ?? false,
     crossCheckNodeTable: opts.crossCheckNodeTable ?? false,
   });
-  const checker = newChecker(scenario);
+  const checker = newChecker(scenario, opts.extraInvariants ?? []);
   const controllers: RunningController[] = [];
   const skipped: SkippedEvent[] = [];
   let error: string | undefined;
-  try {
-    setUp(world, scenario, controllers, checker, skipped);
-    const lastEvent = scenario.events.reduce((m, e) => Math.max(m, e.at), 0);
-    const settleEnd = lastEvent + scenario.settleMs;
-    const stop = stopCondition(checker, opts.stopOnViolationOf);
-    if (runUntil(world, checker, settleEnd, stop)) {
-      checker.liveness(world, 'settled');
-      if (runUntil(world, checker, settleEnd + sim.stabilityMs, stop)) checker.liveness(world, 'stable');
-    }
-  } catch (e) {
+  const fail = (e: unknown) => {
     error = e instanceof Error ? `${e.message}` : String(e);
     world.trace.record('info', 'runner', { code: 'run.error', params: { error } });
+  };
+  const lastEvent = scenario.events.reduce((m, e) => Math.max(m, e.at), 0);
+  try {
+    setUp(world, scenario, controllers, checker, skipped, opts.controllerFactories ?? {});
+  } catch (e) {
+    fail(e);
   }
-  return buildResult(world, scenario, checker.results, controllers, error, skipped);
+  return {
+    world,
+    checker,
+    settleEnd: lastEvent + scenario.settleMs,
+    ready: error === undefined,
+    stop: stopCondition(checker, opts.stopOnViolationOf),
+    fail,
+    result: () => buildResult(world, scenario, checker.results, controllers, error, skipped),
+  };
 }
 
-function newChecker(scenario: Scenario): InvariantChecker {
-  const wanted = allInvariants().filter((i) => !scenario.check || scenario.check.includes(i.id));
+function newChecker(scenario: Scenario, extra: readonly InvariantDef[]): InvariantChecker {
+  const wanted = [...allInvariants(), ...extra].filter(
+    (i) => !scenario.check || scenario.check.includes(i.id),
+  );
   const selected = wanted.filter((i) => i.appliesTo(scenario));
   return new InvariantChecker(
     selected,
@@ -82,6 +156,7 @@ function setUp(
   controllers: RunningController[],
   checker: InvariantChecker,
   skipped: SkippedEvent[],
+  factories: Readonly<Record<string, ControllerFactory>>,
 ): void {
   world.trace.record('info', 'runner', {
     code: 'run.started',
@@ -96,7 +171,7 @@ function setUp(
   // A Deployment's pods come from its ReplicaSets: their controller runs too.
   if (kinds.has('Deployment')) kinds.add('ReplicaSet');
   // A controller with nothing to manage would only watch: no event creates workloads, so skip it.
-  for (const entry of CONTROLLERS.filter((c) => kinds.has(c.workloadKind))) {
+  for (const entry of CONTROLLERS.filter((c) => kinds.has(c.workloadKind) && !factories[c.name])) {
     const variant = scenario.controllers[entry.name] ?? 'correct';
     const c = entry.create(world, variant);
     if (variant !== 'correct')
@@ -105,6 +180,13 @@ function setUp(
         params: { controller: entry.name, variant },
       });
     world.controllers.set(entry.name, c);
+    controllers.push(c);
+  }
+  for (const name of Object.keys(factories).sort()) {
+    const factory = factories[name]!;
+    if (!kinds.has(factory.kind as Kind)) continue;
+    const c = factory.create(world);
+    world.controllers.set(name, c);
     controllers.push(c);
   }
   for (const node of scenario.nodes) world.addNode(node);
@@ -161,6 +243,26 @@ function runUntil(world: World, checker: InvariantChecker, endMs: number, stop: 
     const due = world.clock.peekDue();
     if (due === undefined || due > endMs) break;
     world.step();
+    checker.afterStep(world);
+    if (stop()) return false;
+  }
+  world.clock.advanceTo(endMs);
+  return true;
+}
+
+/** runUntil, awaiting `drain` after every step (the async controllers' promises settle there). */
+async function runUntilAsync(
+  world: World,
+  checker: InvariantChecker,
+  endMs: number,
+  stop: () => boolean,
+  drain: () => Promise<void>,
+): Promise<boolean> {
+  for (;;) {
+    const due = world.clock.peekDue();
+    if (due === undefined || due > endMs) break;
+    world.step();
+    await drain();
     checker.afterStep(world);
     if (stop()) return false;
   }
