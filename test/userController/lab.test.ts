@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import correct from '../../labs/replicaset/solution-correct.ts';
+import naive from '../../labs/replicaset/solution-naive.ts';
+import { loadScenario } from '../../src/api/scenario.ts';
+import { gradeLab } from '../../src/userController/lab.ts';
+
+const LAB = loadScenario('labs/replicaset/scenario.yaml');
+
+describe('the ReplicaSet lab', () => {
+  it('catches the naive solution with a counterexample of at most 4 events', async () => {
+    const out = await gradeLab(LAB, 'replicaset', naive, { noReport: true });
+    expect(out.passed).toBe(false);
+    if (out.passed) return;
+    expect(['replicaset.no-overshoot', 'replicaset.exact-replicas']).toContain(out.invariant);
+    expect(out.events.length).toBeLessThanOrEqual(4);
+    expect(out.explanation).not.toBe('');
+  });
+
+  it('passes the correct solution in 300 chaos runs', async () => {
+    const out = await gradeLab(LAB, 'replicaset', correct, { runs: 300, noReport: true });
+    expect(out).toEqual({ passed: true, runs: 300 });
+  }, 300_000);
+});
