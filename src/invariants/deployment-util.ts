@@ -88,7 +88,8 @@ export function deploymentWrites(world: World): DeploymentWrite[] {
   const out: DeploymentWrite[] = [];
   for (const w of world.stepWrites) {
     const c = w.cause;
-    if (w.kind !== 'ReplicaSet' || c?.controller !== 'deployment') continue;
+    // Only sync writes carry the sync's view (an adoption patch does not).
+    if (w.kind !== 'ReplicaSet' || c?.controller !== 'deployment' || !('observedDeployment' in c)) continue;
     out.push(tallied(world, w, c));
   }
   return out;

@@ -34,8 +34,9 @@ export function isRecreate(d: KObject): boolean {
 /** An int-or-percent of `total`: a percent rounds up or down as asked. */
 function scaled(v: unknown, total: number, up: boolean): number {
   if (typeof v === 'string' && v.endsWith('%')) {
-    const exact = (Number(v.slice(0, -1)) / 100) * total;
-    return up ? Math.ceil(exact - 1e-9) : Math.floor(exact + 1e-9);
+    // Percent times total first, as intstr does: (30 / 100) * 10 is not exactly 3 in floating point.
+    const exact = (Number(v.slice(0, -1)) * total) / 100;
+    return up ? Math.ceil(exact) : Math.floor(exact);
   }
   const n = Number(v);
   return Number.isFinite(n) ? n : 0;
