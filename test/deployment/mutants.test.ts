@@ -173,6 +173,28 @@ describe('deployment: controller faults', () => {
     expect(faults.map((e) => e.code)).toEqual(['fault.applied']);
   });
 
+  it('a Deployment deleted with --cascade=orphan and created again adopts its ReplicaSet: no new pods', () => {
+    const manifest =
+      '{apiVersion: apps/v1, kind: Deployment, metadata: {name: web}, spec: {replicas: 3, selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: "app:v1"}]}}}}';
+    const yaml = scenario(
+      deployment(3, 'app:v1', '{ type: RollingUpdate }'),
+      [
+        '    - { at: 30s, do: delete-object, target: deployment/web, propagation: Orphan }',
+        `    - { at: 40s, do: create-object, object: ${manifest} }`,
+      ].join('\n'),
+      '2m',
+    );
+    const r = run(yaml);
+    expect(r.outcome).toBe('pass');
+    expect(sets(r)).toEqual([['app:v1', 3]]);
+    const created = r.events.filter((e) => e.code === 'api.pod' && param(e, 'verb') === 'create');
+    expect(created).toHaveLength(3);
+    const claims = r.events.filter(
+      (e) => e.code === 'controller.decision' && param(e, 'decision') === 'sync.claims',
+    );
+    expect(claims.map((e) => param(e, 'adopt'))).toContain(1);
+  });
+
   it('deleting the Deployment takes its ReplicaSets and pods with it (garbage collection)', () => {
     const yaml = scenario(
       deployment(3, 'app:v1', '{ type: RollingUpdate }'),

@@ -4,15 +4,17 @@
  * annotate, delete) and the Deployment's status through the simulated API, and leaves pods to the
  * ReplicaSet controller. Each sync is planned at once (plan.ts) and carried out one API call at a
  * time; every ReplicaSet write carries what the sync saw (DeploymentCause), for the judge.
- * Not modelled: adopting orphaned ReplicaSets (a Deployment deleted with --cascade=orphan leaves
- * them to nobody here).
+ * Like Kubernetes it claims the ReplicaSets its selector matches first: a Deployment deleted with
+ * --cascade=orphan and created again adopts its old ReplicaSets and reuses the one of its template.
  */
+
+import { compileSelector } from '../../model/labels.ts';
 import type { KObject } from '../../model/types.ts';
 import type { DeploymentCause, WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import type { Decision } from '../../trace/messages.ts';
 import { ControllerBase } from '../shared/base.ts';
-import { controllerRefOf } from '../shared/claim.ts';
+import { type ClaimPlan, controllerRefOf, planClaims, withAdoption, withRelease } from '../shared/claim.ts';
 import { type DeploymentEvent, deploymentMachine } from './machine.ts';
 import { planSync, type RsWrite, type SyncPlan } from './plan.ts';
 import { computeStatus, type DeploymentStatus, recheckAfterMs, statusChanged } from './status.ts';
@@ -30,7 +32,10 @@ interface SyncState {
   plannedAtMs: number;
   /** The Deployment's ReplicaSets as cached when the sync began. */
   sets: readonly KObject[];
+  claims: ClaimPlan<KObject>;
 }
+
+const NO_CLAIMS: ClaimPlan<KObject> = { owned: [], adopt: [], release: [] };
 
 const MOVE: Record<RsWrite['op'], DeploymentEvent> = {
   create: { type: 'CREATE_REPLICASET' },
@@ -46,6 +51,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     collision: false,
     plannedAtMs: 0,
     sets: [],
+    claims: NO_CLAIMS,
   };
 
   constructor(
@@ -101,10 +107,37 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
   protected sync(key: string): void {
     const d = this.informer.get('Deployment', key);
     this.syncing = `deployment/${key.slice(key.indexOf('/') + 1)}`;
-    this.cur = { key, next: 0, written: new Map(), collision: false, plannedAtMs: this.now, sets: [] };
+    this.cur = {
+      key,
+      next: 0,
+      written: new Map(),
+      collision: false,
+      plannedAtMs: this.now,
+      sets: [],
+      claims: NO_CLAIMS,
+    };
     if (!d) return this.send({ type: 'OWNER_GONE' }, { code: 'sync.gone', params: { key } });
     this.cur.d = d;
-    const sets = this.informer.list('ReplicaSet').filter((rs) => controllerRefOf(rs)?.uid === d.metadata.uid);
+    // getReplicaSetsForDeployment: ReplicaSets the selector matches are claimed (ClaimReplicaSets).
+    const claims = planClaims(
+      this.informer.list('ReplicaSet').filter((rs) => rs.metadata.namespace === d.metadata.namespace),
+      {
+        ownerUid: d.metadata.uid,
+        ownerDeleting: !!d.metadata.deletionTimestamp,
+        selector: compileSelector(d.spec?.selector),
+      },
+    );
+    this.cur.claims = claims;
+    if (claims.adopt.length + claims.release.length > 0) {
+      const params = { key, adopt: claims.adopt.length, release: claims.release.length, revisions: 0 };
+      return this.send({ type: 'CLAIM_REPLICASETS' }, { code: 'sync.claims', params });
+    }
+    this.plan(claims.owned);
+  }
+
+  /** Plans the sync from the Deployment's ReplicaSets and sends its first move. */
+  private plan(sets: readonly KObject[]): void {
+    const d = this.cur.d!;
     this.cur.sets = sets;
     this.cur.plan = planSync({
       d,
@@ -114,6 +147,53 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
       v: this.v,
     });
     this.send(this.nextMove(), this.describe(this.cur.plan));
+  }
+
+  /**
+   * Adopts orphans (after an uncached GET that the Deployment is still there and not being
+   * deleted: RecheckDeletionTimestamp) and releases sets that stopped matching, then plans.
+   */
+  private claim(): void {
+    const d = this.cur.d!;
+    const { owned, adopt, release } = this.cur.claims;
+    const fresh = this.world.store.get('Deployment', this.cur.key);
+    const canAdopt = !!fresh && fresh.metadata.uid === d.metadata.uid && !fresh.metadata.deletionTimestamp;
+    const ref = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: d.metadata.name,
+      uid: d.metadata.uid,
+      controller: true,
+      blockOwnerDeletion: true,
+    };
+    const sets = [...owned];
+    let failed = adopt.length > 0 && !canAdopt;
+    for (const rs of canAdopt ? adopt : []) {
+      const r = this.world.store.patch(
+        this.actorName,
+        'ReplicaSet',
+        keyOf(rs),
+        (o) => withAdoption(o, ref, false),
+        // No adoption cause: the judge reads a ReplicaSet's adoption from the store's copy.
+        { uid: rs.metadata.uid },
+      );
+      if (r.ok) sets.push(r.obj);
+      else if (r.code !== 'NotFound') failed = true;
+    }
+    for (const rs of release) {
+      const r = this.world.store.patch(
+        this.actorName,
+        'ReplicaSet',
+        keyOf(rs),
+        (o) => withRelease(o, d.metadata.uid),
+        {
+          uid: rs.metadata.uid,
+        },
+      );
+      if (!r.ok && r.code !== 'NotFound' && r.code !== 'Invalid') failed = true;
+    }
+    if (failed) return this.send({ type: 'CLAIM_FAILED' });
+    this.plan(sets);
   }
 
   /** Recreate's oldPodsRunning: a pod of an old ReplicaSet that is not Succeeded or Failed. */
@@ -161,6 +241,8 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
   protected actions(): Record<string, () => void> {
     return {
       forgetDeployment: () => {},
+      adoptAndReleaseReplicaSets: () =>
+        this.afterApi(`claim replica sets of ${this.cur.key}`, () => this.claim()),
       countCollision: () => {
         this.cur.collision = true;
       },
@@ -309,4 +391,8 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     }
     this.send({ type: 'SYNC_DONE' });
   }
+}
+
+function keyOf(o: KObject): string {
+  return `${o.metadata.namespace}/${o.metadata.name}`;
 }

@@ -1,5 +1,6 @@
 /**
- * The Deployment controller's sync as a recorded path of phases (shared/phases.ts): create the new
+ * The Deployment controller's sync as a recorded path of phases (shared/phases.ts): claim the
+ * ReplicaSets its selector matches (adopt orphans, release strays), create the new
  * ReplicaSet, write ReplicaSets one API call at a time (annotate the new one, scale it up, scale old
  * ones down or proportionally), delete ReplicaSets beyond revisionHistoryLimit, then write status
  * (syncDeployment → rolloutRolling / rolloutRecreate / sync). A Recreate rollout whose old pods still
@@ -10,6 +11,7 @@ import { type OutcomeMove, phaseStates } from '../shared/phases.ts';
 
 export type Phase =
   | 'idle'
+  | 'claimingReplicaSets'
   | 'creatingReplicaSet'
   | 'scalingReplicaSets'
   | 'deletingOldReplicaSets'
@@ -19,6 +21,7 @@ export type Phase =
 /** The event that enters each phase. */
 export const ENTERS = {
   idle: 'SYNC_DONE',
+  claimingReplicaSets: 'CLAIM_REPLICASETS',
   creatingReplicaSet: 'CREATE_REPLICASET',
   scalingReplicaSets: 'SCALE_REPLICASET',
   deletingOldReplicaSets: 'DELETE_OLD_REPLICASET',
@@ -29,6 +32,7 @@ export const ENTERS = {
 /** Moves with an effect of their own: the Deployment is gone, a name collision, a failed write. */
 const OUTCOMES = [
   { from: 'idle', event: 'OWNER_GONE', target: 'idle', actions: 'forgetDeployment' },
+  { from: 'claimingReplicaSets', event: 'CLAIM_FAILED', target: 'idle', actions: 'requeueWithBackoff' },
   { from: 'creatingReplicaSet', event: 'NAME_COLLISION', target: 'writingStatus', actions: 'countCollision' },
   { from: 'creatingReplicaSet', event: 'WRITE_FAILED', target: 'idle', actions: 'requeueWithBackoff' },
   { from: 'scalingReplicaSets', event: 'WRITE_FAILED', target: 'idle', actions: 'requeueWithBackoff' },
@@ -37,6 +41,7 @@ const OUTCOMES = [
 
 type Action =
   | 'forgetDeployment'
+  | 'adoptAndReleaseReplicaSets'
   | 'countCollision'
   | 'requeueWithBackoff'
   | 'createReplicaSet'
@@ -57,6 +62,7 @@ export const deploymentMachine = setup({
   types: { events: {} as DeploymentEvent },
   actions: {
     forgetDeployment: () => {},
+    adoptAndReleaseReplicaSets: () => {},
     countCollision: () => {},
     requeueWithBackoff: () => {},
     createReplicaSet: () => {},
@@ -70,7 +76,11 @@ export const deploymentMachine = setup({
   states: phaseStates<Phase, Action>(
     ENTERS,
     {
-      idle: { next: ['creatingReplicaSet', ...AFTER_WRITE] },
+      idle: { next: ['claimingReplicaSets', 'creatingReplicaSet', ...AFTER_WRITE] },
+      claimingReplicaSets: {
+        entry: 'adoptAndReleaseReplicaSets',
+        next: ['creatingReplicaSet', ...AFTER_WRITE],
+      },
       creatingReplicaSet: { entry: 'createReplicaSet', next: AFTER_WRITE },
       scalingReplicaSets: { entry: 'writeReplicaSet', next: AFTER_WRITE },
       deletingOldReplicaSets: {
