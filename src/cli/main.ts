@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   explain: async () => (await import('./cmd-explain.ts')).explainCommand,
   campaign: async () => (await import('./cmd-campaign.ts')).campaignCommand,
   merge: async () => (await import('./cmd-merge.ts')).mergeCommand,
+  lab: async () => (await import('./cmd-lab.ts')).labCommand,
 };
 
 /**
