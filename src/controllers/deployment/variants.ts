@@ -32,31 +32,31 @@ export const DEPLOYMENT_VARIANTS: Record<string, { variant: DeploymentVariant; d
   'swapped-rounding': {
     variant: { ...CORRECT, rounding: 'swapped' },
     description:
-      'Rounds a percent maxSurge down and maxUnavailable up: with 25% of 10 replicas it surges 2 instead of 3 and lets 3 go unavailable instead of 2.',
+      'Rounds a percent maxSurge down and maxUnavailable up: with 25% of 10 replicas it surges 2 instead of 3 and lets 3 go unavailable instead of 2 (deployment.availability-bounds catches it).',
   },
   'no-collision-count': {
     variant: { ...CORRECT, collisionCount: false },
     description:
-      'Ignores a ReplicaSet name collision with another template (no status.collisionCount bump, kubernetes#29735): the rollout retries the same name for ever.',
+      'Ignores a ReplicaSet name collision with another template (no status.collisionCount bump, kubernetes#29735): the rollout retries the same name for ever (workload.converges catches it).',
   },
   'scale-newest-only': {
     variant: { ...CORRECT, scaling: 'newest-only' },
     description:
-      'A scale during a rollout or pause goes to the newest ReplicaSet only instead of proportionally across ReplicaSets (kubernetes#28145).',
+      'A scale during a rollout or pause goes to the newest ReplicaSet only instead of proportionally across ReplicaSets (kubernetes#28145; deployment.proportional-scaling catches it).',
   },
   'no-unhealthy-cleanup': {
     variant: { ...CORRECT, cleanupUnhealthy: false },
     description:
-      'Does not scale down unhealthy old replicas first (kubernetes#16737): a rollout whose old pods are unavailable blocks.',
+      'Does not scale down unhealthy old replicas first (kubernetes#16737): a rollout whose old pods are unavailable blocks (workload.converges catches it).',
   },
   'recreate-overlaps': {
     variant: { ...CORRECT, recreateWaits: false },
     description:
-      'Recreate scales up the new ReplicaSet as soon as the old ones are scaled to zero, while their pods still run.',
+      'Recreate scales up the new ReplicaSet as soon as the old ones are scaled to zero, while their pods still run (deployment.recreate-no-overlap catches it).',
   },
   'rollback-new-replicaset': {
     variant: { ...CORRECT, reuseOnRollback: false },
     description:
-      'A rollback creates a new ReplicaSet (under a new collision count) instead of reusing the old one with the same template.',
+      'A rollback creates a new ReplicaSet (under a new collision count) instead of reusing the old one with the same template (deployment.rollback catches it).',
   },
 };
