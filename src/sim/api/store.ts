@@ -57,6 +57,8 @@ export class ApiStore {
   private readonly noops = new Map<string, number>();
   /** When each actor's last call on each object (`<actor> <kind>/<name>`) was rejected. */
   private readonly rejectedAt = new Map<string, number>();
+  /** Rejected calls by actor about a workload (`<actor> <uid>`): the object's own uid or its controller's. */
+  private readonly rejectedFor = new Map<string, { count: number; lastMs: number }>();
   /** Simulated time of each stored object's last write, by `<kind> <key>` (see lastWrittenAt). */
   private readonly writtenAt = new Map<string, number>();
   private rv = 0;
@@ -117,9 +119,16 @@ export class ApiStore {
       return this.reject(
         actor,
         'create',
-        { kind: input.kind, metadata: { name: input.metadata.name ?? input.metadata.generateName ?? '' } },
+        {
+          kind: input.kind,
+          metadata: {
+            name: input.metadata.name ?? input.metadata.generateName ?? '',
+            ownerReferences: input.metadata.ownerReferences,
+          },
+        },
         'InternalError',
         injected,
+        opts.cause?.ownerUid,
       );
     let obj = input as KObject;
     for (const hook of this.admission.get(input.kind) ?? []) obj = hook(obj);
@@ -128,7 +137,14 @@ export class ApiStore {
     if (!CLUSTER_SCOPED.has(obj.kind) && !meta.namespace) meta.namespace = 'default';
     const key = keyOf(obj.kind, meta);
     if (this.objects.get(obj.kind)?.has(key)) {
-      return this.reject(actor, 'create', obj, 'AlreadyExists', `${refOf(obj)} already exists`);
+      return this.reject(
+        actor,
+        'create',
+        obj,
+        'AlreadyExists',
+        `${refOf(obj)} already exists`,
+        opts.cause?.ownerUid,
+      );
     }
     meta.uid = this.newUid();
     meta.resourceVersion = String(++this.rv);
@@ -181,6 +197,7 @@ export class ApiStore {
         cur ?? { kind, metadata: { name: key } },
         'InternalError',
         injected,
+        opts.cause?.ownerUid,
       );
     if (!cur)
       return this.reject(
@@ -189,6 +206,7 @@ export class ApiStore {
         { kind, metadata: { name: key } },
         'NotFound',
         `${kind} ${key} not found`,
+        opts.cause?.ownerUid,
       );
     if (opts.uid !== undefined && opts.uid !== cur.metadata.uid) {
       return this.reject(
@@ -197,6 +215,7 @@ export class ApiStore {
         cur,
         'Conflict',
         `precondition failed: uid of ${refOf(cur)} changed`,
+        opts.cause?.ownerUid,
       );
     }
     return kind === 'Pod' ? this.deletePod(actor, cur, key, opts) : this.deleteOther(actor, cur, key, opts);
@@ -277,18 +296,41 @@ export class ApiStore {
     const injected = this.faults.take(verb === 'status' ? 'update' : verb, actor);
     const cur = this.get(kind, key);
     const ghost = { kind, metadata: { name: key.slice(key.indexOf('/') + 1) } };
-    if (injected) return this.reject(actor, verb, cur ?? ghost, 'InternalError', injected);
-    if (!cur) return this.reject(actor, verb, ghost, 'NotFound', `${kind} ${key} not found`);
+    if (injected)
+      return this.reject(actor, verb, cur ?? ghost, 'InternalError', injected, opts.cause?.ownerUid);
+    if (!cur)
+      return this.reject(actor, verb, ghost, 'NotFound', `${kind} ${key} not found`, opts.cause?.ownerUid);
     if (opts.uid !== undefined && opts.uid !== cur.metadata.uid) {
-      return this.reject(actor, verb, cur, 'Conflict', `precondition failed: uid of ${refOf(cur)} changed`);
+      return this.reject(
+        actor,
+        verb,
+        cur,
+        'Conflict',
+        `precondition failed: uid of ${refOf(cur)} changed`,
+        opts.cause?.ownerUid,
+      );
     }
     const proposed = next(cur);
     if (proposed === 'conflict') {
-      return this.reject(actor, verb, cur, 'Conflict', `the object ${refOf(cur)} has been modified`);
+      return this.reject(
+        actor,
+        verb,
+        cur,
+        'Conflict',
+        `the object ${refOf(cur)} has been modified`,
+        opts.cause?.ownerUid,
+      );
     }
     if (controllerRefs(proposed).length > 1) {
       // API validation: metadata.ownerReferences may name only one controller.
-      return this.reject(actor, verb, cur, 'Invalid', 'Only one reference can have Controller set to true');
+      return this.reject(
+        actor,
+        verb,
+        cur,
+        'Invalid',
+        'Only one reference can have Controller set to true',
+        opts.cause?.ownerUid,
+      );
     }
     const metadata = extend(proposed.metadata, {
       uid: cur.metadata.uid,
@@ -386,9 +428,11 @@ export class ApiStore {
   private reject(
     actor: string,
     verb: Verb | 'status',
-    obj: { kind: string; metadata: { name?: string } },
+    obj: { kind: string; metadata: Partial<Pick<KObject['metadata'], 'name' | 'uid' | 'ownerReferences'>> },
     code: 'Conflict' | 'NotFound' | 'AlreadyExists' | 'Invalid' | 'InternalError',
     message: string,
+    /** The workload the call was for (its cause's ownerUid), when the caller said. */
+    ownerUid?: string,
   ): ApiResult {
     this.trace.record(
       'api-error',
@@ -397,7 +441,22 @@ export class ApiStore {
       [refOf(obj)],
     );
     this.rejectedAt.set(`${actor} ${refOf(obj)}`, this.trace.now);
+    const owner = obj.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+    for (const uid of new Set([obj.metadata.uid, owner, ownerUid])) {
+      if (uid === undefined) continue;
+      const r = this.rejectedFor.get(`${actor} ${uid}`);
+      this.rejectedFor.set(`${actor} ${uid}`, { count: (r?.count ?? 0) + 1, lastMs: this.trace.now });
+    }
     return { ok: false, code, message };
+  }
+
+  /**
+   * How many of `actor`'s calls about the object with this uid (on it, or on an object it controls)
+   * the API server rejected, and when the last was; judges read it (a failed sync is retried with
+   * back-off).
+   */
+  rejectionsFor(actor: string, uid: string): { count: number; lastMs: number } | undefined {
+    return this.rejectedFor.get(`${actor} ${uid}`);
   }
 
   /** When `actor`'s last call on `ref` (`pod/db-2`) was rejected, if one was (judges read it). */
