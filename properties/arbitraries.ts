@@ -4,6 +4,7 @@
  * defaults as scenario files, so a property run is a scenario like any other.
  */
 import fc from 'fast-check';
+import { allFaults } from '../src/chaos/registry.ts';
 import type { KObject } from '../src/model/types.ts';
 import { applyDefaults } from '../src/scenario/manifests.ts';
 import {
@@ -156,12 +157,25 @@ export const PERSISTENT_FAILURE_KINDS = [
   'update-template',
 ] as const;
 
+/**
+ * The fault kinds of the chaos registry that are meaningful for `controller` (FaultDef.appliesTo),
+ * less those a suite draws elsewhere or leaves out, each with the reason: a fault added to the
+ * registry joins the plans by itself, and faultPlanArb fails until someone writes its generator.
+ */
+export function registryKinds(controller: string, leftOut: Record<string, string>): string[] {
+  return allFaults()
+    .filter((f) => (f.appliesTo as readonly string[]).includes(controller) && !(f.kind in leftOut))
+    .map((f) => f.kind);
+}
+
 /** A fault plan: up to `max` events of the given kinds, sorted by time (stable). */
 export function faultPlanArb(
   arbs: Record<string, fc.Arbitrary<ScenarioEvent>>,
   kinds: string[],
   max: number,
 ): fc.Arbitrary<ScenarioEvent[]> {
+  const missing = kinds.filter((k) => !arbs[k]);
+  if (missing.length > 0) throw new Error(`no event generator for fault kinds ${missing.join(', ')}`);
   return fc
     .array(fc.oneof(...kinds.map((k) => arbs[k]!)), { maxLength: max })
     .map((events) => [...events].sort((a, b) => a.at - b.at));

@@ -22,8 +22,8 @@ import {
   clusterArb,
   eventArbs,
   faultPlanArb,
-  PERSISTENT_FAILURE_KINDS,
   plainNodes,
+  registryKinds,
   replicaSet,
   scenarioOf,
 } from './arbitraries.ts';
@@ -115,25 +115,19 @@ function daemonSet(): KObject {
   });
 }
 
+/** The registry's faults for the three controllers, less those the shared generators do not draw. */
 const KINDS = [
-  'add-node',
-  'remove-node',
-  'crash-node',
-  'partition-node',
-  'heal-node',
-  'cordon-node',
-  'drain-node',
-  'taint-node',
-  'crash-pod',
-  'fail-pod',
-  'delete-pod',
-  'unready-pod',
-  'relabel-pod',
-  'scale',
-  'restart-controller',
-  'delay-watch',
-  'fail-api',
-  ...PERSISTENT_FAILURE_KINDS,
+  ...new Set(
+    ['replicaset', 'daemonset', 'statefulset'].flatMap((c) =>
+      registryKinds(c, {
+        'label-node':
+          'the shared generators draw no node labels (the DaemonSet suite does, with its selector)',
+        'delete-object': 'the suites draw it with the create-object that brings the workload back',
+        'set-partition': 'a StatefulSet knob the StatefulSet suite draws',
+        'delete-pvc': 'a StatefulSet fault the StatefulSet suite draws',
+      }),
+    ),
+  ),
 ];
 
 /** Random scenarios over the three controllers: cluster, workloads, fault plan and seed. */

@@ -18,6 +18,7 @@ import {
   faultPlanArb,
   orphanPod,
   plainNodes,
+  registryKinds,
   replicaSet,
   scenarioOf,
 } from './arbitraries.ts';
@@ -143,27 +144,12 @@ export function rankingScenarioArb(variant: string): fc.Arbitrary<Scenario> {
     );
 }
 
-const KINDS = [
-  'add-node',
-  'remove-node',
-  'crash-node',
-  'partition-node',
-  'heal-node',
-  'cordon-node',
-  'uncordon-node',
-  'drain-node',
-  'taint-node',
-  'untaint-node',
-  'crash-pod',
-  'fail-pod',
-  'delete-pod',
-  'unready-pod',
-  'relabel-pod',
-  'scale',
-  'restart-controller',
-  'delay-watch',
-  'fail-api',
-];
+/** The plan's fault kinds: the registry's ReplicaSet faults, less those drawn apart or left out. */
+const KINDS = registryKinds('replicaset', {
+  'label-node': 'the generated ReplicaSets select no nodes, so a node label changes nothing for them',
+  'delete-object': 'recreateArb draws it, with the create-object that brings the set back',
+  'reject-pods': 'rejectArb draws it, at most once a plan (a window of rejections on one node)',
+});
 
 /** Faults that land within 100 ms of a scale (the creates or deletes it starts), or of the start. */
 const COUPLED = [
