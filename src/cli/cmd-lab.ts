@@ -10,6 +10,7 @@ import { loadScenario } from '../api/scenario.ts';
 import { gradeLab, LAB_CHECKS, type LabOutcome } from '../userController/lab.ts';
 import { ControllerLoadError, loadControllerFile } from '../userController/load.ts';
 import { intOption, parseCommandArgs, stringOption, UsageError } from './args.ts';
+import { HELP } from './help.ts';
 import { out } from './io.ts';
 
 export async function labCommand(argv: string[]): Promise<number> {
@@ -18,7 +19,7 @@ export async function labCommand(argv: string[]): Promise<number> {
     'report-dir': { type: 'string' },
   });
   if (values.help) {
-    out(LAB_USAGE);
+    out(HELP.lab!);
     return 0;
   }
   const [workload, file, ...extra] = positionals;
@@ -46,12 +47,6 @@ export async function labCommand(argv: string[]): Promise<number> {
   for (const line of describe(outcome)) out(line);
   return outcome.passed ? 0 : 1;
 }
-
-const LAB_USAGE = `Usage: kubeprop lab <workload> <file> [--runs N] [--report-dir DIR]
-
-Grades your controller for a workload (labs: ${Object.keys(LAB_CHECKS).join(', ')}) under chaos: N runs
-(default 300), each with its own seed. Prints "passed N runs", or the first violated invariant with its
-explanation, the shrunk counterexample's events and the report's path (exit 1).`;
 
 function describe(o: LabOutcome): string[] {
   if (o.passed) return [`passed ${o.runs} runs`];

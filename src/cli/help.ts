@@ -8,6 +8,13 @@ const EXIT_CODES = `Exit codes:
   3  internal error`;
 
 export const HELP: Readonly<Record<string, string>> = {
+  lab: `Usage: kubeprop lab <workload> <file> [--runs N] [--report-dir DIR]
+
+Grades your own controller for a workload (labs: replicaset) under chaos: N runs (default 300), each
+with its own seed, against the workload's invariants. Prints "passed N runs", or the first violated
+invariant with why it matters, the shrunk counterexample's events and the report's path (exit 1).
+The file (.js, or .ts with tsx installed) is your own code, run with your rights: docs/controllers.md.`,
+
   kubeprop: `kubeprop ${TOOLKIT_VERSION}: check Kubernetes workload controllers against their guarantees under seeded chaos
 
 Usage:
@@ -19,6 +26,7 @@ Usage:
   kubeprop replay <file.replay.json>
   kubeprop explain [<invariant-id>] [--lang en|ko]
   kubeprop campaign [--report DIR]        (what npm start runs)
+  kubeprop lab <workload> <controller.ts> [--runs N] [--report-dir DIR]   (grade your own controller)
 
 Run "kubeprop <command> --help" for the options of a command.
 

@@ -55,7 +55,7 @@ describe('cli: help and arguments', () => {
   test.each<[string[], RegExp]>([
     [
       ['frobnicate'],
-      /^kubeprop: unknown command "frobnicate" \(commands: run, chaos, replay, explain, campaign, merge; see kubeprop --help\)$/,
+      /^kubeprop: unknown command "frobnicate" \(commands: run, chaos, replay, explain, campaign, merge, lab; see kubeprop --help\)$/,
     ],
     [['--frob'], /^kubeprop: unknown option "--frob"/],
     [

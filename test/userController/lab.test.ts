@@ -21,3 +21,13 @@ describe('the ReplicaSet lab', () => {
     expect(out).toEqual({ passed: true, runs: 300 });
   }, 300_000);
 });
+
+describe('the ReplicaSet starter', () => {
+  it('loads as it is shipped and fails the lab until reconcile is written', async () => {
+    const { loadControllerFile } = await import('../../src/userController/load.ts');
+    const starter = await loadControllerFile('labs/replicaset/starter.ts');
+    const out = await gradeLab(LAB, 'replicaset', starter, { runs: 1, noReport: true });
+    expect(out.passed).toBe(false);
+    if (!out.passed) expect(out.invariant).toBe('replicaset.exact-replicas');
+  });
+});
