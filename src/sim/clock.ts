@@ -67,33 +67,36 @@ export class SimClock {
     return a.due < b.due || (a.due === b.due && a.seq < b.seq);
   }
 
+  /** Sifts up with a hole (no swaps): the heap holds one timer per pending step, 10^5 at scale. */
   private push(t: Timer): void {
     const h = this.heap;
+    let i = h.length;
     h.push(t);
-    let i = h.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(h[i]!, h[parent]!)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      const p = h[parent]!;
+      if (!this.less(t, p)) break;
+      h[i] = p;
       i = parent;
     }
+    h[i] = t;
   }
 
   private removeTop(): void {
     const h = this.heap;
     const last = h.pop()!;
-    if (h.length === 0) return;
-    h[0] = last;
+    const n = h.length;
+    if (n === 0) return;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
-      if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
+      const c = r < n && this.less(h[r]!, h[l]!) ? r : l;
+      if (!this.less(h[c]!, last)) break;
+      h[i] = h[c]!;
+      i = c;
     }
+    h[i] = last;
   }
 }
