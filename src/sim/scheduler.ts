@@ -54,8 +54,10 @@ export class Scheduler {
       return;
     }
     if (ev.kind !== 'Pod') return;
-    this.account(ev.old, -1);
-    if (ev.type !== 'DELETED') this.account(ev.object, +1);
+    if (!sameAccount(ev.old, ev.object) || ev.type === 'DELETED') {
+      this.account(ev.old, -1);
+      if (ev.type !== 'DELETED') this.account(ev.object, +1);
+    }
     const pod = ev.object;
     if (ev.type !== 'DELETED' && !pod.spec?.nodeName && !pod.metadata.deletionTimestamp)
       this.enqueue(ev.key, 0);
@@ -270,7 +272,7 @@ function needsOf(pod: KObject): PodNeeds {
       (t) => t.key === 'node.kubernetes.io/unschedulable' || (t.operator === 'Exists' && !t.key),
     ),
     constrained: hasNodeConstraints(pod),
-    ports: hostPorts(pod),
+    ports: computeHostPorts(pod),
   };
 }
 
@@ -326,6 +328,16 @@ function scheduledCondition(pod: KObject, status: 'True' | 'False', nowMs: numbe
           message: '0 nodes are available',
         };
   return [...others, cond];
+}
+
+/**
+ * Whether two versions of a pod count the same: both bound to the same node and not finished, under
+ * the same controller (then -1 and +1 would cancel). Most pod writes are a kubelet's status reports.
+ */
+function sameAccount(a: KObject | undefined, b: KObject): boolean {
+  if (!a || a.spec?.nodeName !== b.spec?.nodeName || counted(a) !== counted(b)) return false;
+  const ra = a.metadata.ownerReferences;
+  return ra === b.metadata.ownerReferences || controllerUid(a) === controllerUid(b);
 }
 
 /** Pods that occupy a node's capacity: bound and not finished. */
