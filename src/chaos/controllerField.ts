@@ -1,11 +1,12 @@
 import type { ControllerName } from './types.ts';
 
-/** The workload controllers an event may name (`restart-controller`, `delay-watch`, `fail-api`). */
+/** The controllers an event may name (`restart-controller`, `delay-watch`, `fail-api`). */
 export const CONTROLLER_NAMES: readonly ControllerName[] = [
   'replicaset',
   'daemonset',
   'statefulset',
   'deployment',
+  'endpointslice',
 ];
 
 export function isControllerName(name: string): name is ControllerName {

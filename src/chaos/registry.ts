@@ -23,6 +23,7 @@ import { rejectPodsFault } from './faults/reject-pods.ts';
 import { relabelPodFault } from './faults/relabel-pod.ts';
 import { removeFinalizerFault } from './faults/remove-finalizer.ts';
 import { removeNodeFault } from './faults/remove-node.ts';
+import { requestFault } from './faults/request.ts';
 import { restartControllerFault } from './faults/restart-controller.ts';
 import { resumeRolloutFault } from './faults/resume-rollout.ts';
 import { rolloutUndoFault } from './faults/rollout-undo.ts';
@@ -69,6 +70,7 @@ const FAULTS = [
   shutdownNodeFault,
   addFinalizerFault,
   removeFinalizerFault,
+  requestFault,
 ] as const;
 
 /**

@@ -4,6 +4,7 @@
  */
 import { daemonSetController } from './daemonset/index.ts';
 import { deploymentController } from './deployment/index.ts';
+import { endpointSliceController } from './endpointslice/index.ts';
 import { replicaSetController } from './replicaset/index.ts';
 import { statefulSetController } from './statefulset/index.ts';
 import type { ControllerEntry } from './types.ts';
@@ -13,6 +14,7 @@ export const CONTROLLERS: readonly ControllerEntry[] = [
   daemonSetController,
   statefulSetController,
   deploymentController,
+  endpointSliceController,
 ];
 
 export function getController(name: string): ControllerEntry | undefined {

@@ -19,7 +19,10 @@ import { ownershipSingleController } from './ownership-single-controller.ts';
 import { replicasetDeletionRanking } from './replicaset-deletion-ranking.ts';
 import { replicasetExactReplicas } from './replicaset-exact-replicas.ts';
 import { replicasetNoOvershoot } from './replicaset-no-overshoot.ts';
+import { serviceEndpointsConverge } from './service-endpoints-converge.ts';
+import { serviceRoutesReady } from './service-routes-ready.ts';
 import { STATEFULSET_INVARIANTS } from './statefulset-invariants.ts';
+import { statefulsetStableNetworkId } from './statefulset-stable-network-id.ts';
 import { statusConsistent } from './status-consistent.ts';
 import type { InvariantDef } from './types.ts';
 import { workloadConverges } from './workload-converges.ts';
@@ -47,6 +50,9 @@ const INVARIANTS: readonly InvariantDef[] = [
   workloadConverges,
   workloadNoNeedlessWrites,
   statusConsistent,
+  serviceRoutesReady,
+  serviceEndpointsConverge,
+  statefulsetStableNetworkId,
 ];
 
 const BY_ID = new Map(INVARIANTS.map((i) => [i.id, i]));

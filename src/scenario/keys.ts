@@ -115,6 +115,7 @@ export const CONTROLLER_FIELDS = {
   daemonset: { doc: 'the DaemonSet controller variant', default: 'correct' },
   statefulset: { doc: 'the StatefulSet controller variant', default: 'correct' },
   deployment: { doc: 'the Deployment controller variant', default: 'correct' },
+  endpointslice: { doc: 'the EndpointSlice controller variant', default: 'correct' },
 } as const satisfies KeyDefs;
 
 /** The key names of a definition, for readMap's unknown-key check. */

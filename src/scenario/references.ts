@@ -106,7 +106,11 @@ function universe(events: Raw[], nodes: readonly NodeSpec[], objects: readonly K
       .map((o) => o.metadata.name),
     pods: all.filter((o) => o.kind === 'Pod').map((o) => o.metadata.name),
     pvcs: all.filter((o) => o.kind === 'PersistentVolumeClaim').map((o) => o.metadata.name),
-    controllers: [...new Set(all.filter((o) => WORKLOADS.includes(o.kind)).map((o) => o.kind.toLowerCase()))],
+    controllers: [
+      ...new Set(all.filter((o) => WORKLOADS.includes(o.kind)).map((o) => o.kind.toLowerCase())),
+      // A Service brings the EndpointSlice controller.
+      ...(all.some((o) => o.kind === 'Service') ? ['endpointslice'] : []),
+    ],
   };
   for (const o of all) if (o.kind === 'StatefulSet') addSet(u, o);
   for (const e of events) {

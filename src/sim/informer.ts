@@ -87,6 +87,11 @@ export class Informer {
     this.timer = undefined;
   }
 
+  /** When the current watch stall ends (0: never stalled). */
+  get stalledUntilMs(): number {
+    return this.stalledUntil;
+  }
+
   /** Objects in the cache, all kinds together. */
   get size(): number {
     let n = 0;

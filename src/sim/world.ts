@@ -22,6 +22,7 @@ import { PodIPs } from './podIPs.ts';
 import { Streams } from './prng.ts';
 import { Scheduler } from './scheduler.ts';
 import { TaintEviction } from './taintEviction.ts';
+import type { RequestRecord } from './traffic.ts';
 import { Volumes } from './volumes.ts';
 
 export interface WorldOptions {
@@ -58,6 +59,8 @@ export class World {
   readonly volumes: Volumes;
   /** Pod CIDRs per node and Service ClusterIPs. */
   readonly podIPs = new PodIPs();
+  /** Client requests sent in the step that just ran (`request` events), for the judge. */
+  stepRequests: RequestRecord[] = [];
   readonly controllers = new Map<string, Restartable>();
   private readonly informers: Informer[] = [];
   stepCount = 0;
@@ -176,6 +179,7 @@ export class World {
     this.trace.now = this.clock.now;
     this.store.stepWrites = [];
     this.store.stepNoops = [];
+    if (this.stepRequests.length > 0) this.stepRequests = [];
     timer.run();
     return true;
   }

@@ -225,10 +225,10 @@ export type FaultMessage =
 
 /**
  * Why a request got no answer: the name resolves to nothing (`nxdomain`), the Service has no endpoint
- * to route to (`no-endpoints`, kube-proxy rejects), or nothing answers at the address it went to
- * (`no-answer`: no running pod holds that IP, or its node is down or cut off).
+ * to route to (`noEndpoints`, kube-proxy rejects), or nothing answers at the address it went to
+ * (`noAnswer`: no running pod holds that IP, or its node is down or cut off).
  */
-export type RequestFailure = 'nxdomain' | 'no-endpoints' | 'no-answer';
+export type RequestFailure = 'nxdomain' | 'noEndpoints' | 'noAnswer';
 
 export type RequestMessage =
   | Message<'request.answered', { to: string; ip: string; pod: string; node: string }>

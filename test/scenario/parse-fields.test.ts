@@ -122,11 +122,11 @@ describe('scenario: event fields from declarations', () => {
     ],
     [
       '{at: 1s, do: restart-controller, controller: cronjob}',
-      /`controller` must be one of replicaset, daemonset, statefulset, deployment$/,
+      /`controller` must be one of replicaset, daemonset, statefulset, deployment, endpointslice$/,
     ],
     [
       '{at: 1s, do: restart-controller, controller: replicasets}',
-      /`controller` must be one of replicaset, daemonset, statefulset, deployment, not "replicasets"; did you mean "replicaset"\?$/,
+      /`controller` must be one of replicaset, daemonset, statefulset, deployment, endpointslice, not "replicasets"; did you mean "replicaset"\?$/,
     ],
     ['{at: 1s, do: update-template, target: sts/web}', /give `image` or `patch`/],
     [

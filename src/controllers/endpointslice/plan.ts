@@ -154,8 +154,10 @@ export function reconcile(
         const next = v.updateAddresses ? want : { ...want, addresses: ep.addresses };
         if (!sameJson(next, ep)) changed = true;
         endpoints.push(next);
-      } else if (!v.removeStale && !want) endpoints.push(ep);
-      else changed = true;
+      } else if (!want && (!v.removeStale || (!v.updateAddresses && ep.hostname))) {
+        // The mutants keep it: every stale endpoint, or (keeps-first-address) a named one, for its pod to come back to.
+        endpoints.push(ep);
+      } else changed = true;
     }
     kept.push({ slice, endpoints, changed });
   }

@@ -34,6 +34,6 @@ export const ENDPOINTSLICE_VARIANTS: Record<string, { variant: EndpointSliceVari
     'keeps-first-address': {
       variant: { ...CORRECT, updateAddresses: false },
       description:
-        'Identifies an endpoint by its pod name and never rewrites it: a StatefulSet pod recreated with a new IP keeps its old address in the slice, so web-1.<service> resolves to an address that is not web-1.',
+        'Identifies an endpoint with a hostname by its pod name and keeps it while the pod is away: a StatefulSet pod recreated with a new IP gets its old address back in the slice, so web-1.<service> resolves to an address that is no longer web-1.',
     },
   };

@@ -108,7 +108,7 @@ export const EN: MessageCatalog = {
     '{count, plural, one {# request} other {# requests}} to {to}: {answered} answered, {failed} failed',
   'request.answered': 'request to {to} → {ip}: answered by pod/{pod} on {node}',
   'request.failed':
-    'request to {to} failed: {reason, select, nxdomain {no such DNS name} no-endpoints {the Service has no endpoint to route to} other {nothing answers at {ip}}}',
+    'request to {to} failed: {reason, select, nxdomain {no such DNS name} noEndpoints {the Service has no endpoint to route to} other {nothing answers at {ip}}}',
 
   'invariant.violated': '{message}',
 };

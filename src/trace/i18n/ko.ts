@@ -111,7 +111,7 @@ export const KO: MessageCatalog = {
   'requests.sent': '{to}에 요청 {count}개: 응답 {answered}개, 실패 {failed}개',
   'request.answered': '{to}에 보낸 요청 → {ip}: {node} 노드의 pod/{pod} 파드가 응답했다',
   'request.failed':
-    '{to}에 보낸 요청이 실패했다: {reason, select, nxdomain {그런 DNS 이름이 없다} no-endpoints {서비스에 라우팅할 엔드포인트가 없다} other {{ip} 주소에서 응답하는 것이 없다}}',
+    '{to}에 보낸 요청이 실패했다: {reason, select, nxdomain {그런 DNS 이름이 없다} noEndpoints {서비스에 라우팅할 엔드포인트가 없다} other {{ip} 주소에서 응답하는 것이 없다}}',
 
   'invariant.violated': '{message}',
 };
