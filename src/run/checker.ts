@@ -1,6 +1,7 @@
 /** Runs the selected invariants: safety after every step, liveness at the end of settle and stability. */
 import type { Finding, InvariantDef, LivenessContext } from '../invariants/types.ts';
 import type { World } from '../sim/world.ts';
+import { extensionNote, settleExtension } from './syncBackoff.ts';
 import type { HeldNote, InvariantResult, Violation } from './types.ts';
 
 /** How many violations of one invariant a result keeps (the first ones; the count is in the message). */
@@ -11,7 +12,12 @@ export class InvariantChecker {
   private readonly active: InvariantDef[];
   private readonly memo = new Map<string, unknown>();
 
-  constructor(selected: InvariantDef[], notApplicable: InvariantDef[]) {
+  /** `settleMs`: the settle time, which a ReplicaSet's work-queue back-off extends (syncBackoff.ts). */
+  constructor(
+    selected: InvariantDef[],
+    notApplicable: InvariantDef[],
+    private readonly settleMs = 0,
+  ) {
     this.active = selected;
     this.results = [...selected, ...notApplicable]
       .map((inv) => ({
@@ -38,10 +44,22 @@ export class InvariantChecker {
     for (const inv of this.active) {
       if (inv.kind !== 'liveness') continue;
       const notes: Finding[] = [];
-      const findings = inv.check(world, { phase, memo: this.memo, held: (n) => notes.push(n) });
+      const found = inv.check(world, { phase, memo: this.memo, held: (n) => notes.push(n) });
+      const findings = found.filter((f) => !this.heldByBackoff(world, f, notes));
       if (findings.length > 0) this.record(world, inv.id, findings);
       this.recordHeld(world, inv.id, notes);
     }
+  }
+
+  /**
+   * A ReplicaSet whose controller met rejected calls is retried on the work queue's back-off: within
+   * its extended settle window, not converged yet is a wait Kubernetes makes, noted, not a violation.
+   */
+  private heldByBackoff(world: World, f: Finding, notes: Finding[]): boolean {
+    const ext = settleExtension(world, f.objects, this.settleMs);
+    if (!ext) return false;
+    notes.push({ ...extensionNote(ext, f), objects: f.objects });
+    return true;
   }
 
   /**
