@@ -17,6 +17,8 @@ const SUITES: Array<[string, string]> = [
   // The standard Deployment scenario and a rollout of 1,000 replicas on 100 nodes (issue #12).
   ['deployment.bench.ts', 'benchDeployment'],
   ['power.bench.ts', 'benchPower'],
+  // A Service over 10,000 pods (100 EndpointSlices) converging from nothing (issue #16).
+  ['service.bench.ts', 'benchService'],
   // Start-up of the kubeprop command through tsx and from dist/, and the npm tarball (issue #14).
   ['startup.bench.ts', 'benchStartup'],
   // Campaign runs/s on one core and on every core, and their ratio (issue #17).
