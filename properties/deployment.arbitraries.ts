@@ -280,4 +280,6 @@ export const CAUGHT_BY: Record<string, string> = {
   'no-unhealthy-cleanup': 'workload.converges',
   'recreate-overlaps': 'deployment.recreate-no-overlap',
   'rollback-new-replicaset': 'deployment.rollback',
+  'surge-counts-new-only': 'deployment.surge-bounds',
+  'keeps-history': 'deployment.history-limit',
 };

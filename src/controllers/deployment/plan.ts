@@ -424,6 +424,7 @@ class Planner {
 
   /** Old sets beyond revisionHistoryLimit, lowest revision first, if fully scaled down and observed. */
   private cleanup(): void {
+    if (!this.v.historyCleanup) return;
     const limit = this.d.spec?.revisionHistoryLimit;
     if (limit === undefined || limit === null) return;
     const cleanable = this.oldRSs.filter((s) => !s.metadata.deletionTimestamp).sort(byRevision);
@@ -451,7 +452,8 @@ export function newRSNewReplicas(
 ): number {
   const desired = replicasOf(d);
   if (!isRollingUpdate(d)) return desired;
-  const current = allRSs.reduce((n, s) => n + replicasOf(s), 0);
+  const current =
+    v.surgeCounts === 'new-only' ? replicasOf(newRS) : allRSs.reduce((n, s) => n + replicasOf(s), 0);
   const maxTotal = desired + maxSurgeOf(d, v);
   if (current >= maxTotal) return replicasOf(newRS);
   return replicasOf(newRS) + Math.min(maxTotal - current, desired - replicasOf(newRS));

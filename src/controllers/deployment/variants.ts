@@ -16,6 +16,10 @@ export interface DeploymentVariant {
   recreateWaits: boolean;
   /** Reuse an old ReplicaSet whose template equals the Deployment's (false: a rollback makes a new one). */
   reuseOnRollback: boolean;
+  /** NewRSNewReplicas' room under maxSurge: over all sets' replicas, or the new set's alone (mutant g). */
+  surgeCounts: 'all-sets' | 'new-only';
+  /** Delete old ReplicaSets beyond revisionHistoryLimit once the rollout is complete (mutant h). */
+  historyCleanup: boolean;
 }
 
 export const CORRECT: DeploymentVariant = {
@@ -25,6 +29,8 @@ export const CORRECT: DeploymentVariant = {
   cleanupUnhealthy: true,
   recreateWaits: true,
   reuseOnRollback: true,
+  surgeCounts: 'all-sets',
+  historyCleanup: true,
 };
 
 export const DEPLOYMENT_VARIANTS: Record<string, { variant: DeploymentVariant; description: string }> = {
@@ -58,5 +64,15 @@ export const DEPLOYMENT_VARIANTS: Record<string, { variant: DeploymentVariant; d
     variant: { ...CORRECT, reuseOnRollback: false },
     description:
       'A rollback creates a new ReplicaSet (under a new collision count) instead of reusing the old one with the same template (deployment.rollback catches it).',
+  },
+  'surge-counts-new-only': {
+    variant: { ...CORRECT, surgeCounts: 'new-only' },
+    description:
+      "Counts maxSurge against the new ReplicaSet alone, forgetting the old ones' replicas: the first scale-up of a rollout asks for every replica on top of the old pods (deployment.surge-bounds catches it).",
+  },
+  'keeps-history': {
+    variant: { ...CORRECT, historyCleanup: false },
+    description:
+      'Never deletes old ReplicaSets beyond revisionHistoryLimit: every template change leaves one more behind (deployment.history-limit catches it).',
   },
 };
