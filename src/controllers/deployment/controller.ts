@@ -351,17 +351,19 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     const d = this.cur.d!;
     const rev = this.cur.plan!.revision;
     const revisionChanges = rev !== undefined && d.metadata.annotations?.[REVISION] !== rev;
-    if (this.cur.collision || revisionChanges || statusChanged(d, this.nextStatus()))
-      return this.afterApi(`update status of ${this.cur.key}`, () => this.writeStatus());
-    this.endSync(this.nextStatus(), false);
+    // Computed before the call, as syncRolloutStatus does; written after the round trip.
+    const status = this.nextStatus();
+    const changed = statusChanged(d, status);
+    if (this.cur.collision || revisionChanges || changed)
+      return this.afterApi(`update status of ${this.cur.key}`, () => this.writeStatus(status, changed));
+    this.endSync(status, false);
   }
 
   /** Status, then the revision annotation; requeue so a stalled rollout times out on time. */
-  private writeStatus(): void {
+  private writeStatus(status: DeploymentStatus, changed: boolean): void {
     const d = this.cur.d!;
-    const status = this.nextStatus();
     let failed = this.cur.collision;
-    if (statusChanged(d, status)) {
+    if (changed) {
       const r = this.world.store.updateStatus(this.actorName, { ...d, status });
       if (!r.ok) failed = true;
     }

@@ -236,11 +236,32 @@ export function recheckAfterMs(d: KObject, status: DeploymentStatus, nowMs: numb
 
 /** Whether the status differs from the one stored (an equal status is not written). */
 export function statusChanged(d: KObject, next: DeploymentStatus): boolean {
-  return JSON.stringify(normalise(d.status ?? {})) !== JSON.stringify(normalise({ ...next }));
+  const cur = (d.status ?? {}) as Partial<DeploymentStatus>;
+  for (const k of COUNTS) if (cur[k] !== next[k]) return true;
+  if (cur.collisionCount !== next.collisionCount) return true;
+  const a = cur.conditions ?? [];
+  const b = next.conditions ?? [];
+  if (a.length !== b.length) return true;
+  return a.some((c, i) => !sameCondition(c, b[i]!));
 }
 
-function normalise(s: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(s).sort()) if (s[k] !== undefined) out[k] = s[k];
-  return out;
+const COUNTS = [
+  'observedGeneration',
+  'replicas',
+  'updatedReplicas',
+  'readyReplicas',
+  'availableReplicas',
+  'unavailableReplicas',
+  'terminatingReplicas',
+] as const;
+
+function sameCondition(a: DeploymentCondition, b: DeploymentCondition): boolean {
+  return (
+    a.type === b.type &&
+    a.status === b.status &&
+    a.reason === b.reason &&
+    a.message === b.message &&
+    a.lastUpdateTime === b.lastUpdateTime &&
+    a.lastTransitionTime === b.lastTransitionTime
+  );
 }
