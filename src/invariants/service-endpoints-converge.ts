@@ -41,7 +41,7 @@ export const serviceEndpointsConverge: LivenessInvariant = {
       const moreKo = problems.length > 5 ? `, 외 ${problems.length - 5}개` : '';
       findings.push({
         message: `${name}: its endpoints do not match its pods: ${shown.map((p) => p.en).join('; ')}${more}`,
-        messageKo: `${name}의 엔드포인트가 파드와 일치하지 않는다: ${shown.map((p) => p.ko).join('; ')}${moreKo}`,
+        messageKo: `${name}의 엔드포인트가 파드와 일치하지 않는다: ${shown.map((p) => p.ko).join(' / ')}${moreKo}`,
         objects: [name, ...new Set(shown.map((p) => p.object))],
       });
     }
@@ -96,7 +96,7 @@ function differences(world: World, svc: KObject): Difference[] {
       if (ep.conditions.ready !== ready)
         out.push({
           en: `${pod} is listed ready=${ep.conditions.ready} but should be ready=${ready}`,
-          ko: `${pod}: ready=${ep.conditions.ready}로 실려 있지만 ready=${ready}여야 한다`,
+          ko: `${pod}: ready=${ep.conditions.ready} 상태로 실려 있지만 ready=${ready} 상태여야 한다`,
           object: pod,
         });
     }

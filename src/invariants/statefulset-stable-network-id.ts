@@ -21,7 +21,7 @@ export const statefulsetStableNetworkId: SafetyInvariant = {
   },
   explain: {
     en: "A hotel guest is found by room number: web-1.nginx always means web-1, whichever node it runs on and whatever IP it got this time. Cluster DNS builds these names from the headless Service's EndpointSlices (each endpoint carries the pod's hostname), so the slices must never list two addresses for one name, nor keep an old address that now belongs to no one or to another pod. Peers that hold leadership or replicas by name (databases, consensus groups) would otherwise talk to a stranger or to two copies of the same member.",
-    ko: '호텔 손님은 방 번호로 찾는다. web-1.nginx는 어느 노드에서 실행되든, 이번에 어떤 IP를 받았든 언제나 web-1이다. 클러스터 DNS는 헤드리스 서비스의 엔드포인트슬라이스로 이 이름을 만든다(각 엔드포인트에 파드의 hostname이 있다). 그래서 슬라이스는 한 이름에 주소 둘을 올리거나, 이제 아무 파드의 것도 아니거나 다른 파드의 것이 된 이전 주소를 남겨 두면 안 된다. 그렇지 않으면 이름으로 리더나 복제본을 정하는 피어(데이터베이스, 합의 그룹)가 낯선 파드나 같은 멤버의 사본 두 개와 이야기하게 된다.',
+    ko: '호텔 손님은 방 번호로 찾는다. web-1.nginx는 어느 노드에서 실행되든, 이번에 어떤 IP를 받았든 언제나 web-1이다. 클러스터 DNS는 헤드리스 서비스의 엔드포인트슬라이스로 이 이름을 만든다(각 엔드포인트에 파드의 hostname이 있다). 그래서 슬라이스는 한 이름에 주소 둘을 올리거나, 이제 아무 파드의 것도 아니거나 다른 파드의 것이 된 이전 주소를 남겨 두면 안 된다. 그렇지 않으면 이름으로 리더나 레플리카를 정하는 피어(데이터베이스, 합의 그룹)가 낯선 파드나 같은 멤버의 사본 두 개와 이야기하게 된다.',
   },
   appliesTo: (s) => hasKind(s, 'Service') && hasKind(s, 'StatefulSet'),
   check(world) {

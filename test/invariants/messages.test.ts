@@ -49,6 +49,9 @@ const BILINGUAL = [
   'workload.converges',
   'workload.no-needless-writes',
   'status.consistent',
+  'service.routes-ready',
+  'service.endpoints-converge',
+  'statefulset.stable-network-id',
 ];
 
 it('every registered invariant is covered by the bilingual check', () => {
