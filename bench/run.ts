@@ -27,6 +27,8 @@ const SUITES: Array<[string, string]> = [
   ['false-alarms.bench.ts', 'benchFalseAlarms'],
   // The long fuzz run of the scenario parser (KUBEPROP_FUZZ_INPUTS, default 2000).
   ['fuzz.bench.ts', 'benchFuzz'],
+  // One full `vitest run` (minutes): `npx tsx bench/run.ts npm-test` runs it alone.
+  ['npm-test-time.bench.ts', 'benchNpmTestTime'],
 ];
 
 async function main(): Promise<void> {
