@@ -5,17 +5,33 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expandChaos } from '../src/chaos/generate.ts';
 import { DEPLOYMENT_VARIANTS } from '../src/controllers/deployment/variants.ts';
 import { getController } from '../src/controllers/registry.ts';
-import { describePlan } from './arbitraries.ts';
+import type { Scenario } from '../src/scenario/types.ts';
+import { describePlan, plainNodes, scenarioOf } from './arbitraries.ts';
 import {
   ARB_FOR,
   CAUGHT_BY,
   collisionArb,
+  deployment,
   deploymentScenarioArb,
   unhealthyRolloutArb,
 } from './deployment.arbitraries.ts';
 import { allHold, holdsClaim, hunt } from './hunt.ts';
+
+/** The i-th Deployment scenario whose faults come from the chaos generator (src/chaos/generate.ts). */
+function chaosScenario(i: number): Scenario {
+  const base = scenarioOf({
+    name: `deployment-chaos-${i}`,
+    seed: 1000 + i,
+    nodes: plainNodes(3),
+    objects: [deployment({ replicas: 2 + (i % 7), recreate: i % 4 === 3, progressDeadlineSeconds: 60 })],
+    events: [],
+    settleMs: 600_000,
+  });
+  return expandChaos({ ...base, chaos: { count: 20, between: [0, 300_000] } });
+}
 
 const SHRINK_MS = 5_000;
 
@@ -44,6 +60,22 @@ describe.skipIf(!getController('deployment'))('Deployment: properties', () => {
       fc.property(unhealthyRolloutArb('correct'), (s) => allHold(s)),
       { numRuns: 40 },
     );
+  });
+
+  it("Deployment: chaos: a scenario's `chaos:` draws the Deployment events, and the correct controller keeps every claim", () => {
+    const drawn = new Set<string>();
+    for (let i = 0; i < 16; i++) {
+      const s = chaosScenario(i);
+      for (const e of s.events) drawn.add(e.do === 'restart-controller' ? `restart ${e.controller}` : e.do);
+      for (const e of s.events)
+        if (e.do === 'update-template' && String(e.image).includes('never-ready'))
+          drawn.add('never-ready image');
+      expect(allHold(s)).toBe(true);
+    }
+    for (const kind of ['update-template', 'never-ready image', 'scale', 'rollout-undo', 'pause-rollout'])
+      expect(drawn, kind).toContain(kind);
+    for (const kind of ['resume-rollout', 'restart deployment', 'delay-watch', 'crash-node'])
+      expect(drawn, kind).toContain(kind);
   });
 
   it('Deployment: every mutant in the catalogue has the invariant that catches it', () => {

@@ -8,11 +8,12 @@
  * The pods themselves are judged with their ReplicaSets (replicaset.ts).
  */
 import type { KObject } from '../../model/types.ts';
+import { nodeReadyStatus } from '../../sim/nodes.ts';
 import type { World } from '../../sim/world.ts';
 import { deploymentSets, rolloutComplete } from '../deployment-history-limit.ts';
-import { newReplicaSetOf, specReplicas } from '../semantics/deployment.ts';
+import { isRecreate, newReplicaSetOf, specReplicas, templateKey } from '../semantics/deployment.ts';
 import type { Explanation } from '../types.ts';
-import { appCanBeReady, excusedNotReady, ownedActivePods } from '../util.ts';
+import { appCanBeReady, controlledPods, excusedNotReady, ownedActivePods } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
 
 const sum = (sets: readonly KObject[], f: (rs: KObject) => number) => sets.reduce((n, s) => n + f(s), 0);
@@ -20,6 +21,39 @@ const avail = (rs: KObject): number => rs.status?.availableReplicas ?? 0;
 
 function condition(d: KObject, type: string): { status?: string; reason?: string } | undefined {
   return (d.status?.conditions ?? []).find((c: { type: string }) => c.type === type);
+}
+
+/**
+ * An old pod that still runs, as Recreate counts it, on a node that is not Ready: its deletion is
+ * never confirmed until the node comes back, and Recreate waits for it (so would Kubernetes).
+ */
+function oldPodOnDownNode(
+  world: World,
+  d: KObject,
+  sets: readonly KObject[],
+  newRS: KObject | undefined,
+): KObject | undefined {
+  const key = templateKey(d.spec?.template);
+  for (const rs of sets) {
+    if (rs === newRS || templateKey(rs.spec?.template) === key) continue;
+    const pod = controlledPods(world, rs.metadata.uid).find((p) => {
+      const phase = p.status?.phase;
+      if (phase === 'Succeeded' || phase === 'Failed') return false;
+      const node = p.spec?.nodeName ? world.store.get('Node', p.spec.nodeName) : undefined;
+      return !!p.spec?.nodeName && (!node || nodeReadyStatus(node) !== 'True');
+    });
+    if (pod) return pod;
+  }
+  return undefined;
+}
+
+function recreateWait(d: KObject, pod: KObject): Explanation {
+  const name = pod.metadata.name;
+  const node = pod.spec?.nodeName;
+  return {
+    en: `Recreate waits until no old pod runs, and pod/${name} is still running on node ${node}, which is not Ready (Kubernetes waits for it too; progressDeadlineSeconds=${d.spec?.progressDeadlineSeconds ?? 600} marks the rollout ProgressDeadlineExceeded)`,
+    ko: `Recreate는 이전 파드가 하나도 실행되지 않을 때까지 기다리는데, pod/${name}의 노드 ${node}가 Ready가 아니어서 그 파드가 아직 실행 중으로 남아 있다 (쿠버네티스도 기다린다. progressDeadlineSeconds=${d.spec?.progressDeadlineSeconds ?? 600}초가 지나면 롤아웃은 ProgressDeadlineExceeded가 된다)`,
+  };
 }
 
 /** Why the rollout waits on purpose, if it does (see the file's comment). */
@@ -39,6 +73,8 @@ function heldRollout(world: World, d: KObject, sets: readonly KObject[]): Explan
   const broken = !appCanBeReady(template as KObject);
   const stuck = newRS ? ownedActivePods(world, newRS).some((p) => excusedNotReady(world, p)) : false;
   // A deadline passed alone holds nothing: a controller that blocks a healthy rollout times out too.
+  const blocker = isRecreate(d) ? oldPodOnDownNode(world, d, sets, newRS) : undefined;
+  if (blocker) return recreateWait(d, blocker);
   if (!broken && !stuck) return null;
   const why = broken
     ? { en: 'its new template never becomes Ready', ko: '새 템플릿의 파드가 Ready가 되지 않는다' }
