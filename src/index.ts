@@ -14,6 +14,7 @@ export {
   runCampaign,
 } from './api/campaign.ts';
 export {
+  type AnyKind,
   ApiError,
   type Client,
   type Controller,
@@ -25,6 +26,7 @@ export {
   type KObject,
   type ListOptions,
   type NewObject,
+  type ObjectInput,
   type ReconcileResult,
   runWithControllers,
   type StoreView,

@@ -10,6 +10,7 @@ export {
 } from '../userController/invariant.ts';
 export { runWithControllers, type UserRunOptions } from '../userController/run.ts';
 export {
+  type AnyKind,
   ApiError,
   type Client,
   type Controller,
@@ -19,5 +20,6 @@ export {
   type KObject,
   type ListOptions,
   type NewObject,
+  type ObjectInput,
   type ReconcileResult,
 } from '../userController/types.ts';

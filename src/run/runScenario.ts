@@ -12,7 +12,7 @@ import { CONTROLLERS } from '../controllers/registry.ts';
 import type { RunningController } from '../controllers/types.ts';
 import { allInvariants } from '../invariants/registry.ts';
 import type { InvariantDef } from '../invariants/types.ts';
-import type { Kind } from '../model/types.ts';
+import type { Kind, NewObject } from '../model/types.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { World } from '../sim/world.ts';
 import { faultApplied } from '../trace/messages.ts';
@@ -44,11 +44,15 @@ export interface RunOptions {
   controllerFactories?: Readonly<Record<string, ControllerFactory>>;
   /** Invariants of the user's own, checked beside the built-in ones. */
   extraInvariants?: readonly InvariantDef[];
+  /** More objects created at the start, after the scenario's: custom resources it cannot declare. */
+  extraObjects?: readonly NewObject[];
 }
 
 /** Starts a controller from outside the registry in a world; `kind` says when it has work. */
 export interface ControllerFactory {
   kind: string;
+  /** Kinds it watches: present in the run when it runs, so their built-in controllers run too. */
+  watches?: readonly string[];
   create(world: World): RunningController;
 }
 
@@ -124,7 +128,10 @@ function beginRun(input: Scenario, opts: RunOptions): Run {
   };
   const lastEvent = scenario.events.reduce((m, e) => Math.max(m, e.at), 0);
   try {
-    setUp(world, scenario, controllers, checker, skipped, opts.controllerFactories ?? {});
+    setUp(world, scenario, controllers, checker, skipped, {
+      factories: opts.controllerFactories ?? {},
+      objects: opts.extraObjects ?? [],
+    });
   } catch (e) {
     fail(e);
   }
@@ -157,8 +164,9 @@ function setUp(
   controllers: RunningController[],
   checker: InvariantChecker,
   skipped: SkippedEvent[],
-  factories: Readonly<Record<string, ControllerFactory>>,
+  extra: { factories: Readonly<Record<string, ControllerFactory>>; objects: readonly NewObject[] },
 ): void {
+  const { factories } = extra;
   world.trace.record('info', 'runner', {
     code: 'run.started',
     params: {
@@ -169,6 +177,10 @@ function setUp(
     },
   });
   const kinds = scenarioKinds(scenario);
+  for (const obj of extra.objects) kinds.add(obj.kind);
+  // A user's controller that runs brings the kinds it watches (an operator's StatefulSets).
+  for (const f of Object.values(factories))
+    if (kinds.has(f.kind as Kind)) for (const w of f.watches ?? []) kinds.add(w as Kind);
   // A Deployment's pods come from its ReplicaSets: their controller runs too.
   if (kinds.has('Deployment')) kinds.add('ReplicaSet');
   // A controller with nothing to manage would only watch: no event creates workloads, so skip it.
@@ -191,7 +203,7 @@ function setUp(
     controllers.push(c);
   }
   for (const node of scenario.nodes) world.addNode(node);
-  for (const obj of scenario.objects) {
+  for (const obj of [...scenario.objects, ...extra.objects]) {
     const r = world.store.create('user', obj);
     if (!r.ok)
       throw new Error(`could not create ${obj.kind.toLowerCase()}/${obj.metadata.name}: ${r.message}`);

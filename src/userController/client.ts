@@ -8,7 +8,14 @@ import type { Kind, KObject, NewObject } from '../model/types.ts';
 import type { ApiResult, WriteCause } from '../sim/api/types.ts';
 import type { Informer } from '../sim/informer.ts';
 import type { World } from '../sim/world.ts';
-import { ApiError, type Client, type DeleteOptions, type ListOptions } from './types.ts';
+import {
+  type AnyKind,
+  ApiError,
+  type Client,
+  type DeleteOptions,
+  type ListOptions,
+  type ObjectInput,
+} from './types.ts';
 
 /** What the client needs from its host: the world, the cache, and a way to land calls. */
 export interface ClientHost {
@@ -34,9 +41,10 @@ export function newClient(host: ClientHost): Client {
     get now() {
       return world.now;
     },
-    get: (kind, key) => informer.get(kind, key),
-    list: (kind, options) => listCached(informer, kind, options),
-    create: (input: NewObject) => {
+    get: (kind, key) => informer.get(kind as Kind, key),
+    list: (kind, options) => listCached(informer, kind as Kind, options),
+    create: (manifest: ObjectInput) => {
+      const input = manifest as NewObject;
       // The cause is decided now, from the cache, as the built-in controllers decide theirs.
       const cause = createCause(informer, input);
       const opts = cause ? { cause } : {};
@@ -45,11 +53,11 @@ export function newClient(host: ClientHost): Client {
     update: (o) => land(`update ${o.kind}`, () => world.store.update(actor, o), obj),
     updateStatus: (o) => land(`update ${o.kind} status`, () => world.store.updateStatus(actor, o), obj),
     patch: (kind, key, mutate) =>
-      land(`patch ${kind}`, () => world.store.patch(actor, kind, key, mutate), obj),
-    delete: (kind: Kind, key: string, options: DeleteOptions = {}) =>
+      land(`patch ${kind}`, () => world.store.patch(actor, kind as Kind, key, mutate), obj),
+    delete: (kind: AnyKind, key: string, options: DeleteOptions = {}) =>
       land(
         `delete ${kind}`,
-        () => world.store.delete(actor, kind, key, options),
+        () => world.store.delete(actor, kind as Kind, key, options),
         () => undefined,
       ),
   };

@@ -7,6 +7,7 @@
 
 import { WorkQueue } from '../controllers/shared/workqueue.ts';
 import type { MachineVisit, RunningController } from '../controllers/types.ts';
+import type { Kind } from '../model/types.ts';
 import { keyOf, type WatchEvent } from '../sim/api/types.ts';
 import type { Informer } from '../sim/informer.ts';
 import type { World } from '../sim/world.ts';
@@ -39,7 +40,7 @@ export class UserControllerHost implements RunningController {
     private readonly controller: Controller,
   ) {
     this.actor = controller.name;
-    this.informer = world.newInformer(name, [controller.kind, ...(controller.watches ?? [])]);
+    this.informer = world.newInformer(name, [controller.kind, ...(controller.watches ?? [])] as Kind[]);
     this.informer.setHandler((ev) => {
       if (this.up) for (const key of this.keysFor(ev)) this.queue.add(key);
     });
@@ -90,7 +91,8 @@ export class UserControllerHost implements RunningController {
     this.controller.onStart?.();
     this.up = true;
     this.queue.setOnAdd(() => this.pump());
-    for (const obj of this.informer.list(this.controller.kind)) this.queue.add(keyOf(obj.kind, obj.metadata));
+    for (const obj of this.informer.list(this.controller.kind as Kind))
+      this.queue.add(keyOf(obj.kind, obj.metadata));
   }
 
   /** Keys an informer event concerns: the object's own, or its controlling owner's. */

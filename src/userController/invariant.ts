@@ -11,9 +11,9 @@ import type { World } from '../sim/world.ts';
 /** The read-only view of the API server an invariant judges. */
 export interface StoreView {
   readonly now: number;
-  get(kind: Kind, key: string): KObject | undefined;
+  get(kind: string, key: string): KObject | undefined;
   /** Objects of a kind, sorted by key. */
-  list(kind: Kind): KObject[];
+  list(kind: string): KObject[];
 }
 
 export interface UserFinding {
@@ -63,7 +63,7 @@ function finding(f: UserFinding | string): Finding {
 function storeView(world: World): StoreView {
   return {
     now: world.now,
-    get: (kind, key) => world.store.get(kind, key),
-    list: (kind) => world.store.list(kind),
+    get: (kind, key) => world.store.get(kind as Kind, key),
+    list: (kind) => world.store.list(kind as Kind),
   };
 }

@@ -6,12 +6,13 @@
  */
 import { getController } from '../controllers/registry.ts';
 import { getInvariant } from '../invariants/registry.ts';
+import type { NewObject } from '../model/types.ts';
 import { type ControllerFactory, runScenarioAsync } from '../run/runScenario.ts';
 import type { RunResult } from '../run/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { UserControllerHost } from './host.ts';
 import { type Invariant, toInvariantDef } from './invariant.ts';
-import type { Controller } from './types.ts';
+import type { Controller, ObjectInput } from './types.ts';
 
 export interface UserRunOptions {
   /** Overrides the scenario's seed. */
@@ -22,6 +23,11 @@ export interface UserRunOptions {
    */
   controllers?: Readonly<Record<string, Controller>>;
   invariants?: readonly Invariant[];
+  /**
+   * More objects created at the start, after the scenario's own: custom resources (any apiVersion
+   * and kind, e.g. a `Database`), which a scenario file cannot declare yet.
+   */
+  objects?: readonly ObjectInput[];
   /** Invariant ids to check (built-in and user); default all that apply. */
   check?: readonly string[];
   keepTrace?: boolean;
@@ -39,6 +45,7 @@ export async function runWithControllers(
     checkControllerKind(name, controller);
     factories[name] = {
       kind: controller.kind,
+      watches: controller.watches ?? [],
       create: (world) => {
         const host = new UserControllerHost(world, name, controller);
         hosts.push(host);
@@ -58,6 +65,7 @@ export async function runWithControllers(
       ...(options.keepTrace !== undefined && { keepTrace: options.keepTrace }),
       ...(options.stopOnViolationOf && { stopOnViolationOf: options.stopOnViolationOf }),
       controllerFactories: factories,
+      ...(options.objects && { extraObjects: options.objects as readonly NewObject[] }),
       extraInvariants,
     },
     () => drain(hosts),

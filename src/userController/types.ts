@@ -10,6 +10,23 @@ import type { ApiErrorCode } from '../sim/api/types.ts';
 
 export type { KObject, NewObject };
 
+/**
+ * A kind: the simulator's own (`Pod`, `StatefulSet`…) or a custom resource's (`Database`), which
+ * the API server stores, watches and garbage-collects like any other.
+ */
+export type AnyKind = Kind | (string & {});
+
+/** An object to create: a built-in kind's manifest, or a custom resource with its own spec. */
+export type ObjectInput =
+  | NewObject
+  | {
+      apiVersion: string;
+      kind: string;
+      metadata: NewObject['metadata'];
+      spec?: unknown;
+      status?: unknown;
+    };
+
 /** One change the informer delivered: the object's new state (its last state when DELETED). */
 export interface ControllerEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -51,17 +68,17 @@ export interface DeleteOptions {
 export interface Client {
   /** Simulated time in milliseconds since the run began. */
   readonly now: number;
-  get(kind: Kind, key: string): KObject | undefined;
+  get(kind: AnyKind, key: string): KObject | undefined;
   /** Cached objects of a kind, sorted by key. */
-  list(kind: Kind, options?: ListOptions): KObject[];
-  create(obj: NewObject): Promise<KObject>;
+  list(kind: AnyKind, options?: ListOptions): KObject[];
+  create(obj: ObjectInput): Promise<KObject>;
   /** A full update: `obj.metadata.resourceVersion` must be the stored one, else Conflict. */
   update(obj: KObject): Promise<KObject>;
   /** The status subresource: only `status` is written; same resourceVersion check. */
   updateStatus(obj: KObject): Promise<KObject>;
   /** A patch of the current object (no resourceVersion check): `mutate` returns the new object. */
-  patch(kind: Kind, key: string, mutate: (current: KObject) => KObject): Promise<KObject>;
-  delete(kind: Kind, key: string, options?: DeleteOptions): Promise<void>;
+  patch(kind: AnyKind, key: string, mutate: (current: KObject) => KObject): Promise<KObject>;
+  delete(kind: AnyKind, key: string, options?: DeleteOptions): Promise<void>;
 }
 
 /** A rejected API call. */
@@ -79,12 +96,12 @@ export interface Controller {
   /** The controller's name in traces and reports (`my-replicaset`). */
   name: string;
   /** The kind it manages: its reconcile keys are keys of this kind. */
-  kind: Kind;
+  kind: AnyKind;
   /**
    * Other kinds it watches (`Pod`): by default an event on an object controlled by one of `kind`
    * queues its owner's key, and any other event of these kinds queues nothing (see `onEvent`).
    */
-  watches?: readonly Kind[];
+  watches?: readonly AnyKind[];
   /**
    * Optional informer handler, called for every delivered event of the kinds watched, in order:
    * return the keys of `kind` to queue (undefined: the default mapping). This is where a
