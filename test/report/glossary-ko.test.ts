@@ -53,12 +53,13 @@ function koTexts(file: string): KoText[] {
   return koTextsOfMarkdown(file, source);
 }
 
-/** Every file that may hold Korean a user reads (tests and the glossary itself excluded). */
+/** Every file that may hold Korean a user reads: src, scenarios, docs, labs, README (tests and the glossary excluded). */
 function koFiles(): string[] {
   const src = filesUnder('src', (n) => /\.(ts|json|ya?ml)$/.test(n) && !n.endsWith('.test.ts'));
   const scenarios = filesUnder('scenarios', (n) => /\.ya?ml$/.test(n));
   const docs = filesUnder('docs', (n) => n.endsWith('.md')).filter((f) => f !== GLOSSARY_FILE);
-  return [...src, ...scenarios, ...docs, 'README.md'];
+  const labs = filesUnder('labs', (n) => /\.(ts|md|ya?ml)$/.test(n) && !n.endsWith('.test.ts'));
+  return [...src, ...scenarios, ...docs, ...labs, 'README.md'];
 }
 
 function show(findings: readonly Finding[]): string[] {
