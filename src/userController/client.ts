@@ -46,7 +46,7 @@ export function newClient(host: ClientHost): Client {
     create: (manifest: ObjectInput) => {
       const input = manifest as NewObject;
       // The cause is decided now, from the cache, as the built-in controllers decide theirs.
-      const cause = createCause(informer, input);
+      const cause = createCause((kind, key) => informer.get(kind, key), input);
       const opts = cause ? { cause } : {};
       return land(`create ${input.kind}`, () => world.store.create(actor, input, opts), obj);
     },
@@ -78,10 +78,13 @@ function listCached(informer: Informer, kind: Kind, options: ListOptions = {}): 
  * A pod created for a ReplicaSet carries the cause replicaset.no-overshoot judges: the
  * spec.replicas of the owner as this controller's cache held it when it asked.
  */
-function createCause(informer: Informer, input: NewObject): WriteCause | undefined {
+export function createCause(
+  cached: (kind: Kind, key: string) => KObject | undefined,
+  input: NewObject,
+): WriteCause | undefined {
   const ref = input.metadata.ownerReferences?.find((r) => r.controller === true);
   if (input.kind !== 'Pod' || ref?.kind !== 'ReplicaSet') return undefined;
-  const owner = informer.get('ReplicaSet', `${input.metadata.namespace ?? 'default'}/${ref.name}`);
+  const owner = cached('ReplicaSet', `${input.metadata.namespace ?? 'default'}/${ref.name}`);
   if (!owner || owner.metadata.uid !== ref.uid) return undefined;
   return {
     controller: 'replicaset',
