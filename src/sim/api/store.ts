@@ -59,8 +59,12 @@ export class ApiStore {
   private readonly rejectedAt = new Map<string, number>();
   /** Rejected calls by actor about a workload (`<actor> <uid>`): the object's own uid or its controller's. */
   private readonly rejectedFor = new Map<string, { count: number; lastMs: number }>();
-  /** Simulated time of each stored object's last write, by `<kind> <key>` (see lastWrittenAt). */
-  private readonly writtenAt = new Map<string, number>();
+  /**
+   * Simulated time of each stored object's last write, by kind then key (see lastWrittenAt). Not one
+   * map by `<kind> <key>`: that string, built and hashed anew on every write, was a visible share of
+   * the 150,000-pod run (issue #17); the key itself is the caller's string, hashed once.
+   */
+  private readonly writtenAt = new Map<Kind, Map<string, number>>();
   private rv = 0;
 
   constructor(
@@ -278,7 +282,7 @@ export class ApiStore {
     const indexed = this.objects.get(obj.kind)?.get(key) ?? obj;
     this.objects.get(obj.kind)?.delete(key);
     this.index.remove(indexed, key);
-    this.writtenAt.delete(`${obj.kind} ${key}`);
+    this.writtenAt.get(obj.kind)?.delete(key);
     this.rv++;
     this.emit('DELETED', 'delete', actor, key, obj, obj, cause, true);
     return { ok: true, obj, removed: true };
@@ -295,11 +299,24 @@ export class ApiStore {
   ): ApiResult {
     const injected = this.faults.take(verb === 'status' ? 'update' : verb, actor);
     const cur = this.get(kind, key);
-    const ghost = { kind, metadata: { name: key.slice(key.indexOf('/') + 1) } };
     if (injected)
-      return this.reject(actor, verb, cur ?? ghost, 'InternalError', injected, opts.cause?.ownerUid);
+      return this.reject(
+        actor,
+        verb,
+        cur ?? ghostOf(kind, key),
+        'InternalError',
+        injected,
+        opts.cause?.ownerUid,
+      );
     if (!cur)
-      return this.reject(actor, verb, ghost, 'NotFound', `${kind} ${key} not found`, opts.cause?.ownerUid);
+      return this.reject(
+        actor,
+        verb,
+        ghostOf(kind, key),
+        'NotFound',
+        `${kind} ${key} not found`,
+        opts.cause?.ownerUid,
+      );
     if (opts.uid !== undefined && opts.uid !== cur.metadata.uid) {
       return this.reject(
         actor,
@@ -389,12 +406,17 @@ export class ApiStore {
     const before = m.get(key);
     m.set(key, obj);
     this.index.put(before, obj, key);
-    this.writtenAt.set(`${obj.kind} ${key}`, this.clock.now);
+    let written = this.writtenAt.get(obj.kind);
+    if (!written) {
+      written = new Map();
+      this.writtenAt.set(obj.kind, written);
+    }
+    written.set(key, this.clock.now);
   }
 
   /** When the stored object was last written (simulated ms), if it exists. */
   lastWrittenAt(kind: Kind, key: string): number | undefined {
-    return this.writtenAt.get(`${kind} ${key}`);
+    return this.writtenAt.get(kind)?.get(key);
   }
 
   private emit(
@@ -515,6 +537,11 @@ function deepFreeze<T>(o: T): T {
     for (const v of Object.values(o)) deepFreeze(v);
   }
   return o;
+}
+
+/** What a rejection names when the object is not there (built only then: writes are the hot path). */
+function ghostOf(kind: Kind, key: string): { kind: Kind; metadata: { name: string } } {
+  return { kind, metadata: { name: key.slice(key.indexOf('/') + 1) } };
 }
 
 /** Owner references of an object that name a controller. */
