@@ -34,6 +34,16 @@ interface SyncTally {
   cleaned: number;
   oldStart?: readonly KObject[];
   resizeStart?: readonly KObject[];
+  /** The last write of the sync: the next one's view shows it (a fresh sync's may not). */
+  last?: { name: string; to: number; removed: boolean };
+}
+
+/** Whether the sync's view still shows its last write, as every later write of one sync does. */
+function continues(t: SyncTally, c: DeploymentCause): boolean {
+  if (!t.last) return true;
+  const { name, to, removed } = t.last;
+  const held = c.observedReplicaSets.find((s) => s.metadata.name === name);
+  return removed ? !held : specReplicas(held) === to;
 }
 
 const tallies = new WeakMap<World, Map<string, SyncTally>>();
@@ -43,7 +53,8 @@ function tallyOf(world: World, c: DeploymentCause): SyncTally {
   const byOwner = tallies.get(world) ?? new Map<string, SyncTally>();
   tallies.set(world, byOwner);
   const cur = byOwner.get(c.ownerUid);
-  if (cur && cur.plannedAtMs === c.plannedAtMs && cur.deployment === c.observedDeployment) return cur;
+  const same = cur && cur.plannedAtMs === c.plannedAtMs && cur.deployment === c.observedDeployment;
+  if (cur && same && continues(cur, c)) return cur;
   const fresh: SyncTally = {
     plannedAtMs: c.plannedAtMs,
     deployment: c.observedDeployment,
@@ -77,6 +88,7 @@ function tallied(world: World, w: WriteRecord, c: DeploymentCause): DeploymentWr
     oldStart: t.oldStart,
     resizeStart: t.resizeStart,
   };
+  t.last = { name: rs.metadata.name, to, removed: w.removed };
   if (c.reason === 'scale-down-old') t.scaledDown += Math.max(0, from - to);
   if (c.reason === 'cleanup-unhealthy') t.cleaned += Math.max(0, from - to);
   seen.set(w, dw);
