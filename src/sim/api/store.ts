@@ -489,7 +489,8 @@ export class ApiStore {
   private newUid(): string {
     const hex = (n: number) => {
       let s = '';
-      for (let i = 0; i < n; i++) s += this.uids.int(16).toString(16);
+      // A table, not toString(16): 32 digits a uid, one uid a pod (the same digits).
+      for (let i = 0; i < n; i++) s += HEX_DIGITS[this.uids.int(16)];
       return s;
     };
     return `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
@@ -506,6 +507,8 @@ export class ApiStore {
     return this.freeze ? deepFreeze(obj) : obj;
   }
 }
+
+const HEX_DIGITS = '0123456789abcdef';
 
 /** Kinds whose controllers compare status.observedGeneration with metadata.generation. */
 const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>([
