@@ -9,6 +9,7 @@ export {
   type UserFinding,
 } from '../userController/invariant.ts';
 export { runWithControllers, type UserRunOptions } from '../userController/run.ts';
+export { runScenarioFile, type ScenarioFileOptions } from '../userController/scenarioFile.ts';
 export {
   type AnyKind,
   ApiError,

@@ -1,0 +1,94 @@
+/**
+ * A scenario file that names a controller file for a kind (issue #15 item 2):
+ * `spec.controllers: {replicaset: ./my-replicaset.ts}`. The path is resolved next to the scenario
+ * and must stay inside the scenario's folder, unless the caller names the file (or its folder) in
+ * `allowControllerPaths`: a scenario from elsewhere
+ * cannot make kubeprop run code of the machine it runs on by itself.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { parseScenario } from '../api/scenario.ts';
+import type { RunResult } from '../run/types.ts';
+import { ScenarioError } from '../scenario/errors.ts';
+import { loadControllerFile } from './load.ts';
+import { runWithControllers, type UserRunOptions } from './run.ts';
+import type { Controller } from './types.ts';
+
+export interface ScenarioFileOptions extends Omit<UserRunOptions, 'controllers'> {
+  /** Controller files (or folders holding them) outside the scenario's folder that may run. */
+  allowControllerPaths?: readonly string[];
+}
+
+/** A value of spec.controllers that names a file rather than a mutant. */
+const FILE = /^\.{1,2}\/|^\/|\.(m|c)?[jt]s$/;
+
+export async function runScenarioFile(file: string, options: ScenarioFileOptions = {}): Promise<RunResult> {
+  const text = readFileSync(file, 'utf8');
+  const { text: rest, files } = takeControllerFiles(file, text);
+  const controllers: Record<string, Controller> = {};
+  for (const f of files) {
+    checkAllowed(file, f, options.allowControllerPaths ?? []);
+    try {
+      controllers[f.controller] = await loadControllerFile(f.path);
+    } catch (e) {
+      throw new ScenarioError(file, f.line, f.col, e instanceof Error ? e.message : String(e), f.field);
+    }
+  }
+  const scenario = parseScenario(rest, { file, filesRoot: dirname(file) });
+  const { allowControllerPaths: _allowed, ...run } = options;
+  return runWithControllers(scenario, { ...run, controllers });
+}
+
+interface ControllerFile {
+  controller: string;
+  path: string;
+  line: number;
+  col: number;
+  field: string;
+}
+
+/**
+ * Finds the file-valued entries of spec.controllers and puts `correct` in their place, padded to
+ * the same length, so the rest of the file parses as before and keeps its positions for errors.
+ */
+function takeControllerFiles(file: string, text: string): { text: string; files: ControllerFile[] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const node = doc.getIn(['spec', 'controllers'], true);
+  const files: ControllerFile[] = [];
+  let out = text;
+  if (!isMap(node)) return { text, files };
+  for (const pair of node.items) {
+    const value = pair.value;
+    if (!isScalar(pair.key) || !isScalar(value) || typeof value.value !== 'string' || !FILE.test(value.value))
+      continue;
+    const [start, end] = value.range ?? [0, 0];
+    const pos = counter.linePos(start);
+    const controller = String(pair.key.value);
+    files.push({
+      controller,
+      path: resolve(dirname(file), value.value),
+      line: pos.line,
+      col: pos.col,
+      field: `spec.controllers.${controller}`,
+    });
+    out = out.slice(0, start) + 'correct'.padEnd(end - start, ' ') + out.slice(end);
+  }
+  return { text: out, files };
+}
+
+function checkAllowed(scenario: string, f: ControllerFile, allowed: readonly string[]): void {
+  const inside = (dir: string) => {
+    const rel = relative(resolve(dir), f.path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (inside(dirname(scenario)) || allowed.some((a) => resolve(a) === f.path || inside(a))) return;
+  throw new ScenarioError(
+    scenario,
+    f.line,
+    f.col,
+    `${f.field}: ${f.path} is outside the scenario's folder; it runs only when the caller allows it (allowControllerPaths)`,
+    f.field,
+  );
+}
