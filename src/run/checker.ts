@@ -12,12 +12,7 @@ export class InvariantChecker {
   private readonly active: InvariantDef[];
   private readonly memo = new Map<string, unknown>();
 
-  /** `settleMs`: the settle time, which a ReplicaSet's work-queue back-off extends (syncBackoff.ts). */
-  constructor(
-    selected: InvariantDef[],
-    notApplicable: InvariantDef[],
-    private readonly settleMs = 0,
-  ) {
+  constructor(selected: InvariantDef[], notApplicable: InvariantDef[]) {
     this.active = selected;
     this.results = [...selected, ...notApplicable]
       .map((inv) => ({
@@ -56,7 +51,7 @@ export class InvariantChecker {
    * its extended settle window, not converged yet is a wait Kubernetes makes, noted, not a violation.
    */
   private heldByBackoff(world: World, f: Finding, notes: Finding[]): boolean {
-    const ext = settleExtension(world, f.objects, this.settleMs);
+    const ext = settleExtension(world, f.objects);
     if (!ext) return false;
     notes.push({ ...extensionNote(ext, f), objects: f.objects });
     return true;

@@ -154,7 +154,6 @@ function newChecker(scenario: Scenario, extra: readonly InvariantDef[]): Invaria
   return new InvariantChecker(
     selected,
     wanted.filter((i) => !selected.includes(i)),
-    scenario.settleMs,
   );
 }
 

@@ -20,6 +20,13 @@ import type { World } from '../sim/world.ts';
 export const BASE_BACKOFF_MS = 5;
 /** client-go's DefaultControllerRateLimiter: ItemExponentialFailureRateLimiter(5 ms, 1000 s). */
 export const MAX_BACKOFF_MS = 1_000_000;
+/**
+ * How long a retry that came gets to finish the job: a sync, its writes, and pods started and
+ * Ready (pod start is at most 3 s, minReadySeconds in the generators at most 15 s). Not the whole
+ * settle time: a controller whose own needless writes meet a conflict is retried within
+ * milliseconds, and must not earn a second settle window (mutant writes-unchanged-status).
+ */
+export const RETRY_SETTLE_MS = 60_000;
 
 /** The longest wait before the next try after `failures` failed syncs in a row. */
 export function backoffAfter(failures: number): number {
@@ -33,7 +40,7 @@ export interface SettleExtension {
   rejected: number;
   lastMs: number;
   backoffMs: number;
-  /** When the extended settle window ends: the settle time counted from the last retry. */
+  /** When the extended settle window ends: the last retry, and the time it gets to finish. */
   untilMs: number;
 }
 
@@ -44,19 +51,15 @@ function replicaSetNamed(world: World, name: string): KObject | undefined {
 
 /**
  * The extension of the settle window of the ReplicaSet a finding names, if its controller met
- * rejected calls and the settle time counted from its last retry has not ended by `world.now`.
+ * rejected calls and its last retry, with the time it gets to finish, is not over by `world.now`.
  */
-export function settleExtension(
-  world: World,
-  objects: readonly string[],
-  settleMs: number,
-): SettleExtension | null {
+export function settleExtension(world: World, objects: readonly string[]): SettleExtension | null {
   const ref = objects.find((o) => o.startsWith('replicaset/'));
   const rs = ref && replicaSetNamed(world, ref.slice('replicaset/'.length));
   const r = rs && world.store.rejectionsFor('replicaset-controller', rs.metadata.uid);
   if (!ref || !r) return null;
   const backoffMs = backoffAfter(r.count);
-  const untilMs = r.lastMs + backoffMs + settleMs;
+  const untilMs = r.lastMs + backoffMs + RETRY_SETTLE_MS;
   if (world.now >= untilMs) return null;
   return { workload: ref, rejected: r.count, lastMs: r.lastMs, backoffMs, untilMs };
 }
