@@ -3,7 +3,7 @@
  * only its informer cache of Services, Pods and EndpointSlices, and keeps each selector Service's
  * slices equal to the pods it selects (plan.ts). Its own writes are tracked as the
  * endpointSliceTracker does: a sync whose cache does not yet show them stops (the cache is stale)
- * rather than create the same slice twice; the slice's watch event queues the Service again.
+ * rather than create the same slice twice, and retries the Service with the work queue's back-off.
  */
 import type { KObject } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
@@ -65,11 +65,14 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
     if (ev.kind === 'EndpointSlice') {
       const labels = ev.object.metadata.labels ?? {};
       const svc = labels[SERVICE_NAME_LABEL];
-      if (svc && labels[MANAGED_BY_LABEL] === MANAGED_BY)
-        this.queue.add(`${ev.object.metadata.namespace}/${svc}`);
+      if (!svc || labels[MANAGED_BY_LABEL] !== MANAGED_BY) return;
+      const key = `${ev.object.metadata.namespace}/${svc}`;
+      if (this.shouldSync(key, ev)) this.queue.add(key);
       return;
     }
     if (ev.kind !== 'Pod') return;
+    // podEndpointsChanged: a pod write that changes nothing an endpoint shows queues nothing.
+    if (ev.type === 'MODIFIED' && ev.old && !endpointChanged(ev.old, ev.object)) return;
     // getPodServiceMemberships: the Services selecting the pod now or before the change.
     for (const svc of this.informer.map('Service').values()) {
       if (svc.metadata.namespace !== ev.object.metadata.namespace) continue;
@@ -125,6 +128,17 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
     return false;
   }
 
+  /**
+   * The tracker's ShouldSync / HandleDeletion: the watch event of this process's own write (a slice at
+   * the version it wrote, or the deletion it asked for) does not queue the Service again.
+   */
+  private shouldSync(key: string, ev: WatchEvent): boolean {
+    const want = this.tracker.get(key)?.get(ev.object.metadata.name);
+    if (want === undefined) return true;
+    if (ev.type === 'DELETED') return want !== 'deleted';
+    return want === 'deleted' || ev.resourceVersion > want;
+  }
+
   private track(name: string, want: Expected): void {
     let m = this.tracker.get(this.cur.key);
     if (!m) {
@@ -136,7 +150,10 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
 
   private nextMove(): EndpointSliceEvent {
     const w = this.cur.writes[this.cur.next];
-    return w ? MOVE[w.op] : { type: 'SYNC_DONE' };
+    if (w) return MOVE[w.op];
+    // The sync succeeded: the key's back-off starts over.
+    this.queue.forget(this.cur.key);
+    return { type: 'SYNC_DONE' };
   }
 
   private describe(endpoints: number, ready: number): Decision {
@@ -159,7 +176,8 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
       forgetService: () => {
         this.tracker.delete(this.cur.key);
       },
-      waitForCache: () => {},
+      // StaleSlices is an error in syncService: the key is retried with the queue's back-off.
+      waitForCache: () => this.queue.addRateLimited(this.cur.key),
       requeueWithBackoff: () => this.queue.addRateLimited(this.cur.key),
       createSlice: () => this.afterApi(`create endpoint slice for ${this.cur.key}`, () => this.write()),
       updateSlice: () => this.afterApi(`update endpoint slice of ${this.cur.key}`, () => this.write()),
@@ -192,4 +210,22 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
     this.cur.next++;
     this.send(this.nextMove());
   }
+}
+
+/** What an endpoint shows of a pod: labels, IP, readiness, deletion, node, hostname and subdomain. */
+function endpointChanged(old: KObject, pod: KObject): boolean {
+  const ready = (p: KObject) =>
+    (p.status?.conditions ?? []).some(
+      (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True',
+    );
+  return (
+    old.status?.podIP !== pod.status?.podIP ||
+    old.status?.phase !== pod.status?.phase ||
+    ready(old) !== ready(pod) ||
+    !!old.metadata.deletionTimestamp !== !!pod.metadata.deletionTimestamp ||
+    old.spec?.nodeName !== pod.spec?.nodeName ||
+    old.spec?.hostname !== pod.spec?.hostname ||
+    old.spec?.subdomain !== pod.spec?.subdomain ||
+    JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})
+  );
 }

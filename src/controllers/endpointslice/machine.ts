@@ -3,7 +3,7 @@
  * plans every slice write at once (plan.ts), then the sync creates, updates and deletes slices one
  * API call at a time, in that order (finalize in reconciler.go), and returns to idle. A cache that
  * still lacks the controller's own last writes (the endpointSliceTracker's stale check) ends the
- * sync at once; the slice's watch event queues the Service again.
+ * sync at once and retries the Service with the work queue's back-off.
  */
 import { setup } from 'xstate';
 import { type OutcomeMove, phaseStates } from '../shared/phases.ts';
