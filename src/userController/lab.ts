@@ -4,9 +4,9 @@
  * one is shrunk to the fewest scripted events that still violate it, and its report is written.
  */
 
-import { writeReports } from '../api/reports.ts';
 import { getFault } from '../chaos/registry.ts';
 import { getInvariant } from '../invariants/registry.ts';
+import { writeReports } from '../report/index.ts';
 import type { RunResult } from '../run/types.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
 import { runWithControllers } from './run.ts';
@@ -65,7 +65,7 @@ export async function gradeLab(
     const v = firstViolation(shrunk) ?? bad;
     const report = options.noReport
       ? undefined
-      : writeReports(shrunk, { dir: options.reportDir ?? 'reports/lab', formats: ['html'] })[0];
+      : writeReports(shrunk, options.reportDir ?? 'reports/lab', ['html'], 'en')[0];
     return {
       passed: false,
       run: i,

@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { parseScenario } from '../api/scenario.ts';
 import type { RunResult } from '../run/types.ts';
 import { ScenarioError } from '../scenario/errors.ts';
+import { parseScenarioText } from '../scenario/parse.ts';
 import { loadControllerFile } from './load.ts';
 import { runWithControllers, type UserRunOptions } from './run.ts';
 import type { Controller } from './types.ts';
@@ -35,7 +35,7 @@ export async function runScenarioFile(file: string, options: ScenarioFileOptions
       throw new ScenarioError(file, f.line, f.col, e instanceof Error ? e.message : String(e), f.field);
     }
   }
-  const scenario = parseScenario(rest, { file, filesRoot: dirname(file) });
+  const scenario = parseScenarioText(rest, file, { filesRoot: dirname(file) });
   const { allowControllerPaths: _allowed, ...run } = options;
   return runWithControllers(scenario, { ...run, controllers });
 }

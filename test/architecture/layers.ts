@@ -17,7 +17,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['scenario'],
   ['run'],
   ['report'],
-  ['cli', 'api', 'vitest', 'index.ts'],
+  ['userController'],
+  ['cli', 'api', 'vitest', 'index.ts', 'clientNode'],
 ];
 
 /** The entry points: the only rank whose members may import one another. */
