@@ -100,7 +100,7 @@ export function desiredEndpoints(
       (p) =>
         (p.metadata.namespace ?? 'default') === ns && selects(svc, p.metadata.labels) && shouldBeEndpoint(p),
     )
-    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    .sort((a, b) => byName(a.metadata.name, b.metadata.name));
   for (const pod of sorted) out.set(pod.metadata.uid, podToEndpoint(svc, pod, v));
   return out;
 }
@@ -143,7 +143,7 @@ export function reconcile(
   const ports = slicePorts(svc);
   const placed = new Set<string>();
   const kept: Array<{ slice: KObject; endpoints: Endpoint[]; changed: boolean }> = [];
-  for (const slice of [...existing].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+  for (const slice of [...existing].sort((a, b) => byName(a.metadata.name, b.metadata.name))) {
     let changed = !sameJson(slice.ports ?? [], ports);
     const endpoints: Endpoint[] = [];
     for (const ep of slice.endpoints ?? []) {
@@ -152,7 +152,7 @@ export function reconcile(
       if (want && !placed.has(uid!)) {
         placed.add(uid!);
         const next = v.updateAddresses ? want : { ...want, addresses: ep.addresses };
-        if (!sameJson(next, ep)) changed = true;
+        if (!sameEndpoint(next, ep)) changed = true;
         endpoints.push(next);
       } else if (!want && (!v.removeStale || (!v.updateAddresses && ep.hostname))) {
         // The mutants keep it: every stale endpoint, or (keeps-first-address) a named one, for its pod to come back to.
@@ -205,4 +205,25 @@ function uidByName(desired: ReadonlyMap<string, Endpoint>, name: string): string
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Code-unit order: deterministic and cheaper than localeCompare over 10,000 names. */
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Field-by-field equality of two endpoints (a sync compares every endpoint it keeps). */
+function sameEndpoint(a: Endpoint, b: Endpoint): boolean {
+  return (
+    a.addresses.length === b.addresses.length &&
+    a.addresses.every((x, i) => x === b.addresses[i]) &&
+    a.conditions.ready === b.conditions.ready &&
+    a.conditions.serving === b.conditions.serving &&
+    a.conditions.terminating === b.conditions.terminating &&
+    a.hostname === b.hostname &&
+    a.nodeName === b.nodeName &&
+    a.targetRef.uid === b.targetRef.uid &&
+    a.targetRef.name === b.targetRef.name &&
+    a.targetRef.namespace === b.targetRef.namespace
+  );
 }
