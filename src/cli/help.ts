@@ -10,7 +10,7 @@ const EXIT_CODES = `Exit codes:
 export const HELP: Readonly<Record<string, string>> = {
   lab: `Usage: kubeprop lab <workload> <file> [--runs N] [--report-dir DIR]
 
-Grades your own controller for a workload (labs: replicaset) under chaos: N runs (default 300), each
+Grades your own controller for a workload (labs: replicaset, daemonset) under chaos: N runs (default 300), each
 with its own seed, against the workload's invariants. Prints "passed N runs", or the first violated
 invariant with why it matters, the shrunk counterexample's events and the report's path (exit 1).
 The file (.js, or .ts with tsx installed) is your own code, run with your rights: docs/controllers.md.`,
@@ -67,7 +67,7 @@ debugging: re-runs with fewer events that still break the same invariant) writte
 summary as a file, which kubeprop merge combines across shards and --resume continues from.
 
 Options:
-  --controller NAME     replicaset, daemonset, statefulset or all (default: all)
+  --controller NAME     replicaset, daemonset, statefulset, deployment or all (default: all)
   --runs N              how many scenarios (default: 50; with only --duration: until the time is spent)
   --seed N              campaign seed (default: 1); the same seed gives the same campaign
   --report DIR          where failing runs' reports go (default: reports)

@@ -15,6 +15,7 @@ import type { Controller } from './types.ts';
 /** What each lab checks: the workload's own claims, those a controller of it must keep. */
 export const LAB_CHECKS: Readonly<Record<string, readonly string[]>> = {
   replicaset: ['replicaset.no-overshoot', 'replicaset.exact-replicas', 'ownership.single-controller'],
+  daemonset: ['daemonset.one-per-node', 'daemonset.coverage', 'ownership.single-controller'],
 };
 
 export interface LabOptions {
