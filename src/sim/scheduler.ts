@@ -36,6 +36,8 @@ export class Scheduler {
    * asks one owner about ~500 nodes, and one owner's small map stays in the CPU cache.
    */
   private readonly placed = new Map<string, Map<string, number>>();
+  /** The best-scoring node names of the pod being placed (reused; see pickNode). */
+  private readonly best: string[] = [];
 
   constructor(private readonly world: World) {
     world.store.watch((ev) => this.onEvent(ev));
@@ -146,11 +148,16 @@ export class Scheduler {
     // ~500 nodes a pod samples on a large cluster are scored without a map lookup each.
     const marked = mine !== undefined && mine.size < want && this.mark(mine, true);
     const needs = needsOf(pod);
-    const best: string[] = [];
+    // One array for every pod, its first `ties` entries in use: early on most sampled nodes tie,
+    // and a fresh array grown to ~500 names per pod was garbage the size of the cluster again.
+    const best = this.best;
+    let ties = 0;
     let bestScore = Number.POSITIVE_INFINITY;
     let found = 0;
-    for (let i = 0; i < nodes.length && found < want; i++) {
-      const entry = nodes[(this.rotate + i) % nodes.length]!;
+    // rotate may exceed the length after nodes left: the first index the modulo would give.
+    let at = nodes.length > 0 ? this.rotate % nodes.length : 0;
+    for (let i = 0; i < nodes.length && found < want; i++, at = at + 1 === nodes.length ? 0 : at + 1) {
+      const entry = nodes[at]!;
       const { facts, load } = entry;
       if (!this.fitsNode(needs, facts, load)) continue;
       found++;
@@ -158,14 +165,15 @@ export class Scheduler {
       const score = same * 1_000_000 + load.pods;
       if (score < bestScore) {
         bestScore = score;
-        best.length = 0;
+        ties = 0;
       }
-      if (score === bestScore) best.push(facts.name);
+      if (score === bestScore) best[ties++] = facts.name;
     }
     if (marked) this.mark(mine, false);
     if (nodes.length > 0) this.rotate = (this.rotate + 1) % nodes.length;
-    if (best.length === 0) return undefined;
-    return best.length === 1 ? best[0] : this.world.streams.stream('scheduler').pick(best);
+    if (ties === 0) return undefined;
+    // The draw Rng.pick makes on an array of the ties: an index below their count.
+    return ties === 1 ? best[0] : best[this.world.streams.stream('scheduler').int(ties)];
   }
 
   /** The Filter phase for one node, by name. */
