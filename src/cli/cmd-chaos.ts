@@ -1,5 +1,10 @@
 /** `kubeprop chaos`: a random campaign from one seed, with progress and a summary table. */
-import type { CampaignController, CampaignOptions, CampaignSummary } from '../run/campaign.ts';
+import {
+  CAMPAIGN_CONTROLLERS,
+  type CampaignController,
+  type CampaignOptions,
+  type CampaignSummary,
+} from '../run/campaign.ts';
 import { defaultWorkers } from '../run/workers/drive.ts';
 import { getControllerVariants } from '../scenario/registries.ts';
 import {
@@ -27,7 +32,7 @@ import { HELP } from './help.ts';
 import { out } from './io.ts';
 import { checkReportDir } from './reportDir.ts';
 
-const CONTROLLER_CHOICES = ['replicaset', 'daemonset', 'statefulset', 'all'] as const;
+const CONTROLLER_CHOICES = ['replicaset', 'daemonset', 'statefulset', 'deployment', 'all'] as const;
 export const DEFAULT_RUNS = 50;
 
 /**
@@ -38,8 +43,7 @@ export function campaignControllers(
   command: string,
   choice: (typeof CONTROLLER_CHOICES)[number],
 ): CampaignController[] {
-  const wanted: CampaignController[] =
-    choice === 'all' ? ['replicaset', 'daemonset', 'statefulset'] : [choice];
+  const wanted: CampaignController[] = choice === 'all' ? [...CAMPAIGN_CONTROLLERS] : [choice];
   const available = wanted.filter((c) => getControllerVariants(c) !== undefined);
   if (available.length === 0) {
     throw new UsageError(
@@ -51,7 +55,7 @@ export function campaignControllers(
 
 /** Controllers this build does not implement yet (named in the campaign header). */
 export function pendingControllers(): string[] {
-  return ['replicaset', 'daemonset', 'statefulset'].filter((c) => getControllerVariants(c) === undefined);
+  return CAMPAIGN_CONTROLLERS.filter((c) => getControllerVariants(c) === undefined);
 }
 
 export async function chaosCommand(argv: string[]): Promise<number> {

@@ -42,12 +42,36 @@ function needlessWrites(world: World, obj: KObject): number {
   return n;
 }
 
+/**
+ * What the workload's own writes follow: its pods, and for a Deployment (which controls no pod) its
+ * ReplicaSets and their pods, whose statuses its status sums.
+ */
+function followed(world: World, obj: KObject): KObject[] {
+  const pods = controlledPods(world, obj.metadata.uid);
+  if (obj.kind !== 'Deployment') return pods;
+  const sets = world.store
+    .list('ReplicaSet')
+    .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === obj.metadata.uid));
+  return [...pods, ...sets.flatMap((rs) => [rs, ...controlledPods(world, rs.metadata.uid)])];
+}
+
+/**
+ * A Deployment's status also follows the clock: when progressDeadlineSeconds passes without
+ * progress, it is rewritten once (Progressing=False, ProgressDeadlineExceeded) with no pod changed.
+ */
+function deadlineState(obj: KObject): string[] {
+  if (obj.kind !== 'Deployment') return [];
+  const c = (obj.status?.conditions ?? []).find((x: { type: string }) => x.type === 'Progressing');
+  return [`Progressing=${c?.status ?? ''}/${c?.reason ?? ''}`];
+}
+
 export function stabilityMemo(world: World, obj: KObject, print: string): StabilityMemo {
   return {
     print,
     rv: obj.metadata.resourceVersion,
-    podVersions: controlledPods(world, obj.metadata.uid)
+    podVersions: followed(world, obj)
       .map((p) => p.metadata.resourceVersion)
+      .concat(deadlineState(obj))
       .join(','),
     noops: needlessWrites(world, obj),
     cannotRun: appCannotRun(world, obj),
@@ -75,7 +99,8 @@ function podTemplates(world: World, obj: KObject): KObject[] {
 /** True when the workload's application cannot run to Ready: a template it uses or one of its pods. */
 export function appCannotRun(world: World, obj: KObject): boolean {
   if (podTemplates(world, obj).some((t) => !appCanBeReady(t))) return true;
-  return controlledPods(world, obj.metadata.uid).some((p) => !appCanBeReady(p));
+  // A Deployment's pods are its ReplicaSets' (a paused one can keep running a failing build).
+  return followed(world, obj).some((p) => p.kind === 'Pod' && !appCanBeReady(p));
 }
 
 /** Why a converged workload whose application cannot run is still a pass, en and ko. */

@@ -14,8 +14,13 @@ import type { RunFn } from './replay.ts';
 import { DEFAULT_SHRINK_RUNS, type ShrinkOutcome, shrinkRun } from './shrink.ts';
 import type { RunResult } from './types.ts';
 
-export type CampaignController = 'replicaset' | 'daemonset' | 'statefulset';
-export const CAMPAIGN_CONTROLLERS: readonly CampaignController[] = ['replicaset', 'daemonset', 'statefulset'];
+export type CampaignController = 'replicaset' | 'daemonset' | 'statefulset' | 'deployment';
+export const CAMPAIGN_CONTROLLERS: readonly CampaignController[] = [
+  'replicaset',
+  'daemonset',
+  'statefulset',
+  'deployment',
+];
 
 export interface CampaignOptions {
   controllers: readonly CampaignController[];
@@ -104,6 +109,8 @@ export function workloadManifests(controller: CampaignController, rng: Rng): Rec
       return [daemonSet(rng)];
     case 'statefulset':
       return [statefulSet(rng)];
+    case 'deployment':
+      return [deployment(rng)];
   }
 }
 
@@ -208,6 +215,35 @@ function statefulSet(rng: Rng): Record<string, unknown> {
   else if (strategy <= 2)
     spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { partition: rng.between(0, replicas) } };
   return { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec };
+}
+
+/**
+ * A Deployment: RollingUpdate with drawn maxSurge/maxUnavailable (percentages that round, a zero
+ * surge) or Recreate, sometimes a short revisionHistoryLimit or a progress deadline that a rollout
+ * to a never-ready image passes within the run (issue #12).
+ */
+function deployment(rng: Rng): Record<string, unknown> {
+  const spec: Record<string, unknown> = {
+    replicas: rng.between(1, 8),
+    selector: selector({ app: 'web' }),
+    template: podTemplate('web', rng),
+    ...minReady(rng),
+  };
+  if (rng.chance(0.25)) spec.strategy = { type: 'Recreate' };
+  else
+    spec.strategy = {
+      type: 'RollingUpdate',
+      rollingUpdate: rng.pick([
+        { maxSurge: '25%', maxUnavailable: '25%' },
+        { maxSurge: '50%', maxUnavailable: '10%' },
+        { maxSurge: 0, maxUnavailable: 1 },
+        { maxSurge: 2, maxUnavailable: 0 },
+      ]),
+    };
+  if (rng.chance(0.4)) spec.revisionHistoryLimit = rng.between(0, 2);
+  // Above any minReadySeconds drawn (validation wants it greater).
+  if (rng.chance(0.5)) spec.progressDeadlineSeconds = rng.pick([45, 60, 120]);
+  return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec };
 }
 
 function defaulted(manifest: Record<string, unknown>): KObject {

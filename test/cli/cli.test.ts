@@ -78,7 +78,7 @@ describe('cli: help and arguments', () => {
     [['chaos', '--runs', '0'], /--runs must be an integer from 1 to 100000/],
     [
       ['chaos', '--controller', 'cronjob'],
-      /--controller must be one of replicaset, daemonset, statefulset, all/,
+      /--controller must be one of replicaset, daemonset, statefulset, deployment, all/,
     ],
     [['chaos', 'extra'], /^kubeprop chaos: /],
     [['replay'], /name exactly one .replay.json file/],
