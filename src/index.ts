@@ -19,6 +19,7 @@ export {
   type Client,
   type Controller,
   type ControllerEvent,
+  type ControllerReportOptions,
   type DeleteOptions,
   defineController,
   defineInvariant,
@@ -34,6 +35,7 @@ export {
   type StoreView,
   type UserFinding,
   type UserRunOptions,
+  writeControllerReports,
 } from './api/controllers.ts';
 export { isScenarioError, OptionError, ScenarioError } from './api/errors.ts';
 export { expandScenarioPaths } from './api/files.ts';

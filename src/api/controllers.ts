@@ -8,6 +8,7 @@ export {
   type StoreView,
   type UserFinding,
 } from '../userController/invariant.ts';
+export { type ControllerReportOptions, writeControllerReports } from '../userController/reports.ts';
 export { runWithControllers, type UserRunOptions } from '../userController/run.ts';
 export { runScenarioFile, type ScenarioFileOptions } from '../userController/scenarioFile.ts';
 export {

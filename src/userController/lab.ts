@@ -6,9 +6,9 @@
 
 import { getFault } from '../chaos/registry.ts';
 import { getInvariant } from '../invariants/registry.ts';
-import { writeReports } from '../report/index.ts';
 import type { RunResult } from '../run/types.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/types.ts';
+import { writeControllerReports } from './reports.ts';
 import { runWithControllers } from './run.ts';
 import type { Controller } from './types.ts';
 
@@ -66,7 +66,11 @@ export async function gradeLab(
     const v = firstViolation(shrunk) ?? bad;
     const report = options.noReport
       ? undefined
-      : writeReports(shrunk, options.reportDir ?? 'reports/lab', ['html'], 'en')[0];
+      : writeControllerReports(shrunk, {
+          controllers: { [workload]: controller },
+          dir: options.reportDir ?? 'reports/lab',
+          formats: ['html'],
+        })[0];
     return {
       passed: false,
       run: i,

@@ -63,3 +63,38 @@ describe('a user controller under chaos', () => {
     expect(status(r, 'replicaset.no-overshoot')).toBe('held');
   });
 });
+
+describe('reports of a user controller', () => {
+  it('draw its own machine and show its invariant texts', async () => {
+    const { createMachine } = await import('xstate');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeControllerReports } = await import('../../src/userController/reports.ts');
+    const machine = createMachine({
+      id: 'mine',
+      initial: 'waiting',
+      states: { waiting: { on: { KEY: 'reconciling' } }, reconciling: { on: { DONE: 'waiting' } } },
+    });
+    const drawn = { ...correct, machine };
+    const claim = defineInvariant({
+      id: 'lab.pods-named',
+      claim: { en: 'Every pod has a name of its ReplicaSet.' },
+      check: () => [],
+    });
+    const r = await runWithControllers(loadScenario(CHAOS), {
+      controllers: { replicaset: drawn },
+      invariants: [claim],
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'kubeprop-user-report-'));
+    const [md] = writeControllerReports(r, {
+      controllers: { replicaset: drawn },
+      invariants: [claim],
+      dir,
+      formats: ['md'],
+    });
+    const text = readFileSync(md!, 'utf8');
+    expect(text).toContain('reconciling');
+    expect(text).toContain('Every pod has a name of its ReplicaSet.');
+  });
+});
