@@ -22,6 +22,7 @@ import {
   violationsSection,
 } from './mdParts.ts';
 import { displayManifest, type RenderOptions, replayCommands } from './options.ts';
+import { requestsSection } from './requests.ts';
 import { mutantBanners } from './story.ts';
 
 function headerSection(c: MdContext): string {
@@ -148,6 +149,7 @@ export function renderMarkdown(run: RunResult, options: RenderOptions): string {
     heldByDesignSection(c),
     violationsSection(c),
     compareMarkdown(c),
+    requestsSection(c),
     machinesSection(c),
     timelineSection(c),
     finalSection(c),

@@ -205,6 +205,15 @@ export const en = {
   'machine.notVisited': 'States not visited: {states}',
   'machine.edgeTitle': '{from} → {to} on {event}',
 
+  // Requests (issue #16)
+  'requests.heading': 'Requests',
+  'requests.intro':
+    "Clients' requests as the trace recorded them: which pods answered how many, and how many failed and why (nxdomain: no such name, noEndpoints: the Service had no endpoint, noAnswer: nothing answered at the address).",
+  'requests.time': 'time',
+  'requests.to': 'to',
+  'requests.answered': 'answered by',
+  'requests.failed': 'failed',
+
   // Timeline
   'timeline.heading': 'Timeline',
   'timeline.intro': 'One line per event in simulated time (mm:ss.mmm).',

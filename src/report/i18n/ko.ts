@@ -207,6 +207,15 @@ export const ko: Record<MessageKey, string> = {
   'machine.notVisited': '지나가지 않은 상태: {states}',
   'machine.edgeTitle': '{from} → {to} ({event} 이벤트)',
 
+  // 요청 (issue #16)
+  'requests.heading': '요청',
+  'requests.intro':
+    '트레이스에 기록된 클라이언트 요청이다. 어느 파드가 몇 개에 응답했는지, 몇 개가 왜 실패했는지 보여 준다 (nxdomain: 그런 이름이 없음, noEndpoints: 서비스에 엔드포인트가 없음, noAnswer: 그 주소에서 응답하는 것이 없음).',
+  'requests.time': '시간',
+  'requests.to': '대상',
+  'requests.answered': '응답한 파드',
+  'requests.failed': '실패',
+
   // 타임라인
   'timeline.heading': '타임라인',
   'timeline.intro': '시뮬레이션 시간(mm:ss.mmm) 순으로 이벤트 하나당 한 줄이다.',
