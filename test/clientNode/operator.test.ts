@@ -35,3 +35,61 @@ describe('an operator written with @kubernetes/client-node', () => {
     expect(a.traceDigest).toBe(b.traceDigest);
   });
 });
+
+describe('the adapter gives the judge what it needs', () => {
+  it('an operator without expectations over-creates, and replicaset.no-overshoot says so', async () => {
+    const k8s = await import('../../src/clientNode/index.ts');
+    const naive = async () => {
+      const kc = new k8s.KubeConfig();
+      const core = kc.makeApiClient(k8s.CoreV1Api) as unknown as {
+        createNamespacedPod(req: { namespace: string; body: unknown }): Promise<unknown>;
+      };
+      const sets = k8s.makeInformer(kc, '/apis/apps/v1/namespaces/default/replicasets', async () => ({
+        items: [],
+      }));
+      const pods = k8s.makeInformer(kc, '/api/v1/namespaces/default/pods', async () => ({ items: [] }));
+      const sync = () => {
+        for (const rs of sets.list()) {
+          const have = pods
+            .list()
+            .filter((p) => p.metadata.ownerReferences?.[0]?.uid === rs.metadata.uid).length;
+          for (let i = have; i < (rs.spec.replicas ?? 1); i++)
+            void core
+              .createNamespacedPod({
+                namespace: 'default',
+                body: {
+                  apiVersion: 'v1',
+                  kind: 'Pod',
+                  metadata: {
+                    generateName: `${rs.metadata.name}-`,
+                    labels: rs.spec.template.metadata.labels,
+                    ownerReferences: [
+                      {
+                        apiVersion: 'apps/v1',
+                        kind: 'ReplicaSet',
+                        name: rs.metadata.name,
+                        uid: rs.metadata.uid,
+                        controller: true,
+                      },
+                    ],
+                  },
+                  spec: rs.spec.template.spec,
+                },
+              })
+              .catch(() => undefined);
+        }
+      };
+      sets.on('change', sync);
+      pods.on('change', sync);
+      await sets.start();
+      await pods.start();
+    };
+    const r = await runOperator(loadScenario(SCENARIO), {
+      name: 'replicaset',
+      kind: 'ReplicaSet',
+      start: naive,
+      check: CHECK,
+    });
+    expect(r.invariants.find((i) => i.id === 'replicaset.no-overshoot')?.status).toBe('violated');
+  });
+});
