@@ -242,10 +242,18 @@ class ListWatchInformer {
   start(): Promise<void> {
     this.cache = this.host.informerFor(this.kind, (type, obj) => {
       if (this.namespace && (obj.metadata.namespace ?? 'default') !== this.namespace) return;
-      const verb: Verb = type === 'ADDED' ? 'add' : type === 'MODIFIED' ? 'update' : 'delete';
-      for (const cb of [...(this.handlers.get(verb) ?? []), ...(this.handlers.get('change') ?? [])]) cb(obj);
+      this.emit(type === 'ADDED' ? 'add' : type === 'MODIFIED' ? 'update' : 'delete', obj);
     });
+    // A cache already filled (a restarted operator's, relisted) answers the LIST with what it holds.
+    if (this.list().length > 0)
+      this.host.afterApi(`list ${this.kind}`, () => {
+        for (const obj of this.list()) this.emit('add', obj);
+      });
     return Promise.resolve();
+  }
+
+  private emit(verb: Verb, obj: KObject): void {
+    for (const cb of [...(this.handlers.get(verb) ?? []), ...(this.handlers.get('change') ?? [])]) cb(obj);
   }
 
   stop(): Promise<void> {

@@ -12,6 +12,8 @@ import type { World } from '../sim/world.ts';
 import { createCause } from '../userController/client.ts';
 import { withHost } from './api.ts';
 
+const RESTART_DOWNTIME_MS = 2_000;
+
 type Listener = (type: WatchType, obj: KObject) => void;
 
 export class OperatorHost implements RunningController {
@@ -20,6 +22,8 @@ export class OperatorHost implements RunningController {
   private readonly informers = new Map<Kind, { informer: Informer; listeners: Listener[] }>();
   dirty = false;
   fatal: string | undefined;
+  private incarnation = 0;
+  private up = false;
 
   constructor(
     readonly world: World,
@@ -32,6 +36,7 @@ export class OperatorHost implements RunningController {
   }
 
   start(): void {
+    this.up = true;
     const out = withHost(this, this.run);
     if (out instanceof Promise)
       out.catch((e: unknown) => {
@@ -40,7 +45,17 @@ export class OperatorHost implements RunningController {
     this.dirty = true;
   }
 
-  restart(): void {}
+  restart(): void {
+    if (!this.up) return;
+    this.up = false;
+    this.incarnation++;
+    for (const e of this.informers.values()) e.listeners.length = 0;
+    this.world.note('controller', this.actor, { code: 'controller.restarted', params: {} });
+    this.world.clock.after(RESTART_DOWNTIME_MS, `${this.actor}: process starts`, () => {
+      for (const e of this.informers.values()) e.informer.relist((kind) => this.world.store.list(kind));
+      this.start();
+    });
+  }
 
   /** The kind's informer, shared by the operator's informers of that kind; `listener` hears its events. */
   informerFor(kind: Kind, listener: Listener): Informer {
@@ -55,8 +70,9 @@ export class OperatorHost implements RunningController {
       const informer = this.world.newInformer(`${this.name}/${kind}`, [kind]);
       const listeners: Listener[] = [];
       informer.setHandler((ev) => {
+        if (!this.up) return;
         this.dirty = true;
-        for (const l of listeners) l(ev.type, ev.object);
+        for (const l of [...listeners]) l(ev.type, ev.object);
       });
       e = { informer, listeners };
       this.informers.set(kind, e);
@@ -69,9 +85,11 @@ export class OperatorHost implements RunningController {
   }
 
   afterApi(label: string, call: () => void): void {
+    const incarnation = this.incarnation;
     const [lo, hi] = this.world.sim.apiLatencyMs;
     const delay = this.world.streams.stream(`api/${this.name}`).between(lo, hi);
     this.world.clock.after(delay, `${this.actor}: ${label}`, () => {
+      if (incarnation !== this.incarnation) return;
       this.dirty = true;
       call();
     });

@@ -20,6 +20,12 @@ describe('an operator written with @kubernetes/client-node', () => {
     });
     expect(r.error).toBeUndefined();
     expect(r.events.some((e) => e.actor === 'replicaset-operator')).toBe(true);
+    // The fixture restarts it at 90 s: the process ends and start() builds a new operator.
+    const restarted = r.events.find(
+      (e) => e.actor === 'replicaset-operator' && e.code === 'controller.restarted',
+    );
+    expect(restarted?.atMs).toBe(90_000);
+    expect(r.events.some((e) => e.actor === 'replicaset-operator' && e.atMs > 92_000)).toBe(true);
     for (const id of CHECK) expect(r.invariants.find((i) => i.id === id)?.status, id).toBe('held');
   });
 
