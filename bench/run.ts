@@ -23,6 +23,8 @@ const SUITES: Array<[string, string]> = [
   ['startup.bench.ts', 'benchStartup'],
   // Campaign runs/s on one core and on every core, and their ratio (issue #17).
   ['workers.bench.ts', 'benchWorkers'],
+  // Labs: the naive solutions caught, the correct ones through 300 chaos runs (issue #15).
+  ['lab.bench.ts', 'benchLab'],
   // Minutes of CPU: `npx tsx bench/run.ts false-alarms` runs it alone (KUBEPROP_FALSE_ALARM_RUNS).
   ['false-alarms.bench.ts', 'benchFalseAlarms'],
   // The long fuzz run of the scenario parser (KUBEPROP_FUZZ_INPUTS, default 2000).
