@@ -38,6 +38,9 @@ export function parseExpect(src: SourceDoc, path: Path, v: unknown): ExpectSpec 
 
 const CONTROLLERS = keysOf(CONTROLLER_FIELDS) as Array<keyof typeof CONTROLLER_FIELDS>;
 
+/** A value that names a file (`./my-rs.ts`) rather than a variant: users' controllers (issue #15). */
+const CONTROLLER_FILE = /^\.{1,2}\/|^\/|\.(m|c)?[jt]s$/;
+
 /** `controllers: {replicaset: no-expectations}`: each variant must be one the registry knows. */
 export function parseControllers(src: SourceDoc, path: Path, v: unknown): ControllerSelection {
   if (v === undefined || v === null) return {};
@@ -50,6 +53,11 @@ export function parseControllers(src: SourceDoc, path: Path, v: unknown): Contro
     const variants = getControllerVariants(controller);
     if (variants === undefined)
       throw src.error(at, `controller "${controller}" is not available in this version of kubeprop`);
+    if (!variants.includes(variant) && CONTROLLER_FILE.test(variant))
+      throw src.error(
+        at,
+        `${variant} is a controller file: kubeprop run runs kubeprop's own controllers and their mutants; run a file with runScenarioFile or kubeprop lab (docs/controllers.md)`,
+      );
     if (!variants.includes(variant)) {
       throw src.error(
         at,

@@ -27,3 +27,14 @@ describe('spec.controllers naming a controller file', () => {
     expect(status(r, 'replicaset.no-overshoot')).toBe('violated');
   });
 });
+
+describe('kubeprop run and a controller file', () => {
+  it('says where a controller file runs instead of calling it an unknown variant', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../../src/api/scenario.ts');
+    const text = readFileSync(`${DIR}/scenario.yaml`, 'utf8');
+    expect(() => parseScenario(text, { file: 'web.yaml' })).toThrow(
+      /^\.\/my-rs\.ts is a controller file: kubeprop run runs kubeprop's own controllers and their mutants; run a file with runScenarioFile or kubeprop lab \(docs\/controllers\.md\)$/,
+    );
+  });
+});
