@@ -24,6 +24,9 @@ describe('StatefulSet: a finished pod whose delete was rejected', () => {
     expect(notes.map((n) => n.message).join('\n')).toMatch(
       /db-2 ended Failed; the API server rejected.*back-off/,
     );
-    expect(notes.map((n) => n.messageKo ?? '').join('\n')).toMatch(/back-off/);
+    // docs/glossary-ko.md: back-off is 백오프 in Korean (the English word is on its forbidden list).
+    expect(notes.map((n) => n.messageKo ?? '').join('\n')).toMatch(
+      /db-2 파드는 Failed 상태로 끝났고, API 서버가.*거부했다.*백오프/,
+    );
   });
 });
