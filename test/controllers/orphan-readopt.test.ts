@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/run/runScenario.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { traceLine } from '../../src/trace/recorder.ts';
+import type { TraceEvent } from '../../src/trace/types.ts';
 
 const STATEFULSET = `apiVersion: apps/v1
 kind: StatefulSet
@@ -63,11 +63,14 @@ const CASES = [
   { target: 'daemonset/logs', manifest: DAEMONSET },
 ];
 
+/** An event as people read it: the English text (traceLine is the canonical code-and-params line). */
+const textLine = (e: TraceEvent) => `${e.step} ${e.atMs} ${e.kind} ${e.actor} ${e.text}`;
+
 describe.each(CASES)('$target deleted with --cascade=orphan and created again', ({ target, manifest }) => {
   const result = runScenario(parseScenarioText(scenario(manifest, target), 'orphan-readopt.yaml'), {
     keepTrace: true,
   });
-  const lines = result.events.map(traceLine);
+  const lines = result.events.map(textLine);
   const since = lines.slice(lines.findIndex((l) => l.includes(`create-object ${target}`)));
 
   it('passes every invariant and converges', () => {

@@ -15,7 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/run/runScenario.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { traceLine } from '../../src/trace/recorder.ts';
+import type { TraceEvent } from '../../src/trace/types.ts';
 
 const SCENARIO = `apiVersion: kubeprop/v1
 kind: Scenario
@@ -40,9 +40,12 @@ spec:
   settle: 3m
 `;
 
+/** An event as people read it: the English text (traceLine is the canonical code-and-params line). */
+const textLine = (e: TraceEvent) => `${e.step} ${e.atMs} ${e.kind} ${e.actor} ${e.text}`;
+
 describe('DaemonSet surge rollout overtaken by a second template change', () => {
   const r = runScenario(parseScenarioText(SCENARIO, 'surge-terminating.yaml'), { keepTrace: true });
-  const lines = r.events.map(traceLine);
+  const lines = r.events.map(textLine);
 
   it('surges beside a pod that is still terminating, within daemonset.one-per-node', () => {
     const terminated = lines.findIndex((l) => / terminate pod\/agent-/.test(l));
