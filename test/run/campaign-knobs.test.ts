@@ -7,9 +7,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { getFault } from '../../src/chaos/registry.ts';
+import { validateEvent } from '../../src/chaos/validate.ts';
 import type { KObject } from '../../src/model/types.ts';
 import { type CampaignController, generateScenario } from '../../src/run/campaign.ts';
 import { runScenario } from '../../src/run/runScenario.ts';
+import { validateManifest } from '../../src/scenario/manifests.ts';
 import type { Scenario, ScenarioEvent } from '../../src/scenario/types.ts';
 
 const RUNS = 300;
@@ -51,7 +53,14 @@ describe('campaign: knobs and episodes are drawn', () => {
       s.events.filter((e) => e.do === 'create-object' && (e.object as KObject).kind === 'Pod'),
     );
     expect(creates.length).toBeGreaterThan(5);
-    for (const ev of creates) expect(getFault('create-object')!.validate!(ev)).toBeNull();
+    // What the parser checks of a create-object event: its declared fields, then its manifest as
+    // one under spec.objects (src/scenario/parse-events.ts).
+    const def = getFault('create-object')!;
+    for (const ev of creates) {
+      const { at, do: _do, ...fields } = ev;
+      expect(validateEvent(def, at, fields)).toEqual({ ok: true, event: ev });
+      expect(validateManifest((ev as { object: unknown }).object, { path: 'the event' })).toBeNull();
+    }
   });
 
   test('campaign: StatefulSets draw revisionHistoryLimit 0-2 and stranded pods are deleted', () => {
