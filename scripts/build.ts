@@ -37,6 +37,7 @@ const dist = join(root, 'dist');
 export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   index: 'src/index.ts',
   vitest: 'src/vitest/index.ts',
+  clientNode: 'src/clientNode/index.ts',
   cli: 'src/cli/main.ts',
   campaignWorker: 'src/run/workers/campaignWorker.ts',
 };
