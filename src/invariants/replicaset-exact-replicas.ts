@@ -1,5 +1,5 @@
 import type { Finding, LivenessInvariant } from './types.ts';
-import { excusedNotReady, hasKind, liveObjects, notReadyReasons, ownedActivePods, ready } from './util.ts';
+import { hasKind, liveObjects, notReadyReasons, ownedActivePods, readyCounts } from './util.ts';
 
 /**
  * After settle, every ReplicaSet has exactly spec.replicas active pods that it controls and that
@@ -23,8 +23,7 @@ export const replicasetExactReplicas: LivenessInvariant = {
     for (const rs of liveObjects(world, 'ReplicaSet')) {
       const want = rs.spec?.replicas ?? 1;
       const pods = ownedActivePods(world, rs);
-      const readyCount = pods.filter(ready).length;
-      const excused = pods.filter((p) => excusedNotReady(world, p)).length;
+      const { ready: readyCount, excused } = readyCounts(world, rs);
       if (pods.length === want && readyCount + excused === want) continue;
       const why = notReadyReasons(world, pods);
       const whyKo = notReadyReasons(world, pods, 'ko');

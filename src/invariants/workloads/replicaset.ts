@@ -1,7 +1,7 @@
 import { isPodAvailable } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import type { World } from '../../sim/world.ts';
-import { controlledPods, excusedNotReady, notReadyReasons, ownedActivePods, ready } from '../util.ts';
+import { controlledPods, notReadyReasons, ownedActivePods, readyCounts } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
 
 export const replicaSetChecks: WorkloadChecks = {
@@ -9,8 +9,7 @@ export const replicaSetChecks: WorkloadChecks = {
   notConverged(world, rs) {
     const want = rs.spec?.replicas ?? 1;
     const pods = ownedActivePods(world, rs);
-    const readyCount = pods.filter(ready).length;
-    const excused = pods.filter((p) => excusedNotReady(world, p)).length;
+    const { ready: readyCount, excused } = readyCounts(world, rs);
     if (pods.length === want && readyCount + excused === want) return null;
     const why = notReadyReasons(world, pods);
     const whyKo = notReadyReasons(world, pods, 'ko');
@@ -30,7 +29,7 @@ export const replicaSetChecks: WorkloadChecks = {
     const minReady = rs.spec?.minReadySeconds ?? 0;
     return {
       replicas: pods.length,
-      readyReplicas: pods.filter(ready).length,
+      readyReplicas: readyCounts(world, rs).ready,
       availableReplicas: pods.filter((p) => isPodAvailable(p as Pod, minReady, world.now)).length,
       fullyLabeledReplicas: pods.filter((p) =>
         Object.entries(tmplLabels).every(([k, v]) => p.metadata.labels?.[k] === v),
