@@ -83,7 +83,7 @@ describe('cli contract: did you mean', () => {
     [['explain', 'zzz'], /^kubeprop explain: unknown invariant "zzz" \(known: /],
     [
       ['chaos', '--controller', 'statefulsets'],
-      /^kubeprop chaos: --controller must be one of replicaset, daemonset, statefulset, all, got "statefulsets"; did you mean "statefulset"\?$/,
+      /^kubeprop chaos: --controller must be one of replicaset, daemonset, statefulset, deployment, all, got "statefulsets"; did you mean "statefulset"\?$/,
     ],
   ])('cli contract: %j', async (argv, line) => {
     await expectOneLine(argv, line);

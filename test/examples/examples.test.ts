@@ -107,7 +107,8 @@ describe('examples', () => {
     expect(merged.totals.runs).toBe(4);
     expect(merged.campaign).toEqual({
       seed: 3,
-      controllers: ['replicaset', 'daemonset', 'statefulset'],
+      // --controller all: every campaign controller (Deployment joined in cd01a86).
+      controllers: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
       runs: 4,
       shrinkRuns: 200,
     });
