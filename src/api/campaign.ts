@@ -16,7 +16,7 @@ import { OptionError } from './errors.ts';
 export type { CampaignController, CampaignRun, CampaignSummary };
 
 export interface CampaignOptions {
-  /** Which controllers the generated scenarios exercise, round-robin (default: all three). */
+  /** Which controllers the generated scenarios exercise, round-robin (default: every one of CAMPAIGN_CONTROLLERS). */
   controllers?: readonly CampaignController[];
   /** How many scenarios (default 50, as `kubeprop chaos`). */
   runs?: number;
