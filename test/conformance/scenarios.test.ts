@@ -308,7 +308,7 @@ const REPLICASET: E2ECase[] = [
     check: (r) => allReady(r, 3),
   },
   {
-    file: 'replicaset-adopt-and-release.yaml',
+    file: 'replicaset-adopt-and-release-e2e.yaml',
     e2e: 'should adopt matching pods on creation and release no longer matching pods',
     check: (r) => {
       expect(creates(r).filter((e) => e.atMs < 60_000)).toHaveLength(0);
