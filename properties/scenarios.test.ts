@@ -124,7 +124,9 @@ describe('scenarios: the teaching set', () => {
     for (const f of FILES) {
       const name = f.raw.metadata?.name ?? '';
       expect(basename(f.rel), `${f.rel}: file name = metadata.name`).toBe(`${name}.yaml`);
-      expect(name, f.rel).toMatch(/^(replicaset|daemonset|statefulset|deployment|service|compare)-[a-z0-9-]+$/);
+      expect(name, f.rel).toMatch(
+        /^(replicaset|daemonset|statefulset|deployment|service|compare)-[a-z0-9-]+$/,
+      );
       expect(names.has(name), `${f.rel}: duplicate name`).toBe(false);
       names.add(name);
       expect((f.raw.metadata?.description ?? '').length, `${f.rel}: description`).toBeGreaterThan(80);

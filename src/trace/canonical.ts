@@ -11,6 +11,7 @@ import type { Params, ParamValue } from './messages.ts';
 
 const sortedKeys = new Map<string, readonly string[]>();
 /** Characters JSON.stringify escapes in a string (surrogates: it escapes lone ones; pairs go the slow way too). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters JSON escapes is the point
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** The message shape: the code, with the nested code of a fault effect or a controller decision. */

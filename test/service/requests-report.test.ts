@@ -11,7 +11,12 @@ describe('requests in the report', () => {
   const r = runScenario(loadScenarioFile(file), { keepTrace: true });
 
   it('groups each request event and counts answers per pod and failures per reason', () => {
-    const rows = requestBatches(r.events).map((b) => [b.atMs, b.to, [...b.answered].sort(), [...b.failed].sort()]);
+    const rows = requestBatches(r.events).map((b) => [
+      b.atMs,
+      b.to,
+      [...b.answered].sort(),
+      [...b.failed].sort(),
+    ]);
     expect(rows).toEqual([
       [60_000, 'web-1.nginx', [['web-1', 10]], []],
       [180_000, 'web-1.nginx', [['web-1', 10]], []],

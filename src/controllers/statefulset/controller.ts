@@ -4,12 +4,13 @@
  * clash), uses no expectations, and drives the machine in machine.ts: claim pods, sync revisions,
  * then execute the plan (plan.ts) one kind of write per state, then status and history.
  */
-import type { Decision } from '../../trace/messages.ts';
+
 import { compileSelector, selectorMatches } from '../../model/labels.ts';
 import { nextAvailabilityCheckMs } from '../../model/pod.ts';
 import type { KObject } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
+import type { Decision } from '../../trace/messages.ts';
 import { ControllerBase } from '../shared/base.ts';
 import {
   adoptionCause,
@@ -139,13 +140,10 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     this.cur.orphanRevisions = set.metadata.deletionTimestamp ? [] : orphanRevisions(listed);
     const orphans = this.cur.orphanRevisions.length;
     if (claims.adopt.length + claims.release.length + orphans > 0)
-      return this.send(
-        move('claim'),
-        {
-          code: 'sync.claims',
-          params: { key, adopt: claims.adopt.length, release: claims.release.length, revisions: orphans },
-        },
-      );
+      return this.send(move('claim'), {
+        code: 'sync.claims',
+        params: { key, adopt: claims.adopt.length, release: claims.release.length, revisions: orphans },
+      });
     const next = this.afterClaims(listed);
     // Nothing to create, delete or wait for, and the status is current: Kubernetes makes no API
     // call at all, so the sync is one transition back to idle.
@@ -316,7 +314,10 @@ export class StatefulSetController extends ControllerBase<StatefulSetEvent> {
     s.collisionCount = r.collisionCount;
     if (!r.revision) {
       s.error = r.error;
-      return this.advance(move('status'), { code: 'sync.failed', params: { key: s.key, error: r.error ?? '' } });
+      return this.advance(move('status'), {
+        code: 'sync.failed',
+        params: { key: s.key, error: r.error ?? '' },
+      });
     }
     if (!s.owned.some((o) => o.metadata.name === r.revision!.metadata.name)) s.owned.push(r.revision);
     const next = this.plan(r.revision);
