@@ -32,6 +32,8 @@ interface SyncState {
   plannedAtMs: number;
   /** The Deployment's ReplicaSets as cached when the sync began. */
   sets: readonly KObject[];
+  /** Recreate: the pods of those sets as cached when the sync was planned (the cause records them). */
+  pods?: readonly KObject[];
   claims: ClaimPlan<KObject>;
 }
 
@@ -139,6 +141,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
   private plan(sets: readonly KObject[]): void {
     const d = this.cur.d!;
     this.cur.sets = sets;
+    this.cur.pods = d.spec?.strategy?.type === 'Recreate' ? this.cachedPods(sets) : undefined;
     this.cur.plan = planSync({
       d,
       sets,
@@ -194,6 +197,11 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     }
     if (failed) return this.send({ type: 'CLAIM_FAILED' });
     this.plan(sets);
+  }
+
+  /** The cached pods of the sets, set by set. */
+  private cachedPods(sets: readonly KObject[]): KObject[] {
+    return sets.flatMap((rs) => [...this.informer.podsOwnedBy(rs.metadata.uid).values()]);
   }
 
   /** Recreate's oldPodsRunning: a pod of an old ReplicaSet that is not Succeeded or Failed. */
@@ -265,6 +273,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
       observedReplicaSets: w.view,
       newReplicaSet: this.cur.plan!.newReplicaSet,
       plannedAtMs: this.cur.plannedAtMs,
+      ...(this.cur.pods ? { observedPods: this.cur.pods } : {}),
     };
   }
 

@@ -178,6 +178,12 @@ export interface DeploymentCause extends OwnerView<'deployment'> {
   /** Name of the ReplicaSet this sync treats as new (its template equals the Deployment's), if any. */
   newReplicaSet: string | undefined;
   plannedAtMs: number;
+  /**
+   * Recreate: the pods of the Deployment's ReplicaSets as the controller's cache held them when the
+   * sync was planned (oldPodsRunning reads them), so the judge can tell a scale-up over old pods the
+   * controller saw from one its stale cache hid (deployment.recreate-no-overlap).
+   */
+  observedPods?: readonly KObject[];
 }
 
 /** One successful write of the current step (invariants read these). */
