@@ -5,7 +5,9 @@
  * every name and trace text is escaped for the output format.
  */
 
+import type { RunResult } from '../run/types.ts';
 import { renderMessage } from '../trace/render.ts';
+import { clientPath } from './compare/clients.ts';
 import {
   type Comparison,
   compareWorkloads,
@@ -135,7 +137,7 @@ function workloadHeader(w: Workload, fmt: Fmt): string {
 }
 
 /** The "at a glance" rows: [label, one cell per workload]. */
-function glanceRows(lang: Lang, cmp: Comparison, fmt: Fmt): Array<[string, string[]]> {
+function glanceRows(lang: Lang, cmp: Comparison, fmt: Fmt, result: RunResult): Array<[string, string[]]> {
   const row = (key: MessageKey, cell: (s: WorkloadSummary) => string): [string, string[]] => [
     fill(lang, key, {}, fmt),
     cmp.summaries.map(cell),
@@ -208,7 +210,37 @@ function glanceRows(lang: Lang, cmp: Comparison, fmt: Fmt): Array<[string, strin
         fmt,
       );
     }),
+    row('compare.row.clients', (s) => clientsCell(lang, s, result, fmt)),
   ];
+}
+
+/** The "how clients reach it" cell: the kind's path, the run's Service if any, requests per Pod. */
+function clientsCell(lang: Lang, s: WorkloadSummary, result: RunResult, fmt: Fmt): string {
+  const w = s.workload;
+  const path = clientPath(result, w, s.names);
+  const service = path.service ? { name: path.service.name } : undefined;
+  let text: string;
+  if (w.kind === 'DaemonSet') text = fill(lang, 'compare.clients.daemon', {}, fmt);
+  else if (w.kind === 'StatefulSet') {
+    const ordinal = (n: string) => Number(/-(\d+)$/.exec(n)?.[1] ?? 0);
+    const first = [...s.names].sort((a, b) => ordinal(a) - ordinal(b))[0];
+    const name = w.serviceName ?? path.service?.name;
+    text =
+      name === undefined || first === undefined
+        ? fill(lang, 'compare.clients.stable', {}, fmt)
+        : fill(
+            lang,
+            'compare.clients.stableService',
+            { service: { name }, example: { name: `${first}.${name}` } },
+            fmt,
+          );
+  } else
+    text = service
+      ? fill(lang, 'compare.clients.balancedService', { service }, fmt)
+      : fill(lang, 'compare.clients.balanced', {}, fmt);
+  if (path.answered.length === 0) return text;
+  const counts = path.answered.map(([pod, n]) => `${fmt.name(pod)} ×${n}`).join(', ');
+  return `${text}${fmt.text(catalogs[lang]['list.separator'])}${fill(lang, 'compare.clients.requests', { counts: { markup: counts } }, fmt)}`;
 }
 
 /** The fault column: time, the fault's command as code, and what it did (plain text). */
@@ -236,7 +268,7 @@ export function compareMarkdown(c: MdContext): string {
   const cmp = comparisonOf(c.result);
   if (!cmp) return '';
   const heads = cmp.workloads.map((w) => workloadHeader(w, MD));
-  const glance = glanceRows(c.lang, cmp, MD).map(([label, cells]) => [`**${label}**`, ...cells]);
+  const glance = glanceRows(c.lang, cmp, MD, c.result).map(([label, cells]) => [`**${label}**`, ...cells]);
   const faults = cmp.rows.map((row) => [
     faultLabel(c.lang, row, MD, (w) => `<br>${w}`),
     ...cmp.workloads.map((w) => cellLines(c.lang, row.cells[w.key] ?? [], MD).join('<br>')),
@@ -261,7 +293,7 @@ export function compareHtml(c: HtmlContext): string {
   const cmp = comparisonOf(c.result);
   if (!cmp) return '';
   const heads = cmp.workloads.map((w) => `<th>${workloadHeader(w, HTML)}</th>`).join('');
-  const glance = glanceRows(c.lang, cmp, HTML)
+  const glance = glanceRows(c.lang, cmp, HTML, c.result)
     .map(
       ([label, cells]) =>
         `<tr><th scope="row">${label}</th>${cells.map((x) => `<td>${x}</td>`).join('')}</tr>`,

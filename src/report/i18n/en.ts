@@ -331,6 +331,18 @@ export const en = {
   'compare.network.daemon': 'no stable name: clients usually reach the Pod on their own Node',
   'compare.network.stable': 'stable DNS names through the headless Service {service}: {example}, …',
   'compare.network.noService': 'stable Pod names, but no serviceName for DNS records',
+  'compare.row.clients': 'How clients reach it',
+  'compare.clients.balanced':
+    'interchangeable Pods behind a Service: one load-balanced ClusterIP spreads the requests over them',
+  'compare.clients.balancedService':
+    'interchangeable Pods behind the Service {service}: its load-balanced ClusterIP spreads the requests over them',
+  'compare.clients.stable':
+    'each Pod directly, by a stable DNS name through a headless Service (web-0.nginx)',
+  'compare.clients.stableService':
+    'each Pod directly, by its stable DNS name through the headless Service {service}: {example}',
+  'compare.clients.daemon':
+    'per Node: a client reaches the copy on its own Node (node-local, hostPort style)',
+  'compare.clients.requests': 'requests answered: {counts}',
   'compare.notAffected': 'no Pod hit',
   'compare.more': '… and {count} more',
   'fate.created': '{pod} created on {node} at {time}',

@@ -332,6 +332,17 @@ export const ko: Record<MessageKey, string> = {
   'compare.network.daemon': '고정된 이름 없음. 클라이언트는 보통 자기 노드의 파드에 접근한다',
   'compare.network.stable': '헤드리스 서비스({service})를 통한 고정 DNS 이름: {example}, …',
   'compare.network.noService': '파드 이름은 고정되지만 DNS 레코드를 위한 serviceName이 없음',
+  'compare.row.clients': '클라이언트가 닿는 길',
+  'compare.clients.balanced':
+    '서로 바꿔 쓸 수 있는 파드들이 서비스 뒤에 있다. 로드 밸런싱되는 ClusterIP 하나가 요청을 파드들에 나눈다',
+  'compare.clients.balancedService':
+    '서로 바꿔 쓸 수 있는 파드들이 서비스 {service} 뒤에 있다. 로드 밸런싱되는 ClusterIP가 요청을 파드들에 나눈다',
+  'compare.clients.stable':
+    '헤드리스 서비스를 통한 고정 DNS 이름(web-0.nginx)으로 파드 하나하나에 바로 닿는다',
+  'compare.clients.stableService':
+    '헤드리스 서비스 {service}를 통한 고정 DNS 이름으로 파드 하나하나에 바로 닿는다: {example}',
+  'compare.clients.daemon': '노드마다: 클라이언트는 자기 노드의 파드에 닿는다(노드 로컬, hostPort 방식)',
+  'compare.clients.requests': '응답한 요청: {counts}',
   'compare.notAffected': '영향받은 파드 없음',
   'compare.more': '… 외 {count}개',
   'fate.created': '{pod}: {time}에 {node}에 생성',
