@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 
-export type Controller = 'controller_utils' | 'ReplicaSet' | 'DaemonSet' | 'StatefulSet';
+export type Controller = 'controller_utils' | 'ReplicaSet' | 'DaemonSet' | 'StatefulSet' | 'Deployment';
 
 /** One Kubernetes test file, at the version we read it. */
 export interface Source {

@@ -11,9 +11,12 @@ import * as controllerUtils from './cases/controller_utils.ts';
 import * as daemonController from './cases/daemon_controller.ts';
 import * as daemonUpdate from './cases/daemon_update.ts';
 import * as daemonsetUtil from './cases/daemonset_util.ts';
+import * as deploymentUtil from './cases/deployment_util.ts';
 import * as replicaSet from './cases/replica_set.ts';
+import * as rolling from './cases/rolling.ts';
 import * as statefulSetControl from './cases/stateful_set_control.ts';
 import * as statefulSetUtils from './cases/stateful_set_utils.ts';
+import * as sync from './cases/sync.ts';
 import type { PortedCase, Source } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,6 +30,9 @@ const MODULES: Array<{ SOURCE: Source; cases: PortedCase[] }> = [
   daemonsetUtil,
   statefulSetUtils,
   statefulSetControl,
+  deploymentUtil,
+  rolling,
+  sync,
 ];
 
 /** The rows between two markers, as trimmed cell arrays (header and rule rows dropped). */

@@ -1,0 +1,232 @@
+/**
+ * pkg/controller/deployment/util/deployment_util_test.go → `deployment/util.ts` (fenceposts,
+ * maxUnavailable, EqualIgnoreHash, FindNewReplicaSet) and `deployment/plan.ts` (NewRSNewReplicas,
+ * DeploymentComplete): the arithmetic and lookups every sync of the controller rests on.
+ */
+import { expect } from 'vitest';
+import { deploymentComplete, newRSNewReplicas } from '../../../src/controllers/deployment/plan.ts';
+import {
+  equalIgnoreHash,
+  fenceposts,
+  findNewReplicaSet,
+  maxUnavailableOf,
+} from '../../../src/controllers/deployment/util.ts';
+import { CORRECT } from '../../../src/controllers/deployment/variants.ts';
+import type { KObject } from '../../../src/model/types.ts';
+import type { PortedCase, Source } from '../harness.ts';
+import { deployment, type IntOrPercent, rs } from './deployment_fake.ts';
+
+export const SOURCE: Source = {
+  controller: 'Deployment',
+  file: 'pkg/controller/deployment/util/deployment_util_test.go',
+  version: '00216e4596922fe546c0e5548921d01e2d91db12',
+};
+
+const at = (func: string, name: string, run: () => void): PortedCase => ({ source: SOURCE, func, name, run });
+
+const NEW_RS_NEW_REPLICAS = [
+  { name: 'can not scale up - to newRSReplicas', recreate: false, dep: 1, newRS: 5, surge: 1, expected: 5 },
+  { name: 'scale up - to depReplicas', recreate: false, dep: 6, newRS: 2, surge: 10, expected: 6 },
+  { name: 'recreate - to depReplicas', recreate: true, dep: 3, newRS: 1, surge: 1, expected: 3 },
+].map((c) =>
+  at('TestNewRSNewReplicas', c.name, () => {
+    const d = deployment(c.dep, { maxSurge: c.surge, maxUnavailable: 1, recreate: c.recreate });
+    expect(newRSNewReplicas(d, [rs('rs5', 5)], rs('new', c.newRS), CORRECT)).toBe(c.expected);
+  }),
+);
+
+/** Numbered as the Go table (its cases 2 and 3, unparsable percentages, are not ported). */
+const FENCEPOSTS: Array<[string, IntOrPercent, IntOrPercent, number, number, number]> = [
+  ['0', '0%', '0%', 0, 0, 1],
+  ['1', '39%', '39%', 10, 4, 3],
+  ['4', 0, '39%', 10, 0, 3],
+  ['5', '39%', 0, 10, 4, 0],
+  ['6', 0, 0, 10, 0, 1],
+];
+
+const RESOLVE_FENCEPOSTS = FENCEPOSTS.map(([num, s, u, n, es, eu]) =>
+  at('TestResolveFenceposts', num, () => {
+    expect(fenceposts(deployment(n, { maxSurge: s, maxUnavailable: u }), CORRECT)).toEqual({
+      maxSurge: es,
+      maxUnavailable: eu,
+    });
+  }),
+);
+
+const MAX_UNAVAILABLE: Array<[string, KObject, number]> = [
+  ['maxUnavailable less than replicas', deployment(10, { maxSurge: 1, maxUnavailable: 5 }), 5],
+  ['maxUnavailable equal replicas', deployment(10, { maxSurge: 1, maxUnavailable: 10 }), 10],
+  ['maxUnavailable greater than replicas', deployment(5, { maxSurge: 1, maxUnavailable: 10 }), 5],
+  ['maxUnavailable with replicas is 0', deployment(0, { maxSurge: 1, maxUnavailable: 10 }), 0],
+  ['maxUnavailable with Recreate deployment strategy', deployment(10, { recreate: true }), 0],
+  [
+    'maxUnavailable less than replicas with percents',
+    deployment(10, { maxSurge: 1, maxUnavailable: '50%' }),
+    5,
+  ],
+  [
+    'maxUnavailable equal replicas with percents',
+    deployment(10, { maxSurge: 1, maxUnavailable: '100%' }),
+    10,
+  ],
+  [
+    'maxUnavailable greater than replicas with percents',
+    deployment(5, { maxSurge: 1, maxUnavailable: '100%' }),
+    5,
+  ],
+];
+
+const MAX_UNAVAILABLE_CASES = MAX_UNAVAILABLE.map(([name, d, expected]) =>
+  at('TestMaxUnavailable', name, () => expect(maxUnavailableOf(d, CORRECT)).toBe(expected)),
+);
+
+const HASH = 'pod-template-hash';
+
+/** generatePodTemplateSpec of the Go test. */
+function podTemplate(
+  name: string,
+  node: string,
+  annotations: Record<string, string>,
+  labels: Record<string, string>,
+) {
+  return { metadata: { name, annotations, labels }, spec: { nodeName: node } };
+}
+
+const EQUAL_IGNORE_HASH: Array<
+  [string, ReturnType<typeof podTemplate>, ReturnType<typeof podTemplate>, boolean]
+> = [
+  [
+    'Same spec, same labels',
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-1', something: 'else' }),
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-1', something: 'else' }),
+    true,
+  ],
+  [
+    'Same spec, only pod-template-hash label value is different',
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-1', something: 'else' }),
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-2', something: 'else' }),
+    true,
+  ],
+  [
+    "Same spec, the former doesn't have pod-template-hash label",
+    podTemplate('foo', 'foo-node', {}, { something: 'else' }),
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-2', something: 'else' }),
+    true,
+  ],
+  [
+    "Same spec, the label is different, the former doesn't have pod-template-hash label, same number of labels",
+    podTemplate('foo', 'foo-node', {}, { something: 'else' }),
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-2' }),
+    false,
+  ],
+  [
+    "Same spec, the label is different, the latter doesn't have pod-template-hash label, same number of labels",
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-1' }),
+    podTemplate('foo', 'foo-node', {}, { something: 'else' }),
+    false,
+  ],
+  [
+    'Same spec, the label is different, and the pod-template-hash label value is the same',
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-1' }),
+    podTemplate('foo', 'foo-node', {}, { [HASH]: 'value-1', something: 'else' }),
+    false,
+  ],
+  [
+    'Different spec, same labels',
+    podTemplate('foo', 'foo-node', { former: 'value' }, { [HASH]: 'value-1', something: 'else' }),
+    podTemplate('foo', 'foo-node', { latter: 'value' }, { [HASH]: 'value-1', something: 'else' }),
+    false,
+  ],
+  [
+    'Different spec, different pod-template-hash label value',
+    podTemplate('foo-1', 'foo-node', {}, { [HASH]: 'value-1', something: 'else' }),
+    podTemplate('foo-2', 'foo-node', {}, { [HASH]: 'value-2', something: 'else' }),
+    false,
+  ],
+  [
+    "Different spec, the former doesn't have pod-template-hash label",
+    podTemplate('foo-1', 'foo-node-1', {}, { something: 'else' }),
+    podTemplate('foo-2', 'foo-node-2', {}, { [HASH]: 'value-2', something: 'else' }),
+    false,
+  ],
+  [
+    'Different spec, different labels',
+    podTemplate('foo', 'foo-node-1', {}, { something: 'else' }),
+    podTemplate('foo', 'foo-node-2', {}, { nothing: 'else' }),
+    false,
+  ],
+];
+
+const EQUAL_IGNORE_HASH_CASES = EQUAL_IGNORE_HASH.map(([name, former, latter, expected]) =>
+  at('TestEqualIgnoreHash', name, () => {
+    const before = JSON.stringify([former, latter]);
+    // Both orders, as the Go test runs them; neither template may be changed.
+    expect(equalIgnoreHash(former, latter)).toBe(expected);
+    expect(equalIgnoreHash(latter, former)).toBe(expected);
+    expect(JSON.stringify([former, latter])).toBe(before);
+  }),
+);
+
+/**
+ * TestFindNewReplicaSet's sets: newRS and newRSDup carry the Deployment's template (newRSDup is a
+ * minute older), oldRS an older template. The two cases about fields the API server dropped behind
+ * a disabled feature gate are not ported (feature gates are not modelled).
+ */
+function findNewCases(): PortedCase[] {
+  const d = deployment(1, { image: 'nginx' });
+  const withHash = (o: KObject, hash: string) => {
+    o.metadata.labels = { app: 'foo', [HASH]: hash };
+    return o;
+  };
+  const newRS = withHash(rs('newRS', 0, { image: 'nginx', ageS: 0 }), 'hash');
+  const newRSDup = withHash(rs('newRSDup', 0, { image: 'nginx', ageS: 60 }), 'different-hash');
+  const oldRS = rs('oldRS', 0, { image: 'nginx-old-1', ageS: 0 });
+  const cases: Array<[string, KObject[], KObject | undefined]> = [
+    [
+      'Get new ReplicaSet with the same template as Deployment spec but different pod-template-hash value',
+      [newRS, oldRS],
+      newRS,
+    ],
+    [
+      'Get the oldest new ReplicaSet when there are more than one ReplicaSet with the same template',
+      [newRS, oldRS, newRSDup],
+      newRSDup,
+    ],
+    ['Get nil new ReplicaSet', [oldRS], undefined],
+  ];
+  return cases.map(([name, sets, expected]) =>
+    at('TestFindNewReplicaSet', name, () => expect(findNewReplicaSet(d, sets)).toBe(expected)),
+  );
+}
+
+/** deployment(desired, current, updated, available, maxUnavailable, maxSurge) of the Go test. */
+const COMPLETE: Array<[string, [number, number, number, number, number, number], boolean]> = [
+  ['not complete: min but not all pods become available', [5, 5, 5, 4, 1, 0], false],
+  ['not complete: min availability is not honored', [5, 5, 5, 3, 1, 0], false],
+  ['complete', [5, 5, 5, 5, 0, 0], true],
+  ['not complete: all pods are available but not updated', [5, 5, 4, 5, 0, 0], false],
+  ['not complete: still running old pods', [1, 2, 1, 1, 0, 1], false],
+  ['not complete: one replica deployment never comes up', [1, 1, 1, 0, 1, 1], false],
+];
+
+const DEPLOYMENT_COMPLETE = COMPLETE.map(([name, [desired, current, updated, available, mu, ms], expected]) =>
+  at('TestDeploymentComplete', name, () => {
+    const d = deployment(desired, { maxSurge: ms, maxUnavailable: mu });
+    const status = {
+      replicas: current,
+      updatedReplicas: updated,
+      availableReplicas: available,
+      observedGeneration: 1,
+    };
+    expect(deploymentComplete(d, status)).toBe(expected);
+  }),
+);
+
+export const cases: PortedCase[] = [
+  ...NEW_RS_NEW_REPLICAS,
+  ...RESOLVE_FENCEPOSTS,
+  ...MAX_UNAVAILABLE_CASES,
+  ...EQUAL_IGNORE_HASH_CASES,
+  ...findNewCases(),
+  ...DEPLOYMENT_COMPLETE,
+];
