@@ -96,9 +96,14 @@ function podTemplates(world: World, obj: KObject): KObject[] {
   return templates.filter((t) => t).map((t) => ({ ...t, metadata: t.metadata ?? {} }) as KObject);
 }
 
-/** True when the workload's application cannot run to Ready: a template it uses or one of its pods. */
+/**
+ * True when the workload's application cannot run to Ready: a template it still makes pods from or
+ * one of its pods. A workload scaled to zero waits on no pod (a rolled-back Deployment's broken
+ * ReplicaSet), so its template alone holds nothing.
+ */
 export function appCannotRun(world: World, obj: KObject): boolean {
-  if (podTemplates(world, obj).some((t) => !appCanBeReady(t))) return true;
+  const asksForPods = obj.spec?.replicas !== 0;
+  if (asksForPods && podTemplates(world, obj).some((t) => !appCanBeReady(t))) return true;
   // A Deployment's pods are its ReplicaSets' (a paused one can keep running a failing build).
   return followed(world, obj).some((p) => p.kind === 'Pod' && !appCanBeReady(p));
 }

@@ -2,11 +2,13 @@
  * A rollout held by a template that never becomes Ready is Kubernetes holding it
  * (ProgressDeadlineExceeded), reported as a held-by-design verdict with its reason, en and ko; a
  * rollout blocked by the controller with a healthy template (mutant no-unhealthy-cleanup) is a
- * violation, even though it also passes its progress deadline.
+ * violation, even though it also passes its progress deadline. A ReplicaSet whose application cannot
+ * run is held only while Kubernetes still waits on its pods (spec.replicas > 0).
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/run/runScenario.ts';
-import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { loadScenarioFile, parseScenarioText } from '../../src/scenario/parse.ts';
 
 const scenario = (image: string, update: string, variant = 'correct') => `apiVersion: kubeprop/v1
 kind: Scenario
@@ -53,6 +55,24 @@ describe('deployment: held rollouts', () => {
     expect(v.status).toBe('held');
     expect(v.heldByDesign?.some((n) => n.message.includes('holds the rollout')) ?? false).toBe(false);
   });
+
+  it('a never-ready ReplicaSet is held while Kubernetes waits on its pods, not once it is scaled to 0', () => {
+    const held = (text: string) =>
+      (converges(text).heldByDesign ?? []).filter((n) => n.message.startsWith('replicaset/'));
+    expect(held(scenario('app:v1', 'app:v2-never-ready'))).toHaveLength(1);
+    expect(held(scenario('app:v1-never-ready', 'app:v2'))).toEqual([]);
+  });
+
+  it.each(['deployment-rollback', 'deployment-proportional-scaling'])(
+    '%s: the broken ReplicaSet ends with 0 replicas, so no note calls it held by design',
+    (name) => {
+      const s = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', `${name}.yaml`));
+      const r = runScenario(s, { keepTrace: false });
+      expect(r.outcome).toBe('pass');
+      const notes = r.invariants.flatMap((i) => i.heldByDesign ?? []);
+      expect(notes.filter((n) => n.message.startsWith('replicaset/'))).toEqual([]);
+    },
+  );
 
   it('the same rollout blocked by mutant no-unhealthy-cleanup is a violation, not a hold', () => {
     const v = converges(scenario('app:v1-never-ready', 'app:v2', 'no-unhealthy-cleanup'));
