@@ -11,7 +11,14 @@ import { fixtureSources } from './fixtures.ts';
 const service = (name: string, app: string, headless: boolean): KObject => ({
   apiVersion: 'v1',
   kind: 'Service',
-  metadata: { name, namespace: 'default' },
+  metadata: {
+    name,
+    namespace: 'default',
+    uid: `uid-${name}`,
+    resourceVersion: '1',
+    generation: 1,
+    creationTimestamp: '1970-01-01T00:00:00Z',
+  },
   spec: { selector: { app }, ...(headless ? { clusterIP: 'None' } : {}) },
 });
 
