@@ -348,7 +348,76 @@ const REPLICASET: E2ECase[] = [
   },
 ];
 
-const E2E_CASES: readonly E2ECase[] = [...STATEFULSET, ...DAEMONSET, ...REPLICASET];
+/** Each ReplicaSet's spec.replicas at the end of the run, by name. */
+function rsSizes(r: RunResult): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const w of r.final.workloads)
+    if (w.kind === 'ReplicaSet') out[w.name] = (w.spec as { replicas?: number }).replicas ?? 0;
+  return out;
+}
+
+const fromSet = (es: PodEvent[], prefix: string) => es.filter((e) => e.pod.startsWith(prefix));
+
+const DEPLOYMENT: E2ECase[] = [
+  {
+    file: 'deployment-rolling-update-delete-old-pods.yaml',
+    e2e: 'RollingUpdateDeployment should delete old pods and create new ones',
+    check: (r) => {
+      const sizes = rsSizes(r);
+      // The adopted ReplicaSet is the old revision, scaled to 0; one new ReplicaSet holds the replica.
+      expect(sizes['test-rolling-update-controller']).toBe(0);
+      expect(Object.keys(sizes)).toHaveLength(2);
+      expect(fromSet(removals(r), 'test-rolling-update-controller-')).toHaveLength(1);
+      allReady(r, 1);
+      expect(r.final.pods[0]?.owner).toMatch(/^replicaset\/test-rolling-update-deployment-/);
+    },
+  },
+  {
+    file: 'deployment-recreate-delete-old-pods.yaml',
+    e2e: 'RecreateDeployment should delete old pods and create new ones',
+    check: (r) => {
+      const gone = removals(r, 60_000);
+      const made = creates(r, 60_000);
+      expect(gone).toHaveLength(3);
+      expect(made).toHaveLength(3);
+      // No new pod is created while an old one still exists.
+      const lastGone = Math.max(...gone.map((e) => e.atMs));
+      for (const m of made) expect(m.atMs).toBeGreaterThan(lastGone);
+      allReady(r, 3);
+      expect(new Set(r.final.pods.map((p) => p.owner)).size).toBe(1);
+    },
+  },
+  {
+    file: 'deployment-rollover.yaml',
+    e2e: 'deployment should support rollover',
+    check: (r) => {
+      const sizes = rsSizes(r);
+      expect(Object.keys(sizes)).toHaveLength(3);
+      expect(sizes['test-rollover-controller']).toBe(0);
+      expect(Object.values(sizes).sort()).toEqual([0, 0, 1]);
+      // The stuck intermediate ReplicaSet made one pod before the rollover, and it is gone.
+      const stuck = Object.keys(sizes).find((n) => n !== 'test-rollover-controller' && sizes[n] === 0)!;
+      expect(fromSet(creates(r), `${stuck}-`).filter((e) => e.atMs < 60_000)).toHaveLength(1);
+      expect(fromSet(removals(r), `${stuck}-`)).toHaveLength(1);
+      allReady(r, 1);
+    },
+  },
+  {
+    file: 'deployment-proportional-scaling-e2e.yaml',
+    e2e: 'deployment should support proportional scaling',
+    check: (r) => {
+      const ready = r.final.pods.find((p) => p.ready)!.owner!.slice('replicaset/'.length);
+      const broken = Object.keys(rsSizes(r)).find((n) => n !== ready)!;
+      // Held rollout before the scale: old 10 -> 8, new 5.
+      expect(fromSet(creates(r, 30_000), `${broken}-`).filter((e) => e.atMs < 90_000)).toHaveLength(5);
+      expect(fromSet(removals(r, 30_000), `${ready}-`).filter((e) => e.atMs < 90_000)).toHaveLength(2);
+      // After the scale to 30: old 20, new 13.
+      expect(rsSizes(r)).toEqual({ [ready]: 20, [broken]: 13 });
+    },
+  },
+];
+
+const E2E_CASES: readonly E2ECase[] = [...STATEFULSET, ...DAEMONSET, ...REPLICASET, ...DEPLOYMENT];
 
 describe('conformance: e2e behaviours as scenarios (scenarios/conformance/)', () => {
   it('conformance: every scenario file in scenarios/conformance/ has a check, and none is missing', () => {
