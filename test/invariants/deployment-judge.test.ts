@@ -131,6 +131,24 @@ describe('deployment judge: semantics', () => {
     ]);
     expect(Object.fromEntries(sizes)).toEqual({ 'web-old': 14, 'web-new': 9 });
   });
+
+  it('proportions: a max-replicas annotation zeroed or invalid falls back to status.replicas (TestGetReplicaSetFraction, "incorrectly set to 0 (by a 3rd party)")', () => {
+    for (const bad of ['0', '-13', '1e1']) {
+      const d = deployment(20, {
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 3, maxUnavailable: 0 } },
+      });
+      d.status = { replicas: 13 };
+      const annotate = (o: KObject) => ({
+        ...o,
+        metadata: { ...o.metadata, annotations: { 'deployment.kubernetes.io/max-replicas': bad } },
+      });
+      const sizes = proportionalSizes(d, [
+        annotate(rs('web-old', 'app:v1', 8, 8, 1)),
+        annotate(rs('web-new', 'app:v2', 5, 0, 2)),
+      ]);
+      expect(Object.fromEntries(sizes)).toEqual({ 'web-old': 14, 'web-new': 9 });
+    }
+  });
 });
 
 describe('deployment judge: invariants on hand-built writes', () => {

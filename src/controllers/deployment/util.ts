@@ -137,15 +137,24 @@ function roundHalfAway(x: number): number {
 }
 
 /**
+ * getNonNegativeInt32FromAnnotation: decimal digits only, at most MaxInt32; anything else (a
+ * negative, "1e2", "0x10", " 12") is not a valid annotation.
+ */
+function annotationInt32(raw: string | undefined): number | undefined {
+  if (raw === undefined || !/^[0-9]+$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n <= 2_147_483_647 ? n : undefined;
+}
+
+/**
  * getReplicaSetFraction: the set's share of a resize, from the size the Deployment had when the
- * set was last sized (the max-replicas annotation, else status.replicas).
+ * set was last sized (the max-replicas annotation; when it is missing, invalid or 0, as a third
+ * party may leave it, status.replicas).
  */
 function fraction(rs: KObject, d: KObject, v: DeploymentVariant): number {
   if (replicasOf(d) === 0) return -replicasOf(rs);
   const target = replicasOf(d) + maxSurgeOf(d, v);
-  const raw = rs.metadata.annotations?.[MAX_REPLICAS];
-  const annotated =
-    raw !== undefined && Number.isInteger(Number(raw)) ? Number(raw) : (d.status?.replicas ?? 0);
+  const annotated = annotationInt32(rs.metadata.annotations?.[MAX_REPLICAS]) || (d.status?.replicas ?? 0);
   if (annotated === 0) return 0;
   return roundHalfAway((replicasOf(rs) * target) / annotated) - replicasOf(rs);
 }

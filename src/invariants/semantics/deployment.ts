@@ -126,9 +126,11 @@ function shareOf(rs: KObject, d: KObject, target: number, left: number): number 
   let fraction: number;
   if (specReplicas(d) === 0) fraction = -size;
   else {
-    const raw = rs.metadata.annotations?.[MAX_REPLICAS_ANNOTATION];
-    const annotated =
-      raw !== undefined && Number.isInteger(Number(raw)) ? Number(raw) : (d.status?.replicas ?? 0);
+    // A max-replicas annotation counts only as a non-negative int32 in decimal, and not when 0
+    // (getNonNegativeInt32FromAnnotation; a third party may have removed or zeroed it).
+    const raw = rs.metadata.annotations?.[MAX_REPLICAS_ANNOTATION] ?? '';
+    const valid = /^[0-9]+$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : 0;
+    const annotated = valid || (d.status?.replicas ?? 0);
     fraction = annotated === 0 ? 0 : roundHalfAway((size * target) / annotated) - size;
   }
   return left > 0 ? Math.min(fraction, left) : Math.max(fraction, left);

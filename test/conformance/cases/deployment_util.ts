@@ -4,12 +4,21 @@
  * DeploymentComplete): the arithmetic and lookups every sync of the controller rests on.
  */
 import { expect } from 'vitest';
-import { deploymentComplete, newRSNewReplicas } from '../../../src/controllers/deployment/plan.ts';
 import {
+  deploymentComplete,
+  isSaturated,
+  newRSNewReplicas,
+} from '../../../src/controllers/deployment/plan.ts';
+import {
+  DESIRED_REPLICAS,
   equalIgnoreHash,
   fenceposts,
   findNewReplicaSet,
+  MAX_REPLICAS,
   maxUnavailableOf,
+  needsAnnotations,
+  proportion,
+  replicasAnnotations,
 } from '../../../src/controllers/deployment/util.ts';
 import { CORRECT } from '../../../src/controllers/deployment/variants.ts';
 import type { KObject } from '../../../src/model/types.ts';
@@ -222,6 +231,97 @@ const DEPLOYMENT_COMPLETE = COMPLETE.map(([name, [desired, current, updated, ava
   }),
 );
 
+/**
+ * TestGetReplicaSetFraction, through `proportion` (GetProportion) with nothing yet added and an
+ * allowance far larger than the fraction, where GetProportion returns the fraction itself. The
+ * Deployment has maxUnavailable 1 and the case's maxSurge and status.replicas.
+ */
+const FRACTION: Array<
+  [string, { dep: number; status?: number; surge?: number; rs: number; max?: string }, number]
+> = [
+  ['empty deployment always scales to 0', { dep: 0, rs: 10 }, -10],
+  [
+    'unsynced deployment does not scale when max-replicas annotation is missing (removed by a 3rd party)',
+    { dep: 10, rs: 5 },
+    0,
+  ],
+  [
+    'unsynced deployment does not scale when max-replicas annotation is incorrectly set to 0 (by a 3rd party)',
+    { dep: 10, rs: 5, max: '0' },
+    0,
+  ],
+  [
+    'scale up by 1/5 should increase RS replicas by 1/5 when max-replicas annotation is missing (removed by a 3rd party)',
+    { dep: 120, status: 100, rs: 50 },
+    10,
+  ],
+  [
+    'scale up by 1/5 should increase RS replicas by 1/5 when max-replicas annotation is incorrectly set to 0 (by a 3rd party)',
+    { dep: 120, status: 100, rs: 50, max: '0' },
+    10,
+  ],
+  ['scale up by 1/5 should increase RS replicas by 1/5', { dep: 120, rs: 50, max: '100' }, 10],
+  [
+    'scale up with maxSurge by 1/5 should increase RS replicas approximately by 1/5',
+    { dep: 120, surge: 10, rs: 50, max: '110' },
+    9,
+  ],
+  ['scale down by 1/6 should decrease RS replicas by 1/6', { dep: 10, rs: 6, max: '12' }, -1],
+  [
+    'scale down with maxSurge by 1/6 should decrease RS replicas approximately by 1/6',
+    { dep: 100, surge: 10, rs: 50, max: '130' },
+    -8,
+  ],
+];
+
+const UNBOUNDED = 1_000_000;
+
+const REPLICA_SET_FRACTION = FRACTION.map(([name, c, expected]) =>
+  at('TestGetReplicaSetFraction', name, () => {
+    const d = deployment(c.dep, { maxSurge: c.surge ?? 0, maxUnavailable: 1 });
+    d.status = { replicas: c.status ?? 0 };
+    const set = rs('nginx', c.rs, { annotations: c.max === undefined ? {} : { [MAX_REPLICAS]: c.max } });
+    // Either sign of allowance: min(fraction, +big) and max(fraction, −big) are the fraction.
+    expect(proportion(set, d, UNBOUNDED, 0, CORRECT)).toBe(expected);
+    expect(proportion(set, d, -UNBOUNDED, 0, CORRECT)).toBe(expected);
+  }),
+);
+
+/** ReplicasAnnotationsNeedUpdate(rs, 10, 20). */
+const NEED_UPDATE: Array<[string, Record<string, string> | undefined, boolean]> = [
+  ['test Annotations nil', undefined, true],
+  ['test desiredReplicas update', { [DESIRED_REPLICAS]: '8', [MAX_REPLICAS]: '20' }, true],
+  ['test maxReplicas update', { [DESIRED_REPLICAS]: '10', [MAX_REPLICAS]: '16' }, true],
+  ["test needn't update", { [DESIRED_REPLICAS]: '10', [MAX_REPLICAS]: '20' }, false],
+];
+
+const REPLICAS_ANNOTATIONS_NEED_UPDATE = NEED_UPDATE.map(([name, annotations, expected]) =>
+  at('TestReplicasAnnotationsNeedUpdate', name, () => {
+    const set = rs('hello', 0);
+    set.metadata.annotations = annotations;
+    const want = { [DESIRED_REPLICAS]: '10', [MAX_REPLICAS]: '20' };
+    expect(needsAnnotations(set, want)).toBe(expected);
+  }),
+);
+
+/**
+ * TestAnnotationUtils' SetReplicasAnnotations (10 desired, 11 max: a Deployment of 10 with maxSurge
+ * 1) and IsSaturated subtests. SetNewReplicaSetAnnotations is not ported: kubeprop does not write
+ * the revision-history annotation.
+ */
+const ANNOTATION_UTILS = [
+  at('TestAnnotationUtils', 'SetReplicasAnnotations', () => {
+    expect(replicasAnnotations(deployment(10, { maxSurge: 1, maxUnavailable: 1 }), CORRECT)).toEqual({
+      [DESIRED_REPLICAS]: '10',
+      [MAX_REPLICAS]: '11',
+    });
+  }),
+  at('TestAnnotationUtils', 'IsSaturated', () => {
+    const set = rs('nginx', 1, { available: 1, annotations: { [DESIRED_REPLICAS]: '1' } });
+    expect(isSaturated(deployment(1), set)).toBe(true);
+  }),
+];
+
 export const cases: PortedCase[] = [
   ...NEW_RS_NEW_REPLICAS,
   ...RESOLVE_FENCEPOSTS,
@@ -229,4 +329,7 @@ export const cases: PortedCase[] = [
   ...EQUAL_IGNORE_HASH_CASES,
   ...findNewCases(),
   ...DEPLOYMENT_COMPLETE,
+  ...REPLICA_SET_FRACTION,
+  ...REPLICAS_ANNOTATIONS_NEED_UPDATE,
+  ...ANNOTATION_UTILS,
 ];
