@@ -204,7 +204,7 @@ function withConditions(status: DeploymentStatus, list: DeploymentCondition[]): 
 }
 
 /** DeploymentProgressing: more updated, fewer old, more ready or more available replicas than last written. */
-function progressed(d: KObject, next: DeploymentStatus): boolean {
+export function progressed(d: KObject, next: DeploymentStatus): boolean {
   const old = d.status ?? {};
   const oldOld = (old.replicas ?? 0) - (old.updatedReplicas ?? 0);
   const newOld = next.replicas - next.updatedReplicas;
@@ -217,7 +217,8 @@ function progressed(d: KObject, next: DeploymentStatus): boolean {
 }
 
 /** DeploymentTimedOut: no progress since lastUpdateTime for progressDeadlineSeconds. */
-function timedOut(d: KObject, cur: DeploymentCondition | undefined, nowMs: number): boolean {
+export function timedOut(d: KObject, cur: DeploymentCondition | undefined, nowMs: number): boolean {
+  if (!hasProgressDeadline(d)) return false;
   if (!cur || cur.reason === NEW_RS_AVAILABLE) return false;
   if (cur.reason === TIMED_OUT) return true;
   return parseTimestamp(cur.lastUpdateTime) + (d.spec?.progressDeadlineSeconds ?? 600) * 1000 < nowMs;

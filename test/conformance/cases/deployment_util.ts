@@ -10,6 +10,12 @@ import {
   newRSNewReplicas,
 } from '../../../src/controllers/deployment/plan.ts';
 import {
+  type DeploymentCondition,
+  type DeploymentStatus,
+  progressed,
+  timedOut,
+} from '../../../src/controllers/deployment/status.ts';
+import {
   DESIRED_REPLICAS,
   equalIgnoreHash,
   fenceposts,
@@ -21,6 +27,7 @@ import {
   replicasAnnotations,
 } from '../../../src/controllers/deployment/util.ts';
 import { CORRECT } from '../../../src/controllers/deployment/variants.ts';
+import { formatTimestamp, parseTimestamp } from '../../../src/model/time.ts';
 import type { KObject } from '../../../src/model/types.ts';
 import type { PortedCase, Source } from '../harness.ts';
 import { deployment, type IntOrPercent, rs } from './deployment_fake.ts';
@@ -322,6 +329,91 @@ const ANNOTATION_UTILS = [
   }),
 ];
 
+type Counts = [number, number, number, number];
+
+/** deployment(current, updated, ready, available) and newStatus(...) of the Go test. */
+const PROGRESSING: Array<[string, Counts, Counts, boolean]> = [
+  ['progressing: updated pods', [10, 4, 4, 4], [10, 6, 4, 4], true],
+  ['not progressing', [10, 4, 4, 4], [10, 4, 4, 4], false],
+  ['progressing: old pods removed', [10, 4, 6, 6], [8, 4, 6, 6], true],
+  ['not progressing: less new pods', [10, 7, 3, 3], [10, 6, 3, 3], false],
+  ['progressing: less overall but more new pods', [10, 4, 7, 7], [8, 8, 5, 5], true],
+  ['progressing: more ready pods', [10, 10, 9, 8], [10, 10, 10, 8], true],
+  ['progressing: more available pods', [10, 10, 10, 9], [10, 10, 10, 10], true],
+];
+
+const counts = ([replicas, updatedReplicas, readyReplicas, availableReplicas]: Counts) => ({
+  replicas,
+  updatedReplicas,
+  readyReplicas,
+  availableReplicas,
+});
+
+const DEPLOYMENT_PROGRESSING = PROGRESSING.map(([name, before, after, expected]) =>
+  at('TestDeploymentProgressing', name, () => {
+    const d = deployment(10);
+    d.status = counts(before);
+    expect(progressed(d, counts(after) as DeploymentStatus)).toBe(expected);
+  }),
+);
+
+/** timeFn(min, sec) of the Go test: 2016-01-01 00:min:sec UTC. */
+const timeFn = (min: number, sec: number) => Date.UTC(2016, 0, 1, 0, min, sec);
+
+/** [name, progressDeadlineSeconds, reason, condition lastUpdateTime, now, expected]. */
+const TIMED_OUT: Array<[string, number | undefined, string, number, number, boolean]> = [
+  ['nil progressDeadlineSeconds specified - no timeout', undefined, '', timeFn(1, 9), timeFn(1, 20), false],
+  [
+    'infinite progressDeadlineSeconds specified - no timeout',
+    2_147_483_647,
+    '',
+    timeFn(1, 9),
+    timeFn(1, 20),
+    false,
+  ],
+  [
+    'progressDeadlineSeconds: 10s, now - started => 00:01:20 - 00:01:09 => 11s',
+    10,
+    '',
+    timeFn(1, 9),
+    timeFn(1, 20),
+    true,
+  ],
+  [
+    'progressDeadlineSeconds: 10s, now - started => 00:01:20 - 00:01:11 => 9s',
+    10,
+    '',
+    timeFn(1, 11),
+    timeFn(1, 20),
+    false,
+  ],
+  [
+    'previous status was a complete deployment',
+    undefined,
+    'NewReplicaSetAvailable',
+    parseTimestamp('0001-01-01T00:00:00Z'),
+    timeFn(1, 20),
+    false,
+  ],
+];
+
+const DEPLOYMENT_TIMED_OUT = TIMED_OUT.map(([name, pds, reason, from, now, expected]) =>
+  at('TestDeploymentTimedOut', name, () => {
+    const d = deployment(1);
+    if (pds !== undefined) (d.spec as Record<string, unknown>).progressDeadlineSeconds = pds;
+    const t = formatTimestamp(from);
+    const cond: DeploymentCondition = {
+      type: 'Progressing',
+      status: 'True',
+      reason,
+      message: '',
+      lastUpdateTime: t,
+      lastTransitionTime: t,
+    };
+    expect(timedOut(d, cond, now)).toBe(expected);
+  }),
+);
+
 export const cases: PortedCase[] = [
   ...NEW_RS_NEW_REPLICAS,
   ...RESOLVE_FENCEPOSTS,
@@ -332,4 +424,6 @@ export const cases: PortedCase[] = [
   ...REPLICA_SET_FRACTION,
   ...REPLICAS_ANNOTATIONS_NEED_UPDATE,
   ...ANNOTATION_UTILS,
+  ...DEPLOYMENT_PROGRESSING,
+  ...DEPLOYMENT_TIMED_OUT,
 ];
