@@ -31,11 +31,23 @@ export const POD_PHASES: readonly PodPhase[] = [
 export type NodeStatus = 'up' | 'crashed' | 'partitioned' | 'removed';
 export const NODE_STATUSES: readonly NodeStatus[] = ['up', 'crashed', 'partitioned', 'removed'];
 
-/** One Pod as seen at one step. `node` is null while unscheduled. */
+/**
+ * One Pod as seen at one step. `node` is null while unscheduled. `revision`: the revision of the
+ * Deployment ReplicaSet that owns it (absent for Pods no Deployment manages).
+ */
 export interface PodSlot {
   name: string;
   node: string | null;
   phase: PodPhase;
+  revision?: number;
+}
+
+/** A Deployment's ReplicaSet at one step: its revision, spec.replicas and Ready Pods. */
+export interface ReplicaSetSize {
+  name: string;
+  revision: number;
+  replicas: number;
+  ready: number;
 }
 
 /** The cluster after one step: `events` is the half-open range of trace indices of that step. */
@@ -45,6 +57,8 @@ export interface Frame {
   events: [number, number];
   nodes: Array<[string, NodeStatus]>;
   pods: PodSlot[];
+  /** The Deployments' ReplicaSets, by name (absent when the run has none). */
+  replicaSets?: ReplicaSetSize[];
 }
 
 interface ApiPod {
@@ -88,6 +102,10 @@ export class ClusterTracker {
   private readonly api = new Map<string, ApiPod>();
   /** `node\0pod` → the node really runs this pod. */
   private readonly running = new Set<string>();
+  /** Pod name → its Deployment ReplicaSet (kept after the object goes: a ghost keeps its colour). */
+  private readonly owners = new Map<string, string>();
+  /** The Deployments' ReplicaSets now (those whose writes carry a revision). */
+  private readonly replicaSets = new Map<string, ReplicaSetSize>();
   readonly nodes = new Map<string, NodeStatus>();
 
   constructor(initialNodes: readonly string[]) {
@@ -97,6 +115,7 @@ export class ClusterTracker {
   /** Applies one trace event. */
   apply(e: TraceEvent): void {
     if (e.code === 'fault.applied') return this.applyFault(e);
+    if (this.applyReplicaSet(e)) return;
     const name = podOf(e);
     if (name === undefined) return;
     if (e.code === 'api.removed') {
@@ -116,6 +135,34 @@ export class ClusterTracker {
     pod.phase = p.phase;
     pod.ready = p.ready;
     if (p.terminating) pod.terminating = true;
+    if (p.owner !== undefined) this.owners.set(name, p.owner);
+  }
+
+  /** A Deployment ReplicaSet's write or removal; true if `e` was one. */
+  private applyReplicaSet(e: TraceEvent): boolean {
+    if (e.code === 'api.workload' && e.params.ref.startsWith('replicaset/')) {
+      const { ref, revision, replicas, ready } = e.params;
+      const name = ref.slice('replicaset/'.length);
+      if (revision !== undefined) this.replicaSets.set(name, { name, revision, replicas, ready });
+      return true;
+    }
+    if (e.code === 'api.removed' && e.params.ref.startsWith('replicaset/')) {
+      this.replicaSets.delete(e.params.ref.slice('replicaset/'.length));
+      return true;
+    }
+    return false;
+  }
+
+  /** The revision of a Pod's Deployment ReplicaSet, if it has one. */
+  private revisionOf(pod: string): number | undefined {
+    const rs = this.owners.get(pod);
+    return rs === undefined ? undefined : this.replicaSets.get(rs)?.revision;
+  }
+
+  /** The Deployments' ReplicaSets now, by name; undefined if the run has none. */
+  replicaSetSizes(): ReplicaSetSize[] | undefined {
+    if (this.replicaSets.size === 0) return undefined;
+    return [...this.replicaSets.keys()].sort().map((n) => ({ ...this.replicaSets.get(n)! }));
   }
 
   private trackInstance(node: string, name: string, e: TraceEvent): void {
@@ -138,13 +185,19 @@ export class ClusterTracker {
   pods(): PodSlot[] {
     const out: PodSlot[] = [...this.api.keys()].sort().map((name) => {
       const p = this.api.get(name)!;
-      return { name, node: p.node, phase: displayPhase(p) };
+      return this.withRevision({ name, node: p.node, phase: displayPhase(p) });
     });
     for (const key of [...this.running].sort()) {
       const [node, name] = key.split('\0') as [string, string];
-      if (this.api.get(name)?.node !== node) out.push({ name, node, phase: 'Ghost' });
+      if (this.api.get(name)?.node !== node) out.push(this.withRevision({ name, node, phase: 'Ghost' }));
     }
     return out;
+  }
+
+  private withRevision(slot: PodSlot): PodSlot {
+    const revision = this.revisionOf(slot.name);
+    if (revision !== undefined) slot.revision = revision;
+    return slot;
   }
 }
 
@@ -165,13 +218,16 @@ export function clusterFrames(result: RunResult): Frame[] {
     const first = events[i]!;
     let j = i;
     while (j < events.length && events[j]!.step === first.step) tracker.apply(events[j++]!);
-    frames.push({
+    const frame: Frame = {
       step: first.step,
       atMs: first.atMs,
       events: [i, j],
       nodes: [...tracker.nodes.entries()],
       pods: tracker.pods(),
-    });
+    };
+    const replicaSets = tracker.replicaSetSizes();
+    if (replicaSets) frame.replicaSets = replicaSets;
+    frames.push(frame);
     i = j;
   }
   return frames;

@@ -9,6 +9,7 @@ import { forReading } from './analysis.ts';
 import { compareMarkdown } from './compareRender.ts';
 import { escapeMarkdown, escapeMarkdownBlock, fenced, inlineCode } from './escape.ts';
 import { formatDuration, formatFields, formatTime, scenarioDescription } from './format.ts';
+import { hierarchySection } from './hierarchy.ts';
 import {
   conceptsSection,
   finalSection,
@@ -150,6 +151,7 @@ export function renderMarkdown(run: RunResult, options: RenderOptions): string {
     violationsSection(c),
     compareMarkdown(c),
     requestsSection(c),
+    hierarchySection(c),
     machinesSection(c),
     timelineSection(c),
     finalSection(c),

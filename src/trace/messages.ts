@@ -32,10 +32,22 @@ export type RunMessage =
 // ---- API writes (kinds create/update/status/delete, actor the writer) ----
 
 export type WriteMessage =
-  /** A Pod written: where it is bound (`-` none), its phase, Ready, and whether it is being deleted. */
+  /**
+   * A Pod written: where it is bound (`-` none), its phase, Ready, and whether it is being deleted.
+   * `owner`: its ReplicaSet, only for a Pod a Deployment manages (it carries `pod-template-hash`),
+   * so the report colours it by revision; other Pods' lines (and digests) are as before.
+   */
   | Message<
       'api.pod',
-      { verb: WriteVerb; pod: string; node: string; phase: string; ready: boolean; terminating: boolean }
+      {
+        verb: WriteVerb;
+        pod: string;
+        node: string;
+        phase: string;
+        ready: boolean;
+        terminating: boolean;
+        owner?: string;
+      }
     >
   /**
    * A Node written: its Ready condition (`True`, `False`, `Unknown`), cordon, how many taints, and
@@ -53,10 +65,21 @@ export type WriteMessage =
         noExecute: number;
       }
     >
-  /** A ReplicaSet, StatefulSet or Deployment written (`ref` is `<kind>/<name>`). */
+  /**
+   * A ReplicaSet, StatefulSet or Deployment written (`ref` is `<kind>/<name>`). `revision`: the
+   * `deployment.kubernetes.io/revision` annotation, only when the object carries one (a
+   * Deployment's ReplicaSets, the Deployment), for the report's hierarchy.
+   */
   | Message<
       'api.workload',
-      { verb: WriteVerb; ref: string; replicas: number; ready: number; terminating: boolean }
+      {
+        verb: WriteVerb;
+        ref: string;
+        replicas: number;
+        ready: number;
+        terminating: boolean;
+        revision?: number;
+      }
     >
   | Message<'api.pvc', { verb: WriteVerb; pvc: string; phase: string; volume: string; terminating: boolean }>
   /** Any other object (`ref` is `<kind>/<name>`). */

@@ -7,6 +7,7 @@ import { eventText } from '../eventText.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
 import type { HtmlContext } from './context.ts';
 import { nodeMarks } from './nodeMarks.ts';
+import { revisionColor, revisionsOf } from './revisions.ts';
 import { stepperData } from './stepper.ts';
 import { PHASE_COLOR } from './styles.ts';
 import { timelineSvg } from './svgTimeline.ts';
@@ -32,7 +33,7 @@ function scriptLabels(c: HtmlContext): Record<string, string> {
   return labels;
 }
 
-function legendHtml(c: HtmlContext): string {
+function legendHtml(c: HtmlContext, revisions: readonly number[]): string {
   const items = POD_PHASES.map((ph) => {
     const style =
       ph === 'Ghost' ? 'background:#fee2e2;border:1px dashed #dc2626' : `background:${PHASE_COLOR[ph]}`;
@@ -43,7 +44,27 @@ function legendHtml(c: HtmlContext): string {
     `<span>⚡ ${c.m('legend.fault')}</span>`,
     `<span style="color:#dc2626">✖ ${c.m('legend.violation')}</span>`,
   );
+  // A Deployment's Pods carry a stripe in their ReplicaSet's revision colour.
+  for (const n of revisions)
+    items.push(
+      `<span data-revision="${n}"><span class="sw" style="background:${revisionColor(n)}"></span>${c.m('hierarchy.revision', { revision: n })}</span>`,
+    );
   return `<div class="legend">${items.join('')}</div>`;
+}
+
+/** The Deployment's ReplicaSets at the current step (the script fills the body). */
+function replicaSetsTableHtml(c: HtmlContext): string {
+  const head = (
+    [
+      'hierarchy.col.replicaSet',
+      'hierarchy.col.revision',
+      'hierarchy.col.replicas',
+      'hierarchy.col.ready',
+    ] as const
+  )
+    .map((k) => `<th>${c.m(k)}</th>`)
+    .join('');
+  return `<h3>${c.m('hierarchy.now')}</h3><table class="replicasets"><thead><tr>${head}</tr></thead><tbody id="replicasets-now"></tbody></table>`;
 }
 
 /** The stepper section, its embedded data and the nodes × time picture. */
@@ -70,9 +91,21 @@ export function pictureHtml(c: HtmlContext): string {
     status: statusLabels,
     phase: phaseLabels,
   };
-  const { svg, frameX } = timelineSvg(frames, nodes, shown, r.endMs, timelineLabels, marks);
+  const revisions = revisionsOf(frames);
+  const revisionLabel = t(c.lang, 'hierarchy.revision', { revision: '{revision}' });
+  const { svg, frameX } = timelineSvg(
+    frames,
+    nodes,
+    shown,
+    r.endMs,
+    revisions.length > 0 ? { ...timelineLabels, revision: revisionLabel } : timelineLabels,
+    marks,
+  );
   const violationStep = firstViolation(r)?.violation.step;
-  const data = stepperData(frames, nodes, shown, frameX, violationStep, scriptLabels(c), marks);
+  const labels = scriptLabels(c);
+  if (revisions.length > 0) labels.revision = revisionLabel;
+  const data = stepperData(frames, nodes, shown, frameX, violationStep, labels, marks);
+  const hasSets = frames.some((f) => f.replicaSets !== undefined);
   const jump = firstViolation(r)
     ? `<button type="button" class="primary" data-jump-violation id="step-jump">${c.m('viol.jump')}</button>`
     : '';
@@ -82,10 +115,13 @@ export function pictureHtml(c: HtmlContext): string {
     `<div class="stepper"><button type="button" id="step-prev">◀ ${c.m('stepper.prev')}</button><input type="range" id="step-slider" min="0" max="${Math.max(0, frames.length - 1)}" value="0" aria-label="${c.m('stepper.heading')}"><button type="button" id="step-next">${c.m('stepper.next')} ▶</button>${jump}</div>`,
     '<div id="position" class="muted"></div>',
     '<div id="cluster-view" class="cluster"></div>',
+    hasSets ? replicaSetsTableHtml(c) : '',
     `<h3>${c.m('stepper.events')}</h3><ul id="events-now" class="events-now"></ul>`,
     `<h3>${c.m('picture.heading')}</h3><p>${c.m('picture.intro')} <span class="muted">${c.m('picture.compressed')}</span></p>`,
-    legendHtml(c),
+    legendHtml(c, revisions),
     `<div class="picture">${svg}</div>`,
     `<script type="application/json" id="stepper-data">${jsonForScript(data)}</script>`,
-  ].join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
 }

@@ -8,6 +8,7 @@
 import type { TraceEvent } from '../../trace/types.ts';
 import { type Frame, NODE_STATUSES, POD_PHASES } from '../cluster.ts';
 import { formatTime, HTML_GLYPH } from '../format.ts';
+import { revisionColor, revisionsOf } from './revisions.ts';
 
 /** What the script reads (see STEPPER_SCRIPT). */
 export interface StepperData {
@@ -26,7 +27,13 @@ export interface StepperData {
     d: Array<[number, number]>;
     n: Array<[number, number]>;
     m: Array<[number, number]>;
+    /** Revision deltas of slots (0: none), only in runs with a Deployment and only when non-empty. */
+    r?: Array<[number, number]>;
+    /** The Deployments' ReplicaSets [name, revision, spec.replicas, Ready], when they changed. */
+    q?: Array<[string, number, number, number]>;
   }>;
+  /** Revision → colour, only in runs with a Deployment. */
+  revColors?: Record<string, string>;
   /** Per event: kind, glyph, time, actor, text. */
   events: Array<[string, string, string, string, string]>;
   phases: readonly string[];
@@ -59,6 +66,8 @@ export function stepperData(
   let prevPods = new Map<number, number>();
   let prevNodes = new Map<number, number>(nodes.map((_n, i) => [i, 0]));
   let prevMarks: readonly number[] = nodes.map(() => 0);
+  let prevRev = new Map<number, number>();
+  let prevSets = '[]';
   const out: StepperData['frames'] = frames.map((f, fi) => {
     const pods = new Map(f.pods.map((p) => [slotOf(p.name, p.node), POD_PHASES.indexOf(p.phase)] as const));
     const d: Array<[number, number]> = [];
@@ -75,8 +84,32 @@ export function stepperData(
     prevPods = pods;
     prevNodes = nodeNow;
     prevMarks = markNow;
-    return { s: f.step, t: formatTime(f.atMs), x: frameX[fi] ?? 0, e: f.events, d, n, m };
+    const frame: StepperData['frames'][number] = {
+      s: f.step,
+      t: formatTime(f.atMs),
+      x: frameX[fi] ?? 0,
+      e: f.events,
+      d,
+      n,
+      m,
+    };
+    // The hierarchy's deltas exist only where a Deployment's ReplicaSets do: other runs' data is unchanged.
+    const revNow = new Map<number, number>();
+    for (const p of f.pods) if (p.revision !== undefined) revNow.set(slotOf(p.name, p.node), p.revision);
+    const r: Array<[number, number]> = [];
+    for (const [slot, rev] of revNow) if (prevRev.get(slot) !== rev) r.push([slot, rev]);
+    for (const slot of prevRev.keys()) if (!revNow.has(slot)) r.push([slot, 0]);
+    if (r.length > 0) frame.r = r;
+    prevRev = revNow;
+    const q = (f.replicaSets ?? []).map(
+      (x) => [x.name, x.revision, x.replicas, x.ready] as [string, number, number, number],
+    );
+    const qKey = JSON.stringify(q);
+    if (qKey !== prevSets) frame.q = q;
+    prevSets = qKey;
+    return frame;
   });
+  const revisions = revisionsOf(frames);
   const vf = violationStep === undefined ? -1 : frames.findIndex((f) => f.step >= violationStep);
   return {
     nodes: [...nodes],
@@ -87,6 +120,9 @@ export function stepperData(
     statuses: NODE_STATUSES,
     violationFrame: vf,
     labels,
+    ...(revisions.length > 0
+      ? { revColors: Object.fromEntries(revisions.map((n) => [n, revisionColor(n)])) }
+      : {}),
   };
 }
 
@@ -101,11 +137,15 @@ export const STEPPER_SCRIPT = `(() => {
   let phase = [];
   let status = [];
   let mark = [];
-  const reset = () => { phase = D.slots.map(() => -1); status = D.nodes.map(() => 0); mark = D.nodes.map(() => 0); cur = -1; };
+  let rev = [];
+  let sets = [];
+  const reset = () => { phase = D.slots.map(() => -1); status = D.nodes.map(() => 0); mark = D.nodes.map(() => 0); rev = D.slots.map(() => 0); sets = []; cur = -1; };
   const apply = (i) => {
     for (const [s, p] of D.frames[i].d) phase[s] = p;
     for (const [n, st] of D.frames[i].n) status[n] = st;
     for (const [n, m] of D.frames[i].m) mark[n] = m;
+    for (const [s, r] of D.frames[i].r || []) rev[s] = r;
+    if (D.frames[i].q) sets = D.frames[i].q;
   };
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   const fill = (tpl, vals) => tpl.replace(/\\{(\\w+)\\}/g, (m, k) => (k in vals ? String(vals[k]) : m));
@@ -141,6 +181,12 @@ export const STEPPER_SCRIPT = `(() => {
         p.title = name + ' · ' + D.labels['phase.' + ph];
         p.dataset.pod = name;
         p.dataset.phase = ph;
+        if (rev[s] > 0) {
+          // A Deployment's Pod: a stripe in its ReplicaSet's revision colour.
+          p.dataset.revision = String(rev[s]);
+          p.style.boxShadow = 'inset 0 -4px 0 ' + D.revColors[rev[s]];
+          p.title += ' · ' + fill(D.labels.revision, { revision: rev[s] });
+        }
         c.append(p);
       }
       box.append(c);
@@ -149,6 +195,21 @@ export const STEPPER_SCRIPT = `(() => {
     // A node is drawn from the step it joins to the step it is removed in.
     D.nodes.forEach((n, i) => { if (mark[i] & 1) card(n, D.statuses[status[i]], groups[i].sort(byName), mark[i]); });
     if (unscheduled.length > 0) card(D.labels.unscheduled, '', unscheduled.sort(byName), 0);
+  }
+  function renderReplicaSets() {
+    const body = $('replicasets-now');
+    if (!body) return;
+    body.replaceChildren();
+    for (const [name, r, replicas, ready] of sets) {
+      const tr = el('tr');
+      tr.dataset.replicaset = name;
+      const sw = el('span');
+      sw.style.cssText = 'display:inline-block;width:14px;height:10px;border-radius:2px;margin-right:4px;vertical-align:middle;background:' + D.revColors[r];
+      const revCell = el('td');
+      revCell.append(sw, fill(D.labels.revision, { revision: r }));
+      tr.append(el('td', '', name), revCell, el('td', 'num', String(replicas)), el('td', 'num', String(ready)));
+      body.append(tr);
+    }
   }
   function renderEvents(f) {
     const list = $('events-now');
@@ -169,6 +230,7 @@ export const STEPPER_SCRIPT = `(() => {
     slider.value = String(i);
     $('position').textContent = fill(D.labels.position, { step: f.s, last: D.frames[D.frames.length - 1].s, time: f.t });
     renderCluster(new Set(f.d.map(([s]) => s)));
+    renderReplicaSets();
     renderEvents(f);
     const c = $('cursor');
     if (c) { c.setAttribute('x1', String(f.x)); c.setAttribute('x2', String(f.x)); }

@@ -9,6 +9,7 @@ import type { TraceEvent } from '../../trace/types.ts';
 import type { Frame, NodeStatus, PodPhase } from '../cluster.ts';
 import { escapeHtml } from '../escape.ts';
 import { formatTime } from '../format.ts';
+import { revisionColor } from './revisions.ts';
 import { PHASE_COLOR } from './styles.ts';
 
 const LABEL_W = 130;
@@ -17,12 +18,16 @@ const LANE_H = 20;
 const BAR_H = 15;
 const AXIS_H = 34;
 const ROW_PAD = 6;
+/** Height of the revision stripe under a Deployment Pod's bar. */
+const REV_H = 4;
 
 /** A run of constant phase of one Pod on one Node. */
 export interface Segment {
   name: string;
   node: string | null;
   phase: PodPhase;
+  /** The revision of its Deployment ReplicaSet, if any (a change starts a new segment). */
+  revision?: number;
   fromMs: number;
   toMs: number;
 }
@@ -37,9 +42,11 @@ export function segments(frames: readonly Frame[], endMs: number): Segment[] {
       const key = `${p.node ?? ''}\0${p.name}`;
       seen.add(key);
       const cur = open.get(key);
-      if (cur && cur.phase === p.phase) continue;
+      if (cur && cur.phase === p.phase && cur.revision === p.revision) continue;
       if (cur) done.push({ ...cur, toMs: f.atMs });
-      open.set(key, { name: p.name, node: p.node, phase: p.phase, fromMs: f.atMs, toMs: f.atMs });
+      const seg: Segment = { name: p.name, node: p.node, phase: p.phase, fromMs: f.atMs, toMs: f.atMs };
+      if (p.revision !== undefined) seg.revision = p.revision;
+      open.set(key, seg);
     }
     for (const [key, seg] of open) {
       if (seen.has(key)) continue;
@@ -106,6 +113,8 @@ export interface TimelineLabels {
   absent: string;
   status: Readonly<Record<NodeStatus, string>>;
   phase: Readonly<Record<PodPhase, string>>;
+  /** "revision {revision}", for the tooltip of a Deployment's Pod. */
+  revision?: string;
 }
 
 /** Shaded spans where a node was partitioned, crashed or removed. */
@@ -152,11 +161,21 @@ function absentSpans(
 function barSvg(s: Segment, x: (ms: number) => number, y: number, labels: TimelineLabels): string {
   const x0 = LABEL_W + x(s.fromMs);
   const w = Math.max(2, LABEL_W + x(s.toMs) - x0);
-  const tip = `${s.name} · ${labels.phase[s.phase]} · ${formatTime(s.fromMs)}–${formatTime(s.toMs)}`;
+  const rev = s.revision;
+  const revText =
+    rev === undefined || labels.revision === undefined
+      ? ''
+      : ` · ${labels.revision.replace('{revision}', String(rev))}`;
+  const tip = `${s.name} · ${labels.phase[s.phase]}${revText} · ${formatTime(s.fromMs)}–${formatTime(s.toMs)}`;
   const ghost = s.phase === 'Ghost';
   const fill = ghost ? 'url(#ghost-hatch)' : PHASE_COLOR[s.phase];
   const stroke = ghost ? ' stroke="#dc2626" stroke-dasharray="3 2"' : '';
-  return `<g><title>${escapeHtml(tip)}</title><rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" rx="3" fill="${fill}"${stroke}/></g>`;
+  // A Deployment's Pod: a stripe in its revision's colour along the bottom of the phase bar.
+  const stripe =
+    rev === undefined
+      ? ''
+      : `<rect class="rev" data-revision="${rev}" x="${x0.toFixed(1)}" y="${y + BAR_H - REV_H}" width="${w.toFixed(1)}" height="${REV_H}" fill="${revisionColor(rev)}"/>`;
+  return `<g><title>${escapeHtml(tip)}</title><rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" rx="3" fill="${fill}"${stroke}/>${stripe}</g>`;
 }
 
 /** Approximate width of `text` at 11px. */

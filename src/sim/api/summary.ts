@@ -21,6 +21,7 @@ export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed
           phase: (obj.status?.phase as string | undefined) ?? 'Pending',
           ready: podReady(obj),
           terminating,
+          ...deploymentOwner(obj),
         },
       };
     case 'Node':
@@ -47,6 +48,7 @@ export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed
           replicas: (obj.spec?.replicas as number | undefined) ?? 1,
           ready: (obj.status?.readyReplicas as number | undefined) ?? 0,
           terminating,
+          ...revisionOf(obj),
         },
       };
     case 'PersistentVolumeClaim':
@@ -63,6 +65,20 @@ export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed
     default:
       return { code: 'api.object', params: { verb, ref, terminating } };
   }
+}
+
+/** The owning ReplicaSet of a Pod a Deployment manages (labelled `pod-template-hash`); none otherwise. */
+function deploymentOwner(pod: KObject): { owner?: string } {
+  if (pod.metadata.labels?.['pod-template-hash'] === undefined) return {};
+  const ref = pod.metadata.ownerReferences?.find((r) => r.kind === 'ReplicaSet' && r.controller);
+  return ref ? { owner: ref.name } : {};
+}
+
+/** The `deployment.kubernetes.io/revision` annotation as a number, when present and numeric. */
+function revisionOf(obj: KObject): { revision?: number } {
+  const raw = obj.metadata.annotations?.['deployment.kubernetes.io/revision'];
+  const n = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isInteger(n) && n > 0 ? { revision: n } : {};
 }
 
 function podReady(pod: KObject): boolean {
