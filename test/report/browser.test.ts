@@ -206,6 +206,40 @@ describe.skipIf(!available && !process.env.CI)('report: browser (chromium)', () 
     expect(problems).toEqual([]);
   });
 
+  it('report: browser: a Deployment rollout shows Pods striped by revision and the ReplicaSets with their sizes at the step', async () => {
+    const rollout = runScenario(loadScenarioFile(join(ROOT, 'scenarios/deployment-rolling-update.yaml')));
+    const rolloutFrames = clusterFrames(rollout);
+    // The first step at which Pods of both revisions exist side by side.
+    const mixed = rolloutFrames.findIndex((f) => new Set(f.pods.map((p) => p.revision)).size === 2);
+    expect(mixed).toBeGreaterThan(0);
+    const file = join(dir, 'rollout.html');
+    writeFileSync(file, renderHtml(rollout, { lang: 'en', sources: fixtureSources }));
+    const { page, problems } = await openFile(file);
+    await page.locator('#step-slider').fill(String(mixed));
+    const frame = rolloutFrames[mixed]!;
+    for (const rev of [1, 2]) {
+      const shown = await page.locator(`#cluster-view .pod[data-revision="${rev}"]`).count();
+      expect(shown).toBe(frame.pods.filter((p) => p.revision === rev).length);
+    }
+    const stripe = await page
+      .locator('#cluster-view .pod[data-revision="2"]')
+      .first()
+      .evaluate((p) => getComputedStyle(p).boxShadow);
+    expect(stripe).toContain('rgb(219, 39, 119)');
+    const rows = await page
+      .locator('#replicasets-now tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    expect(rows).toEqual(
+      frame.replicaSets!.map((rs) => [
+        rs.name,
+        `revision ${rs.revision}`,
+        String(rs.replicas),
+        String(rs.ready),
+      ]),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('report: browser: hostile manifest text stays inert (no script runs, no request, no error)', async () => {
     const file = join(dir, 'hostile.html');
     writeFileSync(file, renderHtml(hostileRun() as RunResult, { lang: 'en', sources: fixtureSources }));
