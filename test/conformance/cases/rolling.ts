@@ -3,7 +3,8 @@
  * tests call reconcileNewReplicaSet, reconcileOldReplicaSets, cleanupUnhealthyReplicas and
  * scaleDownOldReplicaSetsForRollingUpdate one at a time; kubeprop's sync runs them in that order
  * and tags each ReplicaSet write with the step that made it (`reason`), which is what is compared.
- * The Go tables are unnamed; each case is named by its inputs.
+ * The Go tables are unnamed; each case is named by its inputs. The version read is the store's
+ * copy of rolling_test.go, an early one (extensions/v1beta1); later releases may differ.
  */
 import { expect } from 'vitest';
 import type { PortedCase, Source } from '../harness.ts';
@@ -12,7 +13,7 @@ import { deployment, plan, rs, sizesAfter } from './deployment_fake.ts';
 export const SOURCE: Source = {
   controller: 'Deployment',
   file: 'pkg/controller/deployment/rolling_test.go',
-  version: 'bb81beffb115fe12707e92461e057dd63c5f66bd',
+  version: '00bdb3fade2ef1ada898bd8fae2c6a1958da3a5d',
 };
 
 const at = (func: string, name: string, run: () => void): PortedCase => ({ source: SOURCE, func, name, run });
@@ -22,10 +23,11 @@ const RECONCILE_NEW = [
   { dep: 10, surge: 2, old: 10, new: 0, expected: 2 },
   { dep: 10, surge: 2, old: 5, new: 0, expected: 7 },
   { dep: 10, surge: 2, old: 10, new: 2, expected: undefined },
-  { dep: 2, surge: 2, old: 2, new: 4, expected: 2 },
+  // a new set above spec.replicas is scaled down to it
+  { dep: 10, surge: 2, old: 2, new: 11, expected: 10 },
 ].map((c) =>
   at(
-    'TestReconcileNewReplicaSet',
+    'TestDeploymentController_reconcileNewReplicaSet',
     `deployment ${c.dep}, maxSurge ${c.surge}, old ${c.old}, new ${c.new} -> ${c.expected ?? 'no scale'}`,
     () => {
       const d = deployment(c.dep, { maxSurge: c.surge, maxUnavailable: 0 });
@@ -47,7 +49,7 @@ const RECONCILE_OLD = [
   { dep: 10, unavailable: 2, old: 8, new: 2, oldReady: 8, newReady: 0, expected: undefined },
 ].map((c) =>
   at(
-    'TestReconcileOldReplicaSets',
+    'TestDeploymentController_reconcileOldReplicaSets',
     `deployment ${c.dep}, maxUnavailable ${c.unavailable}, old ${c.old} (${c.oldReady} ready), new ${c.new} -> ${c.expected ?? 'no scale'}`,
     () => {
       const d = deployment(c.dep, { maxSurge: 0, maxUnavailable: c.unavailable });
@@ -65,19 +67,20 @@ const RECONCILE_OLD = [
 /**
  * maxScaledDown (the clean-up budget) is the replicas asked for − minAvailable − the new set's
  * unavailable replicas: with 10 old replicas, a new set of 0 and maxSurge 0, it is maxUnavailable.
- * Kubernetes' case with a budget of 0 cannot arise in a sync (reconcileOldReplicaSets returns
- * before clean-up; TestReconcileOldReplicaSets' last case covers it).
+ * A budget of 0 is maxUnavailable 0 (with maxSurge 2, as the Go test's Deployment has, so the
+ * fenceposts stay 0): reconcileOldReplicaSets then returns before clean-up, and nothing is cleaned.
  */
 const CLEANUP = [
   { old: 10, ready: 8, maxCleanup: 1, cleaned: 1 },
   { old: 10, ready: 8, maxCleanup: 3, cleaned: 2 },
+  { old: 10, ready: 8, maxCleanup: 0, cleaned: 0 },
   { old: 10, ready: 10, maxCleanup: 3, cleaned: 0 },
 ].map((c) =>
   at(
     'TestDeploymentController_cleanupUnhealthyReplicas',
     `old ${c.old}, ${c.ready} ready, budget ${c.maxCleanup} -> ${c.cleaned} cleaned up`,
     () => {
-      const d = deployment(10, { maxSurge: 0, maxUnavailable: c.maxCleanup });
+      const d = deployment(10, { maxSurge: c.maxCleanup === 0 ? 2 : 0, maxUnavailable: c.maxCleanup });
       const sets = [
         rs('foo-v1', c.old, { image: 'old', available: c.ready, ageS: 60 }),
         rs('foo-v2', 0, { revision: 2 }),
@@ -93,6 +96,7 @@ const SCALE_DOWN_OLD = [
   { dep: 10, unavailable: 2, ready: 10, old: 10, expected: 8 },
   { dep: 10, unavailable: 2, ready: 8, old: 10, expected: undefined },
   { dep: 10, unavailable: 2, ready: 10, old: 0, expected: undefined },
+  { dep: 10, unavailable: 2, ready: 1, old: 10, expected: undefined },
 ].map((c) =>
   at(
     'TestDeploymentController_scaleDownOldReplicaSetsForRollingUpdate',
