@@ -15,6 +15,12 @@ import {
   stringOption,
   UsageError,
 } from './args.ts';
+import {
+  loadUserScenario,
+  namesControllerFileAt,
+  rerunCommand,
+  type UserScenario,
+} from './controllerFiles.ts';
 import { HELP } from './help.ts';
 import { err, out } from './io.ts';
 import {
@@ -48,6 +54,8 @@ export interface RunOptions {
   shrink?: boolean;
   /** `--reporter`, `--output-file`, `-o json`: CI reporters and where each writes. */
   reporters: ReporterTarget[];
+  /** `--allow-controller-path`: controller files (or folders) outside a scenario's folder that may run. */
+  allowControllerPaths: string[];
 }
 
 /** Parses `run`'s options; throws UsageError on bad ones. */
@@ -62,6 +70,7 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
     reporter: { type: 'string', multiple: true },
     'output-file': { type: 'string', multiple: true },
     output: { type: 'string', short: 'o' },
+    'allow-controller-path': { type: 'string', multiple: true },
   });
   if (values.help) return 'help';
   if (positionals.length === 0)
@@ -74,6 +83,9 @@ export function runOptions(argv: string[]): { files: string[]; opts: RunOptions 
       list(values.reporter),
       list(values['output-file']),
       choiceOption('run', 'output', values.output, ['text', 'json'] as const, 'text') === 'json',
+    ),
+    allowControllerPaths: list(values['allow-controller-path']).map((p) =>
+      stringOption('run', 'allow-controller-path', p, ''),
     ),
   };
   const seed = intOption('run', 'seed', values.seed, 0, MAX_SEED);
@@ -112,35 +124,60 @@ export async function runCommand(argv: string[]): Promise<number> {
   // Validate the report folder and every file before running any: bad input must leave nothing behind.
   checkReportDir('run', parsed.opts.reportDir);
   const parseOpts = parsed.opts.filesRoot === undefined ? {} : { filesRoot: parsed.opts.filesRoot };
-  const scenarios = parsed.files.map((f) => loadScenarioFile(f, parseOpts));
-  for (const m of scenarios.flatMap((s) => s.ignoredManifests ?? [])) err(ignoredWarning(m));
+  const loaded: Loaded[] = [];
+  for (const f of parsed.files) loaded.push(await loadOne(f, parseOpts, parsed.opts));
+  for (const m of loaded.flatMap((l) => l.scenario.ignoredManifests ?? [])) err(ignoredWarning(m));
   const run = await loadRunner();
   // A reporter's document on stdout (`-o json`) keeps stdout clean: the verdict lines go to stderr.
   const say = stdoutTaken(parsed.opts.reporters) ? err : out;
-  const outcomes = scenarios.map((scenario, i) => runOne(parsed.files[i]!, scenario, parsed.opts, run, say));
+  const outcomes: ScenarioOutcome[] = [];
+  for (const [i, l] of loaded.entries())
+    outcomes.push(await runOne(parsed.files[i]!, l, parsed.opts, run, say));
   const code = outcomes.reduce((worst, o) => Math.max(worst, EXIT_CODE[o.verdict]), 0);
   const stdout = writeReporters(parsed.opts.reporters, outcomes, code);
   if (stdout !== '') out(stdout.replace(/\n$/, ''));
   return code;
 }
 
-function runOne(
+/** A scenario to run; `user` when it names controller files (run async, src/cli/controllerFiles.ts). */
+interface Loaded {
+  scenario: Scenario;
+  user?: UserScenario;
+}
+
+async function loadOne(file: string, parseOpts: { filesRoot?: string }, opts: RunOptions): Promise<Loaded> {
+  if (!(await namesControllerFileAt(file))) return { scenario: loadScenarioFile(file, parseOpts) };
+  const user = await loadUserScenario(file, {
+    ...parseOpts,
+    allowControllerPaths: opts.allowControllerPaths,
+  });
+  return { scenario: user.scenario, user };
+}
+
+async function runOne(
   file: string,
-  scenario: Scenario,
+  loaded: Loaded,
   opts: RunOptions,
   run: Awaited<ReturnType<typeof loadRunner>>,
   say: (line: string) => void,
-): ScenarioOutcome {
+): Promise<ScenarioOutcome> {
+  const { scenario, user } = loaded;
   const started = performance.now();
-  const result = run(scenario, opts.seed === undefined ? {} : { seed: opts.seed });
+  const result = user
+    ? await user.run(opts.seed)
+    : run(scenario, opts.seed === undefined ? {} : { seed: opts.seed });
   const wallMs = performance.now() - started;
   say(verdictLine(result, wallMs, opts.lang));
-  writeRunReports(result, opts.reportDir, opts.formats, opts.lang);
+  writeRunReports(result, opts.reportDir, opts.formats, opts.lang, user?.sources);
   const verdict = judge(result);
   if (verdict === 'pass') return { file, result, verdict, wallMs };
-  const command = writeFailureReplay(result, opts.reportDir);
-  say(`      replay: ${command}`);
-  const shrunk = opts.shrink ? shrinkRun(result, run) : undefined;
+  const replayed = writeFailureReplay(result, opts.reportDir, user?.files);
+  // `kubeprop replay` would have to import the code a replay file names: a re-run replaces it.
+  const command = user ? rerunCommand(file, result.seed, opts.allowControllerPaths) : replayed;
+  say(`      ${user ? 'rerun' : 'replay'}: ${command}`);
+  if (opts.shrink && user)
+    say('      shrink: not available for controller files yet; `kubeprop lab` shrinks a lab solution');
+  const shrunk = opts.shrink && !user ? shrinkRun(result, run) : undefined;
   if (shrunk !== undefined)
     for (const line of writeShrunkReplay(shrunk, result, opts.reportDir, run)) say(line);
   return { file, result, verdict, wallMs, replay: { file: replayPath(opts.reportDir, result), command } };

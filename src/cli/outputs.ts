@@ -5,6 +5,7 @@
 import { join, relative } from 'node:path';
 import { writeReports } from '../report/index.ts';
 import { shellQuote } from '../report/options.ts';
+import type { ReportSources } from '../report/sources.ts';
 import { writeReplay } from '../run/replay.ts';
 import type { RunResult } from '../run/types.ts';
 
@@ -28,8 +29,9 @@ export function writeRunReports(
   dir: string,
   formats: readonly Format[],
   lang: Lang,
+  sources?: ReportSources,
 ): string[] {
-  return writeReports(result, dir, formats, lang);
+  return writeReports(result, dir, formats, lang, sources);
 }
 
 /** The replay command as a user types it from the current directory. */
@@ -40,7 +42,11 @@ export function replayCommand(path: string): string {
 }
 
 /** Writes a failing run's replay file and returns the command that replays it. */
-export function writeFailureReplay(result: RunResult, dir: string): string {
-  const path = writeReplay(result, replayPath(dir, result));
+export function writeFailureReplay(
+  result: RunResult,
+  dir: string,
+  controllerFiles?: Record<string, string>,
+): string {
+  const path = writeReplay(result, replayPath(dir, result), controllerFiles);
   return replayCommand(path);
 }

@@ -29,6 +29,11 @@ export interface ReplayFile {
   integrity: string;
   /** One line per trace event (`step atMs kind actor text`), to show where a replay diverges. */
   trace: string[];
+  /**
+   * Controller files the scenario named (issue #15), by controller name. `kubeprop replay` refuses
+   * such a file: it would have to import code the replay file names. Sealed when present.
+   */
+  controllerFiles?: Record<string, string>;
 }
 
 /** Signature of `runScenario` (src/run/runScenario.ts), passed in so this module loads without the simulator. */
@@ -54,19 +59,21 @@ export function canonicalJson(value: unknown): string {
 
 /** The integrity digest of a replay's inputs. */
 export function replayIntegrity(
-  f: Pick<ReplayFile, 'scenario' | 'seed' | 'toolkitVersion' | 'traceDigest'>,
+  f: Pick<ReplayFile, 'scenario' | 'seed' | 'toolkitVersion' | 'traceDigest' | 'controllerFiles'>,
 ): string {
   const sealed = {
     scenario: f.scenario,
     seed: f.seed,
     toolkitVersion: f.toolkitVersion,
     traceDigest: f.traceDigest,
+    // Only when present, so replay files of runs without controller files keep their digest.
+    ...(f.controllerFiles !== undefined && { controllerFiles: f.controllerFiles }),
   };
   return createHash('sha256').update(canonicalJson(sealed)).digest('hex');
 }
 
 /** Builds the replay record of a run. */
-export function toReplayFile(result: RunResult): ReplayFile {
+export function toReplayFile(result: RunResult, controllerFiles?: Record<string, string>): ReplayFile {
   // The scenario of a result already holds the generated chaos as events; dropping `chaos` keeps a
   // replay from drawing the same random events a second time.
   const { chaos: _chaos, ...scenario } = result.scenario;
@@ -75,6 +82,7 @@ export function toReplayFile(result: RunResult): ReplayFile {
     seed: result.seed,
     toolkitVersion: result.toolkitVersion,
     traceDigest: result.traceDigest,
+    ...(controllerFiles !== undefined && { controllerFiles }),
   };
   const violations = result.invariants.flatMap((inv) => {
     const v = inv.violations[0];
@@ -90,14 +98,19 @@ export function toReplayFile(result: RunResult): ReplayFile {
     outcome: result.outcome,
     violations,
     scenario: base.scenario,
+    ...(controllerFiles !== undefined && { controllerFiles }),
     trace: result.events.map(traceLine),
   };
 }
 
 /** Writes `<path>` (creating its folder) and returns the path. */
-export function writeReplay(result: RunResult, path: string): string {
+export function writeReplay(
+  result: RunResult,
+  path: string,
+  controllerFiles?: Record<string, string>,
+): string {
   mkdirSync(dirname(path), { recursive: true });
-  const file = toReplayFile(result);
+  const file = toReplayFile(result, controllerFiles);
   // One trace line per row keeps the file diffable; the rest is indented JSON.
   const { trace, ...head } = file;
   const body = JSON.stringify(head, null, 2).replace(/\n}$/, '');

@@ -11,6 +11,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { RunResult } from '../run/types.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { loadControllerFile } from './load.ts';
 import { runWithControllers, type UserRunOptions } from './run.ts';
 import type { Controller } from './types.ts';
@@ -24,9 +25,32 @@ export interface ScenarioFileOptions extends Omit<UserRunOptions, 'controllers'>
 const FILE = /^\.{1,2}\/|^\/|\.(m|c)?[jt]s$/;
 
 export async function runScenarioFile(file: string, options: ScenarioFileOptions = {}): Promise<RunResult> {
+  const { scenario, controllers } = await loadScenarioWithControllers(file, options);
+  const { allowControllerPaths: _allowed, ...run } = options;
+  return runWithControllers(scenario, { ...run, controllers });
+}
+
+/** A scenario file and the controllers its spec.controllers names by file, loaded and checked. */
+export interface ScenarioWithControllers {
+  scenario: Scenario;
+  controllers: Record<string, Controller>;
+  /** Absolute path of each controller file, by controller name. */
+  files: Record<string, string>;
+}
+
+/**
+ * Parses a scenario that may name controller files, refusing files outside its folder that
+ * `allowControllerPaths` does not name, and imports them (which runs the user's code).
+ * @throws ScenarioError `file:line:col` naming the field.
+ */
+export async function loadScenarioWithControllers(
+  file: string,
+  options: { allowControllerPaths?: readonly string[]; filesRoot?: string } = {},
+): Promise<ScenarioWithControllers> {
   const text = readFileSync(file, 'utf8');
   const { text: rest, files } = takeControllerFiles(file, text);
   const controllers: Record<string, Controller> = {};
+  const paths: Record<string, string> = {};
   for (const f of files) {
     checkAllowed(file, f, options.allowControllerPaths ?? []);
     try {
@@ -34,10 +58,23 @@ export async function runScenarioFile(file: string, options: ScenarioFileOptions
     } catch (e) {
       throw new ScenarioError(file, f.line, f.col, e instanceof Error ? e.message : String(e), f.field);
     }
+    paths[f.controller] = f.path;
   }
-  const scenario = parseScenarioText(rest, file, { filesRoot: dirname(file) });
-  const { allowControllerPaths: _allowed, ...run } = options;
-  return runWithControllers(scenario, { ...run, controllers });
+  const scenario = parseScenarioText(rest, file, { filesRoot: options.filesRoot ?? dirname(file) });
+  return { scenario, controllers, files: paths };
+}
+
+/**
+ * Whether a scenario's text names a controller file in spec.controllers. The substring test first
+ * keeps scenarios without `controllers:` from being parsed twice.
+ */
+export function namesControllerFile(file: string, text: string): boolean {
+  if (!text.includes('controllers')) return false;
+  try {
+    return takeControllerFiles(file, text).files.length > 0;
+  } catch {
+    return false; // invalid YAML: the ordinary parser reports it with its position
+  }
 }
 
 interface ControllerFile {
@@ -88,7 +125,7 @@ function checkAllowed(scenario: string, f: ControllerFile, allowed: readonly str
     scenario,
     f.line,
     f.col,
-    `${f.field}: ${f.path} is outside the scenario's folder; it runs only when the caller allows it (allowControllerPaths)`,
+    `${f.field}: ${f.path} is outside the scenario's folder; it runs only when the caller allows it (allowControllerPaths, or kubeprop run --allow-controller-path)`,
     f.field,
   );
 }

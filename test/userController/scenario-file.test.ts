@@ -18,7 +18,7 @@ describe('spec.controllers naming a controller file', () => {
     const e = await runScenarioFile(`${DIR}/outside.yaml`).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ScenarioError);
     expect(String(e)).toMatch(
-      /^test\/userController\/fixtures\/with-file\/outside\.yaml:\d+:17: spec\.controllers\.replicaset: .*solution-naive\.ts is outside the scenario's folder; it runs only when the caller allows it \(allowControllerPaths\)$/,
+      /^test\/userController\/fixtures\/with-file\/outside\.yaml:\d+:17: spec\.controllers\.replicaset: .*solution-naive\.ts is outside the scenario's folder; it runs only when the caller allows it \(allowControllerPaths, or kubeprop run --allow-controller-path\)$/,
     );
   });
 
