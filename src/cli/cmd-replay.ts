@@ -5,13 +5,16 @@ import { shellQuote } from '../report/options.ts';
 import { keyPos, type ReplayFile, readReplay, replay } from '../run/replay.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
+import { isAllowed, replayWithControllers } from './controllerFiles.ts';
 import { HELP } from './help.ts';
 import { out } from './io.ts';
 import { loadRunner } from './runner.ts';
 import { EXIT_CODE, judge, verdictLine } from './verdict.ts';
 
 export async function replayCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('replay', argv, {});
+  const { values, positionals } = parseCommandArgs('replay', argv, {
+    'allow-controller-path': { type: 'string', multiple: true },
+  });
   if (values.help) {
     out(HELP.replay);
     return 0;
@@ -19,10 +22,14 @@ export async function replayCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError('kubeprop replay: name exactly one .replay.json file (see kubeprop replay --help)');
   const file = readReplay(positionals[0]!);
-  refuseControllerFiles(positionals[0]!, file);
-  const run = await loadRunner();
+  const allowed = Array.isArray(values['allow-controller-path'])
+    ? values['allow-controller-path'].map(String)
+    : [];
   const started = performance.now();
-  const outcome = replay(file, run);
+  const outcome =
+    file.controllerFiles === undefined
+      ? replay(file, await loadRunner())
+      : await replayWithControllers(allowedFiles(positionals[0]!, file, allowed));
   const wallMs = performance.now() - started;
   if (outcome.exact) {
     out(`replayed exactly: ${outcome.result.steps} steps, trace digest ${file.traceDigest.slice(0, 16)}`);
@@ -38,18 +45,22 @@ export async function replayCommand(argv: string[]): Promise<number> {
 }
 
 /**
- * A run with controller files (issue #15) is not replayed: replaying would import the code the
- * replay file names, and a replay file from elsewhere must not make kubeprop run code. It is re-run.
+ * A run with controller files (issue #15) replays only when --allow-controller-path names each file
+ * (or a folder holding it): a replay file from elsewhere must not make kubeprop import code by itself.
  */
-function refuseControllerFiles(path: string, file: ReplayFile): void {
-  if (file.controllerFiles === undefined) return;
-  const text = readFileSync(path, 'utf8');
-  const { line, col } = keyPos(text, 'controllerFiles');
-  const source = file.scenario.source ?? '<scenario.yaml>';
+function allowedFiles(
+  path: string,
+  file: ReplayFile,
+  allowed: readonly string[],
+): ReplayFile & { controllerFiles: Record<string, string> } {
+  const files = file.controllerFiles ?? {};
+  const refused = Object.values(files).filter((f) => !isAllowed(f, allowed));
+  if (refused.length === 0) return { ...file, controllerFiles: files };
+  const { line, col } = keyPos(readFileSync(path, 'utf8'), 'controllerFiles');
   throw new ScenarioError(
     path,
     line,
     col,
-    `this run used controller files (${Object.values(file.controllerFiles).join(', ')}), which kubeprop replay does not import; re-run it: kubeprop run ${shellQuote(source)} --seed ${file.seed} (and --allow-controller-path for a file outside its folder)`,
+    `this run used controller files; kubeprop replay imports them only when --allow-controller-path names them: ${refused.map((f) => `--allow-controller-path ${shellQuote(f)}`).join(' ')}`,
   );
 }

@@ -18,7 +18,7 @@ import {
 import {
   loadUserScenario,
   namesControllerFileAt,
-  rerunCommand,
+  replayWithFilesCommand,
   type UserScenario,
 } from './controllerFiles.ts';
 import { HELP } from './help.ts';
@@ -172,9 +172,8 @@ async function runOne(
   const verdict = judge(result);
   if (verdict === 'pass') return { file, result, verdict, wallMs };
   const replayed = writeFailureReplay(result, opts.reportDir, user?.files);
-  // `kubeprop replay` would have to import the code a replay file names: a re-run replaces it.
-  const command = user ? rerunCommand(file, result.seed, opts.allowControllerPaths) : replayed;
-  say(`      ${user ? 'rerun' : 'replay'}: ${command}`);
+  const command = user ? replayWithFilesCommand(replayed, user.files) : replayed;
+  say(`      replay: ${command}`);
   if (opts.shrink && user)
     say('      shrink: not available for controller files yet; `kubeprop lab` shrinks a lab solution');
   const shrunk = opts.shrink && !user ? shrinkRun(result, run) : undefined;

@@ -4,8 +4,10 @@
  * step), so only these scenarios take this path; every other scenario keeps the synchronous runner.
  */
 import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { shellQuote } from '../report/options.ts';
 import type { ReportSources } from '../report/sources.ts';
+import type { ReplayFile, ReplayOutcome } from '../run/replay.ts';
 import type { RunResult } from '../run/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 
@@ -53,8 +55,40 @@ export async function loadUserScenario(
   };
 }
 
-/** The command that re-runs a run with controller files: `kubeprop replay` refuses its replay file. */
-export function rerunCommand(file: string, seed: number, allowed: readonly string[]): string {
-  const allow = allowed.map((p) => ` --allow-controller-path ${shellQuote(p)}`).join('');
-  return `npx kubeprop run ${shellQuote(file)} --seed ${seed}${allow}`;
+/** The replay command of a run with controller files: it must name each file it may import. */
+export function replayWithFilesCommand(replay: string, files: Record<string, string>): string {
+  const allow = Object.values(files)
+    .sort()
+    .map((f) => {
+      const rel = relative(process.cwd(), f);
+      return ` --allow-controller-path ${shellQuote(rel === '' || rel.startsWith('..') ? f : rel)}`;
+    });
+  return `${replay}${allow.join('')}`;
+}
+
+/** Whether `--allow-controller-path` names the file or a folder that holds it. */
+export function isAllowed(file: string, allowed: readonly string[]): boolean {
+  return allowed.some((a) => {
+    const rel = relative(resolve(a), file);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
+}
+
+/**
+ * Replays a run with controller files: imports them again (the caller checked that
+ * --allow-controller-path names each one) and compares the trace with the recorded one.
+ */
+export async function replayWithControllers(
+  file: ReplayFile & { controllerFiles: Record<string, string> },
+): Promise<ReplayOutcome> {
+  const { loadControllerFile } = await import('../userController/load.ts');
+  const { runWithControllers } = await import('../userController/run.ts');
+  const { firstDifference } = await import('../run/replay.ts');
+  const { traceLine } = await import('../trace/recorder.ts');
+  const controllers: Record<string, Awaited<ReturnType<typeof loadControllerFile>>> = {};
+  for (const [name, path] of Object.entries(file.controllerFiles).sort(([a], [b]) => a.localeCompare(b)))
+    controllers[name] = await loadControllerFile(path);
+  const result = await runWithControllers(structuredClone(file.scenario), { controllers, seed: file.seed });
+  if (result.traceDigest === file.traceDigest) return { exact: true, result };
+  return { exact: false, divergedAt: firstDifference(file.trace, result.events.map(traceLine)), result };
 }

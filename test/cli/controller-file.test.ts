@@ -2,7 +2,7 @@
  * `kubeprop run` of a scenario whose spec.controllers names a controller file (issue #15 item 2):
  * the file is resolved next to the scenario, a file outside its folder runs only when
  * --allow-controller-path names it, verdicts and reports are those of any run, and `kubeprop replay`
- * refuses the replay file of such a run rather than import the code it names.
+ * refuses the replay file of such a run unless --allow-controller-path names its files too.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,21 +51,22 @@ describe('cli: run a scenario that names a controller file', () => {
     expect(r.stdout).toMatch(
       /^FAIL {2}cli-naive-replicaset {2}seed=1 {2}replicaset\.no-overshoot violated at/,
     );
-    expect(r.stdout).toContain(
-      `rerun: npx kubeprop run ${join(FIXTURES, 'naive.yaml')} --seed 1 --allow-controller-path ${allow}`,
-    );
+    const replayFile = join(dir, 'cli-naive-replicaset', '1', 'cli-naive-replicaset.replay.json');
+    const naive = relative(process.cwd(), join(LAB, 'solution-naive.ts'));
+    expect(r.stdout).toContain(`replay: npx kubeprop replay ${replayFile} --allow-controller-path ${naive}`);
     const report = JSON.parse(readFileSync(join(dir, 'cli-naive-replicaset', '1', 'report.json'), 'utf8'));
     expect(report.outcome).toBe('violation');
 
-    const replay = await cli(
-      'replay',
-      join(dir, 'cli-naive-replicaset', '1', 'cli-naive-replicaset.replay.json'),
+    // A replay file must not make kubeprop import code by itself: each file is named on the command line.
+    const refused = await cli('replay', replayFile);
+    expect(refused.code).toBe(2);
+    expect(refused.errLines).toHaveLength(1);
+    expect(refused.errLines[0]).toMatch(
+      /replay\.json:\d+:\d+: this run used controller files; kubeprop replay imports them only when --allow-controller-path names them: --allow-controller-path .*solution-naive\.ts$/,
     );
-    expect(replay.code).toBe(2);
-    expect(replay.errLines).toHaveLength(1);
-    expect(replay.errLines[0]).toMatch(
-      /replay\.json:\d+:\d+: this run used controller files \(.*solution-naive\.ts\), which kubeprop replay does not import; re-run it: kubeprop run .*naive\.yaml --seed 1/,
-    );
+    const again = await cli('replay', replayFile, '--allow-controller-path', naive);
+    expect(again.stdout).toMatch(/^replayed exactly: \d+ steps/);
+    expect(again.code).toBe(1);
   });
 
   test('the same seed gives the same trace digest', async () => {
