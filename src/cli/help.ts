@@ -38,7 +38,9 @@ Runs each scenario in the simulated cluster and checks its invariants (a folder:
 name order; a quoted glob such as 'scenarios/**/*.yaml': the files it matches, sorted). Prints one
 verdict line per scenario; a failing run also writes a .replay.json and prints the command that
 replays it. Every file and the report folder are checked before anything
-runs, so bad input writes nothing. The scenario format: docs/scenarios.md.
+runs, so bad input writes nothing. The scenario format: docs/scenarios.md. A scenario whose
+spec.controllers names a controller file (replicaset: ./my-rs.ts, next to the scenario) runs that
+file, your own code with your rights (docs/controllers.md).
 
 Options:
   --seed N              override the scenario's seed (0 to 4294967295)
@@ -48,6 +50,9 @@ Options:
   --shrink              shrink a failing run to a minimal event list (at most 200 re-runs) and
                         write it beside its replay file as a .shrunk.replay.json
   --files-root DIR      let files: also read manifests under DIR (default: only the scenario's folder)
+  --allow-controller-path P
+                        a controller file, or a folder of them, outside the scenario's folder that
+                        spec.controllers may name; repeatable (default: only the scenario's folder)
   --reporter NAME       CI report after the run: junit, json or github (GitHub Actions annotations at
                         the scenario file and line); repeatable, or a comma-separated list
   --output-file PATH    write the reporter's output to PATH instead of stdout; with several
@@ -101,13 +106,17 @@ Options:
 
 ${EXIT_CODES}`,
 
-  replay: `Usage: kubeprop replay <file.replay.json>
+  replay: `Usage: kubeprop replay <file.replay.json> [--allow-controller-path P]...
 
 Re-runs a recorded run with its scenario and seed and says "replayed exactly" or "diverged at step K"
 (with the recorded and the new event at K). A file from another kubeprop version, or one edited
-after it was written, is refused (exit 2). Exits like run otherwise.
+after it was written, is refused (exit 2). Exits like run otherwise. A run of controller files
+replays only when --allow-controller-path names each file (or its folder): a replay file alone
+never makes kubeprop import code.
 
 Options:
+  --allow-controller-path P
+                        a controller file, or a folder of them, the replayed run may import; repeatable
   -h, --help            show this help`,
 
   explain: `Usage: kubeprop explain [<invariant-id>] [--lang en|ko]
