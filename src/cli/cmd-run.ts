@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { OptionError } from '../api/errors.ts';
 import { expandScenarioPaths } from '../api/files.ts';
+import { shellQuote } from '../report/options.ts';
 import { shrinkRun } from '../run/shrink.ts';
 import { loadScenarioFile } from '../scenario/parse.ts';
 import { ignoredWarning } from '../scenario/parse-objects.ts';
@@ -16,9 +17,9 @@ import {
   UsageError,
 } from './args.ts';
 import {
+  controllerCommandArgs,
   loadUserScenario,
   namesControllerFileAt,
-  replayWithFilesCommand,
   type UserScenario,
 } from './controllerFiles.ts';
 import { HELP } from './help.ts';
@@ -168,11 +169,12 @@ async function runOne(
     : run(scenario, opts.seed === undefined ? {} : { seed: opts.seed });
   const wallMs = performance.now() - started;
   say(verdictLine(result, wallMs, opts.lang));
-  writeRunReports(result, opts.reportDir, opts.formats, opts.lang, user?.sources);
+  const args = user && controllerCommandArgs(user.files, opts.allowControllerPaths);
+  writeRunReports(result, opts.reportDir, opts.formats, opts.lang, user?.sources, args);
   const verdict = judge(result);
   if (verdict === 'pass') return { file, result, verdict, wallMs };
   const replayed = writeFailureReplay(result, opts.reportDir, user?.files);
-  const command = user ? replayWithFilesCommand(replayed, user.files) : replayed;
+  const command = args ? `${replayed}${args.replay.map((w) => ` ${shellQuote(w)}`).join('')}` : replayed;
   say(`      replay: ${command}`);
   if (opts.shrink && user)
     say('      shrink: not available for controller files yet; `kubeprop lab` shrinks a lab solution');

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { shellQuote } from '../report/options.ts';
 import type { ReportSources } from '../report/sources.ts';
 import type { ReplayFile, ReplayOutcome } from '../run/replay.ts';
 import type { RunResult } from '../run/types.ts';
@@ -55,15 +54,20 @@ export async function loadUserScenario(
   };
 }
 
-/** The replay command of a run with controller files: it must name each file it may import. */
-export function replayWithFilesCommand(replay: string, files: Record<string, string>): string {
-  const allow = Object.values(files)
-    .sort()
-    .map((f) => {
-      const rel = relative(process.cwd(), f);
-      return ` --allow-controller-path ${shellQuote(rel === '' || rel.startsWith('..') ? f : rel)}`;
-    });
-  return `${replay}${allow.join('')}`;
+/**
+ * The arguments the run and replay commands of a run with controller files need: the run the
+ * --allow-controller-path options it was given, the replay one for each file (as typed from here).
+ */
+export function controllerCommandArgs(
+  files: Record<string, string>,
+  allowed: readonly string[],
+): { run: string[]; replay: string[] } {
+  const shown = (f: string) => {
+    const rel = relative(process.cwd(), f);
+    return rel === '' || rel.startsWith('..') ? f : rel;
+  };
+  const allow = (paths: readonly string[]) => paths.flatMap((p) => ['--allow-controller-path', p]);
+  return { run: allow(allowed), replay: allow(Object.values(files).sort().map(shown)) };
 }
 
 /** Whether `--allow-controller-path` names the file or a folder that holds it. */

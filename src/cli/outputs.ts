@@ -4,7 +4,7 @@
  */
 import { join, relative } from 'node:path';
 import { writeReports } from '../report/index.ts';
-import { shellQuote } from '../report/options.ts';
+import { type CommandArgs, shellQuote } from '../report/options.ts';
 import type { ReportSources } from '../report/sources.ts';
 import { writeReplay } from '../run/replay.ts';
 import type { RunResult } from '../run/types.ts';
@@ -30,8 +30,9 @@ export function writeRunReports(
   formats: readonly Format[],
   lang: Lang,
   sources?: ReportSources,
+  commandArgs?: CommandArgs,
 ): string[] {
-  return writeReports(result, dir, formats, lang, sources);
+  return writeReports(result, dir, formats, lang, sources, commandArgs);
 }
 
 /** The replay command as a user types it from the current directory. */

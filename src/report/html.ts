@@ -54,7 +54,7 @@ export function renderHtml(run: RunResult, options: RenderOptions): string {
     conceptsHtml(c),
     clusterHtml(c),
     workloadsHtml(c),
-    replayHtml(c, options.replayFile),
+    replayHtml(c, options.replayFile, options.commandArgs),
     timelineHtml(c),
     finalHtml(c),
   ].filter((s) => s !== '');

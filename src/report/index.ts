@@ -11,7 +11,7 @@ import { renderHtml } from './html.ts';
 import type { Lang } from './i18n/index.ts';
 import { renderJson } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
-import type { RenderOptions } from './options.ts';
+import type { CommandArgs, RenderOptions } from './options.ts';
 import type { ReportSources } from './sources.ts';
 
 export { renderHtml } from './html.ts';
@@ -59,10 +59,16 @@ export function writeReports(
   formats: ReadonlyArray<ReportFormat>,
   lang: Lang,
   sources: ReportSources = defaultSources,
+  commandArgs?: CommandArgs,
 ): string[] {
   const target = reportDir(dir, result);
   mkdirSync(target, { recursive: true });
-  const options: RenderOptions = { lang, sources, replayFile: replayFileFor(dir, result) };
+  const options: RenderOptions = {
+    lang,
+    sources,
+    replayFile: replayFileFor(dir, result),
+    ...(commandArgs !== undefined && { commandArgs }),
+  };
   return [...new Set(formats)].map((format) => {
     const path = join(target, `report.${format}`);
     writeAtomic(path, renderReport(result, format, options));

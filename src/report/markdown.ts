@@ -125,8 +125,8 @@ function workloadsSection(c: MdContext): string {
   ].join('\n');
 }
 
-function replaySection(c: MdContext, replayFile: string | undefined): string {
-  const cmds = replayCommands(c.result, replayFile);
+function replaySection(c: MdContext, options: RenderOptions): string {
+  const cmds = replayCommands(c.result, options.replayFile, options.commandArgs);
   const out = [`## ${c.m('replay.heading')}`, '', c.m('replay.rerun'), '', fenced(cmds.run, 'sh')];
   if (!cmds.sourceKnown) out.push('', c.m('replay.noSource'));
   if (cmds.replay) out.push('', c.m('replay.replay'), '', fenced(cmds.replay, 'sh'));
@@ -145,7 +145,7 @@ export function renderMarkdown(run: RunResult, options: RenderOptions): string {
     conceptsSection(c),
     clusterSection(c),
     workloadsSection(c),
-    replaySection(c, options.replayFile),
+    replaySection(c, options),
     invariantsSection(c),
     heldByDesignSection(c),
     violationsSection(c),

@@ -12,6 +12,16 @@ export interface RenderOptions {
   sources?: ReportSources;
   /** Path of the run's `.replay.json` as the user should type it (failing runs). */
   replayFile?: string;
+  /**
+   * More arguments the run and replay commands need, e.g. `--allow-controller-path P` for a run of
+   * controller files (issue #15): a command the reader copies must work as printed.
+   */
+  commandArgs?: CommandArgs;
+}
+
+export interface CommandArgs {
+  run?: readonly string[];
+  replay?: readonly string[];
 }
 
 /** The replay file used when the caller does not say: `<scenario>.replay.json` (next to the report). */
@@ -23,11 +33,13 @@ export function defaultReplayFile(result: RunResult): string {
 export function replayCommands(
   result: RunResult,
   replayFile?: string,
+  args: CommandArgs = {},
 ): { run: string; replay?: string; sourceKnown: boolean } {
   const source = result.scenario.source ?? `scenarios/${result.scenario.name}.yaml`;
-  const run = `npx kubeprop run ${shellQuote(source)} --seed ${result.seed}`;
+  const more = (a: readonly string[] | undefined) => (a ?? []).map((w) => ` ${shellQuote(w)}`).join('');
+  const run = `npx kubeprop run ${shellQuote(source)} --seed ${result.seed}${more(args.run)}`;
   if (result.outcome === 'pass') return { run, sourceKnown: result.scenario.source !== undefined };
-  const replay = `npx kubeprop replay ${shellQuote(replayFile ?? defaultReplayFile(result))}`;
+  const replay = `npx kubeprop replay ${shellQuote(replayFile ?? defaultReplayFile(result))}${more(args.replay)}`;
   return { run, replay, sourceKnown: result.scenario.source !== undefined };
 }
 

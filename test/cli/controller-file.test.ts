@@ -56,6 +56,10 @@ describe('cli: run a scenario that names a controller file', () => {
     expect(r.stdout).toContain(`replay: npx kubeprop replay ${replayFile} --allow-controller-path ${naive}`);
     const report = JSON.parse(readFileSync(join(dir, 'cli-naive-replicaset', '1', 'report.json'), 'utf8'));
     expect(report.outcome).toBe('violation');
+    // The report's commands work as printed: they carry the --allow-controller-path options.
+    const md = readFileSync(join(dir, 'cli-naive-replicaset', '1', 'report.md'), 'utf8');
+    expect(md).toContain(`--seed 1 --allow-controller-path ${allow}\n`);
+    expect(md).toContain(`npx kubeprop replay ${replayFile} --allow-controller-path ${naive}\n`);
 
     // A replay file must not make kubeprop import code by itself: each file is named on the command line.
     const refused = await cli('replay', replayFile);

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { escapeHtml } from '../escape.ts';
 import { formatDuration, formatFields, formatTime, scenarioDescription } from '../format.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { displayManifest, replayCommands } from '../options.ts';
+import { type CommandArgs, displayManifest, replayCommands } from '../options.ts';
 import { conceptsOf, mutantBanners } from '../story.ts';
 import { code, type HtmlContext, htmlTable } from './context.ts';
 
@@ -115,8 +115,12 @@ export function workloadsHtml(c: HtmlContext): string {
 }
 
 /** The exact commands to run and replay. */
-export function replayHtml(c: HtmlContext, replayFile: string | undefined): string {
-  const cmds = replayCommands(c.result, replayFile);
+export function replayHtml(
+  c: HtmlContext,
+  replayFile: string | undefined,
+  args: CommandArgs | undefined,
+): string {
+  const cmds = replayCommands(c.result, replayFile, args);
   const out = [
     `<h2 id="replay">${c.m('replay.heading')}</h2>`,
     `<p>${c.m('replay.rerun')}</p>`,
