@@ -73,7 +73,7 @@ export async function runWithControllers(
 }
 
 /** A controller replacing a built-in one manages the same kind. */
-function checkControllerKind(name: string, controller: Controller): void {
+export function checkControllerKind(name: string, controller: Controller): void {
   const builtIn = getController(name);
   if (builtIn && builtIn.workloadKind !== controller.kind)
     throw new Error(

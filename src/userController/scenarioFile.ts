@@ -13,7 +13,7 @@ import { ScenarioError } from '../scenario/errors.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { loadControllerFile } from './load.ts';
-import { runWithControllers, type UserRunOptions } from './run.ts';
+import { checkControllerKind, runWithControllers, type UserRunOptions } from './run.ts';
 import type { Controller } from './types.ts';
 
 export interface ScenarioFileOptions extends Omit<UserRunOptions, 'controllers'> {
@@ -55,8 +55,11 @@ export async function loadScenarioWithControllers(
     checkAllowed(file, f, options.allowControllerPaths ?? []);
     try {
       controllers[f.controller] = await loadControllerFile(f.path);
+      // Checked here too, so a wrong kind is bad input at its position rather than a failed run.
+      checkControllerKind(f.controller, controllers[f.controller]!);
     } catch (e) {
-      throw new ScenarioError(file, f.line, f.col, e instanceof Error ? e.message : String(e), f.field);
+      const why = e instanceof Error ? e.message : String(e);
+      throw new ScenarioError(file, f.line, f.col, `${f.field}: ${why}`, f.field);
     }
     paths[f.controller] = f.path;
   }

@@ -73,6 +73,15 @@ describe('cli: run a scenario that names a controller file', () => {
     expect(again.code).toBe(1);
   });
 
+  test('a controller file of another kind is bad input at its position: exit 2, one line', async () => {
+    const r = await cli('run', join(FIXTURES, 'wrong-kind.yaml'), '--report', join(tmp, 'wrong-kind'));
+    expect(r.code).toBe(2);
+    expect(r.errLines).toEqual([
+      `${join(FIXTURES, 'wrong-kind.yaml')}:10:30: spec.controllers.replicaset: controller "replicaset" replaces the built-in one, which manages ReplicaSet, but it manages DaemonSet`,
+    ]);
+    expect(existsSync(join(tmp, 'wrong-kind'))).toBe(false);
+  });
+
   test('the same seed gives the same trace digest', async () => {
     const digests = [];
     for (const d of ['a', 'b']) {
