@@ -77,6 +77,8 @@ export interface Endpoint {
   /** The pod's spec.hostname, when its spec.subdomain names this Service (DNS: <hostname>.<svc>). */
   hostname?: string;
   nodeName?: string;
+  /** The topology.kubernetes.io/zone label of the pod's node, when it has one. */
+  zone?: string;
   targetRef: { kind: 'Pod'; namespace: string; name: string; uid: string };
 }
 

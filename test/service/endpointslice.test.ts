@@ -1,6 +1,8 @@
 /** The EndpointSlice controller: endpoints follow pods, conditions as Kubernetes sets them, 100 per slice. */
 import { describe, expect, it } from 'vitest';
-import { runTo } from '../sim/helpers.ts';
+import { EndpointSliceController } from '../../src/controllers/endpointslice/controller.ts';
+import { ENDPOINTSLICE_VARIANTS } from '../../src/controllers/endpointslice/variants.ts';
+import { node, runTo, worldWith } from '../sim/helpers.ts';
 import { appPod, endpointLines, service, slicesOf, worldWithSlices } from './helpers.ts';
 
 describe('EndpointSlice controller', () => {
@@ -76,5 +78,33 @@ describe('EndpointSlice controller', () => {
     w.store.delete('user', 'Service', 'default/web');
     runTo(w, 40_000);
     expect(slicesOf(w, 'web')).toEqual([]);
+  });
+});
+
+/** Regression tests for the differences the ported reconciler_test.go cases found (CONFORMANCE.md, "Fixed"). */
+describe('EndpointSlice controller: conformance fixes in a running world', () => {
+  it('reconciler_test.go TestReconcile1Pod/ipv4-labels: slices carry the Service labels, endpoints their node zone', () => {
+    const w = worldWith([node('node-1', { 'topology.kubernetes.io/zone': 'zone-a' })]);
+    const c = new EndpointSliceController(w, ENDPOINTSLICE_VARIANTS.correct!.variant);
+    w.controllers.set('endpointslice', c);
+    c.start();
+    const svc = service('web');
+    w.store.create('user', { ...svc, metadata: { ...svc.metadata, labels: { tier: 'front' } } });
+    w.store.create('user', appPod('a', 'web', 'node-1'));
+    runTo(w, 10_000);
+    const [slice] = slicesOf(w, 'web');
+    expect(slice!.metadata.labels).toMatchObject({ tier: 'front', 'kubernetes.io/service-name': 'web' });
+    expect(slice!.endpoints!.map((e) => e.zone)).toEqual(['zone-a']);
+  });
+
+  it('reconciler_test.go TestReconcileEndpointSlicesServicesLabelsUpdating: a Service label change updates its slice', () => {
+    const w = worldWithSlices();
+    w.store.create('user', service('web'));
+    w.store.create('user', appPod('a', 'web', 'node-1'));
+    runTo(w, 10_000);
+    const svc = w.store.get('Service', 'default/web')!;
+    w.store.update('user', { ...svc, metadata: { ...svc.metadata, labels: { tier: 'front' } } });
+    runTo(w, 20_000);
+    expect(slicesOf(w, 'web').map((s) => s.metadata.labels?.tier)).toEqual(['front']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The EndpointSlice controller (pkg/controller/endpointslice) on top of the controller host. It reads
- * only its informer cache of Services, Pods and EndpointSlices, and keeps each selector Service's
- * slices equal to the pods it selects (plan.ts). Its own writes are tracked as the
+ * only its informer cache of Services, Pods, EndpointSlices and Nodes (for endpoint zones), and keeps
+ * each selector Service's slices equal to the pods it selects (plan.ts). Its own writes are tracked as the
  * endpointSliceTracker does: a sync whose cache does not yet show them stops (the cache is stale)
  * rather than create the same slice twice, and retries the Service with the work queue's back-off.
  */
@@ -20,6 +20,7 @@ import {
   SERVICE_NAME_LABEL,
   type SliceWrite,
   selects,
+  serviceControllerKey,
 } from './plan.ts';
 import type { EndpointSliceVariant } from './variants.ts';
 
@@ -47,7 +48,7 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
     world: World,
     private readonly v: EndpointSliceVariant,
   ) {
-    super(world, 'endpointslice', ['Service', 'Pod', 'EndpointSlice'], endpointSliceMachine);
+    super(world, 'endpointslice', ['Service', 'Pod', 'EndpointSlice', 'Node'], endpointSliceMachine);
   }
 
   protected resetState(): void {
@@ -63,10 +64,8 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
   protected onEvent(ev: WatchEvent): void {
     if (ev.kind === 'Service') return this.queue.add(ev.key);
     if (ev.kind === 'EndpointSlice') {
-      const labels = ev.object.metadata.labels ?? {};
-      const svc = labels[SERVICE_NAME_LABEL];
-      if (!svc || labels[MANAGED_BY_LABEL] !== MANAGED_BY) return;
-      const key = `${ev.object.metadata.namespace}/${svc}`;
+      const key = serviceControllerKey(ev.object);
+      if (!key || ev.object.metadata.labels?.[MANAGED_BY_LABEL] !== MANAGED_BY) return;
       if (this.shouldSync(key, ev)) this.queue.add(key);
       return;
     }
@@ -94,7 +93,9 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
     const slices = this.slicesOf(svc);
     if (this.stale(key, slices))
       return this.send({ type: 'CACHE_STALE' }, { code: 'endpointslice.stale', params: { key } });
-    const desired = desiredEndpoints(svc, [...this.informer.map('Pod').values()], this.v);
+    const desired = desiredEndpoints(svc, [...this.informer.map('Pod').values()], this.v, (n) =>
+      this.informer.get('Node', n),
+    );
     this.cur.writes = reconcile(svc, slices, desired, this.v);
     this.send(
       this.nextMove(),
