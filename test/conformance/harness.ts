@@ -7,7 +7,13 @@
  */
 import { expect, it } from 'vitest';
 
-export type Controller = 'controller_utils' | 'ReplicaSet' | 'DaemonSet' | 'StatefulSet' | 'Deployment';
+export type Controller =
+  | 'controller_utils'
+  | 'ReplicaSet'
+  | 'DaemonSet'
+  | 'StatefulSet'
+  | 'Deployment'
+  | 'EndpointSlice';
 
 /** One Kubernetes test file, at the version we read it. */
 export interface Source {

@@ -12,6 +12,8 @@ import * as daemonController from './cases/daemon_controller.ts';
 import * as daemonUpdate from './cases/daemon_update.ts';
 import * as daemonsetUtil from './cases/daemonset_util.ts';
 import * as deploymentUtil from './cases/deployment_util.ts';
+import * as endpointsliceReconciler from './cases/endpointslice_reconciler.ts';
+import * as endpointsliceUtils from './cases/endpointslice_utils.ts';
 import * as replicaSet from './cases/replica_set.ts';
 import * as rolling from './cases/rolling.ts';
 import * as statefulSetControl from './cases/stateful_set_control.ts';
@@ -33,6 +35,8 @@ const MODULES: Array<{ SOURCE: Source; cases: PortedCase[] }> = [
   deploymentUtil,
   rolling,
   sync,
+  endpointsliceReconciler,
+  endpointsliceUtils,
 ];
 
 /** The rows between two markers, as trimmed cell arrays (header and rule rows dropped). */
