@@ -147,7 +147,7 @@ interface Loaded {
 }
 
 async function loadOne(file: string, parseOpts: { filesRoot?: string }, opts: RunOptions): Promise<Loaded> {
-  if (!(await namesControllerFileAt(file))) return { scenario: loadScenarioFile(file, parseOpts) };
+  if (!namesControllerFileAt(file)) return { scenario: loadScenarioFile(file, parseOpts) };
   const user = await loadUserScenario(file, {
     ...parseOpts,
     allowControllerPaths: opts.allowControllerPaths,

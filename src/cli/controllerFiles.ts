@@ -9,6 +9,7 @@ import type { ReportSources } from '../report/sources.ts';
 import type { ReplayFile, ReplayOutcome } from '../run/replay.ts';
 import type { RunResult } from '../run/types.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { namesControllerFile } from '../userController/controllerFileRefs.ts';
 
 /** A scenario that names controller files, with what its run needs. */
 export interface UserScenario {
@@ -21,15 +22,13 @@ export interface UserScenario {
 }
 
 /** Whether the file names a controller file; false when it cannot be read (the parser says why). */
-export async function namesControllerFileAt(file: string): Promise<boolean> {
+export function namesControllerFileAt(file: string): boolean {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return false;
   }
-  if (!text.includes('controllers')) return false; // most scenarios: no YAML parse, no module load
-  const { namesControllerFile } = await import('../userController/scenarioFile.ts');
   return namesControllerFile(file, text);
 }
 

@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { RunResult } from '../run/types.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { type ControllerFile, takeControllerFiles } from './controllerFileRefs.ts';
 import { loadControllerFile } from './load.ts';
 import { checkControllerKind, runWithControllers, type UserRunOptions } from './run.ts';
 import type { Controller } from './types.ts';
@@ -20,9 +20,6 @@ export interface ScenarioFileOptions extends Omit<UserRunOptions, 'controllers'>
   /** Controller files (or folders holding them) outside the scenario's folder that may run. */
   allowControllerPaths?: readonly string[];
 }
-
-/** A value of spec.controllers that names a file rather than a mutant. */
-const FILE = /^\.{1,2}\/|^\/|\.(m|c)?[jt]s$/;
 
 export async function runScenarioFile(file: string, options: ScenarioFileOptions = {}): Promise<RunResult> {
   const { scenario, controllers } = await loadScenarioWithControllers(file, options);
@@ -65,57 +62,6 @@ export async function loadScenarioWithControllers(
   }
   const scenario = parseScenarioText(rest, file, { filesRoot: options.filesRoot ?? dirname(file) });
   return { scenario, controllers, files: paths };
-}
-
-/**
- * Whether a scenario's text names a controller file in spec.controllers. The substring test first
- * keeps scenarios without `controllers:` from being parsed twice.
- */
-export function namesControllerFile(file: string, text: string): boolean {
-  if (!text.includes('controllers')) return false;
-  try {
-    return takeControllerFiles(file, text).files.length > 0;
-  } catch {
-    return false; // invalid YAML: the ordinary parser reports it with its position
-  }
-}
-
-interface ControllerFile {
-  controller: string;
-  path: string;
-  line: number;
-  col: number;
-  field: string;
-}
-
-/**
- * Finds the file-valued entries of spec.controllers and puts `correct` in their place, padded to
- * the same length, so the rest of the file parses as before and keeps its positions for errors.
- */
-function takeControllerFiles(file: string, text: string): { text: string; files: ControllerFile[] } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
-  const node = doc.getIn(['spec', 'controllers'], true);
-  const files: ControllerFile[] = [];
-  let out = text;
-  if (!isMap(node)) return { text, files };
-  for (const pair of node.items) {
-    const value = pair.value;
-    if (!isScalar(pair.key) || !isScalar(value) || typeof value.value !== 'string' || !FILE.test(value.value))
-      continue;
-    const [start, end] = value.range ?? [0, 0];
-    const pos = counter.linePos(start);
-    const controller = String(pair.key.value);
-    files.push({
-      controller,
-      path: resolve(dirname(file), value.value),
-      line: pos.line,
-      col: pos.col,
-      field: `spec.controllers.${controller}`,
-    });
-    out = out.slice(0, start) + 'correct'.padEnd(end - start, ' ') + out.slice(end);
-  }
-  return { text: out, files };
 }
 
 function checkAllowed(scenario: string, f: ControllerFile, allowed: readonly string[]): void {
