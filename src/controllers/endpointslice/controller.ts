@@ -16,8 +16,8 @@ import {
   hasSelector,
   MANAGED_BY,
   MANAGED_BY_LABEL,
+  managedSlices,
   reconcile,
-  SERVICE_NAME_LABEL,
   type SliceWrite,
   selects,
   serviceControllerKey,
@@ -103,16 +103,9 @@ export class EndpointSliceController extends ControllerBase<EndpointSliceEvent> 
     );
   }
 
-  /** The Service's slices in the cache: labelled with its name and managed by this controller. */
+  /** The Service's slices in the cache (plan.ts `managedSlices`). */
   private slicesOf(svc: KObject): KObject[] {
-    return this.informer.list('EndpointSlice').filter((s) => {
-      const l = s.metadata.labels ?? {};
-      return (
-        s.metadata.namespace === svc.metadata.namespace &&
-        l[SERVICE_NAME_LABEL] === svc.metadata.name &&
-        l[MANAGED_BY_LABEL] === MANAGED_BY
-      );
-    });
+    return managedSlices(svc, this.informer.list('EndpointSlice'));
   }
 
   /** StaleSlices: the cache lacks a slice this process wrote, holds an older version, or one it deleted. */

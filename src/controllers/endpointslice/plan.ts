@@ -15,9 +15,28 @@ export const MANAGED_BY = 'endpointslice-controller.k8s.io';
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
-/** A Service the controller manages: one with a selector (a selector-less Service's slices are the user's). */
+/**
+ * A Service the controller manages: one with a selector (a selector-less Service's slices are the
+ * user's) that is not of type ExternalName (a DNS alias, never given endpoints).
+ */
 export function hasSelector(svc: KObject): boolean {
-  return Object.keys(svc.spec?.selector ?? {}).length > 0;
+  return svc.spec?.type !== 'ExternalName' && Object.keys(svc.spec?.selector ?? {}).length > 0;
+}
+
+/**
+ * The Service's slices as syncService lists them: labelled with its name and managed by this
+ * controller, in its namespace, and not being deleted (dropEndpointSlicesPendingDeletion).
+ */
+export function managedSlices(svc: KObject, slices: readonly KObject[]): KObject[] {
+  return slices.filter((s) => {
+    const l = s.metadata.labels ?? {};
+    return (
+      s.metadata.namespace === svc.metadata.namespace &&
+      l[SERVICE_NAME_LABEL] === svc.metadata.name &&
+      l[MANAGED_BY_LABEL] === MANAGED_BY &&
+      !s.metadata.deletionTimestamp
+    );
+  });
 }
 
 /** The Service's selector (a plain map, `labels.SelectorFromSet`) selects these labels. */

@@ -15,8 +15,9 @@ export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 export const MANAGED_BY = 'endpointslice-controller.k8s.io';
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 
+/** The selector that gives a Service endpoints: none for an ExternalName Service (a DNS alias). */
 export function selectorOf(svc: KObject): Record<string, string> {
-  return svc.spec?.selector ?? {};
+  return svc.spec?.type === 'ExternalName' ? {} : (svc.spec?.selector ?? {});
 }
 
 export function selectsPod(svc: KObject, pod: KObject): boolean {
