@@ -12,6 +12,7 @@ import * as daemonController from './cases/daemon_controller.ts';
 import * as daemonUpdate from './cases/daemon_update.ts';
 import * as daemonsetUtil from './cases/daemonset_util.ts';
 import * as deploymentUtil from './cases/deployment_util.ts';
+import * as endpointsliceController from './cases/endpointslice_controller.ts';
 import * as endpointsliceReconciler from './cases/endpointslice_reconciler.ts';
 import * as endpointsliceUtils from './cases/endpointslice_utils.ts';
 import * as replicaSet from './cases/replica_set.ts';
@@ -37,6 +38,7 @@ const MODULES: Array<{ SOURCE: Source; cases: PortedCase[] }> = [
   sync,
   endpointsliceReconciler,
   endpointsliceUtils,
+  endpointsliceController,
 ];
 
 /** The rows between two markers, as trimmed cell arrays (header and rule rows dropped). */
