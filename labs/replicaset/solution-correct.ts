@@ -100,12 +100,18 @@ async function scaleDown(client: Client, key: string, victims: KObject[]): Promi
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
-async function writeStatus(client: Client, rs: KObject, pods: KObject[]): Promise<void> {
+/** Every field kubectl and a Deployment read, as Kubernetes' ReplicaSet controller computes them. */
+async function writeStatus(client: Client, rs: KObject, pods: KObject[], owned: KObject[]): Promise<void> {
+  const templateLabels: Record<string, string> = rs.spec.template?.metadata?.labels ?? {};
   const status = {
     ...rs.status,
     replicas: pods.length,
+    fullyLabeledReplicas: pods.filter((p) =>
+      Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v),
+    ).length,
     readyReplicas: pods.filter(isReady).length,
     availableReplicas: pods.filter(isReady).length,
+    terminatingReplicas: owned.filter((p) => p.metadata.deletionTimestamp).length,
     observedGeneration: rs.metadata.generation,
   };
   if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
@@ -130,15 +136,15 @@ const controller: Controller = {
     }
     // Decide only on a cache that has seen our own last writes; the event that completes them requeues.
     if (!satisfied(key)) return;
-    const pods = client
+    const owned = client
       .list('Pod', { namespace: rs.metadata.namespace ?? 'default', labelSelector: rs.spec.selector })
-      .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === rs.metadata.uid))
-      .filter(isActive);
+      .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === rs.metadata.uid));
+    const pods = owned.filter(isActive);
     const want = rs.spec.replicas ?? 1;
     if (pods.length < want) await scaleUp(client, key, rs, want - pods.length);
     else if (pods.length > want)
       await scaleDown(client, key, [...pods].sort(deletionOrder).slice(0, pods.length - want));
-    await writeStatus(client, rs, pods);
+    await writeStatus(client, rs, pods, owned);
     return undefined;
   },
 };

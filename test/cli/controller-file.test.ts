@@ -19,7 +19,7 @@ describe('cli: run a scenario that names a controller file', () => {
   test('the correct solution, named next to the scenario, passes: exit 0 and reports', async () => {
     const dir = join(tmp, 'correct');
     const r = await cli('run', join(FIXTURES, 'correct.yaml'), '--report', dir, '--format', 'json');
-    expect(r.stdout).toMatch(/^PASS {2}cli-correct-replicaset {2}seed=1 {2}3 invariants held/);
+    expect(r.stdout).toMatch(/^PASS {2}cli-correct-replicaset {2}seed=1 {2}8 invariants held/);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'cli-correct-replicaset', '1', 'report.json'), 'utf8'));
     expect(report.outcome).toBe('pass');
