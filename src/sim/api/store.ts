@@ -39,6 +39,8 @@ const GUARDED = (opts: WriteOptions): Guarded => ({ ...opts, guarded: true });
 
 const FOREGROUND = 'foregroundDeletion';
 const ORPHAN = 'orphan';
+/** How long the store remembers when an object was removed (removedAtMs): longer than any lag window. */
+export const REMOVED_KEPT_MS = 5 * 60_000;
 
 export class ApiStore {
   private readonly objects = new Map<Kind, Map<string, KObject>>();
@@ -65,6 +67,12 @@ export class ApiStore {
    * the 150,000-pod run (issue #17); the key itself is the caller's string, hashed once.
    */
   private readonly writtenAt = new Map<Kind, Map<string, number>>();
+  /**
+   * When each object removed in the last REMOVED_KEPT_MS was removed, by uid (a name is reused by a
+   * StatefulSet's next pod). Judges read it to tell a change still in flight from a stale one; old
+   * entries are dropped in removal order so a long churning run does not grow it without end.
+   */
+  private readonly removedAt = new Map<string, number>();
   private rv = 0;
 
   constructor(
@@ -283,6 +291,7 @@ export class ApiStore {
     this.objects.get(obj.kind)?.delete(key);
     this.index.remove(indexed, key);
     this.writtenAt.get(obj.kind)?.delete(key);
+    this.noteRemoved(obj.metadata.uid);
     this.rv++;
     this.emit('DELETED', 'delete', actor, key, obj, obj, cause, true);
     return { ok: true, obj, removed: true };
@@ -412,6 +421,20 @@ export class ApiStore {
       this.writtenAt.set(obj.kind, written);
     }
     written.set(key, this.clock.now);
+  }
+
+  private noteRemoved(uid: string): void {
+    const now = this.clock.now;
+    for (const [u, at] of this.removedAt) {
+      if (now - at <= REMOVED_KEPT_MS) break;
+      this.removedAt.delete(u);
+    }
+    this.removedAt.set(uid, now);
+  }
+
+  /** When the object with this uid was removed (simulated ms), if that was in the last REMOVED_KEPT_MS. */
+  removedAtMs(uid: string): number | undefined {
+    return this.removedAt.get(uid);
   }
 
   /** When the stored object was last written (simulated ms), if it exists. */
