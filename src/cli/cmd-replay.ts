@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { shellQuote } from '../report/options.ts';
-import { keyPos, type ReplayFile, readReplay, replay } from '../run/replay.ts';
+import { keyPos } from '../run/jsonFile.ts';
+import { type ReplayFile, readReplay, replay } from '../run/replay.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 import { isAllowed, replayWithControllers } from './controllerFiles.ts';

@@ -4,12 +4,13 @@
  * the inputs so an edited file is refused instead of silently replaying something else.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { traceLine } from '../trace/recorder.ts';
 import { TOOLKIT_VERSION } from '../version.ts';
+import { keyPos, readJsonFile } from './jsonFile.ts';
 import type { RunResult } from './types.ts';
 
 export const REPLAY_FORMAT = 'kubeprop-replay/v1';
@@ -124,30 +125,7 @@ export function writeReplay(
  * @throws ScenarioError `path:line:col: why it cannot be trusted`.
  */
 export function readReplay(path: string): ReplayFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError(
-      path,
-      1,
-      1,
-      `cannot read replay file: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const { line, col } = jsonErrorPos(text, e as Error);
-    throw new ScenarioError(
-      path,
-      line,
-      col,
-      `not a replay file: invalid JSON (${(e as Error).message.split('\n')[0]})`,
-    );
-  }
+  const { text, data } = readJsonFile(path, 'replay file');
   return checkReplay(data, path, text);
 }
 
@@ -193,24 +171,6 @@ function isScenarioShape(s: unknown): s is Scenario {
     Array.isArray(x.events) &&
     typeof x.sim === 'object'
   );
-}
-
-/** Position of the first `"key":` in the text (1:1 when absent). */
-export function keyPos(text: string, key: string): { line: number; col: number } {
-  const at = key === '' ? -1 : text.indexOf(`"${key}"`);
-  return offsetPos(text, Math.max(0, at));
-}
-
-/** Line and column of a JSON.parse error (1:1 when its message gives no position). */
-export function jsonErrorPos(text: string, e: Error): { line: number; col: number } {
-  const m = /position (\d+)/.exec(e.message);
-  return offsetPos(text, m ? Number(m[1]) : 0);
-}
-
-function offsetPos(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, col: offset - before.lastIndexOf('\n') };
 }
 
 /**

@@ -3,12 +3,12 @@
  * or comes from another kubeprop version is refused with one line naming the file, the position
  * of the field and what is wrong, as replay files are.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
 import { TOOLKIT_VERSION } from '../version.ts';
 import { CAMPAIGN_CONTROLLERS } from './campaign.ts';
-import { jsonErrorPos, keyPos } from './replay.ts';
+import { keyPos, readJsonFile } from './jsonFile.ts';
 import { rangesSize } from './shard.ts';
 import { SUMMARY_FORMAT, type SummaryFile } from './shardSummary.ts';
 
@@ -23,30 +23,7 @@ export function writeSummaryFile(path: string, file: SummaryFile): string {
 
 /** Reads and checks a summary file; a problem is one ScenarioError line naming the field. */
 export function readSummaryFile(path: string): SummaryFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError(
-      path,
-      1,
-      1,
-      `cannot read summary file: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const { line, col } = jsonErrorPos(text, e as Error);
-    throw new ScenarioError(
-      path,
-      line,
-      col,
-      `not a summary file: invalid JSON (${(e as Error).message.split('\n')[0]})`,
-    );
-  }
+  const { text, data } = readJsonFile(path, 'summary file');
   const problem = summaryProblem(data);
   if (problem !== undefined) {
     const { line, col } = keyPos(text, problem.key);
