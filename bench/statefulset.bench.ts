@@ -8,7 +8,7 @@ import { plainNodes } from '../properties/arbitraries.ts';
 import { runScenario } from '../src/run/runScenario.ts';
 import { applyDefaults } from '../src/scenario/manifests.ts';
 import { DEFAULT_SIM_OPTIONS, type Scenario } from '../src/scenario/types.ts';
-import { type BenchResult, describeSteady, inChildProcess, median, round, steadyRuns } from './util.ts';
+import { type BenchResult, inChildProcess, round, standardScenarioResults } from './util.ts';
 
 export type { BenchResult };
 
@@ -76,39 +76,7 @@ export function standardStatefulSetScenario(seed: number): Scenario {
 export async function benchStatefulSet(): Promise<BenchResult[]> {
   // In a process of its own: its peak resident set must not be another suite's high-water mark.
   const scale = inChildProcess('statefulset.bench.ts', 'scaleParallel');
-  let steps = 0;
-  let simulatedMs = 0;
-  const steady = steadyRuns((i) => {
-    const r = runScenario(standardStatefulSetScenario(i < 0 ? 1000 - i : i + 1), { keepTrace: false });
-    if (i >= 0) {
-      steps += r.steps;
-      simulatedMs += r.endMs;
-    }
-  });
-  const wallMs = steady.runs.reduce((a, b) => a + b, 0);
-  const n = steady.runs.length;
-  const results: BenchResult[] = [
-    {
-      name: 'statefulset.standard.ms_per_run',
-      value: round(median(steady.runs)),
-      unit: 'ms',
-      detail: `${describeSteady(steady)}; ${Math.round(steps / n)} steps a run`,
-    },
-    {
-      name: 'statefulset.standard.cpu_ms_per_run',
-      value: round(steady.cpuMsPerRun),
-      unit: 'ms',
-      detail: "user + system CPU of all threads (the garbage collector's helpers too) per run",
-    },
-    {
-      name: 'statefulset.standard.speedup_vs_real_time',
-      value: round(simulatedMs / wallMs, 0),
-      unit: 'x',
-      detail: `simulated ms per wall ms (${round(simulatedMs / n / 60_000, 1)} simulated minutes a run)`,
-    },
-  ];
-  results.push(...scale);
-  return results;
+  return [...standardScenarioResults('statefulset', standardStatefulSetScenario), ...scale];
 }
 
 /** Parallel 0 → 1,000 → 0, through runScenario with two scale events (run by bench/child.ts). */

@@ -2,6 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runScenario } from '../src/run/runScenario.ts';
+import type { Scenario } from '../src/scenario/types.ts';
 
 export interface BenchResult {
   name: string;
@@ -95,4 +97,42 @@ export function inChildProcess(file: string, fn: string): BenchResult[] {
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as BenchResult[];
+}
+
+/**
+ * A suite's standard scenario timed in the steady state (seeds 1, 2, …; warm-up on others): wall ms
+ * and CPU ms a run, and simulated time per wall time, as `<prefix>.standard.*`.
+ */
+export function standardScenarioResults(prefix: string, make: (seed: number) => Scenario): BenchResult[] {
+  let steps = 0;
+  let simulatedMs = 0;
+  const steady = steadyRuns((i) => {
+    const r = runScenario(make(i < 0 ? 1000 - i : i + 1), { keepTrace: false });
+    if (i >= 0) {
+      steps += r.steps;
+      simulatedMs += r.endMs;
+    }
+  });
+  const wallMs = steady.runs.reduce((a, b) => a + b, 0);
+  const n = steady.runs.length;
+  return [
+    {
+      name: `${prefix}.standard.ms_per_run`,
+      value: round(median(steady.runs)),
+      unit: 'ms',
+      detail: `${describeSteady(steady)}; ${Math.round(steps / n)} steps a run`,
+    },
+    {
+      name: `${prefix}.standard.cpu_ms_per_run`,
+      value: round(steady.cpuMsPerRun),
+      unit: 'ms',
+      detail: "user + system CPU of all threads (the garbage collector's helpers too) per run",
+    },
+    {
+      name: `${prefix}.standard.speedup_vs_real_time`,
+      value: round(simulatedMs / wallMs, 0),
+      unit: 'x',
+      detail: `simulated ms per wall ms (${round(simulatedMs / n / 60_000, 1)} simulated minutes a run)`,
+    },
+  ];
 }
