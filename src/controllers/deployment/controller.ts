@@ -9,6 +9,7 @@
  */
 
 import { compileSelector } from '../../model/labels.ts';
+import { newControllerRef } from '../../model/pod.ts';
 import type { KObject } from '../../model/types.ts';
 import type { DeploymentCause, WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
@@ -161,14 +162,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     const { owned, adopt, release } = this.cur.claims;
     const fresh = this.world.store.get('Deployment', this.cur.key);
     const canAdopt = !!fresh && fresh.metadata.uid === d.metadata.uid && !fresh.metadata.deletionTimestamp;
-    const ref = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      name: d.metadata.name,
-      uid: d.metadata.uid,
-      controller: true,
-      blockOwnerDeletion: true,
-    };
+    const ref = newControllerRef({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: d.metadata });
     const sets = [...owned];
     let failed = adopt.length > 0 && !canAdopt;
     for (const rs of canAdopt ? adopt : []) {

@@ -5,6 +5,7 @@
  * the same on its own copies, so every write is decided from what the sync holds at that moment.
  */
 import { computeHash } from '../../model/hash.ts';
+import { newControllerRef } from '../../model/pod.ts';
 import { formatTimestamp } from '../../model/time.ts';
 import type { KObject } from '../../model/types.ts';
 import type { DeploymentCause } from '../../sim/api/types.ts';
@@ -189,14 +190,7 @@ class Planner {
         labels,
         annotations: { [REVISION]: revision, ...replicasAnnotations(d, this.v) },
         ownerReferences: [
-          {
-            apiVersion: 'apps/v1',
-            kind: 'Deployment',
-            name: d.metadata.name,
-            uid: d.metadata.uid,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
+          newControllerRef({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: d.metadata }),
         ],
       },
       spec: {
