@@ -316,7 +316,7 @@ export function runOne(
   scenario: Scenario = scenarioFor(opts, index),
 ): CampaignRun {
   const controller = controllerFor(opts, index);
-  let { result, wallMs } = timed(run, opts.lean ? withoutTrace(scenario) : scenario);
+  let { result, wallMs } = opts.lean ? timed(run, withoutTrace(scenario), LEAN) : timed(run, scenario);
   // A lean pass keeps the scenario it ran with (keepTrace off): the result says what happened.
   if (opts.lean && !cleanPass(result)) ({ result, wallMs } = timed(run, scenario));
   const maxRuns = opts.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
@@ -324,9 +324,16 @@ export function runOne(
   return { index, controller, result, wallMs, ...(shrunk && { shrunk }) };
 }
 
-function timed(run: RunFn, scenario: Scenario): { result: RunResult; wallMs: number } {
+/** A lean pass reads only the verdict: no trace lines, no trace digest. */
+const LEAN = { traceDigest: false } as const;
+
+function timed(
+  run: RunFn,
+  scenario: Scenario,
+  runOpts?: Parameters<RunFn>[1],
+): { result: RunResult; wallMs: number } {
   const started = performance.now();
-  const result = run(scenario);
+  const result = runOpts ? run(scenario, runOpts) : run(scenario);
   return { result, wallMs: performance.now() - started };
 }
 

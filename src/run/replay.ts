@@ -38,7 +38,11 @@ export interface ReplayFile {
 }
 
 /** Signature of `runScenario` (src/run/runScenario.ts), passed in so this module loads without the simulator. */
-export type RunFn = (scenario: Scenario, opts?: { seed?: number }) => RunResult;
+/**
+ * How a campaign, the shrinker and replays run a scenario. `traceDigest: false` asks for the verdict
+ * only (a run function may still compute the digest; the built-in one then skips it).
+ */
+export type RunFn = (scenario: Scenario, opts?: { seed?: number; traceDigest?: boolean }) => RunResult;
 
 /** What a replay found. */
 export interface ReplayOutcome {

@@ -30,6 +30,11 @@ export interface RunOptions {
   freezeObjects?: boolean;
   /** Overrides `sim.keepTrace` (benchmarks turn it off). */
   keepTrace?: boolean;
+  /**
+   * False: skip the trace digest (`traceDigest` is then ''). For runs whose verdict is all that is
+   * read: a campaign's lean pass and shrink trials. A run that is reported or replayed keeps it.
+   */
+  traceDigest?: boolean;
   /** Tests: the DaemonSet controller checks its incremental node table against the full walk. */
   crossCheckNodeTable?: boolean;
   /**
@@ -117,6 +122,7 @@ function beginRun(input: Scenario, opts: RunOptions): Run {
     sim,
     freezeObjects: opts.freezeObjects ?? false,
     crossCheckNodeTable: opts.crossCheckNodeTable ?? false,
+    traceDigest: opts.traceDigest ?? true,
   });
   const checker = newChecker(scenario, opts.extraInvariants ?? []);
   const controllers: RunningController[] = [];

@@ -205,7 +205,7 @@ export function shrinkRun(
   const stillFails = opts.stillFails ?? failsLike;
   const base = failing.scenario;
   const events = base.events;
-  // Trial runs skip the trace lines (only the digest and the verdict matter); the final run keeps them.
+  // Trial runs skip the trace lines and the digest (only the verdict matters); the final run keeps them.
   const quiet = { ...base, sim: { ...base.sim, keepTrace: false } };
   const units = eventUnits(events);
   const eventsOf = (subset: readonly number[][]) =>
@@ -214,7 +214,7 @@ export function shrinkRun(
       .sort((a, b) => a - b)
       .map((i) => events[i]!);
   const trial = (subset: readonly number[][]) =>
-    stillFails(run(withEvents(quiet, eventsOf(subset)), { seed: failing.seed }), target);
+    stillFails(run(withEvents(quiet, eventsOf(subset)), { seed: failing.seed, traceDigest: false }), target);
   const found = ddmin(units, trial, (opts.maxRuns ?? DEFAULT_SHRINK_RUNS) - 1);
   const kept = eventsOf(found.kept);
   const result = run(withEvents(base, kept), { seed: failing.seed });

@@ -35,6 +35,8 @@ export interface WorldOptions {
    * plans every sync from its incremental node table and from the full walk, and throws when they differ.
    */
   crossCheckNodeTable?: boolean;
+  /** False: no trace digest is computed (lean passes that read only the verdict). Default true. */
+  traceDigest?: boolean;
 }
 
 /** Something in the world that a run can restart or inspect by name (controllers, mostly). */
@@ -67,7 +69,7 @@ export class World {
 
   constructor(readonly options: WorldOptions) {
     this.streams = new Streams(options.seed);
-    this.trace = new TraceRecorder(options.sim.keepTrace);
+    this.trace = new TraceRecorder(options.sim.keepTrace, options.traceDigest ?? true);
     this.store = new ApiStore(
       this.clock,
       this.trace,

@@ -66,6 +66,19 @@ describe('TraceRecorder', () => {
     expect(lean.events).toEqual([]);
   });
 
+  it('without a digest to compute and nothing to keep, records nothing, but still keeps events when asked', () => {
+    const idle = new TraceRecorder(false, false);
+    record(idle);
+    expect(idle.digest()).toBe('');
+    expect(idle.events).toEqual([]);
+    const kept = new TraceRecorder(true, false);
+    const digesting = new TraceRecorder(true);
+    record(kept);
+    record(digesting);
+    expect(kept.digest()).toBe('');
+    expect(kept.events).toEqual(digesting.events);
+  });
+
   it('keeps the English rendering as text, and the code and params beside it', () => {
     const kept = new TraceRecorder(true);
     record(kept);

@@ -2,7 +2,9 @@
  * Records trace events and folds each one's canonical line (canonical.ts: code and parameters,
  * never the rendered text) into a running SHA-256 digest, so two runs are byte-for-byte identical
  * exactly when their digests are. Events are kept only when asked: reports and replays need them,
- * the 150,000-pod benchmark does not, and then no text is rendered either.
+ * the 150,000-pod benchmark does not, and then no text is rendered either. A recorder that neither
+ * keeps events nor digests (a campaign's lean pass, a shrink trial: only the verdict is read)
+ * records nothing at all: building and hashing the lines was a third of a Deployment run.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { canonicalLine } from './canonical.ts';
@@ -31,9 +33,14 @@ export class TraceRecorder {
   step = 0;
   now = 0;
 
-  constructor(readonly keep: boolean) {}
+  /** @param digesting false: no digest is asked for (digest() returns ''), so lines need not be built. */
+  constructor(
+    readonly keep: boolean,
+    private readonly digesting = true,
+  ) {}
 
   record(kind: TraceKind, actor: string, message: TraceMessage, objects?: string[]): void {
+    if (!this.digesting && !this.keep) return;
     // Lines are hashed in chunks: one update per line costs more than the simulation step itself.
     this.pending += `${canonicalLine(this.step, this.now, kind, actor, message.code, message.params)}\n`;
     if (this.pending.length > 65_536 && !this.holding) this.flush();
@@ -66,8 +73,9 @@ export class TraceRecorder {
     if (this.keep) this.events.push(...restEvents);
   }
 
-  /** The digest of everything recorded so far (call once, at the end). */
+  /** The digest of everything recorded so far (call once, at the end); '' when not digesting. */
   digest(): string {
+    if (!this.digesting) return '';
     this.flush();
     return this.hash.copy().digest('hex');
   }

@@ -107,7 +107,7 @@ describe('campaign: workers: abandoning', () => {
 });
 
 describe('campaign: lean', () => {
-  test('campaign: lean: failing runs are those of a traced campaign, trace and shrink included; passing runs differ only in their trace (mutant no-expectations, seed 5)', () => {
+  test('campaign: lean: failing runs are those of a traced campaign, trace and shrink included; passing runs differ only in their trace and its digest (mutant no-expectations, seed 5)', () => {
     const opts: CampaignOptions = { controllers: ['replicaset'], runs: 6, seed: 5, shrinkRuns: 10 };
     const traced = serial(opts, mutantRun);
     const lean = serial({ ...opts, lean: true }, mutantRun);
@@ -122,9 +122,12 @@ describe('campaign: lean', () => {
         const untraced = (r: CampaignRun['result']) => ({
           ...r,
           events: [],
+          traceDigest: '',
           scenario: { ...r.scenario, sim: { ...r.scenario.sim, keepTrace: false } },
         });
         expect(l.result.scenario.sim.keepTrace).toBe(false);
+        // A lean pass reads only the verdict: it computes no digest (a third of a Deployment run).
+        expect(l.result.traceDigest).toBe('');
         expect(untraced(l.result)).toEqual(untraced(t.result));
       }
     }
