@@ -149,10 +149,12 @@ export class Kubelet {
       phase: 'Pending',
       terminating: false,
       unreadyUntilMs: 0,
+      // The pod sandbox comes first: its network namespace gets the pod's IP (CNI host-local).
+      podIP: this.world.podIPs.allocate(m.name),
+      // Every field is in the literal, so V8 keeps them all in the object (no property array).
+      podIPs: undefined,
+      timer: undefined,
     };
-    // The pod sandbox comes first: its network namespace gets the pod's IP (CNI host-local).
-    const ip = this.world.podIPs.allocate(m.name);
-    if (ip) c.podIP = ip;
     m.containers.set(c.podUid, c);
     this.post(m, c);
     this.later(m, c, b.startDelayMs, 'start', () => this.start(m, c));

@@ -24,6 +24,8 @@ export interface Container {
   unreadyUntilMs: number;
   /** The pod sandbox's IP (status.podIP), held until the sandbox is removed. */
   podIP?: string;
+  /** status.podIPs for podIP, built once per sandbox (podStatus.ts). */
+  podIPs?: ReadonlyArray<{ ip: string }>;
   timer?: Timer;
 }
 
