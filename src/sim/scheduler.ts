@@ -18,26 +18,25 @@ import type { World } from './world.ts';
 const SCHEDULE_DELAY_MS = 5;
 const RETRY_DELAY_MS = 1_000;
 const MIN_FEASIBLE = 100;
+const INT32_MAX = 2 ** 31 - 1;
 
 export class Scheduler {
   private active: string[] = [];
   private readonly queued = new Set<string>();
   private readonly unschedulable = new Set<string>();
   private timer: Timer | undefined;
-  /** Every node's filter facts, sorted by name; rebuilt lazily after a node joins or leaves. */
-  private nodes: NodeEntry[] = [];
-  private nodeIndex = new Map<string, number>();
+  /** The nodes the sampling loop walks; rebuilt lazily after a node joins or leaves. */
+  private readonly table = new NodeTable();
   private nodesStale = false;
   private rotate = 0;
-  /** Pods counted on each node, by node name. */
+  /** Pods counted on each node, by node name; one object per name for the scheduler's life. */
   private readonly loads = new Map<string, NodeLoad>();
   /**
-   * Pods counted per controller uid and node (spreading). By owner, not by node: the sampling loop
-   * asks one owner about ~500 nodes, and one owner's small map stays in the CPU cache.
+   * Pods counted per controller uid and node (spreading), keyed by the node's load object so that
+   * marking them for the sampling loop needs no lookup by name. By owner, not by node: the sampling
+   * loop asks one owner about ~500 nodes, and one owner's small map stays in the CPU cache.
    */
-  private readonly placed = new Map<string, Map<string, number>>();
-  /** The best-scoring node names of the pod being placed (reused; see pickNode). */
-  private readonly best: string[] = [];
+  private readonly placed = new Map<string, Map<NodeLoad, number>>();
 
   constructor(private readonly world: World) {
     world.store.watch((ev) => this.onEvent(ev));
@@ -49,8 +48,7 @@ export class Scheduler {
       if (ev.type !== 'MODIFIED') this.nodesStale = true;
       else if (!this.nodesStale) {
         // Kept exact: a write of a node (taint, cordon, condition) replaces its facts at once.
-        const i = this.nodeIndex.get(ev.object.metadata.name);
-        if (i !== undefined) this.nodes[i] = this.entryOf(ev.object);
+        this.table.replace(factsOf(ev.object));
       }
       this.retryUnschedulable();
       return;
@@ -69,8 +67,9 @@ export class Scheduler {
 
   private account(pod: KObject | undefined, delta: number): void {
     if (!pod || !counted(pod)) return;
-    const node = pod.spec.nodeName as string;
-    this.loadOf(node).pods += delta;
+    const load = this.loadOf(pod.spec.nodeName as string);
+    load.pods += delta;
+    this.table.loadChanged(load);
     const owner = controllerUid(pod);
     if (!owner) return;
     let m = this.placed.get(owner);
@@ -78,10 +77,10 @@ export class Scheduler {
       m = new Map();
       this.placed.set(owner, m);
     }
-    const n = (m.get(node) ?? 0) + delta;
-    if (n !== 0) m.set(node, n);
+    const n = (m.get(load) ?? 0) + delta;
+    if (n !== 0) m.set(load, n);
     else {
-      m.delete(node);
+      m.delete(load);
       if (m.size === 0) this.placed.delete(owner);
     }
   }
@@ -89,7 +88,7 @@ export class Scheduler {
   private loadOf(node: string): NodeLoad {
     let l = this.loads.get(node);
     if (!l) {
-      l = { pods: 0 };
+      l = { pods: 0, at: -1 };
       this.loads.set(node, l);
     }
     return l;
@@ -133,66 +132,53 @@ export class Scheduler {
     const target = targetNodeNameOf(pod.spec);
     if (target !== undefined) return this.fits(pod, target) ? target : undefined;
     if (this.nodesStale) {
-      this.nodes = this.world.store.list('Node').map((n) => this.entryOf(n));
-      this.nodeIndex = new Map(this.nodes.map((n, i) => [n.facts.name, i]));
+      this.table.rebuild(this.world.store.list('Node').map(factsOf), (name) => this.loadOf(name));
       this.nodesStale = false;
     }
-    const nodes = this.nodes;
+    const t = this.table;
+    const count = t.facts.length;
     const want =
-      nodes.length <= MIN_FEASIBLE
-        ? nodes.length
-        : Math.max(MIN_FEASIBLE, Math.ceil((nodes.length * Math.max(5, 50 - nodes.length / 125)) / 100));
+      count <= MIN_FEASIBLE
+        ? count
+        : Math.max(MIN_FEASIBLE, Math.ceil((count * Math.max(5, 50 - count / 125)) / 100));
     const owner = controllerUid(pod);
     const mine = owner === undefined ? undefined : this.placed.get(owner);
-    // A small owner's counts are written onto the nodes before the loop and cleared after, so the
-    // ~500 nodes a pod samples on a large cluster are scored without a map lookup each.
-    const marked = mine !== undefined && mine.size < want && this.mark(mine, true);
+    // A small owner's counts are marked on the table before the loop, so the ~500 nodes a pod
+    // samples on a large cluster are scored without a map lookup each; a large owner is looked up.
+    const mark = mine !== undefined && mine.size < want ? t.mark(mine) : -1;
+    const lookUp = mine !== undefined && mark < 0 ? mine : undefined;
     const needs = needsOf(pod);
-    // One array for every pod, its first `ties` entries in use: early on most sampled nodes tie,
-    // and a fresh array grown to ~500 names per pod was garbage the size of the cluster again.
-    const best = this.best;
+    const plain = needs.plain;
+    const { pods, limit, same, markedBy, best } = t;
     let ties = 0;
     let bestScore = Number.POSITIVE_INFINITY;
     let found = 0;
     // rotate may exceed the length after nodes left: the first index the modulo would give.
-    let at = nodes.length > 0 ? this.rotate % nodes.length : 0;
-    for (let i = 0; i < nodes.length && found < want; i++, at = at + 1 === nodes.length ? 0 : at + 1) {
-      const entry = nodes[at]!;
-      const { facts, load } = entry;
-      if (!this.fitsNode(needs, facts, load)) continue;
+    let at = count > 0 ? this.rotate % count : 0;
+    for (let i = 0; i < count && found < want; i++, at = at + 1 === count ? 0 : at + 1) {
+      // A plain pod on an open node is filtered by capacity alone (what fitsNode would decide).
+      const lim = limit[at]!;
+      if (plain && lim >= 0 ? pods[at]! >= lim : !this.fitsNode(needs, t.facts[at]!, t.loads[at]!)) continue;
       found++;
-      const same = mine === undefined ? 0 : marked ? entry.same : (mine.get(facts.name) ?? 0);
-      const score = same * 1_000_000 + load.pods;
+      const n =
+        markedBy[at] === mark ? same[at]! : lookUp === undefined ? 0 : (lookUp.get(t.loads[at]!) ?? 0);
+      const score = n * 1_000_000 + pods[at]!;
       if (score < bestScore) {
         bestScore = score;
         ties = 0;
       }
-      if (score === bestScore) best[ties++] = facts.name;
+      if (score === bestScore) best[ties++] = at;
     }
-    if (marked) this.mark(mine, false);
-    if (nodes.length > 0) this.rotate = (this.rotate + 1) % nodes.length;
+    if (count > 0) this.rotate = (this.rotate + 1) % count;
     if (ties === 0) return undefined;
     // The draw Rng.pick makes on an array of the ties: an index below their count.
-    return ties === 1 ? best[0] : best[this.world.streams.stream('scheduler').int(ties)];
+    return t.facts[best[ties === 1 ? 0 : this.world.streams.stream('scheduler').int(ties)]!]!.name;
   }
 
   /** The Filter phase for one node, by name. */
   private fits(pod: KObject, nodeName: string): boolean {
     const node = this.world.store.get('Node', nodeName);
     return !!node && this.fitsNode(needsOf(pod), factsOf(node), this.loadOf(nodeName));
-  }
-
-  private entryOf(node: KObject): NodeEntry {
-    return { facts: factsOf(node), load: this.loadOf(node.metadata.name), same: 0 };
-  }
-
-  /** Writes (or clears) one owner's per-node pod counts onto the node entries; true. */
-  private mark(counts: ReadonlyMap<string, number>, on: boolean): boolean {
-    for (const [name, n] of counts) {
-      const i = this.nodeIndex.get(name);
-      if (i !== undefined) this.nodes[i]!.same = on ? n : 0;
-    }
-    return true;
   }
 
   /** The Filter phase for one node (the sampling loop runs it ~500 times a pod on 5,000 nodes). */
@@ -260,6 +246,8 @@ interface NodeFacts {
   taints: Taint[];
   unschedulable: boolean;
   capacity: number;
+  /** Not deleting, untainted and schedulable: only capacity can turn a plain pod away. */
+  open: boolean;
 }
 
 /** What the filter reads of the pod, computed once per scheduling attempt rather than per node. */
@@ -269,31 +257,102 @@ interface PodNeeds {
   toleratesUnschedulable: boolean;
   constrained: boolean;
   ports: readonly number[];
+  /** No node selector, affinity or host port: an open node fits it while it has room. */
+  plain: boolean;
 }
 
 function needsOf(pod: KObject): PodNeeds {
   const tolerations = (pod.spec?.tolerations ?? []) as Toleration[];
+  const constrained = hasNodeConstraints(pod);
+  const ports = computeHostPorts(pod);
   return {
     pod,
     tolerations,
     toleratesUnschedulable: tolerations.some(
       (t) => t.key === 'node.kubernetes.io/unschedulable' || (t.operator === 'Exists' && !t.key),
     ),
-    constrained: hasNodeConstraints(pod),
-    ports: computeHostPorts(pod),
+    constrained,
+    ports,
+    plain: !constrained && ports.length === 0,
   };
 }
 
+/** What is bound to one node (by name, whether or not the node exists now). */
 interface NodeLoad {
   pods: number;
+  /** The node's index in the NodeTable, -1 while it is not there. */
+  at: number;
 }
 
-/** One node as the sampling loop sees it: what its object says and what is bound to it. */
-interface NodeEntry {
-  facts: NodeFacts;
-  load: NodeLoad;
-  /** The scheduling pod's owner's pods on this node, while one pod is being placed. */
-  same: number;
+/**
+ * The nodes the sampling loop walks, sorted by name, with what it reads of each in flat arrays by
+ * index: ~500 nodes a pod on 5,000 nodes read from a few contiguous arrays, not from two objects
+ * scattered over the heap each.
+ */
+class NodeTable {
+  facts: NodeFacts[] = [];
+  loads: NodeLoad[] = [];
+  /** `loads[i].pods`, kept in step by loadChanged. */
+  pods = new Int32Array(0);
+  /** An open node's capacity; -1 for a node only the full filter can judge. */
+  limit = new Float64Array(0);
+  /** The scheduling pod's owner's pods on node i, valid when `markedBy[i]` is the current mark. */
+  same = new Int32Array(0);
+  markedBy = new Int32Array(0);
+  /** The best-scoring indexes of the pod being placed, its first `ties` entries in use. */
+  best = new Int32Array(0);
+  private index = new Map<string, number>();
+  private marks = 0;
+
+  rebuild(facts: NodeFacts[], loadOf: (name: string) => NodeLoad): void {
+    for (const l of this.loads) l.at = -1;
+    this.facts = facts;
+    this.loads = facts.map((f, i) => {
+      const load = loadOf(f.name);
+      load.at = i;
+      return load;
+    });
+    this.index = new Map(facts.map((f, i) => [f.name, i]));
+    this.pods = Int32Array.from(this.loads, (l) => l.pods);
+    this.limit = Float64Array.from(facts, limitOf);
+    this.same = new Int32Array(facts.length);
+    this.markedBy = new Int32Array(facts.length);
+    this.best = new Int32Array(facts.length);
+  }
+
+  /** A node's object was written: its new facts replace the old at once. */
+  replace(facts: NodeFacts): void {
+    const i = this.index.get(facts.name);
+    if (i === undefined) return;
+    this.facts[i] = facts;
+    this.limit[i] = limitOf(facts);
+  }
+
+  loadChanged(load: NodeLoad): void {
+    if (load.at >= 0) this.pods[load.at] = load.pods;
+  }
+
+  /**
+   * Writes one owner's per-node pod counts under a fresh mark number, which the sampling loop
+   * compares (counts marked for an earlier pod read as 0, with no clearing pass).
+   */
+  mark(counts: ReadonlyMap<NodeLoad, number>): number {
+    if (this.marks === INT32_MAX) {
+      this.marks = 0;
+      this.markedBy.fill(0);
+    }
+    const mark = ++this.marks;
+    for (const [load, n] of counts) {
+      if (load.at < 0) continue;
+      this.same[load.at] = n;
+      this.markedBy[load.at] = mark;
+    }
+    return mark;
+  }
+}
+
+function limitOf(f: NodeFacts): number {
+  return f.open ? f.capacity : -1;
 }
 
 const FACTS = new WeakMap<KObject, NodeFacts>();
@@ -301,13 +360,17 @@ const FACTS = new WeakMap<KObject, NodeFacts>();
 function factsOf(node: KObject): NodeFacts {
   let f = FACTS.get(node);
   if (!f) {
+    const deleting = !!node.metadata.deletionTimestamp;
+    const taints = nodeTaints(node);
+    const unschedulable = !!node.spec?.unschedulable;
     f = {
       name: node.metadata.name,
       node,
-      deleting: !!node.metadata.deletionTimestamp,
-      taints: nodeTaints(node),
-      unschedulable: !!node.spec?.unschedulable,
+      deleting,
+      taints,
+      unschedulable,
       capacity: podCapacity(node),
+      open: !deleting && taints.length === 0 && !unschedulable,
     };
     FACTS.set(node, f);
   }
