@@ -54,10 +54,8 @@ export class GarbageCollector {
   }
 
   private dependentsOf(uid: string): KObject[] {
-    const keys = this.world.store.index.dependents.get(uid);
-    if (!keys) return [];
-    return [...keys]
-      .sort()
+    return this.world.store.index
+      .dependentsOf(uid)
       .map((k) => {
         const bar = k.indexOf('|');
         return this.world.store.get(k.slice(0, bar) as Kind, k.slice(bar + 1));

@@ -8,37 +8,45 @@ import { rngFor } from '../prng.ts';
 import { ApiStore } from './store.ts';
 
 const OWNERS = ['rs-a', 'rs-b'];
-const ref = (uid: string) => ({
+/** Owners named only without `controller` (a pod's dependents are more than its controller's pods). */
+const ALSO = [...OWNERS, 'cm-c'];
+const ref = (uid: string, controller = true) => ({
   apiVersion: 'apps/v1',
   kind: 'ReplicaSet',
   name: uid,
   uid,
-  controller: true,
+  controller,
 });
 
 type Op =
-  | { op: 'create'; pod: number; owner?: string; bound: boolean }
+  | { op: 'create'; pod: number; owner?: string; also?: string; bound: boolean }
   | { op: 'phase'; pod: number; phase: 'Running' | 'Failed' | 'Succeeded' }
   | { op: 'delete'; pod: number }
-  | { op: 'owner'; pod: number; owner?: string }
+  | { op: 'owner'; pod: number; owner?: string; also?: string }
   | { op: 'bind'; pod: number; node: string };
 
 const podNo = fc.integer({ min: 0, max: 5 });
 const owner = fc.option(fc.constantFrom(...OWNERS), { nil: undefined });
+const also = fc.option(fc.constantFrom(...ALSO), { nil: undefined });
 const ops: fc.Arbitrary<Op[]> = fc.array(
   fc.oneof(
-    fc.record({ op: fc.constant('create' as const), pod: podNo, owner, bound: fc.boolean() }),
+    fc.record({ op: fc.constant('create' as const), pod: podNo, owner, also, bound: fc.boolean() }),
     fc.record({
       op: fc.constant('phase' as const),
       pod: podNo,
       phase: fc.constantFrom('Running', 'Failed', 'Succeeded'),
     }),
     fc.record({ op: fc.constant('delete' as const), pod: podNo }),
-    fc.record({ op: fc.constant('owner' as const), pod: podNo, owner }),
+    fc.record({ op: fc.constant('owner' as const), pod: podNo, owner, also }),
     fc.record({ op: fc.constant('bind' as const), pod: podNo, node: fc.constantFrom('n1', 'n2') }),
   ),
   { maxLength: 40 },
 );
+
+/** The controller reference, then one that is not a controller's. */
+function refsOf(o: { owner?: string; also?: string }) {
+  return [...(o.owner ? [ref(o.owner)] : []), ...(o.also ? [ref(o.also, false)] : [])];
+}
 
 function apply(store: ApiStore, o: Op): void {
   const key = `default/p${o.pod}`;
@@ -46,7 +54,7 @@ function apply(store: ApiStore, o: Op): void {
     const pod: NewObject = {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: `p${o.pod}`, ...(o.owner ? { ownerReferences: [ref(o.owner)] } : {}) },
+      metadata: { name: `p${o.pod}`, ...(o.owner || o.also ? { ownerReferences: refsOf(o) } : {}) },
       spec: { containers: [{ name: 'app' }], ...(o.bound ? { nodeName: 'n1' } : {}) },
     };
     store.create('test', pod);
@@ -59,7 +67,7 @@ function apply(store: ApiStore, o: Op): void {
   } else if (o.op === 'bind') {
     store.patch('test', 'Pod', key, (p: KObject) => ({ ...p, spec: { ...p.spec, nodeName: o.node } }));
   } else {
-    const ownerReferences = o.owner ? [ref(o.owner)] : [];
+    const ownerReferences = refsOf(o);
     store.patch('test', 'Pod', key, (p: KObject) => ({ ...p, metadata: { ...p.metadata, ownerReferences } }));
   }
 }
@@ -105,7 +113,9 @@ function snapshot(index: ApiStore['index']): IndexView {
     Object.fromEntries([...m].map(([k, v]) => [k, [...v].sort()]).sort());
   return {
     byUid: Object.fromEntries([...index.byUid].map(([uid, o]) => [uid, [o.metadata.name]]).sort()),
-    dependents: sets(index.dependents),
+    dependents: Object.fromEntries(
+      ALSO.map((uid) => [uid, index.dependentsOf(uid)] as const).filter(([, keys]) => keys.length > 0),
+    ),
     podsByNode: sets(index.podsByNode),
     podsByController: sets(index.podsByController),
   };
@@ -114,8 +124,9 @@ function snapshot(index: ApiStore['index']): IndexView {
 /** The same indexes recomputed from the stored pods (keys as the store's: `default/<name>`). */
 function scanned(pods: readonly KObject[]): IndexView {
   const view: IndexView = { byUid: {}, dependents: {}, podsByNode: {}, podsByController: {} };
+  // A set per key, as the index keeps: a pod naming one owner twice is one dependent.
   const add = (m: Record<string, string[]>, k: string, v: string) => {
-    m[k] = [...(m[k] ?? []), v].sort();
+    m[k] = [...new Set([...(m[k] ?? []), v])].sort();
   };
   for (const p of pods) {
     const key = `default/${p.metadata.name}`;
