@@ -1,9 +1,6 @@
 import { scenarioKinds } from '../chaos/kinds.ts';
-import { compileSelector, selectorMatches } from '../model/labels.ts';
-import { isPodActive } from '../model/pod.ts';
-import type { Pod } from '../model/types.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
-import { controlledPods, liveObjects } from './util.ts';
+import { liveObjects, unmatchedActivePods } from './util.ts';
 
 const WORKLOADS = ['ReplicaSet', 'DaemonSet', 'StatefulSet'] as const;
 
@@ -25,9 +22,7 @@ export const ownershipReleaseUnmatched: LivenessInvariant = {
     const findings: Finding[] = [];
     for (const kind of WORKLOADS) {
       for (const owner of liveObjects(world, kind)) {
-        const sel = compileSelector(owner.spec?.selector);
-        for (const p of controlledPods(world, owner.metadata.uid)) {
-          if (!isPodActive(p as Pod) || selectorMatches(sel, p.metadata.labels)) continue;
+        for (const p of unmatchedActivePods(world, owner)) {
           const ownerRef = `${kind.toLowerCase()}/${owner.metadata.name}`;
           findings.push({
             message: `${ownerRef} still controls pod/${p.metadata.name}, whose labels no longer match its selector`,

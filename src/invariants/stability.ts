@@ -11,7 +11,7 @@
 import type { KObject } from '../model/types.ts';
 import type { World } from '../sim/world.ts';
 import type { Explanation, Finding } from './types.ts';
-import { appCanBeReady, controlledPods } from './util.ts';
+import { appCanBeReady, controlledPods, perVersion } from './util.ts';
 
 export interface StabilityMemo {
   /** Uids of the owned active pods (WorkloadChecks.fingerprint). */
@@ -102,6 +102,11 @@ function podTemplates(world: World, obj: KObject): KObject[] {
  * ReplicaSet), so its template alone holds nothing.
  */
 export function appCannotRun(world: World, obj: KObject): boolean {
+  // Asked up to three times a look per workload (the check, its memo, the stability finding).
+  return perVersion(world, 'appCannotRun', obj, (o) => computeAppCannotRun(world, o));
+}
+
+function computeAppCannotRun(world: World, obj: KObject): boolean {
   const asksForPods = obj.spec?.replicas !== 0;
   if (asksForPods && podTemplates(world, obj).some((t) => !appCanBeReady(t))) return true;
   // A Deployment's pods are its ReplicaSets' (a paused one can keep running a failing build).
@@ -133,13 +138,14 @@ export function stabilityFinding(
       objects: [name],
     };
   }
-  const noops = needlessWrites(world, obj) - before.noops;
+  // Taken once: its count of needless writes is the one the window is judged by.
+  const now = stabilityMemo(world, obj, print);
+  const noops = now.noops - before.noops;
   if (noops > 0)
     return hotLoop(name, {
       en: `${noops} writes that changed nothing`,
       ko: `아무것도 바꾸지 않는 쓰기 ${noops}번`,
     });
-  const now = stabilityMemo(world, obj, print);
   if (before.rv !== now.rv && before.podVersions === now.podVersions && !cannotRun) {
     return hotLoop(name, {
       en: 'rewrites while none of its pods changed',

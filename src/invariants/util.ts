@@ -48,16 +48,32 @@ export function countActiveControlled(world: World, ownerUid: string): number {
  * Shared between the checks of one store version: do not mutate the array.
  */
 export function ownedActivePods(world: World, owner: KObject): KObject[] {
+  return activeControlled(world, owner).matched;
+}
+
+/**
+ * Active pods that the owner controls although its selector no longer matches their labels (it
+ * should have released them), sorted by key. Shared between the checks of one store version.
+ */
+export function unmatchedActivePods(world: World, owner: KObject): KObject[] {
+  return activeControlled(world, owner).unmatched;
+}
+
+/** The owner's active controlled pods split by its selector, in one pass (see PodsMemo). */
+function activeControlled(world: World, owner: KObject): ActiveControlled {
   const memo = memoOf(world);
-  let pods = memo.owned.get(owner);
-  if (!pods) {
+  let split = memo.owned.get(owner);
+  if (!split) {
     const sel = compileSelector(owner.spec?.selector);
-    pods = controlledPods(world, owner.metadata.uid).filter(
-      (p) => isPodActive(p as Pod) && selectorMatches(sel, p.metadata.labels),
-    );
-    memo.owned.set(owner, pods);
+    split = { matched: [], unmatched: [] };
+    for (const p of controlledPods(world, owner.metadata.uid)) {
+      if (!isPodActive(p as Pod)) continue;
+      if (selectorMatches(sel, p.metadata.labels)) split.matched.push(p);
+      else split.unmatched.push(p);
+    }
+    memo.owned.set(owner, split);
   }
-  return pods;
+  return split;
 }
 
 /**
@@ -87,8 +103,15 @@ export function readyCounts(world: World, owner: KObject): { ready: number; excu
 interface PodsMemo {
   rv: number;
   controlled: Map<string, KObject[]>;
-  owned: WeakMap<KObject, KObject[]>;
+  owned: WeakMap<KObject, ActiveControlled>;
   counts: WeakMap<KObject, { ready: number; excused: number }>;
+  /** Other facts of one owner at this version, by the name of what was computed (perVersion). */
+  facts: Map<string, WeakMap<KObject, unknown>>;
+}
+
+interface ActiveControlled {
+  matched: KObject[];
+  unmatched: KObject[];
 }
 
 const MEMOS = new WeakMap<World, PodsMemo>();
@@ -98,10 +121,27 @@ function memoOf(world: World): PodsMemo {
   let memo = MEMOS.get(world);
   // A stand-in world without a version (a test's) is never served from the memo.
   if (!memo || memo.rv !== rv || typeof rv !== 'number') {
-    memo = { rv, controlled: new Map(), owned: new WeakMap(), counts: new WeakMap() };
+    memo = { rv, controlled: new Map(), owned: new WeakMap(), counts: new WeakMap(), facts: new Map() };
     MEMOS.set(world, memo);
   }
   return memo;
+}
+
+/**
+ * `compute(owner)`, kept while the store's resourceVersion stands still: only for facts that are a
+ * function of the API store's objects (no-op writes, for one, do not move the version).
+ */
+export function perVersion<T>(world: World, what: string, owner: KObject, compute: (o: KObject) => T): T {
+  const facts = memoOf(world).facts;
+  let byOwner = facts.get(what);
+  if (!byOwner) {
+    byOwner = new WeakMap();
+    facts.set(what, byOwner);
+  }
+  if (byOwner.has(owner)) return byOwner.get(owner) as T;
+  const value = compute(owner);
+  byOwner.set(owner, value);
+  return value;
 }
 
 export function ready(p: KObject): boolean {

@@ -25,18 +25,43 @@ export const replicaSetChecks: WorkloadChecks = {
       .join(','),
   expectedStatus(world: World, rs: KObject) {
     const pods = ownedActivePods(world, rs);
-    const tmplLabels: Record<string, string> = rs.spec?.template?.metadata?.labels ?? {};
     const minReady = rs.spec?.minReadySeconds ?? 0;
+    const readyReplicas = readyCounts(world, rs).ready;
     return {
       replicas: pods.length,
-      readyReplicas: readyCounts(world, rs).ready,
-      availableReplicas: pods.filter((p) => isPodAvailable(p as Pod, minReady, world.now)).length,
-      fullyLabeledReplicas: pods.filter((p) =>
-        Object.entries(tmplLabels).every(([k, v]) => p.metadata.labels?.[k] === v),
-      ).length,
-      terminatingReplicas: controlledPods(world, rs.metadata.uid).filter((p) => p.metadata.deletionTimestamp)
-        .length,
+      readyReplicas,
+      // Without minReadySeconds, available is Ready (IsPodAvailable): the count made already.
+      availableReplicas:
+        minReady <= 0
+          ? readyReplicas
+          : pods.filter((p) => isPodAvailable(p as Pod, minReady, world.now)).length,
+      fullyLabeledReplicas: fullyLabeled(pods, rs.spec?.template?.metadata?.labels ?? {}),
+      terminatingReplicas: terminating(controlledPods(world, rs.metadata.uid)),
       observedGeneration: rs.metadata.generation,
     };
   },
 };
+
+/** How many pods carry every label of the template (status.fullyLabeledReplicas). */
+function fullyLabeled(pods: readonly KObject[], tmplLabels: Record<string, string>): number {
+  const wanted = Object.entries(tmplLabels);
+  let n = 0;
+  for (const p of pods) {
+    const labels = p.metadata.labels;
+    let all = true;
+    for (const [k, v] of wanted) {
+      if (labels?.[k] === v) continue;
+      all = false;
+      break;
+    }
+    if (all) n++;
+  }
+  return n;
+}
+
+/** How many pods are being deleted (status.terminatingReplicas). */
+function terminating(pods: readonly KObject[]): number {
+  let n = 0;
+  for (const p of pods) if (p.metadata.deletionTimestamp) n++;
+  return n;
+}
