@@ -7,7 +7,7 @@
 
 import { extend } from '../../model/objects.ts';
 import { formatTimestamp } from '../../model/time.ts';
-import type { Kind, KObject, NewObject, OwnerReference } from '../../model/types.ts';
+import type { Kind, KObject, NewObject } from '../../model/types.ts';
 import type { TraceRecorder } from '../../trace/recorder.ts';
 import type { SimClock } from '../clock.ts';
 import type { Rng } from '../prng.ts';
@@ -33,10 +33,6 @@ export type WatchListener = (ev: WatchEvent) => void;
 /** Mutating admission: returns the object to store (e.g. default tolerations, PVC protection). */
 export type AdmissionHook = (obj: KObject) => KObject;
 
-type Guarded = WriteOptions & { guarded?: boolean };
-/** Marks a write that carried the writer's resourceVersion (update, updateStatus). */
-const GUARDED = (opts: WriteOptions): Guarded => ({ ...opts, guarded: true });
-
 const FOREGROUND = 'foregroundDeletion';
 const ORPHAN = 'orphan';
 /** How long the store remembers when an object was removed (removedAtMs): longer than any lag window. */
@@ -55,8 +51,11 @@ export class ApiStore {
    * resourceVersion, no watch event), so they are kept here instead, for judging needless writes.
    */
   stepNoops: WriteRecord[] = [];
-  /** No-op writes since the start, by `<actor> <kind> <key>` (see noopCount). */
-  private readonly noops = new Map<string, number>();
+  /**
+   * No-op writes since the start, by kind, key, then actor (see noopCount): nested maps, so a
+   * lookup (the stability judge asks for every pod) builds no string.
+   */
+  private readonly noops = new Map<Kind, Map<string, Map<string, number>>>();
   /** When each actor's last call on each object (`<actor> <kind>/<name>`) was rejected. */
   private readonly rejectedAt = new Map<string, number>();
   /** Rejected calls by actor about a workload (`<actor> <uid>`): the object's own uid or its controller's. */
@@ -171,7 +170,8 @@ export class ApiStore {
 
   /** Full update with optimistic concurrency: a stale resourceVersion is a conflict. */
   update<T extends KObject>(actor: string, obj: T, opts: WriteOptions = {}): ApiResult<T> {
-    return this.write(actor, 'update', obj.kind, keyOf(obj.kind, obj.metadata), GUARDED(opts), (cur) => {
+    const key = keyOf(obj.kind, obj.metadata);
+    return this.write(actor, 'update', obj.kind, key, opts, GUARDED, (cur) => {
       if (cur.metadata.resourceVersion !== obj.metadata.resourceVersion) return 'conflict';
       return { ...obj, status: cur.status };
     }) as ApiResult<T>;
@@ -179,7 +179,8 @@ export class ApiStore {
 
   /** The status subresource: only status changes; generation never moves. */
   updateStatus<T extends KObject>(actor: string, obj: T, opts: WriteOptions = {}): ApiResult<T> {
-    return this.write(actor, 'status', obj.kind, keyOf(obj.kind, obj.metadata), GUARDED(opts), (cur) => {
+    const key = keyOf(obj.kind, obj.metadata);
+    return this.write(actor, 'status', obj.kind, key, opts, GUARDED, (cur) => {
       if (cur.metadata.resourceVersion !== obj.metadata.resourceVersion) return 'conflict';
       return { ...cur, status: obj.status };
     }) as ApiResult<T>;
@@ -193,7 +194,7 @@ export class ApiStore {
     mutate: (cur: T) => T,
     opts: WriteOptions & { status?: boolean } = {},
   ): ApiResult<T> {
-    return this.write(actor, opts.status ? 'status' : 'patch', kind, key, opts, (cur) => {
+    return this.write(actor, opts.status ? 'status' : 'patch', kind, key, opts, false, (cur) => {
       const next = mutate(cur as T);
       return opts.status ? { ...cur, status: next.status } : next;
     }) as ApiResult<T>;
@@ -297,13 +298,17 @@ export class ApiStore {
     return { ok: true, obj, removed: true };
   }
 
-  /** Shared path of update, status and patch writes. */
+  /**
+   * Shared path of update, status and patch writes. `guarded`: the write carried the writer's
+   * resourceVersion (update, updateStatus).
+   */
   private write(
     actor: string,
     verb: Verb | 'status',
     kind: Kind,
     key: string,
     opts: WriteOptions,
+    guarded: boolean,
     next: (cur: KObject) => KObject | 'conflict',
   ): ApiResult {
     const injected = this.faults.take(verb === 'status' ? 'update' : verb, actor);
@@ -347,7 +352,7 @@ export class ApiStore {
         opts.cause?.ownerUid,
       );
     }
-    if (controllerRefs(proposed).length > 1) {
+    if (hasTwoControllers(proposed)) {
       // API validation: metadata.ownerReferences may name only one controller.
       return this.reject(
         actor,
@@ -369,8 +374,7 @@ export class ApiStore {
     if (!metadata.deletionTimestamp) delete metadata.deletionTimestamp;
     const candidate = extend(proposed, { metadata });
     // The API server compares the new object with the stored one and drops an unchanged write.
-    if (sameValue(candidate, cur))
-      return this.noop(actor, verb, kind, key, cur, opts.cause, (opts as Guarded).guarded === true);
+    if (sameValue(candidate, cur)) return this.noop(actor, verb, kind, key, cur, opts.cause, guarded);
     metadata.resourceVersion = String(++this.rv);
     const stored = this.seal(candidate);
     if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers?.length ?? 0) === 0) {
@@ -385,7 +389,7 @@ export class ApiStore {
 
   /** How many writes by `actor` to this object changed nothing (and were dropped). */
   noopCount(actor: string, kind: Kind, key: string): number {
-    return this.noops.get(`${actor} ${kind} ${key}`) ?? 0;
+    return this.noops.get(kind)?.get(key)?.get(actor) ?? 0;
   }
 
   private noop(
@@ -401,8 +405,17 @@ export class ApiStore {
     if (cause) record.cause = cause;
     if (guarded) record.guarded = true;
     this.stepNoops.push(record);
-    const id = `${actor} ${kind} ${key}`;
-    this.noops.set(id, (this.noops.get(id) ?? 0) + 1);
+    let byKey = this.noops.get(kind);
+    if (!byKey) {
+      byKey = new Map();
+      this.noops.set(kind, byKey);
+    }
+    let byActor = byKey.get(key);
+    if (!byActor) {
+      byActor = new Map();
+      byKey.set(key, byActor);
+    }
+    byActor.set(actor, (byActor.get(actor) ?? 0) + 1);
     return { ok: true, obj: cur };
   }
 
@@ -570,7 +583,12 @@ function ghostOf(kind: Kind, key: string): { kind: Kind; metadata: { name: strin
   return { kind, metadata: { name: key.slice(key.indexOf('/') + 1) } };
 }
 
-/** Owner references of an object that name a controller. */
-export function controllerRefs(obj: KObject): OwnerReference[] {
-  return (obj.metadata.ownerReferences ?? []).filter((r) => r.controller === true);
+/** Marks a write that carried the writer's resourceVersion (update, updateStatus). */
+const GUARDED = true;
+
+/** Whether more than one owner reference names a controller (counted, not filtered: every write asks). */
+function hasTwoControllers(obj: KObject): boolean {
+  let n = 0;
+  for (const r of obj.metadata.ownerReferences ?? []) if (r.controller === true && ++n > 1) return true;
+  return false;
 }

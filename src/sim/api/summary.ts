@@ -6,24 +6,15 @@
 import type { KObject } from '../../model/types.ts';
 import type { WriteMessage, WriteVerb } from '../../trace/messages.ts';
 
+type PodWrite = Extract<WriteMessage, { code: 'api.pod' }>;
+
 export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed: boolean): WriteMessage {
   if (removed) return { code: 'api.removed', params: { ref } };
   const terminating = !!obj.metadata.deletionTimestamp;
   const name = obj.metadata.name;
   switch (obj.kind) {
     case 'Pod':
-      return {
-        code: 'api.pod',
-        params: {
-          verb,
-          pod: name,
-          node: (obj.spec?.nodeName as string | undefined) ?? '-',
-          phase: (obj.status?.phase as string | undefined) ?? 'Pending',
-          ready: podReady(obj),
-          terminating,
-          ...deploymentOwner(obj),
-        },
-      };
+      return { code: 'api.pod', params: podParams(obj, verb, terminating) };
     case 'Node':
       return {
         code: 'api.node',
@@ -67,11 +58,24 @@ export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed
   }
 }
 
-/** The owning ReplicaSet of a Pod a Deployment manages (labelled `pod-template-hash`); none otherwise. */
-function deploymentOwner(pod: KObject): { owner?: string } {
-  if (pod.metadata.labels?.['pod-template-hash'] === undefined) return {};
+/**
+ * A pod write's parameters. The owning ReplicaSet is named for a Pod a Deployment manages
+ * (labelled `pod-template-hash`), last; added to the one object, not spread from another: this is
+ * built on every pod write.
+ */
+function podParams(pod: KObject, verb: WriteVerb, terminating: boolean): PodWrite['params'] {
+  const params: PodWrite['params'] = {
+    verb,
+    pod: pod.metadata.name,
+    node: (pod.spec?.nodeName as string | undefined) ?? '-',
+    phase: (pod.status?.phase as string | undefined) ?? 'Pending',
+    ready: podReady(pod),
+    terminating,
+  };
+  if (pod.metadata.labels?.['pod-template-hash'] === undefined) return params;
   const ref = pod.metadata.ownerReferences?.find((r) => r.kind === 'ReplicaSet' && r.controller);
-  return ref ? { owner: ref.name } : {};
+  if (ref) params.owner = ref.name;
+  return params;
 }
 
 /** The `deployment.kubernetes.io/revision` annotation as a number, when present and numeric. */

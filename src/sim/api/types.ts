@@ -227,5 +227,17 @@ export function keyOf(kind: Kind, meta: { name?: string; namespace?: string }): 
 
 /** `<kind>/<name>` with the kind lower-case, as trace events and violations name objects. */
 export function refOf(obj: { kind: string; metadata: { name?: string } }): string {
-  return `${obj.kind.toLowerCase()}/${obj.metadata.name ?? ''}`;
+  return `${lowerKind(obj.kind)}/${obj.metadata.name ?? ''}`;
+}
+
+/** Lower-case kind names, made once each: every write names its object (toLowerCase allocates). */
+const LOWER_KINDS = new Map<string, string>();
+
+function lowerKind(kind: string): string {
+  let lower = LOWER_KINDS.get(kind);
+  if (lower === undefined) {
+    lower = kind.toLowerCase();
+    LOWER_KINDS.set(kind, lower);
+  }
+  return lower;
 }
