@@ -8,6 +8,12 @@ function controllerUid(o: KObject | undefined): string | undefined {
   return o?.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
 }
 
+function controllerCount(refs: KObject['metadata']['ownerReferences']): number {
+  let n = 0;
+  for (const r of refs ?? []) if (r.controller === true) n++;
+  return n;
+}
+
 /**
  * Was the object terminating when the controller decided to adopt it? The controller can only skip
  * what its cache shows (ClaimPods checks the cached deletionTimestamp), and the patch it sends has
@@ -41,14 +47,17 @@ export const ownershipSingleController: SafetyInvariant = {
     const findings: Finding[] = [];
     for (const w of world.stepWrites) {
       if (w.removed || !w.after) continue;
-      const controllers = (w.after.metadata.ownerReferences ?? []).filter((r) => r.controller === true);
-      if (controllers.length > 1) {
+      const refs = w.after.metadata.ownerReferences;
+      const controllers = controllerCount(refs);
+      if (controllers > 1) {
         findings.push({
-          message: `${ref(w.after)} has ${controllers.length} controller references`,
-          messageKo: `${ref(w.after)}에 controller: true인 ownerReference가 ${controllers.length}개 있다 (컨트롤러는 하나여야 한다)`,
+          message: `${ref(w.after)} has ${controllers} controller references`,
+          messageKo: `${ref(w.after)}에 controller: true인 ownerReference가 ${controllers}개 있다 (컨트롤러는 하나여야 한다)`,
           objects: [ref(w.after)],
         });
       }
+      // Most writes (a kubelet's status reports) keep the very same references: no change of owner.
+      if (refs !== undefined && refs === w.before?.metadata.ownerReferences) continue;
       const before = controllerUid(w.before);
       const after = controllerUid(w.after);
       if (!after || before === after || w.verb === 'create') continue;

@@ -86,11 +86,24 @@ function addedAt(t: Taint): number {
   return t.timeAdded ? parseTimestamp(t.timeAdded) : 0;
 }
 
+const NO_EXECUTE_KEYS = new WeakMap<KObject, string>();
+
+/**
+ * The node's NoExecute taints as one comparable string ('' for none). Asked on every pod binding and
+ * twice on every node write, so kept per Node object (stored objects are immutable values).
+ */
 function noExecuteKey(node: KObject | undefined): string {
   if (!node) return '';
-  return nodeTaints(node)
-    .filter((t) => t.effect === 'NoExecute')
-    .map((t) => `${t.key}=${t.value ?? ''}`)
-    .sort()
-    .join(',');
+  const taints = nodeTaints(node);
+  if (taints.length === 0) return '';
+  let key = NO_EXECUTE_KEYS.get(node);
+  if (key === undefined) {
+    key = taints
+      .filter((t) => t.effect === 'NoExecute')
+      .map((t) => `${t.key}=${t.value ?? ''}`)
+      .sort()
+      .join(',');
+    NO_EXECUTE_KEYS.set(node, key);
+  }
+  return key;
 }
