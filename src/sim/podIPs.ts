@@ -91,5 +91,10 @@ export function ipToInt(ip: string): number {
 }
 
 export function intToIp(n: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+  // Once per pod sandbox: a template rather than map/join over the four octets.
+  return `${octet(n, 24)}.${octet(n, 16)}.${octet(n, 8)}.${octet(n, 0)}`;
+}
+
+function octet(n: number, shift: number): number {
+  return Math.floor(n / 2 ** shift) % 256;
 }
