@@ -88,7 +88,7 @@ export class Kubelet {
       return;
     }
     if (pod.metadata.deletionTimestamp) return this.beginTermination(m, pod, c);
-    if (!c && !isTerminalPhase(pod)) this.admit(m, pod);
+    if (!c && !isTerminalPhase(pod)) this.admit(m, pod, key);
   }
 
   /**
@@ -116,14 +116,14 @@ export class Kubelet {
     return r.reason;
   }
 
-  private admit(m: Machine, pod: KObject): void {
+  /** `key` is the store's key string for the pod: the container keeps it rather than a copy. */
+  private admit(m: Machine, pod: KObject, key: string): void {
     const rejected = this.takeRejection(m.name);
     if (rejected) return this.rejectPod(m, pod, rejectionMessage(rejected), rejected);
     for (const check of this.admitChecks) {
       const verdict = check(pod, m.name);
       if (!verdict) continue;
       if ('reject' in verdict) return this.rejectPod(m, pod, verdict.reject);
-      const key = podKey(pod);
       const uid = pod.metadata.uid;
       this.world.note(
         'kubelet',
@@ -138,7 +138,7 @@ export class Kubelet {
     }
     const b = podBehavior(pod, this.rng, this.world.sim.podStartMs);
     const c: Container = {
-      podKey: podKey(pod),
+      podKey: key,
       podUid: pod.metadata.uid,
       podName: pod.metadata.name,
       running: false,
@@ -395,7 +395,7 @@ export class Kubelet {
       const c = m.containers.get(pod.metadata.uid);
       if (pod.metadata.deletionTimestamp) this.beginTermination(m, pod, c);
       else if (!c) {
-        if (!isTerminalPhase(pod)) this.admit(m, pod);
+        if (!isTerminalPhase(pod)) this.admit(m, pod, podKey(pod));
       } else if (!c.running && !c.timer && (c.phase === 'Running' || c.phase === 'Pending')) {
         // After a reboot: a container that had run comes back as a restart; one that never
         // started (the machine died during its start delay) starts for the first time.
