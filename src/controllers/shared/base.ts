@@ -9,6 +9,7 @@ import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { Kind } from '../../model/types.ts';
 import type { WatchEvent } from '../../sim/api/types.ts';
 import type { Informer } from '../../sim/informer.ts';
+import type { Rng } from '../../sim/prng.ts';
 import type { Restartable, World } from '../../sim/world.ts';
 import { type Decision, transition } from '../../trace/messages.ts';
 import type { MachineVisit } from '../types.ts';
@@ -22,6 +23,8 @@ const CPU_MS_PER_CACHED_OBJECT = 0.002;
 export abstract class ControllerBase<E extends EventObject & { type: string }> implements Restartable {
   readonly informer: Informer;
   readonly actorName: string;
+  /** The worker's timer label, built once (a worker wakes for every sync). */
+  private readonly pumpLabel: string;
   protected queue!: WorkQueue;
   /** The machine's current snapshot; transitions are computed purely and the host runs the actions. */
   private snapshot!: AnyMachineSnapshot;
@@ -33,6 +36,8 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   private pumpArmed = false;
   private state = 'idle';
   private impl: Record<string, () => void> = {};
+  /** The world's `api/<name>` stream (streams are per name: the same one every call). */
+  private apiRng: Rng | undefined;
   /** Processing time of the current sync, charged to its first API call. */
   private cpuMs = 0;
   /** The object the current sync is about, `<kind>/<name>` (trace lines name it for reports). */
@@ -47,6 +52,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     private readonly machine: AnyStateMachine,
   ) {
     this.actorName = `${name}-controller`;
+    this.pumpLabel = `${this.actorName}: worker picks next key`;
     this.transitions = transitionCacheOf(machine);
     this.informer = world.newInformer(name, kinds);
     this.informer.setHandler((ev) => {
@@ -134,9 +140,8 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     const from = this.state;
     const t = this.transition(ev);
     this.snapshot = t.snapshot;
-    const to = stateName(this.snapshot.value);
+    const to = this.visit(t, from, ev.type).to;
     this.state = to;
-    this.visit(t, from, ev.type, to);
     if (from !== to || decision) {
       const message = transition(from, to, ev.type, decision);
       this.world.note('controller', this.actorName, message, this.syncing ? [this.syncing] : undefined);
@@ -145,10 +150,14 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     if (this.state === 'idle') this.pump();
   }
 
-  /** Counts the transition for the coverage figures (memoised transitions find their entry at once). */
-  private visit(t: Transition, from: string, event: string, to: string): void {
+  /**
+   * Counts the transition for the coverage figures and returns its entry, which names the state it
+   * leads to (memoised transitions find their entry at once).
+   */
+  private visit(t: Transition, from: string, event: string): MachineVisit {
     let v = this.visitOf.get(t);
     if (!v) {
+      const to = stateName(t.snapshot.value);
       const id = `${from}|${event}|${to}`;
       v = this.visits.get(id);
       if (!v) {
@@ -158,6 +167,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
       this.visitOf.set(t, v);
     }
     v.count++;
+    return v;
   }
 
   /** The worker: when the machine is idle and a key is queued, sync it in a step of its own. */
@@ -165,7 +175,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     if (!this.up || this.pumpArmed || this.state !== 'idle' || this.queue.length === 0) return;
     this.pumpArmed = true;
     const incarnation = this.incarnation;
-    this.world.clock.after(0, `${this.actorName}: worker picks next key`, () => {
+    this.world.clock.after(0, this.pumpLabel, () => {
       this.pumpArmed = false;
       if (incarnation !== this.incarnation || this.state !== 'idle') return;
       const key = this.queue.pop();
@@ -189,7 +199,8 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   protected afterApi(label: string, fn: () => void): void {
     const incarnation = this.incarnation;
     const [lo, hi] = this.world.sim.apiLatencyMs;
-    const delay = this.world.streams.stream(`api/${this.name}`).between(lo, hi) + this.cpuMs;
+    this.apiRng ??= this.world.streams.stream(`api/${this.name}`);
+    const delay = this.apiRng.between(lo, hi) + this.cpuMs;
     this.cpuMs = 0;
     this.world.clock.after(delay, `${this.actorName}: ${label}`, () => {
       if (incarnation === this.incarnation) fn();

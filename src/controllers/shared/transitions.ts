@@ -34,6 +34,11 @@ export function transitionCacheOf(machine: AnyStateMachine): TransitionCache {
 
 export class TransitionCache {
   private readonly memo = new Map<string, Transition>();
+  /**
+   * Events that carry only their type (nearly all) by state, then type: two lookups of strings the
+   * machine defines, instead of building and hashing a new key string per event.
+   */
+  private readonly byState = new Map<string, Map<string, Transition>>();
   private readonly enabled: boolean;
 
   constructor(machine: AnyStateMachine) {
@@ -58,6 +63,19 @@ export class TransitionCache {
 
   /** The transition from `state` on `ev`: remembered, or `compute()`d and remembered when it can be. */
   lookup(state: string, ev: EventObject, compute: () => Transition): Transition {
+    if (this.enabled && onlyType(ev)) {
+      let byType = this.byState.get(state);
+      if (!byType) {
+        byType = new Map();
+        this.byState.set(state, byType);
+      }
+      let t = byType.get(ev.type);
+      if (!t) {
+        t = compute();
+        byType.set(ev.type, t);
+      }
+      return t;
+    }
     const key = this.key(state, ev);
     if (key === undefined) return compute();
     let t = this.memo.get(key);
@@ -67,6 +85,12 @@ export class TransitionCache {
     }
     return t;
   }
+}
+
+/** Whether `ev` has no field but its type (any other goes the general way). */
+function onlyType(ev: EventObject): boolean {
+  for (const name in ev) if (name !== 'type') return false;
+  return true;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: one inert actor per machine, of any machine.
