@@ -146,7 +146,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     this.cur.plan = planSync({
       d,
       sets,
-      oldPodsRunning: (newName) => this.oldPodsRunning(sets, newName),
+      oldPodsRunning: this.oldPodsRunningOf(sets),
       nowMs: this.now,
       v: this.v,
     });
@@ -196,6 +196,14 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
   /** The cached pods of the sets, set by set. */
   private cachedPods(sets: readonly KObject[]): KObject[] {
     return sets.flatMap((rs) => [...this.informer.podsOwnedBy(rs.metadata.uid).values()]);
+  }
+
+  /**
+   * The planner's oldPodsRunning over `sets`. Built here rather than as an arrow in the plan's
+   * object literal: tsx (esbuild keepNames) names every such property function, at a cost per sync.
+   */
+  private oldPodsRunningOf(sets: readonly KObject[]): (newName: string | undefined) => boolean {
+    return (newName) => this.oldPodsRunning(sets, newName);
   }
 
   /** Recreate's oldPodsRunning: a pod of an old ReplicaSet that is not Succeeded or Failed. */

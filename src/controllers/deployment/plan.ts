@@ -89,6 +89,10 @@ class Planner {
   private created = false;
   private waiting = false;
   private step: SyncStep = 'rolling';
+  /** MaxSurge, MaxUnavailable and SetReplicasAnnotations' values: one Deployment a sync, worked out once. */
+  private surge: number | undefined;
+  private unavailable: number | undefined;
+  private annotations: Record<string, string> | undefined;
 
   constructor(private readonly input: SyncInput) {
     this.sets = [...input.sets].sort(byCreation);
@@ -100,6 +104,21 @@ class Planner {
 
   private get v(): DeploymentVariant {
     return this.input.v;
+  }
+
+  private get maxSurge(): number {
+    this.surge ??= maxSurgeOf(this.d, this.v);
+    return this.surge;
+  }
+
+  private get maxUnavailable(): number {
+    this.unavailable ??= maxUnavailableOf(this.d, this.v);
+    return this.unavailable;
+  }
+
+  private get wantAnnotations(): Record<string, string> {
+    this.annotations ??= replicasAnnotations(this.d, this.v, this.maxSurge);
+    return this.annotations;
   }
 
   result(): SyncPlan {
@@ -174,7 +193,7 @@ class Planner {
   private newReplicaSetObject(revision: string): KObject {
     const d = this.d;
     const tmpl = d.spec?.template ?? {};
-    const hash = computeHash(tmpl, d.status?.collisionCount ?? 0);
+    const hash = templateHash(tmpl, d.status?.collisionCount ?? 0);
     const labels = { ...(tmpl.metadata?.labels ?? {}), [HASH_LABEL]: hash };
     const selector = d.spec?.selector ?? {};
     const planned: KObject = {
@@ -188,7 +207,7 @@ class Planner {
         generation: 1,
         creationTimestamp: formatTimestamp(this.input.nowMs),
         labels,
-        annotations: { [REVISION]: revision, ...replicasAnnotations(d, this.v) },
+        annotations: { [REVISION]: revision, ...this.wantAnnotations },
         ownerReferences: [
           newControllerRef({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: d.metadata }),
         ],
@@ -205,16 +224,17 @@ class Planner {
 
   private newRSNewReplicas(newRS: KObject): number {
     const others = this.sets.filter((s) => s.metadata.name !== newRS.metadata.name);
-    return newRSNewReplicas(this.d, [...others, newRS], newRS, this.v);
+    return newRSNewReplicas(this.d, [...others, newRS], newRS, this.v, this.maxSurge);
   }
 
   // ---- scaling a ReplicaSet ----
 
   /** scaleReplicaSet: size and the desired/max annotations; true when the size changed. */
   private scaleTo(rs: KObject, to: number, reason: WriteReason, annotateOnly = true): boolean {
-    const want = replicasAnnotations(this.d, this.v);
     const sizeChanges = replicasOf(rs) !== to;
-    if (!sizeChanges && (!annotateOnly || !needsAnnotations(rs, want))) return false;
+    if (!sizeChanges && !annotateOnly) return false;
+    const want = this.wantAnnotations;
+    if (!sizeChanges && !needsAnnotations(rs, want)) return false;
     const next: KObject = {
       ...rs,
       metadata: { ...rs.metadata, annotations: { ...(rs.metadata.annotations ?? {}), ...want } },
@@ -269,7 +289,7 @@ class Planner {
     }
     if (!isRollingUpdate(d)) return;
     const active = this.sets.filter((s) => replicasOf(s) > 0);
-    const allowed = desired > 0 ? desired + maxSurgeOf(d, this.v) : 0;
+    const allowed = desired > 0 ? desired + this.maxSurge : 0;
     const toAdd = allowed - active.reduce((n, s) => n + replicasOf(s), 0);
     const sizes =
       this.v.scaling === 'proportional' ? this.proportional(active, toAdd) : this.toNewest(active, toAdd);
@@ -336,7 +356,7 @@ class Planner {
     const old = this.oldRSs.filter((s) => replicasOf(s) > 0);
     if (old.reduce((n, s) => n + replicasOf(s), 0) === 0) return false;
     const all = this.sets.reduce((n, s) => n + replicasOf(s), 0);
-    const minAvailable = replicasOf(this.d) - maxUnavailableOf(this.d, this.v);
+    const minAvailable = replicasOf(this.d) - this.maxUnavailable;
     const newRS = this.newRS;
     const newUnavailable = newRS ? replicasOf(newRS) - (newRS.status?.availableReplicas ?? 0) : 0;
     const maxScaledDown = all - minAvailable - newUnavailable;
@@ -363,7 +383,7 @@ class Planner {
 
   /** scaleDownOldReplicaSetsForRollingUpdate: down to what keeps minAvailable available. */
   private scaleDownOld(): number {
-    const minAvailable = replicasOf(this.d) - maxUnavailableOf(this.d, this.v);
+    const minAvailable = replicasOf(this.d) - this.maxUnavailable;
     const available = this.sets.reduce((n, s) => n + (s.status?.availableReplicas ?? 0), 0);
     if (available <= minAvailable) return 0;
     const budget = available - minAvailable;
@@ -434,6 +454,24 @@ class Planner {
   }
 }
 
+/** pod-template-hash values by template object and collision count (stored templates never change). */
+const hashes = new WeakMap<object, Map<number, string>>();
+
+/** ComputeHash(template, collisionCount), remembered: a rollout's syncs plan the same new ReplicaSet. */
+function templateHash(template: object, collisionCount: number): string {
+  let byCount = hashes.get(template);
+  if (!byCount) {
+    byCount = new Map();
+    hashes.set(template, byCount);
+  }
+  let hash = byCount.get(collisionCount);
+  if (hash === undefined) {
+    hash = computeHash(template, collisionCount);
+    byCount.set(collisionCount, hash);
+  }
+  return hash;
+}
+
 /**
  * NewRSNewReplicas: Recreate takes every replica at once; RollingUpdate what maxSurge leaves room
  * for over the replicas all sets (`allRSs`) ask for, never past spec.replicas.
@@ -443,12 +481,13 @@ export function newRSNewReplicas(
   allRSs: readonly KObject[],
   newRS: KObject,
   v: DeploymentVariant,
+  maxSurge = maxSurgeOf(d, v),
 ): number {
   const desired = replicasOf(d);
   if (!isRollingUpdate(d)) return desired;
   const current =
     v.surgeCounts === 'new-only' ? replicasOf(newRS) : allRSs.reduce((n, s) => n + replicasOf(s), 0);
-  const maxTotal = desired + maxSurgeOf(d, v);
+  const maxTotal = desired + maxSurge;
   if (current >= maxTotal) return replicasOf(newRS);
   return replicasOf(newRS) + Math.min(maxTotal - current, desired - replicasOf(newRS));
 }

@@ -47,10 +47,6 @@ export interface StatusInput {
   collisionCount?: number;
 }
 
-function sum(sets: readonly KObject[], f: (s: KObject) => number): number {
-  return sets.reduce((n, s) => n + f(s), 0);
-}
-
 function hasProgressDeadline(d: KObject): boolean {
   const s = d.spec?.progressDeadlineSeconds;
   return typeof s === 'number' && s < 2_147_483_647;
@@ -75,39 +71,69 @@ function condition(
   return { type, status, lastUpdateTime: t, lastTransitionTime: t, reason, message };
 }
 
+/**
+ * setCondition(list, condition(...)) without building the condition (and formatting the time)
+ * when the list already holds one of that type, status and reason: the usual case, every sync.
+ */
+function setNewCondition(
+  list: DeploymentCondition[],
+  type: string,
+  status: string,
+  reason: string,
+  message: string,
+  nowMs: number,
+): DeploymentCondition[] {
+  const old = list.find((x) => x.type === type);
+  if (old && old.status === status && old.reason === reason) return list;
+  return setCondition(list, condition(type, status, reason, message, nowMs));
+}
+
 /** calculateStatus: counts and the Available condition. */
 function calculate(inp: StatusInput, base: DeploymentCondition[]): DeploymentStatus {
   const { d, sets, newRS, nowMs, v } = inp;
-  const available = sum(sets, (s) => s.status?.availableReplicas ?? 0);
-  const total = sum(sets, replicasOf);
+  // One pass over the sets (every sync computes this).
+  let replicas = 0;
+  let ready = 0;
+  let available = 0;
+  let terminating = 0;
+  let total = 0;
+  for (const s of sets) {
+    const st = s.status;
+    replicas += st?.replicas ?? 0;
+    ready += st?.readyReplicas ?? 0;
+    available += st?.availableReplicas ?? 0;
+    terminating += st?.terminatingReplicas ?? 0;
+    total += replicasOf(s);
+  }
   const status: DeploymentStatus = {
     observedGeneration: d.metadata.generation,
-    replicas: sum(sets, (s) => s.status?.replicas ?? 0),
+    replicas,
     updatedReplicas: newRS?.status?.replicas ?? 0,
-    readyReplicas: sum(sets, (s) => s.status?.readyReplicas ?? 0),
+    readyReplicas: ready,
     availableReplicas: available,
     unavailableReplicas: Math.max(0, total - available),
-    terminatingReplicas: sum(sets, (s) => s.status?.terminatingReplicas ?? 0),
+    terminatingReplicas: terminating,
   };
   const collisions = inp.collisionCount ?? d.status?.collisionCount;
   if (collisions !== undefined) status.collisionCount = collisions;
-  const minimum = available >= replicasOf(d) - maxUnavailableOf(d, v);
-  const avail = minimum
-    ? condition(
-        'Available',
-        'True',
-        'MinimumReplicasAvailable',
-        'Deployment has minimum availability.',
-        nowMs,
-      )
-    : condition(
-        'Available',
-        'False',
-        'MinimumReplicasUnavailable',
-        'Deployment does not have minimum availability.',
-        nowMs,
-      );
-  const conditions = setCondition(base, avail);
+  const conditions =
+    available >= replicasOf(d) - maxUnavailableOf(d, v)
+      ? setNewCondition(
+          base,
+          'Available',
+          'True',
+          'MinimumReplicasAvailable',
+          'Deployment has minimum availability.',
+          nowMs,
+        )
+      : setNewCondition(
+          base,
+          'Available',
+          'False',
+          'MinimumReplicasUnavailable',
+          'Deployment does not have minimum availability.',
+          nowMs,
+        );
   if (conditions.length > 0) status.conditions = conditions;
   return status;
 }
@@ -115,26 +141,28 @@ function calculate(inp: StatusInput, base: DeploymentCondition[]): DeploymentSta
 /** The conditions the sync starts from: the paused/resumed and new-ReplicaSet notes of this sync. */
 function baseConditions(inp: StatusInput): DeploymentCondition[] {
   const { d, newRS, nowMs } = inp;
-  let list: DeploymentCondition[] = [...(d.status?.conditions ?? [])];
+  // The stored list itself: setCondition never changes a list, it returns a new one.
+  let list: DeploymentCondition[] = d.status?.conditions ?? [];
   const progressing = list.find((c) => c.type === 'Progressing');
   if (!hasProgressDeadline(d)) return list;
   // checkPausedConditions
   if (d.spec?.paused && progressing?.reason !== 'DeploymentPaused')
-    return setCondition(
-      list,
-      condition('Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused', nowMs),
-    );
+    return setNewCondition(list, 'Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused', nowMs);
   if (!d.spec?.paused && progressing?.reason === 'DeploymentPaused')
-    list = setCondition(
+    list = setNewCondition(
       list,
-      condition('Progressing', 'Unknown', 'DeploymentResumed', 'Deployment is resumed', nowMs),
+      'Progressing',
+      'Unknown',
+      'DeploymentResumed',
+      'Deployment is resumed',
+      nowMs,
     );
   if (newRS && inp.created) {
     const msg = `Created new replica set "${newRS.metadata.name}"`;
-    list = setCondition(list, condition('Progressing', 'True', 'NewReplicaSetCreated', msg, nowMs));
+    list = setNewCondition(list, 'Progressing', 'True', 'NewReplicaSetCreated', msg, nowMs);
   } else if (newRS && !list.some((c) => c.type === 'Progressing')) {
     const msg = `Found new replica set "${newRS.metadata.name}"`;
-    list = setCondition(list, condition('Progressing', 'True', 'FoundNewReplicaSet', msg, nowMs));
+    list = setNewCondition(list, 'Progressing', 'True', 'FoundNewReplicaSet', msg, nowMs);
   }
   return list;
 }
@@ -157,15 +185,13 @@ export function computeStatus(inp: StatusInput): DeploymentStatus {
   if (deploymentComplete(d, status as unknown as Record<string, number>))
     return withConditions(
       status,
-      setCondition(
+      setNewCondition(
         list,
-        condition(
-          'Progressing',
-          'True',
-          NEW_RS_AVAILABLE,
-          `ReplicaSet "${name}" has successfully progressed.`,
-          nowMs,
-        ),
+        'Progressing',
+        'True',
+        NEW_RS_AVAILABLE,
+        `ReplicaSet "${name}" has successfully progressed.`,
+        nowMs,
       ),
     );
   if (progressed(d, status)) {
@@ -184,23 +210,26 @@ export function computeStatus(inp: StatusInput): DeploymentStatus {
   if (timedOut(d, cur, nowMs))
     return withConditions(
       status,
-      setCondition(
+      setNewCondition(
         list,
-        condition(
-          'Progressing',
-          'False',
-          TIMED_OUT,
-          `ReplicaSet "${name}" has timed out progressing.`,
-          nowMs,
-        ),
+        'Progressing',
+        'False',
+        TIMED_OUT,
+        `ReplicaSet "${name}" has timed out progressing.`,
+        nowMs,
       ),
     );
   return status;
 }
 
+/**
+ * The status with its conditions replaced (`status` is the one calculate() just built, still ours):
+ * conditions stay the last key, as a copy without them plus the new list would have it.
+ */
 function withConditions(status: DeploymentStatus, list: DeploymentCondition[]): DeploymentStatus {
-  const { conditions: _, ...rest } = status;
-  return list.length > 0 ? { ...rest, conditions: list } : rest;
+  if (list.length > 0) status.conditions = list;
+  else delete status.conditions;
+  return status;
 }
 
 /** DeploymentProgressing: more updated, fewer old, more ready or more available replicas than last written. */

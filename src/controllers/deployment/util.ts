@@ -93,7 +93,19 @@ function createdMs(o: KObject): number {
 
 /** ReplicaSetsByCreationTimestamp: oldest first, ties by name. */
 export function byCreation(a: KObject, b: KObject): number {
-  return createdMs(a) - createdMs(b) || a.metadata.name.localeCompare(b.metadata.name);
+  // Equal stamps (the usual tie) need no parse: the difference is 0 (or NaN) either way.
+  const same = a.metadata.creationTimestamp === b.metadata.creationTimestamp;
+  return (same ? 0 : createdMs(a) - createdMs(b)) || a.metadata.name.localeCompare(b.metadata.name);
+}
+
+/**
+ * The sets oldest first (ReplicaSetsByCreationTimestamp): `sets` itself when already in that order,
+ * as a sync's sets mostly are (a stable sort would keep them as they are), else a sorted copy.
+ */
+export function inCreationOrder(sets: readonly KObject[]): readonly KObject[] {
+  for (let i = 1; i < sets.length; i++)
+    if (byCreation(sets[i - 1]!, sets[i]!) > 0) return [...sets].sort(byCreation);
+  return sets;
 }
 
 /** ReplicaSetsByRevision: lowest revision first, ties by creation. */
@@ -117,18 +129,23 @@ export function bySizeOlder(a: KObject, b: KObject): number {
  */
 export function findNewReplicaSet(d: KObject, sets: readonly KObject[]): KObject | undefined {
   const key = templateKey(d.spec?.template);
-  return [...sets].sort(byCreation).find((rs) => templateKey(rs.spec?.template) === key);
+  return inCreationOrder(sets).find((rs) => templateKey(rs.spec?.template) === key);
 }
 
 /** The annotations SetReplicasAnnotations writes: desired-replicas and max-replicas. */
-export function replicasAnnotations(d: KObject, v: DeploymentVariant): Record<string, string> {
+export function replicasAnnotations(
+  d: KObject,
+  v: DeploymentVariant,
+  maxSurge = maxSurgeOf(d, v),
+): Record<string, string> {
   const desired = replicasOf(d);
-  return { [DESIRED_REPLICAS]: String(desired), [MAX_REPLICAS]: String(desired + maxSurgeOf(d, v)) };
+  return { [DESIRED_REPLICAS]: String(desired), [MAX_REPLICAS]: String(desired + maxSurge) };
 }
 
 export function needsAnnotations(rs: KObject, want: Record<string, string>): boolean {
   const a = rs.metadata.annotations ?? {};
-  return Object.entries(want).some(([k, val]) => a[k] !== val);
+  for (const k in want) if (a[k] !== want[k]) return true;
+  return false;
 }
 
 /** Go's integer.RoundToInt32: half away from zero. */
