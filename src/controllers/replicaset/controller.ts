@@ -187,12 +187,14 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       decidedAtMs: this.world.now,
     };
     if (!rs) return this.send(MOVE_OF.gone, { code: 'sync.gone', params: { key } });
-    const pods = this.candidatePods(rs);
-    const active = pods.filter((p) => isActive(p, this.v));
+    const active: KObject[] = [];
+    let terminating = 0;
+    for (const p of this.candidatePods(rs)) {
+      if (isActive(p, this.v)) active.push(p);
+      if (p.metadata.deletionTimestamp && controllerRefOf(p)?.uid === rs.metadata.uid) terminating++;
+    }
     this.cur.rs = rs;
-    this.cur.terminating = pods.filter(
-      (p) => p.metadata.deletionTimestamp && controllerRefOf(p)?.uid === rs.metadata.uid,
-    ).length;
+    this.cur.terminating = terminating;
     this.cur.claims = planClaims(active, {
       ownerUid: rs.metadata.uid,
       ownerDeleting: !!rs.metadata.deletionTimestamp,
@@ -234,10 +236,14 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   private candidatePods(rs: KObject): KObject[] {
     const ns = rs.metadata.namespace;
     if (this.v.adoptForeign) return this.informer.list('Pod').filter((p) => p.metadata.namespace === ns);
-    const orphans = [...this.informer.podsOwnedBy('').values()]
+    const pods = [...this.informer.podsOwnedBy(rs.metadata.uid).values()];
+    const orphans = this.informer.podsOwnedBy('');
+    if (orphans.size === 0) return pods;
+    const inNamespace = [...orphans.values()]
       .filter((p) => p.metadata.namespace === ns)
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-    return [...this.informer.podsOwnedBy(rs.metadata.uid).values(), ...orphans];
+    for (const p of inNamespace) pods.push(p);
+    return pods;
   }
 
   /** The manage step's decision; sets expectations before any API call, as Kubernetes does. */
@@ -264,17 +270,19 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   /** What the sync decided, for the trace. */
   private describe(d: Decision): TraceDecision {
     const { key, owned, rs } = this.cur;
-    const have = { key, active: owned.length, desired: rs?.spec?.replicas ?? 0 };
-    if (d === 'create') return { code: 'replicaset.create', params: { ...have, create: this.cur.toCreate } };
+    const active = owned.length;
+    const desired = rs?.spec?.replicas ?? 0;
+    if (d === 'create')
+      return { code: 'replicaset.create', params: { key, active, desired, create: this.cur.toCreate } };
     if (d === 'delete') {
       const pods = this.cur.victims.map((p) => p.metadata.name).join(', ');
-      return { code: 'replicaset.delete', params: { ...have, pods } };
+      return { code: 'replicaset.delete', params: { key, active, desired, pods } };
     }
     if (d === 'wait') {
       const { add, del } = this.expectations.pending(key) ?? { add: 0, del: 0 };
       return { code: 'replicaset.expectations', params: { key, add, del } };
     }
-    return { code: 'replicaset.pods', params: have };
+    return { code: 'replicaset.pods', params: { key, active, desired } };
   }
 
   protected actions(): Record<string, () => void> {
@@ -352,8 +360,11 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     const rs = this.cur.rs!;
     const n = Math.min(this.cur.batchSize, this.cur.toCreate - this.cur.created);
     let failed = false;
+    // One pod object and one cause for the batch: the store copies neither, and nobody changes them.
+    const pod = podFromTemplate(rs);
+    const opts = { cause: this.cause() };
     for (let i = 0; i < n; i++) {
-      const r = this.world.store.create(this.actorName, podFromTemplate(rs), { cause: this.cause() });
+      const r = this.world.store.create(this.actorName, pod, opts);
       if (r.ok) this.cur.created++;
       else {
         failed = true;

@@ -58,10 +58,19 @@ function healthiestFirst(owned: readonly KObject[], n: number): KObject[] {
     .slice(0, n);
 }
 
-/** The pods that the sync will create (from the template, with our controllerRef). */
+/** The last pod built from each template object, with the ReplicaSet it was built for. */
+const podsByTemplate = new WeakMap<object, { uid: string; name: string; pod: KObject }>();
+
+/**
+ * The pods that the sync will create (from the template, with our controllerRef). One object per
+ * template and ReplicaSet, handed out again for every pod: nobody changes it (the store copies
+ * what it stores), so the pods of one ReplicaSet share its labels, controllerRef and spec.
+ */
 export function podFromTemplate(rs: KObject): KObject {
   const tmpl = rs.spec?.template ?? {};
-  return {
+  const cached = podsByTemplate.get(tmpl);
+  if (cached && cached.uid === rs.metadata.uid && cached.name === rs.metadata.name) return cached.pod;
+  const pod = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
@@ -82,6 +91,8 @@ export function podFromTemplate(rs: KObject): KObject {
     },
     spec: tmpl.spec,
   } as KObject;
+  podsByTemplate.set(tmpl, { uid: rs.metadata.uid, name: rs.metadata.name, pod });
+  return pod;
 }
 
 export interface ReplicaSetStatus {
@@ -109,18 +120,18 @@ export function computeStatus(
   manageError: string | undefined,
   nowStamp: string,
 ): ReplicaSetStatus {
-  const tmplLabels = Object.entries((rs.spec?.template?.metadata?.labels ?? {}) as Record<string, string>);
+  const tmplLabels = (rs.spec?.template?.metadata?.labels ?? {}) as Record<string, string>;
   const minReady = rs.spec?.minReadySeconds ?? 0;
   // One pass: a sync of a 10,000-pod ReplicaSet runs this thousands of times while it scales.
   let fullyLabeled = 0;
   let readyCount = 0;
   let available = 0;
   for (const p of owned) {
-    const labels = p.metadata.labels;
-    if (tmplLabels.every(([k, v]) => labels?.[k] === v)) fullyLabeled++;
+    if (hasLabels(p.metadata.labels, tmplLabels)) fullyLabeled++;
     if (!isPodReady(p as Pod)) continue;
     readyCount++;
-    if (isPodAvailable(p as Pod, minReady, nowMs)) available++;
+    // Ready already: available at once without minReadySeconds (isPodAvailable's first test).
+    if (minReady <= 0 || isPodAvailable(p as Pod, minReady, nowMs)) available++;
   }
   const status: ReplicaSetStatus = {
     replicas: owned.length,
@@ -146,6 +157,14 @@ export function computeStatus(
   return status;
 }
 
+/** Whether `labels` hold every label of `want` (a pod carries all its template's labels: fully labeled). */
+function hasLabels(labels: Record<string, string> | undefined, want: Record<string, string>): boolean {
+  // The same object (pods of one template may share it) holds them all.
+  if (labels === want) return true;
+  for (const k in want) if (labels?.[k] !== want[k]) return false;
+  return true;
+}
+
 /** updateReplicaSetStatus skips the write when nothing changed. */
 export function statusChanged(rs: KObject, next: ReplicaSetStatus): boolean {
   const cur = rs.status ?? {};
@@ -156,8 +175,20 @@ export function statusChanged(rs: KObject, next: ReplicaSetStatus): boolean {
     (cur.availableReplicas ?? 0) !== next.availableReplicas ||
     (cur.terminatingReplicas ?? 0) !== next.terminatingReplicas ||
     (cur.observedGeneration ?? 0) !== next.observedGeneration ||
-    JSON.stringify(cur.conditions ?? []) !== JSON.stringify(next.conditions ?? [])
+    !sameConditions(cur.conditions, next.conditions)
   );
+}
+
+/**
+ * The conditions compared as JSON. computeStatus hands back the stored list itself when it has
+ * nothing to change, so the same list (or none on either side) is equal without rendering it.
+ */
+function sameConditions(a: unknown[] | undefined, b: unknown[] | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  if (x === y) return true;
+  if (Array.isArray(x) && Array.isArray(y) && x.length === 0 && y.length === 0) return true;
+  return JSON.stringify(x) === JSON.stringify(y);
 }
 
 /** ReplicaSets whose selector matches a pod's labels (for orphans), sorted by key. */
