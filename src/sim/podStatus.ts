@@ -74,11 +74,7 @@ function keysArePrefixOf(o: object | undefined, keys: readonly string[]): boolea
 /** The pod's status as the kubelet would post it now. */
 export function kubeletPodStatus(pod: KObject, c: Container, nowMs: number): KObject['status'] {
   const ready = c.running && c.ready && nowMs >= c.unreadyUntilMs;
-  let conds: Condition[] = pod.status?.conditions ?? [];
-  conds = withCondition(conds, 'Initialized', 'True', nowMs);
-  conds = withCondition(conds, 'ContainersReady', ready ? 'True' : 'False', nowMs);
-  conds = withCondition(conds, 'Ready', ready ? 'True' : 'False', nowMs);
-  const conditions = sharedConditions(conds.map(shareCondition));
+  const conditions = reportedConditions(pod.status?.conditions ?? [], ready, nowMs);
   const containerStatuses = containerStatusesFor(pod.spec?.containers, ready, c, containerState(c));
   const status = pod.status;
   const phase = c.phase;
@@ -97,6 +93,31 @@ export function kubeletPodStatus(pod: KObject, c: Container, nowMs: number): KOb
   // extend, not `{ ...status, phase, … }`: that spread leaves V8's fast clone path (see
   // model/objects.ts). Same keys in the same order.
   return extend(status, { phase, conditions, startTime, containerStatuses });
+}
+
+/** The conditions after a report, by shared input list: the last (second, readiness) and its result. */
+const afterReport = new WeakMap<
+  readonly Condition[],
+  { time: string; ready: boolean; result: Condition[] }
+>();
+
+/**
+ * The pod's conditions once the kubelet reports readiness `ready` now: Initialized True,
+ * ContainersReady and Ready as `ready`. The result depends only on the list's values, `ready` and
+ * the second of `nowMs`, so it is remembered per shared input list: pods admitted, started or made
+ * ready in the same second (thousands at 150,000 pods) skip the three list edits.
+ */
+function reportedConditions(conds: Condition[], ready: boolean, nowMs: number): Condition[] {
+  const input = Object.isFrozen(conds) ? conds : sharedConditions(conds.map(shareCondition));
+  const time = formatTimestamp(nowMs);
+  const memo = afterReport.get(input);
+  if (memo && memo.time === time && memo.ready === ready) return memo.result;
+  let out = withCondition(input, 'Initialized', 'True', nowMs);
+  out = withCondition(out, 'ContainersReady', ready ? 'True' : 'False', nowMs);
+  out = withCondition(out, 'Ready', ready ? 'True' : 'False', nowMs);
+  const result = out === input ? input : sharedConditions(out.map(shareCondition));
+  afterReport.set(input, { time, ready, result });
+  return result;
 }
 
 /** `status.podIPs` for the sandbox's IP, built once per sandbox and reused by every report. */
