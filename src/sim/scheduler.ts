@@ -136,11 +136,11 @@ export class Scheduler {
     const mine = owner === undefined ? undefined : this.placed.get(owner);
     // A small owner's counts are marked on the table before the loop, so the ~500 nodes a pod
     // samples on a large cluster are scored without a map lookup each; a large owner is looked up.
-    const mark = mine !== undefined && mine.size < want ? t.mark(mine) : -1;
-    const lookUp = mark < 0 ? mine : undefined;
+    const marked = mine !== undefined && mine.size < want ? t.mark(mine, true) : undefined;
+    const lookUp = marked === undefined ? mine : undefined;
     const needs = needsOf(pod);
     const plain = needs.plain;
-    const { pods, limit, same, markedBy, best } = t;
+    const { pods, limit, same, best } = t;
     let ties = 0;
     let bestScore = Number.POSITIVE_INFINITY;
     let found = 0;
@@ -149,16 +149,18 @@ export class Scheduler {
     for (let i = 0; i < count && found < want; i++, at = at + 1 === count ? 0 : at + 1) {
       // A plain pod on an open node is filtered by capacity alone (what fitsNode would decide).
       const lim = limit[at]!;
-      if (plain && lim >= 0 ? pods[at]! >= lim : !this.fitsNode(needs, t.facts[at]!, t.loads[at]!)) continue;
+      const load = pods[at]!;
+      if (plain && lim >= 0 ? load >= lim : !this.fitsNode(needs, t.facts[at]!, t.loads[at]!)) continue;
       found++;
-      const n = markedBy[at] === mark ? same[at]! : lookUp === undefined ? 0 : lookUp.countOn(t.loads[at]!);
-      const score = n * 1_000_000 + pods[at]!;
+      const n = lookUp === undefined ? same[at]! : lookUp.countOn(t.loads[at]!);
+      const score = n * 1_000_000 + load;
       if (score < bestScore) {
         bestScore = score;
         ties = 0;
       }
       if (score === bestScore) best[ties++] = at;
     }
+    if (marked) t.mark(marked, false);
     if (count > 0) this.rotate = (this.rotate + 1) % count;
     if (ties === 0) return undefined;
     // The draw Rng.pick makes on an array of the ties: an index below their count.
@@ -284,17 +286,15 @@ class NodeTable {
   loads: NodeLoad[] = [];
   /** `loads[i].pods`, kept in step by loadChanged. */
   pods = new Int32Array(0);
-  /** An open node's capacity; -1 for a node only the full filter can judge. */
-  limit = new Float64Array(0);
-  /** The scheduling pod's owner's pods on node i, valid when `markedBy[i]` is the current mark. */
+  /** An open node's capacity; -1 for a node only the full filter can judge (or a capacity that is no int32). */
+  limit = new Int32Array(0);
+  /** The scheduling pod's owner's pods on node i while one pod is placed (see mark); else 0. */
   same = new Int32Array(0);
-  markedBy = new Int32Array(0);
   /** The best-scoring indexes of the pod being placed, its first `ties` entries in use. */
   best = new Int32Array(0);
   /** Moves on at every rebuild, when node indexes change (Spread.atsFor). */
   version = 0;
   private index = new Map<string, number>();
-  private marks = 0;
 
   rebuild(facts: NodeFacts[], loadOf: (name: string) => NodeLoad): void {
     for (const l of this.loads) l.at = -1;
@@ -307,9 +307,8 @@ class NodeTable {
     });
     this.index = new Map(facts.map((f, i) => [f.name, i]));
     this.pods = Int32Array.from(this.loads, (l) => l.pods);
-    this.limit = Float64Array.from(facts, limitOf);
+    this.limit = Int32Array.from(facts, limitOf);
     this.same = new Int32Array(facts.length);
-    this.markedBy = new Int32Array(facts.length);
     this.best = new Int32Array(facts.length);
   }
 
@@ -326,24 +325,17 @@ class NodeTable {
   }
 
   /**
-   * Writes one owner's per-node pod counts under a fresh mark number, which the sampling loop
-   * compares (counts marked for an earlier pod read as 0, with no clearing pass).
+   * Writes one owner's per-node pod counts onto `same` (on) or puts them back to 0 (off); returns
+   * the spread. Between two picks `same` is all 0, so the loop reads it without a check.
    */
-  mark(spread: Spread): number {
-    if (this.marks === INT32_MAX) {
-      this.marks = 0;
-      this.markedBy.fill(0);
-    }
-    const mark = ++this.marks;
+  mark(spread: Spread, on: boolean): Spread {
     const ats = spread.atsFor(this);
     const counts = spread.counts;
     for (let i = 0; i < ats.length; i++) {
       const at = ats[i]!;
-      if (at < 0) continue;
-      this.same[at] = counts[i]!;
-      this.markedBy[at] = mark;
+      if (at >= 0) this.same[at] = on ? counts[i]! : 0;
     }
-    return mark;
+    return spread;
   }
 }
 
@@ -413,7 +405,8 @@ class Spread {
 }
 
 function limitOf(f: NodeFacts): number {
-  return f.open ? f.capacity : -1;
+  const c = f.capacity;
+  return f.open && Number.isInteger(c) && c >= 0 && c <= INT32_MAX ? c : -1;
 }
 
 const FACTS = new WeakMap<KObject, NodeFacts>();
