@@ -163,7 +163,7 @@ export class ApiStore {
     meta.creationTimestamp = formatTimestamp(this.clock.now);
     delete meta.deletionTimestamp;
     const stored = this.seal({ ...obj, metadata: meta });
-    this.put(stored, key);
+    this.put(stored, key, undefined);
     this.emit('ADDED', 'create', actor, key, undefined, stored, opts.cause);
     return { ok: true, obj: stored };
   }
@@ -280,7 +280,7 @@ export class ApiStore {
       ...(finalizers.length > 0 ? { finalizers } : {}),
     };
     const next = this.seal({ ...obj, metadata });
-    this.put(next, key);
+    this.put(next, key, obj);
     this.emit('MODIFIED', 'delete', actor, key, obj, next, cause);
     return { ok: true, obj: next };
   }
@@ -382,7 +382,7 @@ export class ApiStore {
       if ((stored.metadata.deletionGracePeriodSeconds ?? 0) === 0)
         return this.remove(actor, stored, key, opts.cause);
     }
-    this.put(stored, key);
+    this.put(stored, key, cur);
     this.emit('MODIFIED', verb, actor, key, cur, stored, opts.cause);
     return { ok: true, obj: stored };
   }
@@ -419,13 +419,13 @@ export class ApiStore {
     return { ok: true, obj: cur };
   }
 
-  private put(obj: KObject, key: string): void {
+  /** Stores `obj` in place of `before`, the stored object the caller already holds (none: new). */
+  private put(obj: KObject, key: string, before: KObject | undefined): void {
     let m = this.objects.get(obj.kind);
     if (!m) {
       m = new Map();
       this.objects.set(obj.kind, m);
     }
-    const before = m.get(key);
     m.set(key, obj);
     this.index.put(before, obj, key);
     let written = this.writtenAt.get(obj.kind);
@@ -476,8 +476,9 @@ export class ApiStore {
         : verb === 'create'
           ? 'create'
           : 'update';
-    const ref = refOf(after);
-    this.trace.record(traceKind, actor, writeMessage(after, ref, word, removed), [ref]);
+    // The objects list is kept only with the events; a pod's message names it without the ref.
+    const objects = this.trace.keep ? [refOf(after)] : undefined;
+    this.trace.record(traceKind, actor, writeMessage(after, word, removed), objects);
     const ev: WatchEvent = { type, kind: after.kind, key, object: after, resourceVersion: this.rv };
     if (before) ev.old = before;
     for (const l of this.listeners) l(ev);

@@ -5,11 +5,13 @@
  */
 import type { KObject } from '../../model/types.ts';
 import type { WriteMessage, WriteVerb } from '../../trace/messages.ts';
+import { refOf } from './types.ts';
 
 type PodWrite = Extract<WriteMessage, { code: 'api.pod' }>;
 
-export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed: boolean): WriteMessage {
-  if (removed) return { code: 'api.removed', params: { ref } };
+/** The ref (`pod/web-0`) is built only for the messages that carry it: not a pod's, the most frequent. */
+export function writeMessage(obj: KObject, verb: WriteVerb, removed: boolean): WriteMessage {
+  if (removed) return { code: 'api.removed', params: { ref: refOf(obj) } };
   const terminating = !!obj.metadata.deletionTimestamp;
   const name = obj.metadata.name;
   switch (obj.kind) {
@@ -35,7 +37,7 @@ export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed
         code: 'api.workload',
         params: {
           verb,
-          ref,
+          ref: refOf(obj),
           replicas: (obj.spec?.replicas as number | undefined) ?? 1,
           ready: (obj.status?.readyReplicas as number | undefined) ?? 0,
           terminating,
@@ -54,7 +56,7 @@ export function writeMessage(obj: KObject, ref: string, verb: WriteVerb, removed
         },
       };
     default:
-      return { code: 'api.object', params: { verb, ref, terminating } };
+      return { code: 'api.object', params: { verb, ref: refOf(obj), terminating } };
   }
 }
 
