@@ -27,8 +27,8 @@ interface SyncState {
   d?: KObject;
   plan?: SyncPlan;
   next: number;
-  /** The new ReplicaSet as the API returned it (its uid, for status). */
-  written: Map<string, KObject>;
+  /** The ReplicaSets this sync wrote, as the API returned them (made on the first write). */
+  written?: Map<string, KObject>;
   collision: boolean;
   plannedAtMs: number;
   /** The Deployment's ReplicaSets as cached when the sync began. */
@@ -50,7 +50,6 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
   private cur: SyncState = {
     key: '',
     next: 0,
-    written: new Map(),
     collision: false,
     plannedAtMs: 0,
     sets: [],
@@ -113,7 +112,6 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     this.cur = {
       key,
       next: 0,
-      written: new Map(),
       collision: false,
       plannedAtMs: this.now,
       sets: [],
@@ -150,7 +148,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
       nowMs: this.now,
       v: this.v,
     });
-    this.send(this.nextMove(), this.describe(this.cur.plan));
+    this.send(this.nextMove(), this.tracing ? this.describe(this.cur.plan) : undefined);
   }
 
   /**
@@ -266,7 +264,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
 
   private cause(w: RsWrite): DeploymentCause {
     const d = this.cur.d!;
-    return {
+    const cause: DeploymentCause = {
       controller: 'deployment',
       reason: w.reason,
       ownerUid: d.metadata.uid,
@@ -275,8 +273,9 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
       observedReplicaSets: w.view,
       newReplicaSet: this.cur.plan!.newReplicaSet,
       plannedAtMs: this.cur.plannedAtMs,
-      ...(this.cur.pods ? { observedPods: this.cur.pods } : {}),
     };
+    if (this.cur.pods) cause.observedPods = this.cur.pods;
+    return cause;
   }
 
   private advance(): void {
@@ -293,7 +292,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
       cause: this.cause(w),
     });
     if (r.ok) {
-      this.cur.written.set(r.obj.metadata.name, r.obj);
+      this.remember(r.obj);
       return this.advance();
     }
     if (r.code !== 'AlreadyExists') return this.send({ type: 'WRITE_FAILED' });
@@ -311,15 +310,20 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     this.send({ type: 'NAME_COLLISION' });
   }
 
+  private remember(rs: KObject): void {
+    this.cur.written ??= new Map();
+    this.cur.written.set(rs.metadata.name, rs);
+  }
+
   /** One ReplicaSet update; a set this sync wrote before is written over its new resourceVersion. */
   private update(): void {
     const w = this.cur.plan!.writes[this.cur.next]!;
-    const fresh = this.cur.written.get(w.rs.metadata.name);
+    const fresh = this.cur.written?.get(w.rs.metadata.name);
     const metadata = fresh
       ? { ...w.rs.metadata, uid: fresh.metadata.uid, resourceVersion: fresh.metadata.resourceVersion }
       : w.rs.metadata;
     const r = this.world.store.update(this.actorName, { ...w.rs, metadata }, { cause: this.cause(w) });
-    if (r.ok) this.cur.written.set(r.obj.metadata.name, r.obj);
+    if (r.ok) this.remember(r.obj);
     else if (r.code !== 'NotFound') return this.send({ type: 'WRITE_FAILED' });
     this.advance();
   }

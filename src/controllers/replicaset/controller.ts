@@ -8,7 +8,7 @@
 import { compileSelector, sameLabels } from '../../model/labels.ts';
 import { nextAvailabilityCheckMs } from '../../model/pod.ts';
 import { formatTimestamp } from '../../model/time.ts';
-import type { KObject } from '../../model/types.ts';
+import type { KObject, OwnerReference } from '../../model/types.ts';
 import type { ReplicaSetCreateCause, ReplicaSetScaleDownCause, WatchEvent } from '../../sim/api/types.ts';
 import type { World } from '../../sim/world.ts';
 import type { Decision as TraceDecision } from '../../trace/messages.ts';
@@ -117,10 +117,10 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     if (pod.metadata.deletionTimestamp) return this.deletePod(pod);
     const ref = controllerRefOf(pod);
     if (ref) {
-      const rs = this.resolve(pod, ref.uid, ref.name, ref.kind);
-      if (!rs) return;
-      if (this.v.expectations) this.expectations.creationObserved(rsKey(rs));
-      return this.queue.add(rsKey(rs));
+      const key = this.resolve(pod, ref);
+      if (key === undefined) return;
+      if (this.v.expectations) this.expectations.creationObserved(key);
+      return this.queue.add(key);
     }
     for (const rs of matchingReplicaSets(this.informer.list('ReplicaSet'), pod)) this.queue.add(rsKey(rs));
   }
@@ -136,16 +136,15 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     const oldRef = controllerRefOf(old);
     const refChanged = !sameControllerRef(curRef, oldRef);
     if (refChanged && oldRef) {
-      const rs = this.resolve(old, oldRef.uid, oldRef.name, oldRef.kind);
-      if (rs) this.queue.add(rsKey(rs));
+      const key = this.resolve(old, oldRef);
+      if (key !== undefined) this.queue.add(key);
     }
     if (curRef) {
-      const rs = this.resolve(cur, curRef.uid, curRef.name, curRef.kind);
-      if (!rs) return;
-      this.queue.add(rsKey(rs));
-      const minReady = rs.spec?.minReadySeconds ?? 0;
-      if (minReady > 0 && !isReady(old) && isReady(cur))
-        this.queue.addAfter(rsKey(rs), minReady * 1000 + 1000);
+      const key = this.resolve(cur, curRef);
+      if (key === undefined) return;
+      this.queue.add(key);
+      const minReady = this.informer.get('ReplicaSet', key)!.spec?.minReadySeconds ?? 0;
+      if (minReady > 0 && !isReady(old) && isReady(cur)) this.queue.addAfter(key, minReady * 1000 + 1000);
       return;
     }
     if (labelChanged || refChanged) {
@@ -156,17 +155,21 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
   private deletePod(pod: KObject): void {
     const ref = controllerRefOf(pod);
     if (!ref) return;
-    const rs = this.resolve(pod, ref.uid, ref.name, ref.kind);
-    if (!rs) return;
-    if (this.v.expectations) this.expectations.deletionObserved(rsKey(rs), podKey(pod));
-    this.queue.add(rsKey(rs));
+    const key = this.resolve(pod, ref);
+    if (key === undefined) return;
+    if (this.v.expectations) this.expectations.deletionObserved(key, podKey(pod));
+    this.queue.add(key);
   }
 
-  /** resolveControllerRef: the cached ReplicaSet with that name, if its uid matches. */
-  private resolve(pod: KObject, uid: string, name: string, kind: string): KObject | undefined {
-    if (kind !== 'ReplicaSet') return undefined;
-    const rs = this.informer.get('ReplicaSet', `${pod.metadata.namespace}/${name}`);
-    return rs && rs.metadata.uid === uid ? rs : undefined;
+  /**
+   * resolveControllerRef: the key of the cached ReplicaSet that `ref` names, if its uid matches (the
+   * key it is cached under is its own `<namespace>/<name>`, built once for the lookup and the queue).
+   */
+  private resolve(pod: KObject, ref: OwnerReference): string | undefined {
+    if (ref.kind !== 'ReplicaSet') return undefined;
+    const key = `${pod.metadata.namespace}/${ref.name}`;
+    const rs = this.informer.get('ReplicaSet', key);
+    return rs && rs.metadata.uid === ref.uid ? key : undefined;
   }
 
   // ---- one sync ----
@@ -218,7 +221,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
         },
       );
     const decision = this.decide();
-    this.send(MOVE_OF[decision], this.describe(decision));
+    this.send(MOVE_OF[decision], this.tracing ? this.describe(decision) : undefined);
   }
 
   /** A sync walks the set's pods and its namespace's orphans (the owner index), not the whole cache. */
@@ -432,14 +435,9 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     const { rs, key, owned, terminating, error } = this.cur;
     let statusError = false;
     if (rs) {
-      const status = computeStatus(
-        rs,
-        owned,
-        terminating,
-        this.world.now,
-        error,
-        formatTimestamp(this.world.now),
-      );
+      // The time is stamped only on a new ReplicaFailure condition, which needs an error.
+      const stamp = error ? formatTimestamp(this.world.now) : '';
+      const status = computeStatus(rs, owned, terminating, this.world.now, error, stamp);
       let target: KObject | undefined = rs;
       // Two attempts, with an uncached GET between them; if both fail the sync fails and is retried.
       for (

@@ -64,7 +64,8 @@ const podsByTemplate = new WeakMap<object, { uid: string; name: string; pod: KOb
 /**
  * The pods that the sync will create (from the template, with our controllerRef). One object per
  * template and ReplicaSet, handed out again for every pod: nobody changes it (the store copies
- * what it stores), so the pods of one ReplicaSet share its labels, controllerRef and spec.
+ * what it stores), so the pods of one ReplicaSet share its template's labels, its controllerRef and
+ * its template's spec (computeStatus then finds a pod fully labeled at a glance).
  */
 export function podFromTemplate(rs: KObject): KObject {
   const tmpl = rs.spec?.template ?? {};
@@ -76,8 +77,9 @@ export function podFromTemplate(rs: KObject): KObject {
     metadata: {
       generateName: `${rs.metadata.name}-`,
       namespace: rs.metadata.namespace,
-      labels: { ...(tmpl.metadata?.labels ?? {}) },
-      annotations: tmpl.metadata?.annotations ? { ...tmpl.metadata.annotations } : undefined,
+      // The template's own label and annotation objects: values, never changed in place.
+      labels: tmpl.metadata?.labels ?? {},
+      annotations: tmpl.metadata?.annotations ?? undefined,
       ownerReferences: [
         {
           apiVersion: 'apps/v1',

@@ -40,6 +40,11 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   private apiRng: Rng | undefined;
   /** Processing time of the current sync, charged to its first API call. */
   private cpuMs = 0;
+  /**
+   * Whether the trace records lines at all. A lean run (no kept events, no digest) records none, so
+   * a sync need not describe its decision: what a sync does never depends on its description.
+   */
+  protected readonly tracing: boolean;
   /** The object the current sync is about, `<kind>/<name>` (trace lines name it for reports). */
   protected syncing: string | undefined;
   readonly visits = new Map<string, MachineVisit>();
@@ -53,6 +58,8 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   ) {
     this.actorName = `${name}-controller`;
     this.pumpLabel = `${this.actorName}: worker picks next key`;
+    // The recorder's own rule (trace/recorder.ts record): it keeps events or it digests them.
+    this.tracing = world.trace.keep || (world.options.traceDigest ?? true);
     this.transitions = transitionCacheOf(machine);
     this.informer = world.newInformer(name, kinds);
     this.informer.setHandler((ev) => {
@@ -142,7 +149,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     this.snapshot = t.snapshot;
     const to = this.visit(t, from, ev.type).to;
     this.state = to;
-    if (from !== to || decision) {
+    if (this.tracing && (from !== to || decision)) {
       const message = transition(from, to, ev.type, decision);
       this.world.note('controller', this.actorName, message, this.syncing ? [this.syncing] : undefined);
     }
