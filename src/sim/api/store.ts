@@ -523,14 +523,17 @@ export class ApiStore {
     return this.rejectedAt.get(`${actor} ${ref}`);
   }
 
+  /**
+   * A uid as Kubernetes prints one (8-4-4-4-12 hex digits), one digit a draw. Built from character
+   * codes into one flat string: concatenated, it was a tree of ten strings (about 130 bytes instead
+   * of 56) that every pod and its ownerReferences kept for life, and more for the GC to mark.
+   */
   private newUid(): string {
-    const hex = (n: number) => {
-      let s = '';
-      // A table, not toString(16): 32 digits a uid, one uid a pod (the same digits).
-      for (let i = 0; i < n; i++) s += HEX_DIGITS[this.uids.int(16)];
-      return s;
-    };
-    return `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+    const codes = UID_CODES;
+    for (let i = 0; i < codes.length; i++) {
+      if (codes[i] !== DASH) codes[i] = HEX_CODES[this.uids.int(16)]!;
+    }
+    return String.fromCharCode.apply(null, codes);
   }
 
   private randomSuffix(): string {
@@ -545,7 +548,10 @@ export class ApiStore {
   }
 }
 
-const HEX_DIGITS = '0123456789abcdef';
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const DASH = '-'.charCodeAt(0);
+/** The character codes of the uid being built (dashes stay where they are); reused by every newUid. */
+const UID_CODES: number[] = Array.from('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', (c) => c.charCodeAt(0));
 
 /** Kinds whose controllers compare status.observedGeneration with metadata.generation. */
 const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>([
