@@ -69,10 +69,13 @@ export function stabilityMemo(world: World, obj: KObject, print: string): Stabil
   return {
     print,
     rv: obj.metadata.resourceVersion,
-    podVersions: followed(world, obj)
-      .map((p) => p.metadata.resourceVersion)
-      .concat(deadlineState(obj))
-      .join(','),
+    // Of the API store's objects only: the same at both looks when nothing was written in between.
+    podVersions: perVersion(world, 'podVersions', obj, (o) =>
+      followed(world, o)
+        .map((p) => p.metadata.resourceVersion)
+        .concat(deadlineState(o))
+        .join(','),
+    ),
     noops: needlessWrites(world, obj),
     cannotRun: appCannotRun(world, obj),
   };
