@@ -28,7 +28,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   protected queue!: WorkQueue;
   /** The machine's current snapshot; transitions are computed purely and the host runs the actions. */
   private snapshot!: AnyMachineSnapshot;
-  private scope!: AnyScope;
+  private readonly scope: AnyScope;
   private pendingActions: string[] = [];
   private readonly transitions: ReturnType<typeof transitionCacheOf>;
   private incarnation = 0;
@@ -61,6 +61,8 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     // The recorder's own rule (trace/recorder.ts record): it keeps events or it digests them.
     this.tracing = world.trace.keep || (world.options.traceDigest ?? true);
     this.transitions = transitionCacheOf(machine);
+    // One scope for every incarnation: it only hands the actions over, and holds no state.
+    this.scope = pureScope(machine, (name) => this.pendingActions.push(name));
     this.informer = world.newInformer(name, kinds);
     this.informer.setHandler((ev) => {
       if (this.up) this.onEvent(ev);
@@ -107,22 +109,21 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     // Machines are pure, the host owns effects and time: xstate computes each transition and hands
     // back the named actions, which the host runs (as API calls on the simulated clock).
     this.pendingActions = [];
-    this.scope = pureScope(this.machine, (name) => this.pendingActions.push(name));
-    this.snapshot = this.machine.getInitialSnapshot(this.scope);
+    const start = this.transitions.initial(() => {
+      const snapshot = this.machine.getInitialSnapshot(this.scope);
+      const actions = this.pendingActions;
+      this.pendingActions = [];
+      return { snapshot, actions };
+    });
+    this.snapshot = start.snapshot;
     this.state = stateName(this.snapshot.value);
-    this.runPendingActions();
+    this.runActions(start.actions);
     this.up = true;
     this.queue.setOnAdd(() => this.pump());
     for (const key of this.allKeys()) this.queue.add(key);
   }
 
-  /** Runs the actions the last transition returned; an action may send the next event itself. */
-  private runPendingActions(): void {
-    const names = this.pendingActions;
-    this.pendingActions = [];
-    this.runActions(names);
-  }
-
+  /** Runs the actions a transition returned, in order; an action may send the next event itself. */
   private runActions(names: readonly string[]): void {
     for (const name of names) this.impl[name]?.();
   }
