@@ -6,7 +6,7 @@
  * its containers and re-syncs with the API when it can reach it again.
  */
 import type { KObject } from '../model/types.ts';
-import type { ClaimWait } from '../trace/messages.ts';
+import type { ClaimWait, TraceMessage } from '../trace/messages.ts';
 import type { WatchEvent } from './api/types.ts';
 import { type Container, isReporting, type Machine } from './machine.ts';
 import { podBehavior } from './podBehavior.ts';
@@ -49,6 +49,8 @@ export class Kubelet {
   readonly onStart: StartHook[] = [];
   /** Admission rejections by node name (looked up, never iterated). */
   private readonly rejections = new Map<string, Rejection>();
+  /** Actor strings by node name (see actorOf). */
+  private readonly actors = new Map<string, string>();
 
   constructor(private readonly world: World) {
     world.store.watch((ev) => {
@@ -125,11 +127,10 @@ export class Kubelet {
       if (!verdict) continue;
       if ('reject' in verdict) return this.rejectPod(m, pod, verdict.reject);
       const uid = pod.metadata.uid;
-      this.world.note(
-        'kubelet',
-        `kubelet/${m.name}`,
+      this.note(
+        m,
         { code: 'kubelet.waiting', params: { pod: pod.metadata.name, ...verdict.wait } },
-        [`pod/${pod.metadata.name}`],
+        pod.metadata.name,
       );
       this.world.clock.after(ADMIT_RETRY_MS, `kubelet/${m.name}: retry admit ${pod.metadata.name}`, () =>
         this.syncPod(m, key, uid),
@@ -161,14 +162,13 @@ export class Kubelet {
   }
 
   private rejectPod(m: Machine, pod: KObject, message: string, reason: RejectReason = 'OutOfpods'): void {
-    this.world.note(
-      'kubelet',
-      `kubelet/${m.name}`,
+    this.note(
+      m,
       { code: 'kubelet.rejected', params: { pod: pod.metadata.name, reason, message } },
-      [`pod/${pod.metadata.name}`],
+      pod.metadata.name,
     );
     this.world.store.patch(
-      `kubelet/${m.name}`,
+      this.actorOf(m),
       'Pod',
       podKey(pod),
       (p) => ({ ...p, status: { ...p.status, phase: 'Failed', reason, message } }),
@@ -193,14 +193,9 @@ export class Kubelet {
       c.ready = false;
       c.phase = phase;
       ended++;
-      this.world.note(
-        'kubelet',
-        `kubelet/${m.name}`,
-        { code: 'kubelet.shutdown', params: { pod: c.podName, phase } },
-        [`pod/${c.podName}`],
-      );
+      this.note(m, { code: 'kubelet.shutdown', params: { pod: c.podName, phase } }, c.podName);
       this.world.store.patch(
-        `kubelet/${m.name}`,
+        this.actorOf(m),
         'Pod',
         c.podKey,
         (p) => {
@@ -229,11 +224,10 @@ export class Kubelet {
     c.phase = 'Running';
     c.startedAtMs = this.world.now;
     c.ready = b.readyDelayMs === 0 && b.behavior !== 'never-ready';
-    this.world.note(
-      'kubelet',
-      `kubelet/${m.name}`,
+    this.note(
+      m,
       { code: 'kubelet.started', params: { pod: c.podName, restarts: c.restartCount } },
-      [`pod/${c.podName}`],
+      c.podName,
     );
     for (const hook of this.onStart) hook(pod, m.name, c);
     this.post(m, c);
@@ -268,11 +262,10 @@ export class Kubelet {
     c.ready = false;
     const delay = c.backoffMs;
     c.backoffMs = Math.min(BACKOFF_MAX_MS, c.backoffMs * 2);
-    this.world.note(
-      'kubelet',
-      `kubelet/${m.name}`,
+    this.note(
+      m,
       { code: 'kubelet.exited', params: { pod: c.podName, exitZero, restartSeconds: delay / 1000 } },
-      [`pod/${c.podName}`],
+      c.podName,
     );
     this.post(m, c);
     this.later(m, c, delay, 'restart', () => {
@@ -287,12 +280,7 @@ export class Kubelet {
     c.running = false;
     c.ready = false;
     c.phase = phase;
-    this.world.note(
-      'kubelet',
-      `kubelet/${m.name}`,
-      { code: 'kubelet.finished', params: { pod: c.podName, phase } },
-      [`pod/${c.podName}`],
-    );
+    this.note(m, { code: 'kubelet.finished', params: { pod: c.podName, phase } }, c.podName);
     this.post(m, c);
   }
 
@@ -321,12 +309,7 @@ export class Kubelet {
       c.running = false;
       c.ready = false;
       this.removeSandbox(m, c);
-      this.world.note(
-        'kubelet',
-        `kubelet/${m.name}`,
-        { code: 'kubelet.stopped', params: { pod: c.podName } },
-        [`pod/${c.podName}`],
-      );
+      this.note(m, { code: 'kubelet.stopped', params: { pod: c.podName } }, c.podName);
       this.finalizeDelete(m, c.podKey, c.podUid);
     });
   }
@@ -334,7 +317,7 @@ export class Kubelet {
   /** The kubelet confirms termination: delete with grace 0 (the object then leaves the store). */
   private finalizeDelete(m: Machine, key: string, uid: string): void {
     if (!isReporting(m)) return;
-    this.world.store.delete(`kubelet/${m.name}`, 'Pod', key, { gracePeriodSeconds: 0, uid });
+    this.world.store.delete(this.actorOf(m), 'Pod', key, { gracePeriodSeconds: 0, uid });
   }
 
   /** Kills a container whose pod object no longer exists (force-deleted, or GC'd with its node). */
@@ -343,9 +326,7 @@ export class Kubelet {
     c.running = false;
     c.ready = false;
     this.removeSandbox(m, c);
-    this.world.note('kubelet', `kubelet/${m.name}`, { code: 'kubelet.killed', params: { pod: c.podName } }, [
-      `pod/${c.podName}`,
-    ]);
+    this.note(m, { code: 'kubelet.killed', params: { pod: c.podName } }, c.podName);
   }
 
   /** The pod's sandbox is torn down: the container is forgotten and its IP goes back to the node's CIDR. */
@@ -360,13 +341,7 @@ export class Kubelet {
       this.world.clock.cancel(c.timer);
       // A pending restart dies with the machine; the reboot's resync starts the container again.
       c.timer = undefined;
-      if (c.running)
-        this.world.note(
-          'kubelet',
-          `kubelet/${m.name}`,
-          { code: 'kubelet.power-lost', params: { pod: c.podName } },
-          [`pod/${c.podName}`],
-        );
+      if (c.running) this.note(m, { code: 'kubelet.power-lost', params: { pod: c.podName } }, c.podName);
       c.running = false;
       c.ready = false;
     }
@@ -414,12 +389,28 @@ export class Kubelet {
   private post(m: Machine, c: Container): void {
     if (!isReporting(m)) return;
     this.world.store.patch(
-      `kubelet/${m.name}`,
+      this.actorOf(m),
       'Pod',
       c.podKey,
       (p) => ({ ...p, status: kubeletPodStatus(p, c, this.world.now) }),
       { status: true, uid: c.podUid },
     );
+  }
+
+  /** `kubelet/<node>`: the actor of this kubelet's writes and trace lines, one string per node. */
+  private actorOf(m: Machine): string {
+    let actor = this.actors.get(m.name);
+    if (actor === undefined) {
+      actor = `kubelet/${m.name}`;
+      this.actors.set(m.name, actor);
+    }
+    return actor;
+  }
+
+  /** A trace line about one pod; its `pod/<name>` reference is built only when events are kept. */
+  private note(m: Machine, message: TraceMessage, podName: string): void {
+    const objects = this.world.trace.keep ? [`pod/${podName}`] : undefined;
+    this.world.note('kubelet', this.actorOf(m), message, objects);
   }
 
   /** One pending timer per container: a new one replaces the old. */
