@@ -40,11 +40,13 @@ export class GarbageCollector {
         this.later(`owner ${ref.name}`, () => this.checkForeground(ref.uid));
       return;
     }
-    const finalizers = obj.metadata.finalizers ?? [];
+    // Every write reaches here; only the first write of a deletion matters (no array for the rest).
     const newlyDeleting = !!obj.metadata.deletionTimestamp && !ev.old?.metadata.deletionTimestamp;
-    if (newlyDeleting && finalizers.includes('orphan'))
+    if (!newlyDeleting) return;
+    const finalizers = obj.metadata.finalizers ?? [];
+    if (finalizers.includes('orphan'))
       this.later(`orphan dependents of ${obj.metadata.name}`, () => this.orphan(obj));
-    if (newlyDeleting && finalizers.includes('foregroundDeletion')) {
+    if (finalizers.includes('foregroundDeletion')) {
       this.later(`foreground deletion of ${obj.metadata.name}`, () => this.foreground(obj));
     }
   }

@@ -162,7 +162,12 @@ export class Informer {
    */
   private reindexPod(before: KObject | undefined, after: KObject | undefined, key: string): void {
     const was = before === undefined ? undefined : controllerOf(before);
-    const now = after === undefined ? undefined : controllerOf(after);
+    // A status write keeps the ownerReferences array itself: same references, same controller.
+    const sameRefs =
+      before !== undefined &&
+      after !== undefined &&
+      before.metadata.ownerReferences === after.metadata.ownerReferences;
+    const now = after === undefined ? undefined : sameRefs ? was : controllerOf(after);
     if (was !== undefined && was === now) {
       const m = this.podsByOwner.get(was)!;
       m.delete(key);
