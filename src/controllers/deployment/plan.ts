@@ -18,6 +18,7 @@ import {
   equalIgnoreHash,
   findNewReplicaSet,
   HASH_LABEL,
+  inCreationOrder,
   isRollingUpdate,
   maxRevision,
   maxSurgeOf,
@@ -133,12 +134,29 @@ class Planner {
     };
   }
 
+  /** The new and the old sets of `sets` as last split (a sync asks many times between two writes). */
+  private split: { sets: KObject[]; name: string | undefined; newRS?: KObject; old: KObject[] } | undefined;
+
   private get newRS(): KObject | undefined {
-    return this.newName === undefined ? undefined : this.sets.find((s) => s.metadata.name === this.newName);
+    return this.splitSets().newRS;
   }
 
-  private get oldRSs(): KObject[] {
-    return this.sets.filter((s) => s.metadata.name !== this.newName);
+  /** The old sets, oldest first (callers may not change the array). */
+  private get oldRSs(): readonly KObject[] {
+    return this.splitSets().old;
+  }
+
+  private splitSets(): { newRS?: KObject; old: KObject[] } {
+    const { sets, newName } = this;
+    if (this.split?.sets === sets && this.split.name === newName) return this.split;
+    const old: KObject[] = [];
+    let newRS: KObject | undefined;
+    for (const s of sets) {
+      if (s.metadata.name !== newName) old.push(s);
+      else newRS ??= s;
+    }
+    this.split = { sets, name: newName, newRS, old };
+    return this.split;
   }
 
   private record(op: RsWrite['op'], rs: KObject, reason: WriteReason, from: number, to: number): void {
@@ -235,9 +253,13 @@ class Planner {
     if (!sizeChanges && !annotateOnly) return false;
     const want = this.wantAnnotations;
     if (!sizeChanges && !needsAnnotations(rs, want)) return false;
+    // Annotations that already say so are kept as they are (the same values, the same keys).
+    const annotations = needsAnnotations(rs, want)
+      ? { ...(rs.metadata.annotations ?? {}), ...want }
+      : rs.metadata.annotations;
     const next: KObject = {
       ...rs,
-      metadata: { ...rs.metadata, annotations: { ...(rs.metadata.annotations ?? {}), ...want } },
+      metadata: { ...rs.metadata, annotations },
       spec: { ...rs.spec, replicas: to },
     };
     this.record('update', next, reason, replicasOf(rs), to);
@@ -328,7 +350,7 @@ class Planner {
     const active = this.sets.filter((s) => replicasOf(s) > 0);
     if (active.length === 1) return active[0];
     if (active.length > 1) return undefined;
-    return this.newRS ?? [...this.oldRSs].sort(byCreation).at(-1);
+    return this.newRS ?? inCreationOrder(this.oldRSs).at(-1);
   }
 
   // ---- rolloutRolling ----
@@ -400,10 +422,7 @@ class Planner {
   }
 
   private oldNamesByCreation(): string[] {
-    return this.oldRSs
-      .filter((s) => replicasOf(s) > 0)
-      .sort(byCreation)
-      .map((s) => s.metadata.name);
+    return inCreationOrder(this.oldRSs.filter((s) => replicasOf(s) > 0)).map((s) => s.metadata.name);
   }
 
   private byName(name: string): KObject {
