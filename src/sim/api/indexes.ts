@@ -43,6 +43,7 @@ export class StoreIndexes {
 
   put(before: KObject | undefined, after: KObject, key: string): void {
     if (before && sameIndexKeys(before, after)) return this.reindexInPlace(before, after);
+    if (before?.kind === 'Pod' && sameOwners(before, after)) return this.rebind(before, after, key);
     if (before) this.unindex(before, key);
     this.byUid.set(after.metadata.uid, after);
     if (after.kind !== 'Pod') {
@@ -58,6 +59,20 @@ export class StoreIndexes {
     if (!controller) return;
     add(this.podsByController, controller.uid, key);
     if (isPodActive(after as Pod)) this.countActive(controller.uid, +1);
+  }
+
+  /**
+   * A pod bound, or moved, with the same owners (the scheduler's bind): only the node set changes.
+   * Dropping and re-adding the owner entries left a deleted slot per pod in each set, which doubled
+   * the uid map and the controllers' sets (V8 grows a hash table with deleted slots in it).
+   */
+  private rebind(before: KObject, after: KObject, key: string): void {
+    this.byUid.set(after.metadata.uid, after);
+    const was = before.spec?.nodeName as string | undefined;
+    const node = after.spec?.nodeName as string | undefined;
+    if (was) drop(this.podsByNode, was, key);
+    if (node) add(this.podsByNode, node, key);
+    this.reindexInPlace(before, after);
   }
 
   /**
@@ -104,8 +119,13 @@ export class StoreIndexes {
 
 /** Whether two versions of an object have the same index keys: uid, owners, node. */
 function sameIndexKeys(a: KObject, b: KObject): boolean {
-  if (a.kind !== b.kind || a.metadata.uid !== b.metadata.uid) return false;
   if (a.kind === 'Pod' && a.spec?.nodeName !== b.spec?.nodeName) return false;
+  return sameOwners(a, b);
+}
+
+/** Whether two versions of an object have the same kind, uid and owner references (uid, controller). */
+function sameOwners(a: KObject, b: KObject): boolean {
+  if (a.kind !== b.kind || a.metadata.uid !== b.metadata.uid) return false;
   const ra = a.metadata.ownerReferences ?? [];
   const rb = b.metadata.ownerReferences ?? [];
   if (ra === rb) return true;
