@@ -108,7 +108,8 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
 
   protected sync(key: string): void {
     const d = this.informer.get('Deployment', key);
-    this.syncing = `deployment/${key.slice(key.indexOf('/') + 1)}`;
+    // Named only in trace lines (none are recorded in a lean run).
+    if (this.tracing) this.syncing = `deployment/${key.slice(key.indexOf('/') + 1)}`;
     this.cur = {
       key,
       next: 0,

@@ -176,7 +176,8 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
 
   protected sync(key: string): void {
     const rs = this.informer.get('ReplicaSet', key);
-    this.syncing = `replicaset/${key.slice(key.indexOf('/') + 1)}`;
+    // Named only in trace lines (none are recorded in a lean run).
+    if (this.tracing) this.syncing = `replicaset/${key.slice(key.indexOf('/') + 1)}`;
     this.cur = {
       key,
       owned: [],

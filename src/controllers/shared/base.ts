@@ -35,7 +35,8 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   private up = false;
   private pumpArmed = false;
   private state = 'idle';
-  private impl: Record<string, () => void> = {};
+  /** The actions, built once: they reach the current incarnation's state through `this`. */
+  private impl: Record<string, () => void> | undefined;
   /** The world's `api/<name>` stream (streams are per name: the same one every call). */
   private apiRng: Rng | undefined;
   /** Processing time of the current sync, charged to its first API call. */
@@ -82,7 +83,10 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   protected abstract allKeys(): string[];
   /** One sync of a key begins: compute the plan and send the machine its first event. */
   protected abstract sync(key: string): void;
-  /** Implementations of the machine's named actions. */
+  /**
+   * Implementations of the machine's named actions (asked once per controller: they must read the
+   * sync's state through `this` when they run, not capture it).
+   */
   protected abstract actions(): Record<string, () => void>;
   /** Restart semantics, overridable by mutants: a consistent relist (the Kubernetes ≥1.31 behaviour). */
   protected relistOnRestart(): void {
@@ -105,7 +109,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
     this.incarnation++;
     this.queue = new WorkQueue(this.world.clock, this.actorName);
     this.resetState();
-    this.impl = this.actions();
+    this.impl ??= this.actions();
     // Machines are pure, the host owns effects and time: xstate computes each transition and hands
     // back the named actions, which the host runs (as API calls on the simulated clock).
     this.pendingActions = [];
@@ -125,7 +129,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
 
   /** Runs the actions a transition returned, in order; an action may send the next event itself. */
   private runActions(names: readonly string[]): void {
-    for (const name of names) this.impl[name]?.();
+    for (const name of names) this.impl?.[name]?.();
   }
 
   /** The transition from the current state on `ev`: xstate's, computed once per distinct event. */
