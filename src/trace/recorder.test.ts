@@ -70,6 +70,8 @@ describe('TraceRecorder', () => {
     const idle = new TraceRecorder(false, false);
     record(idle);
     expect(idle.digest()).toBe('');
+    expect(idle.recording).toBe(false);
+    expect(new TraceRecorder(false).recording).toBe(true);
     expect(idle.events).toEqual([]);
     const kept = new TraceRecorder(true, false);
     const digesting = new TraceRecorder(true);

@@ -39,8 +39,16 @@ export class TraceRecorder {
     private readonly digesting = true,
   ) {}
 
+  /**
+   * Whether record() does anything: false in a lean pass (no events kept, no digest), so callers
+   * may skip building messages nobody reads.
+   */
+  get recording(): boolean {
+    return this.keep || this.digesting;
+  }
+
   record(kind: TraceKind, actor: string, message: TraceMessage, objects?: string[]): void {
-    if (!this.digesting && !this.keep) return;
+    if (!this.recording) return;
     // Lines are hashed in chunks: one update per line costs more than the simulation step itself.
     this.pending += `${canonicalLine(this.step, this.now, kind, actor, message.code, message.params)}\n`;
     if (this.pending.length > 65_536 && !this.holding) this.flush();
