@@ -59,8 +59,7 @@ export abstract class ControllerBase<E extends EventObject & { type: string }> i
   ) {
     this.actorName = `${name}-controller`;
     this.pumpLabel = `${this.actorName}: worker picks next key`;
-    // The recorder's own rule (trace/recorder.ts record): it keeps events or it digests them.
-    this.tracing = world.trace.keep || (world.options.traceDigest ?? true);
+    this.tracing = world.trace.recording;
     this.transitions = transitionCacheOf(machine);
     // One scope for every incarnation: it only hands the actions over, and holds no state.
     this.scope = pureScope(machine, (name) => this.pendingActions.push(name));
