@@ -13,6 +13,7 @@ import type { KObject, Node, Taint, Toleration } from '../model/types.ts';
 import type { WatchEvent } from './api/types.ts';
 import type { Timer } from './clock.ts';
 import { nodeTaints, podCapacity } from './nodes.ts';
+import { type Condition, sharedCondition, sharedConditions } from './sharedStatusParts.ts';
 import type { World } from './world.ts';
 
 const SCHEDULE_DELAY_MS = 5;
@@ -205,7 +206,7 @@ export class Scheduler {
       (p) =>
         extend(p, {
           spec: extend(p.spec, { nodeName: node }),
-          status: extend(p.status, { conditions: scheduledCondition(p, 'True', now) }),
+          status: extend(p.status, { conditions: boundConditions(p, now) }),
         }),
       { uid: pod.metadata.uid },
     );
@@ -435,6 +436,24 @@ function factsOf(node: KObject): NodeFacts {
 function hasNodeConstraints(pod: KObject): boolean {
   const spec = pod.spec ?? {};
   return !!spec.nodeSelector || !!spec.affinity?.nodeAffinity;
+}
+
+/** The last conditions list a bind built for a pod with none: `[PodScheduled True]` at `atMs`. */
+let scheduledOnly: { atMs: number; list: readonly Condition[] } | undefined;
+
+/**
+ * A bound pod's conditions. A pod with none yet (a controller's new pod) gets the shared, frozen
+ * `[PodScheduled True]` of this millisecond: pods bound in one scheduling pass hold one list, and
+ * the kubelet's first report finds its input already shared.
+ */
+function boundConditions(pod: KObject, nowMs: number): readonly object[] {
+  const conds = pod.status?.conditions as readonly Condition[] | undefined;
+  if (conds !== undefined && conds.length > 0) return scheduledCondition(pod, 'True', nowMs);
+  if (scheduledOnly?.atMs !== nowMs) {
+    const cond = sharedCondition('PodScheduled', 'True', formatTimestamp(nowMs));
+    scheduledOnly = { atMs: nowMs, list: sharedConditions([cond]) };
+  }
+  return scheduledOnly.list;
 }
 
 function scheduledCondition(pod: KObject, status: 'True' | 'False', nowMs: number) {
