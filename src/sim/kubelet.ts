@@ -167,12 +167,12 @@ export class Kubelet {
       { code: 'kubelet.rejected', params: { pod: pod.metadata.name, reason, message } },
       pod.metadata.name,
     );
-    this.world.store.patch(
+    this.world.store.patchStatus(
       this.actorOf(m),
       'Pod',
       podKey(pod),
-      (p) => ({ ...p, status: { ...p.status, phase: 'Failed', reason, message } }),
-      { status: true, uid: pod.metadata.uid },
+      (p) => ({ ...p.status, phase: 'Failed', reason, message }),
+      { uid: pod.metadata.uid },
     );
   }
 
@@ -194,7 +194,7 @@ export class Kubelet {
       c.phase = phase;
       ended++;
       this.note(m, { code: 'kubelet.shutdown', params: { pod: c.podName, phase } }, c.podName);
-      this.world.store.patch(
+      this.world.store.patchStatus(
         this.actorOf(m),
         'Pod',
         c.podKey,
@@ -207,9 +207,9 @@ export class Kubelet {
             this.world.now,
             'TerminationByKubelet',
           );
-          return { ...p, status: { ...status, conditions, reason: 'Terminated', message: SHUTDOWN_MESSAGE } };
+          return { ...status, conditions, reason: 'Terminated', message: SHUTDOWN_MESSAGE };
         },
-        { status: true, uid: c.podUid },
+        { uid: c.podUid },
       );
     }
     return ended;
@@ -388,12 +388,12 @@ export class Kubelet {
   /** Posts the container's state as pod status (only when the API can be reached). */
   private post(m: Machine, c: Container): void {
     if (!isReporting(m)) return;
-    this.world.store.patch(
+    this.world.store.patchStatus(
       this.actorOf(m),
       'Pod',
       c.podKey,
-      (p) => ({ ...p, status: kubeletPodStatus(p, c, this.world.now) }),
-      { status: true, uid: c.podUid },
+      (p) => kubeletPodStatus(p, c, this.world.now),
+      { uid: c.podUid },
     );
   }
 

@@ -185,7 +185,7 @@ export class ApiStore {
     const key = keyOf(obj.kind, obj.metadata);
     return this.write(actor, 'status', obj.kind, key, opts, GUARDED, (cur) => {
       if (cur.metadata.resourceVersion !== obj.metadata.resourceVersion) return 'conflict';
-      return { ...cur, status: obj.status };
+      return { status: obj.status };
     }) as ApiResult<T>;
   }
 
@@ -197,10 +197,24 @@ export class ApiStore {
     mutate: (cur: T) => T,
     opts: WriteOptions & { status?: boolean } = {},
   ): ApiResult<T> {
-    return this.write(actor, opts.status ? 'status' : 'patch', kind, key, opts, false, (cur) => {
-      const next = mutate(cur as T);
-      return opts.status ? { ...cur, status: next.status } : next;
-    }) as ApiResult<T>;
+    if (opts.status)
+      return this.patchStatus(actor, kind, key, (cur) => mutate(cur as T).status, opts) as ApiResult<T>;
+    return this.write(actor, 'patch', kind, key, opts, false, (cur) => mutate(cur as T)) as ApiResult<T>;
+  }
+
+  /**
+   * A patch of the status subresource: `status` gets the current object and returns its new status
+   * (the rest of the object stays as stored). The kubelet's reports take this path: the stored
+   * object is copied once, with its new status, instead of once by the caller and again here.
+   */
+  patchStatus(
+    actor: string,
+    kind: Kind,
+    key: string,
+    status: (cur: KObject) => KObject['status'],
+    opts: WriteOptions = {},
+  ): ApiResult {
+    return this.write(actor, 'status', kind, key, opts, false, (cur) => ({ status: status(cur) }));
   }
 
   delete(actor: string, kind: Kind, key: string, opts: DeleteOptions = {}): ApiResult {
@@ -312,7 +326,7 @@ export class ApiStore {
     key: string,
     opts: WriteOptions,
     guarded: boolean,
-    next: (cur: KObject) => KObject | 'conflict',
+    next: (cur: KObject) => KObject | StatusOnly | 'conflict',
   ): ApiResult {
     const injected = this.faults.take(verb === 'status' ? 'update' : verb, actor);
     const cur = this.get(kind, key);
@@ -344,8 +358,8 @@ export class ApiStore {
         opts.cause?.ownerUid,
       );
     }
-    const proposed = next(cur);
-    if (proposed === 'conflict') {
+    const result = next(cur);
+    if (result === 'conflict') {
       return this.reject(
         actor,
         verb,
@@ -355,6 +369,8 @@ export class ApiStore {
         opts.cause?.ownerUid,
       );
     }
+    // A status write proposes the stored object with its new status, copied once (below).
+    const proposed = verb === 'status' ? cur : (result as KObject);
     if (hasTwoControllers(proposed)) {
       // API validation: metadata.ownerReferences may name only one controller.
       return this.reject(
@@ -375,7 +391,10 @@ export class ApiStore {
       generation: cur.metadata.generation + (specChanged(cur, proposed) ? 1 : 0),
     });
     if (!metadata.deletionTimestamp) delete metadata.deletionTimestamp;
-    const candidate = extend(proposed, { metadata });
+    const candidate =
+      verb === 'status'
+        ? extend(cur, { metadata, status: (result as StatusOnly).status })
+        : extend(proposed, { metadata });
     // The API server compares the new object with the stored one and drops an unchanged write.
     if (sameValue(candidate, cur)) return this.noop(actor, verb, kind, key, cur, opts.cause, guarded);
     metadata.resourceVersion = String(++this.rv);
@@ -617,6 +636,11 @@ function deepFreeze<T>(o: T): T {
 /** What a rejection names when the object is not there (built only then: writes are the hot path). */
 function ghostOf(kind: Kind, key: string): { kind: Kind; metadata: { name: string } } {
   return { kind, metadata: { name: key.slice(key.indexOf('/') + 1) } };
+}
+
+/** What a status write proposes: the new status only (see write). */
+interface StatusOnly {
+  status: KObject['status'];
 }
 
 /** Marks a write that carried the writer's resourceVersion (update, updateStatus). */
