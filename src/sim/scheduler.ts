@@ -135,11 +135,20 @@ export class Scheduler {
         : Math.max(MIN_FEASIBLE, Math.ceil((count * Math.max(5, 50 - count / 125)) / 100));
     const owner = controllerUid(pod);
     const mine = owner === undefined ? undefined : this.placed.get(owner);
+    const needs = needsOf(pod);
+    if (needs.plain && t.blocked === 0 && count > 0 && (mine === undefined || mine.size < want)) {
+      const at = t.pickEvenly(this.rotate % count, Math.min(want, count), mine, (ties) =>
+        this.world.streams.stream('scheduler').int(ties),
+      );
+      if (at >= 0) {
+        this.rotate = (this.rotate + 1) % count;
+        return t.facts[at]!.name;
+      }
+    }
     // A small owner's counts are marked on the table before the loop, so the ~500 nodes a pod
     // samples on a large cluster are scored without a map lookup each; a large owner is looked up.
     const marked = mine !== undefined && mine.size < want ? t.mark(mine, true) : undefined;
     const lookUp = marked === undefined ? mine : undefined;
-    const needs = needsOf(pod);
     const plain = needs.plain;
     const { pods, limit, same, best } = t;
     let ties = 0;
@@ -293,8 +302,13 @@ class NodeTable {
   same = new Int32Array(0);
   /** The best-scoring indexes of the pod being placed, its first `ties` entries in use. */
   best = new Int32Array(0);
+  /** pickEvenly's working space: the owner's nodes it skips. */
+  private scratch = new Int32Array(0);
   /** Moves on at every rebuild, when node indexes change (Spread.atsFor). */
   version = 0;
+  /** Nodes a plain pod may not fit: not open, full, or of a capacity the scores cannot hold. */
+  blocked = 0;
+  private readonly byLoad = new LoadBuckets();
   private index = new Map<string, number>();
 
   rebuild(facts: NodeFacts[], loadOf: (name: string) => NodeLoad): void {
@@ -311,18 +325,86 @@ class NodeTable {
     this.limit = Int32Array.from(facts, limitOf);
     this.same = new Int32Array(facts.length);
     this.best = new Int32Array(facts.length);
+    this.scratch = new Int32Array(facts.length);
+    this.byLoad.reset(this.pods);
+    this.blocked = 0;
+    for (let i = 0; i < facts.length; i++) if (this.isBlocked(i)) this.blocked++;
   }
 
   /** A node's object was written: its new facts replace the old at once. */
   replace(facts: NodeFacts): void {
     const i = this.index.get(facts.name);
     if (i === undefined) return;
+    const was = this.isBlocked(i);
     this.facts[i] = facts;
     this.limit[i] = limitOf(facts);
+    this.blocked += +this.isBlocked(i) - +was;
   }
 
   loadChanged(load: NodeLoad): void {
-    if (load.at >= 0) this.pods[load.at] = load.pods;
+    const i = load.at;
+    if (i < 0) return;
+    const was = this.isBlocked(i);
+    this.byLoad.move(i, this.pods[i]!, load.pods);
+    this.pods[i] = load.pods;
+    this.blocked += +this.isBlocked(i) - +was;
+  }
+
+  private isBlocked(i: number): boolean {
+    const lim = this.limit[i]!;
+    return lim < 0 || lim > MAX_EVEN_LIMIT || this.pods[i]! >= lim;
+  }
+
+  /**
+   * The sampling loop's pick for a plain pod while every node is open with room (no node
+   * blocked): the first `window` nodes from `start` are the ones it samples, and among them the
+   * lowest score is the least loaded node holding none of the owner's pods, ties in scan order.
+   * Answers from the per-load node sets instead of reading every sampled node; -1 when the
+   * owner has pods on every least loaded node there (the loop decides then).
+   */
+  pickEvenly(
+    start: number,
+    window: number,
+    mine: Spread | undefined,
+    draw: (ties: number) => number,
+  ): number {
+    const buckets = this.byLoad;
+    for (let load = buckets.lowest(); load < buckets.sizes.length; load++) {
+      const all = buckets.countIn(load, start, window);
+      if (all === 0) continue;
+      const skipped = mine === undefined ? 0 : this.ownedInWindow(mine, load, start, window);
+      if (skipped < 0) return -1;
+      if (all === skipped) continue;
+      const ties = all - skipped;
+      // The ties' order is the scan's (best[]), so the draw names the same node.
+      let k = ties === 1 ? 0 : draw(ties);
+      if (skipped > 0) {
+        const ranks = this.scratch.subarray(0, skipped);
+        for (let i = 0; i < skipped; i++) ranks[i] = buckets.offsetRank(load, start, ranks[i]!);
+        ranks.sort();
+        for (const r of ranks) if (r <= k) k++;
+      }
+      return buckets.nth(load, start, k);
+    }
+    return -1;
+  }
+
+  /**
+   * Writes to `scratch` the owner's nodes holding `load` pods among the `window` nodes from
+   * `start` and returns how many there are; -1 for an owner count below 1 (the loop decides then).
+   */
+  private ownedInWindow(mine: Spread, load: number, start: number, window: number): number {
+    const count = this.pods.length;
+    const ats = mine.atsFor(this);
+    const counts = mine.counts;
+    let n = 0;
+    for (let i = 0; i < ats.length; i++) {
+      if (counts[i]! < 1) return -1;
+      const at = ats[i]!;
+      if (at < 0 || this.pods[at] !== load) continue;
+      if ((at >= start ? at - start : at + count - start) < window) this.scratch[n++] = at;
+    }
+    return n;
   }
 
   /**
@@ -402,6 +484,104 @@ class Spread {
     this.counts.pop();
     this.ats.pop();
     this.slots.delete(load);
+  }
+}
+
+/** Scores are `ownerPods * 1_000_000 + load`: above this capacity a load could outscore a spread. */
+const MAX_EVEN_LIMIT = 999_999;
+
+/**
+ * The table's nodes grouped by how many pods they hold: for each load a Fenwick tree over node
+ * indexes, so the nodes of one load within a range of the table are counted, and the k-th of them
+ * found, in log(nodes) steps. Trees exist only for loads some node holds.
+ */
+class LoadBuckets {
+  /** Nodes holding each load. */
+  sizes: number[] = [];
+  private trees: Array<Int32Array | undefined> = [];
+  private n = 0;
+  private low = 0;
+
+  reset(pods: Int32Array): void {
+    this.n = pods.length;
+    this.sizes = [];
+    this.trees = [];
+    this.low = 0;
+    for (let i = 0; i < pods.length; i++) this.add(pods[i]!, i, 1);
+  }
+
+  move(i: number, from: number, to: number): void {
+    if (from === to) return;
+    this.add(from, i, -1);
+    this.add(to, i, 1);
+  }
+
+  /** No node holds fewer pods than this. */
+  lowest(): number {
+    while (this.low < this.sizes.length && !this.sizes[this.low]) this.low++;
+    return this.low;
+  }
+
+  /** Nodes holding `load` among the `window` indexes from `start` (wrapping at the end). */
+  countIn(load: number, start: number, window: number): number {
+    if (!this.sizes[load]) return 0;
+    const end = start + window;
+    if (end <= this.n) return this.rank(load, end) - this.rank(load, start);
+    return this.sizes[load]! - this.rank(load, start) + this.rank(load, end - this.n);
+  }
+
+  /** How many nodes holding `load` come before index `at` in scan order from `start`. */
+  offsetRank(load: number, start: number, at: number): number {
+    const before = this.rank(load, start);
+    return at >= start ? this.rank(load, at) - before : this.sizes[load]! - before + this.rank(load, at);
+  }
+
+  /** The index of the k-th (from 0) node holding `load` in scan order from `start`. */
+  nth(load: number, start: number, k: number): number {
+    const before = this.rank(load, start);
+    const after = this.sizes[load]! - before;
+    return this.select(load, k < after ? before + k : k - after);
+  }
+
+  private add(load: number, i: number, delta: number): void {
+    if (load < 0) return;
+    const size = (this.sizes[load] ?? 0) + delta;
+    this.sizes[load] = size;
+    if (size === 0) {
+      // A load no node holds any more: its tree goes (loads only climb while pods converge).
+      this.trees[load] = undefined;
+      return;
+    }
+    if (load < this.low) this.low = load;
+    let tree = this.trees[load];
+    if (tree === undefined) {
+      tree = new Int32Array(this.n + 1);
+      this.trees[load] = tree;
+    }
+    for (let x = i + 1; x <= this.n; x += x & -x) tree[x]! += delta;
+  }
+
+  /** Nodes holding `load` at indexes below `i`. */
+  private rank(load: number, i: number): number {
+    const tree = this.trees[load];
+    let sum = 0;
+    if (tree !== undefined) for (let x = i; x > 0; x -= x & -x) sum += tree[x]!;
+    return sum;
+  }
+
+  /** The index of the node holding `load` with `k` such nodes below it. */
+  private select(load: number, k: number): number {
+    const tree = this.trees[load]!;
+    let pos = 0;
+    let rest = k;
+    for (let step = 1 << (31 - Math.clz32(this.n)); step > 0; step >>= 1) {
+      const next = pos + step;
+      if (next <= this.n && tree[next]! <= rest) {
+        pos = next;
+        rest -= tree[next]!;
+      }
+    }
+    return pos;
   }
 }
 
