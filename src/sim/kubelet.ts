@@ -74,9 +74,13 @@ export class Kubelet {
       (ev.type === 'MODIFIED' &&
         (!wasBound || (!ev.old?.metadata.deletionTimestamp && !!ev.object.metadata.deletionTimestamp)));
     if (!relevant) return;
-    const uid = ev.object.metadata.uid;
-    this.world.clock.after(REACTION_MS, `kubelet/${node}: sync pod ${ev.object.metadata.name}`, () =>
-      this.syncPod(m, ev.key, uid),
+    // The timer keeps the key, uid and name, not the event: that would hold both pod versions alive.
+    const { key } = ev;
+    const { uid, name } = ev.object.metadata;
+    this.world.clock.after(
+      REACTION_MS,
+      () => `kubelet/${node}: sync pod ${name}`,
+      () => this.syncPod(m, key, uid),
     );
   }
 
@@ -132,8 +136,10 @@ export class Kubelet {
         { code: 'kubelet.waiting', params: { pod: pod.metadata.name, ...verdict.wait } },
         pod.metadata.name,
       );
-      this.world.clock.after(ADMIT_RETRY_MS, `kubelet/${m.name}: retry admit ${pod.metadata.name}`, () =>
-        this.syncPod(m, key, uid),
+      this.world.clock.after(
+        ADMIT_RETRY_MS,
+        () => `kubelet/${m.name}: retry admit ${pod.metadata.name}`,
+        () => this.syncPod(m, key, uid),
       );
       return;
     }
@@ -288,9 +294,13 @@ export class Kubelet {
   unready(m: Machine, c: Container, forMs: number): void {
     c.unreadyUntilMs = Math.max(c.unreadyUntilMs, this.world.now + forMs);
     this.post(m, c);
-    this.world.clock.at(c.unreadyUntilMs, `kubelet/${m.name}: probe of ${c.podName} passes again`, () => {
-      if (m.containers.get(c.podUid) === c) this.post(m, c);
-    });
+    this.world.clock.at(
+      c.unreadyUntilMs,
+      () => `kubelet/${m.name}: probe of ${c.podName} passes again`,
+      () => {
+        if (m.containers.get(c.podUid) === c) this.post(m, c);
+      },
+    );
   }
 
   private beginTermination(m: Machine, pod: KObject, c: Container | undefined): void {
@@ -416,10 +426,14 @@ export class Kubelet {
   /** One pending timer per container: a new one replaces the old. */
   private later(m: Machine, c: Container, delayMs: number, what: string, run: () => void): void {
     this.world.clock.cancel(c.timer);
-    const timer = this.world.clock.after(delayMs, `kubelet/${m.name}: ${c.podName} ${what}`, () => {
-      if (c.timer === timer) c.timer = undefined;
-      if (m.up && m.containers.get(c.podUid) === c) run();
-    });
+    const timer = this.world.clock.after(
+      delayMs,
+      () => `kubelet/${m.name}: ${c.podName} ${what}`,
+      () => {
+        if (c.timer === timer) c.timer = undefined;
+        if (m.up && m.containers.get(c.podUid) === c) run();
+      },
+    );
     c.timer = timer;
   }
 }
