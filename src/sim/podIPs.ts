@@ -16,8 +16,8 @@ interface NodeRange {
   base: number;
   /** How many addresses the CIDR holds (a power of two, at least 256). */
   size: number;
-  /** Offsets in use. */
-  used: Set<number>;
+  /** 1 at each offset in use (a byte per address: a node's few hundred, read once per pod). */
+  used: Uint8Array;
   /** The offset handed out last (host-local's "last reserved IP"). */
   last: number;
 }
@@ -37,7 +37,7 @@ export class PodIPs {
     // Align the block to its size, as a CIDR is.
     const base = Math.ceil(this.next / size) * size;
     this.next = base + size;
-    this.nodes.set(name, { base, size, used: new Set(), last: 1 });
+    this.nodes.set(name, { base, size, used: new Uint8Array(size), last: 1 });
   }
 
   /** The node's pod CIDR, e.g. `10.244.3.0/24`. */
@@ -54,8 +54,8 @@ export class PodIPs {
     for (let i = 1; i <= hosts; i++) {
       // Offsets 2 .. size-2: .0 is the network, .1 the gateway, the last the broadcast address.
       const off = ((r.last - 2 + i) % hosts) + 2;
-      if (r.used.has(off)) continue;
-      r.used.add(off);
+      if (r.used[off] === 1) continue;
+      r.used[off] = 1;
       r.last = off;
       return intToIp(r.base + off);
     }
@@ -65,7 +65,10 @@ export class PodIPs {
   /** The pod's sandbox is gone: its address may be given again. */
   release(node: string, ip: string): void {
     const r = this.nodes.get(node);
-    if (r) r.used.delete(ipToInt(ip) - r.base);
+    if (!r) return;
+    const off = ipToInt(ip) - r.base;
+    // An address outside the node's CIDR was never handed out by it.
+    if (off >= 0 && off < r.size) r.used[off] = 0;
   }
 
   /** A ClusterIP for a new Service, or undefined when the range is exhausted. */
