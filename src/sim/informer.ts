@@ -14,7 +14,7 @@ export type InformerHandler = (ev: WatchEvent) => void;
 export class Informer {
   private readonly cache = new Map<Kind, Map<string, KObject>>();
   /** Pods by the uid of their controllerRef ('' for orphans): Kubernetes' controller-owner index. */
-  private readonly podsByOwner = new Map<string, Map<string, KObject>>();
+  private readonly podsByOwner = new Map<string, OwnedPods>();
   /**
    * Queued events and their due times, side by side: one object less per watched write (the
    * 150,000-pod run queues every pod write; young-generation GC was a fifth of its CPU).
@@ -168,24 +168,19 @@ export class Informer {
       after !== undefined &&
       before.metadata.ownerReferences === after.metadata.ownerReferences;
     const now = after === undefined ? undefined : sameRefs ? was : controllerOf(after);
-    if (was !== undefined && was === now) {
-      const m = this.podsByOwner.get(was)!;
-      m.delete(key);
-      m.set(key, after!);
-      return;
-    }
+    if (was !== undefined && was === now) return this.podsByOwner.get(was)!.moveToEnd(key, after!);
     if (was !== undefined) {
-      const m = this.podsByOwner.get(was)!;
-      m.delete(key);
-      if (m.size === 0) this.podsByOwner.delete(was);
+      const owned = this.podsByOwner.get(was)!;
+      owned.delete(key);
+      if (owned.pods.size === 0) this.podsByOwner.delete(was);
     }
     if (now === undefined) return;
-    let m = this.podsByOwner.get(now);
-    if (!m) {
-      m = new Map();
-      this.podsByOwner.set(now, m);
+    let owned = this.podsByOwner.get(now);
+    if (!owned) {
+      owned = new OwnedPods();
+      this.podsByOwner.set(now, owned);
     }
-    m.set(key, after!);
+    owned.add(key, after!);
   }
 
   /**
@@ -193,7 +188,7 @@ export class Informer {
    * sort; counting and ranking (a total order) do not.
    */
   podsOwnedBy(ownerUid: string): ReadonlyMap<string, KObject> {
-    return this.podsByOwner.get(ownerUid) ?? EMPTY;
+    return this.podsByOwner.get(ownerUid)?.pods ?? EMPTY;
   }
 
   private indexPod(pod: KObject, key: string): void {
@@ -209,3 +204,84 @@ function controllerOf(pod: KObject): string {
 }
 
 const EMPTY: ReadonlyMap<string, KObject> = new Map();
+
+/** V8's first capacity of a Map's hash table (OrderedHashTable::kInitialCapacity). */
+const INITIAL_CAPACITY = 4;
+
+/**
+ * One owner's pods in the order of their last event (delete, then set: controllers iterate this
+ * order). A Map keeps a deleted entry's slot until its table is rebuilt, and V8 doubles a full
+ * table unless half its slots are deleted: a steady 100 pods moved to the end on every status
+ * event lived in a table of 256 entries, not 128. This mirrors V8's bookkeeping (capacity, used
+ * slots) and, when a move would grow the table, copies the pods in order into a new Map instead,
+ * which is no larger than the one before. A wrong mirror costs memory or time, never order.
+ */
+class OwnedPods {
+  pods = new Map<string, KObject>();
+  /** The table's capacity (entries) and the slots used in it, live or deleted. */
+  private capacity = INITIAL_CAPACITY;
+  private used = 0;
+
+  /** A pod new to this owner: its entry goes at the end. */
+  add(key: string, pod: KObject): void {
+    if (this.rebuildBeatsGrowth(this.pods.size + 1)) return this.rebuild(key, pod);
+    this.reserveSlot();
+    this.pods.set(key, pod);
+  }
+
+  delete(key: string): void {
+    this.pods.delete(key);
+    // Map.prototype.delete halves a table less than a quarter full (OrderedHashTable::Shrink).
+    if (this.pods.size < this.capacity >> 2) this.rehashed(this.capacity >> 1);
+  }
+
+  /** The pod's entry moves to the end with its new version. */
+  moveToEnd(key: string, pod: KObject): void {
+    if (this.rebuildBeatsGrowth(this.pods.size)) return this.rebuild(key, pod);
+    this.delete(key);
+    this.reserveSlot();
+    this.pods.set(key, pod);
+  }
+
+  /**
+   * Whether the next insertion would double a full table (fewer than half its slots deleted)
+   * while a fresh copy of the `live` entries it will then hold would fit in no more than the
+   * current one and leave an eighth of them free (so copies stay rare: one per live/8 moves).
+   */
+  private rebuildBeatsGrowth(live: number): boolean {
+    if (this.used < this.capacity || this.capacity - this.pods.size >= this.capacity >> 1) return false;
+    const fresh = tableCapacityFor(live);
+    return fresh <= this.capacity && fresh - live >= live >> 3;
+  }
+
+  /** Accounts for V8 rehashing a full table before an insertion. */
+  private reserveSlot(): void {
+    if (this.used >= this.capacity) {
+      const deleted = this.used - this.pods.size;
+      this.rehashed(deleted >= this.capacity >> 1 ? this.capacity : this.capacity << 1);
+    }
+    this.used++;
+  }
+
+  private rehashed(capacity: number): void {
+    this.capacity = Math.max(capacity, INITIAL_CAPACITY);
+    this.used = this.pods.size;
+  }
+
+  /** The same entries in the same order, `key` set (or moved) at the end with `pod`, in a new Map. */
+  private rebuild(key: string, pod: KObject): void {
+    const next = new Map<string, KObject>();
+    for (const [k, v] of this.pods) if (k !== key) next.set(k, v);
+    next.set(key, pod);
+    this.pods = next;
+    this.capacity = tableCapacityFor(next.size);
+    this.used = next.size;
+  }
+}
+
+/** The capacity of a Map filled from empty with `n` insertions (doubling from 4 when full). */
+function tableCapacityFor(n: number): number {
+  let c = INITIAL_CAPACITY;
+  while (c < n) c <<= 1;
+  return c;
+}
