@@ -495,7 +495,7 @@ const MAX_EVEN_LIMIT = 999_999;
  * indexes, so the nodes of one load within a range of the table are counted, and the k-th of them
  * found, in log(nodes) steps. Trees exist only for loads some node holds.
  */
-class LoadBuckets {
+export class LoadBuckets {
   /** Nodes holding each load. */
   sizes: number[] = [];
   private trees: Array<Int32Array | undefined> = [];
