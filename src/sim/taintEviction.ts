@@ -16,18 +16,25 @@ const ACTOR = 'taint-eviction-controller';
 
 export class TaintEviction {
   private readonly timers = new Map<string, Timer>();
+  /**
+   * Names of the stored nodes with a NoExecute taint, kept from the store's Node events (it emits
+   * every write, synchronously): a pod bound while none has one needs no node lookup.
+   */
+  private readonly noExecuteNodes = new Set<string>();
 
   constructor(private readonly world: World) {
     world.store.watch((ev) => this.onEvent(ev));
   }
 
   private onEvent(ev: WatchEvent): void {
-    if (ev.kind === 'Node' && ev.type !== 'DELETED') {
-      if (noExecuteKey(ev.old) === noExecuteKey(ev.object)) return;
-      const node = ev.object.metadata.name;
+    if (ev.kind === 'Node') {
+      const name = ev.object.metadata.name;
+      if (ev.type !== 'DELETED' && noExecuteKey(ev.object) !== '') this.noExecuteNodes.add(name);
+      else this.noExecuteNodes.delete(name);
+      if (ev.type === 'DELETED' || noExecuteKey(ev.old) === noExecuteKey(ev.object)) return;
       // React on a later step: watchers never write inside the write that notified them.
-      this.world.clock.after(1, `${ACTOR}: taints of ${node} changed`, () => {
-        for (const pod of this.world.podsOnNode(node)) this.consider(pod);
+      this.world.clock.after(1, `${ACTOR}: taints of ${name} changed`, () => {
+        for (const pod of this.world.podsOnNode(name)) this.consider(pod);
       });
     } else if (
       ev.kind === 'Pod' &&
@@ -37,7 +44,7 @@ export class TaintEviction {
     ) {
       // Most nodes carry no NoExecute taint: then there is nothing to consider (a taint added
       // later reaches this pod through the node's own event).
-      if (noExecuteKey(this.world.store.get('Node', ev.object.spec.nodeName)) === '') return;
+      if (this.noExecuteNodes.size === 0 || !this.noExecuteNodes.has(ev.object.spec.nodeName)) return;
       const key = ev.key;
       this.world.clock.after(1, `${ACTOR}: pod ${ev.object.metadata.name} bound`, () => {
         const pod = this.world.store.get('Pod', key);
