@@ -8,7 +8,7 @@
 import type { KObject } from '../model/types.ts';
 import type { ClaimWait, TraceMessage } from '../trace/messages.ts';
 import type { WatchEvent } from './api/types.ts';
-import { type Container, isReporting, type Machine } from './machine.ts';
+import { type Container, ContainerRecord, isReporting, type Machine } from './machine.ts';
 import { podBehavior } from './podBehavior.ts';
 import { kubeletPodStatus, withCondition } from './podStatus.ts';
 import type { World } from './world.ts';
@@ -131,11 +131,12 @@ export class Kubelet {
       if (!verdict) continue;
       if ('reject' in verdict) return this.rejectPod(m, pod, verdict.reject);
       const uid = pod.metadata.uid;
-      this.note(
-        m,
-        { code: 'kubelet.waiting', params: { pod: pod.metadata.name, ...verdict.wait } },
-        pod.metadata.name,
-      );
+      if (this.tracing)
+        this.note(
+          m,
+          { code: 'kubelet.waiting', params: { pod: pod.metadata.name, ...verdict.wait } },
+          pod.metadata.name,
+        );
       this.world.clock.after(
         ADMIT_RETRY_MS,
         () => `kubelet/${m.name}: retry admit ${pod.metadata.name}`,
@@ -144,35 +145,21 @@ export class Kubelet {
       return;
     }
     const b = podBehavior(pod, this.rng, this.world.sim.podStartMs);
-    const c: Container = {
-      podKey: key,
-      podUid: pod.metadata.uid,
-      podName: pod.metadata.name,
-      running: false,
-      ready: false,
-      restartCount: 0,
-      backoffMs: BACKOFF_START_MS,
-      startedAtMs: 0,
-      phase: 'Pending',
-      terminating: false,
-      unreadyUntilMs: 0,
-      // The pod sandbox comes first: its network namespace gets the pod's IP (CNI host-local).
-      podIP: this.world.podIPs.allocate(m.name),
-      // Every field is in the literal, so V8 keeps them all in the object (no property array).
-      podIPs: undefined,
-      timer: undefined,
-    };
+    // The pod sandbox comes first: its network namespace gets the pod's IP (CNI host-local).
+    const podIP = this.world.podIPs.allocate(m.name);
+    const c = new ContainerRecord(key, pod.metadata.uid, podIP, BACKOFF_START_MS);
     m.containers.set(c.podUid, c);
     this.post(m, c);
     this.later(m, c, b.startDelayMs, 'start', () => this.start(m, c));
   }
 
   private rejectPod(m: Machine, pod: KObject, message: string, reason: RejectReason = 'OutOfpods'): void {
-    this.note(
-      m,
-      { code: 'kubelet.rejected', params: { pod: pod.metadata.name, reason, message } },
-      pod.metadata.name,
-    );
+    if (this.tracing)
+      this.note(
+        m,
+        { code: 'kubelet.rejected', params: { pod: pod.metadata.name, reason, message } },
+        pod.metadata.name,
+      );
     this.world.store.patchStatus(
       this.actorOf(m),
       'Pod',
@@ -199,7 +186,8 @@ export class Kubelet {
       c.ready = false;
       c.phase = phase;
       ended++;
-      this.note(m, { code: 'kubelet.shutdown', params: { pod: c.podName, phase } }, c.podName);
+      if (this.tracing)
+        this.note(m, { code: 'kubelet.shutdown', params: { pod: c.podName, phase } }, c.podName);
       this.world.store.patchStatus(
         this.actorOf(m),
         'Pod',
@@ -230,11 +218,12 @@ export class Kubelet {
     c.phase = 'Running';
     c.startedAtMs = this.world.now;
     c.ready = b.readyDelayMs === 0 && b.behavior !== 'never-ready';
-    this.note(
-      m,
-      { code: 'kubelet.started', params: { pod: c.podName, restarts: c.restartCount } },
-      c.podName,
-    );
+    if (this.tracing)
+      this.note(
+        m,
+        { code: 'kubelet.started', params: { pod: c.podName, restarts: c.restartCount } },
+        c.podName,
+      );
     for (const hook of this.onStart) hook(pod, m.name, c);
     this.post(m, c);
     if (b.behavior === 'crashloop')
@@ -268,11 +257,12 @@ export class Kubelet {
     c.ready = false;
     const delay = c.backoffMs;
     c.backoffMs = Math.min(BACKOFF_MAX_MS, c.backoffMs * 2);
-    this.note(
-      m,
-      { code: 'kubelet.exited', params: { pod: c.podName, exitZero, restartSeconds: delay / 1000 } },
-      c.podName,
-    );
+    if (this.tracing)
+      this.note(
+        m,
+        { code: 'kubelet.exited', params: { pod: c.podName, exitZero, restartSeconds: delay / 1000 } },
+        c.podName,
+      );
     this.post(m, c);
     this.later(m, c, delay, 'restart', () => {
       c.restartCount++;
@@ -286,7 +276,8 @@ export class Kubelet {
     c.running = false;
     c.ready = false;
     c.phase = phase;
-    this.note(m, { code: 'kubelet.finished', params: { pod: c.podName, phase } }, c.podName);
+    if (this.tracing)
+      this.note(m, { code: 'kubelet.finished', params: { pod: c.podName, phase } }, c.podName);
     this.post(m, c);
   }
 
@@ -319,7 +310,7 @@ export class Kubelet {
       c.running = false;
       c.ready = false;
       this.removeSandbox(m, c);
-      this.note(m, { code: 'kubelet.stopped', params: { pod: c.podName } }, c.podName);
+      if (this.tracing) this.note(m, { code: 'kubelet.stopped', params: { pod: c.podName } }, c.podName);
       this.finalizeDelete(m, c.podKey, c.podUid);
     });
   }
@@ -336,7 +327,7 @@ export class Kubelet {
     c.running = false;
     c.ready = false;
     this.removeSandbox(m, c);
-    this.note(m, { code: 'kubelet.killed', params: { pod: c.podName } }, c.podName);
+    if (this.tracing) this.note(m, { code: 'kubelet.killed', params: { pod: c.podName } }, c.podName);
   }
 
   /** The pod's sandbox is torn down: the container is forgotten and its IP goes back to the node's CIDR. */
@@ -351,7 +342,8 @@ export class Kubelet {
       this.world.clock.cancel(c.timer);
       // A pending restart dies with the machine; the reboot's resync starts the container again.
       c.timer = undefined;
-      if (c.running) this.note(m, { code: 'kubelet.power-lost', params: { pod: c.podName } }, c.podName);
+      if (c.running && this.tracing)
+        this.note(m, { code: 'kubelet.power-lost', params: { pod: c.podName } }, c.podName);
       c.running = false;
       c.ready = false;
     }
@@ -415,6 +407,14 @@ export class Kubelet {
       this.actors.set(m.name, actor);
     }
     return actor;
+  }
+
+  /**
+   * Whether trace lines are recorded: a lean pass records none, so callers do not build their
+   * messages (nor a pod's name from its key).
+   */
+  private get tracing(): boolean {
+    return this.world.trace.recording;
   }
 
   /** A trace line about one pod; its `pod/<name>` reference is built only when events are kept. */

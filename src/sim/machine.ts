@@ -29,6 +29,78 @@ export interface Container {
   timer?: Timer;
 }
 
+type Phase = Container['phase'];
+const PHASES: readonly Phase[] = ['Pending', 'Running', 'Succeeded', 'Failed'];
+/** Bits of ContainerRecord.state: the phase's index in PHASES, then three flags. */
+const PHASE_MASK = 0b11;
+const RUNNING = 0b100;
+const READY = 0b1000;
+const TERMINATING = 0b10000;
+
+/**
+ * The kubelet's container record: a Container in 9 fields instead of 14 (136 bytes a pod at
+ * 150,000 pods). The phase and three flags share one small integer, the pod's name is read from
+ * its key (only trace lines and traffic ask), and podIP from status.podIPs, built once per sandbox.
+ */
+export class ContainerRecord implements Container {
+  /** status.podIPs for the sandbox's IP; undefined when the node's CIDR had none left. */
+  podIPs: ReadonlyArray<{ ip: string }> | undefined;
+  restartCount = 0;
+  startedAtMs = 0;
+  unreadyUntilMs = 0;
+  timer: Timer | undefined = undefined;
+  private state = 0;
+
+  constructor(
+    readonly podKey: string,
+    readonly podUid: string,
+    podIP: string | undefined,
+    public backoffMs: number,
+  ) {
+    this.podIPs = podIP ? Object.freeze([Object.freeze({ ip: podIP })]) : undefined;
+  }
+
+  get podName(): string {
+    return this.podKey.slice(this.podKey.indexOf('/') + 1);
+  }
+
+  get podIP(): string | undefined {
+    return this.podIPs?.[0]?.ip;
+  }
+
+  get phase(): Phase {
+    return PHASES[this.state & PHASE_MASK]!;
+  }
+
+  set phase(p: Phase) {
+    this.state = (this.state & ~PHASE_MASK) | PHASES.indexOf(p);
+  }
+
+  get running(): boolean {
+    return (this.state & RUNNING) !== 0;
+  }
+
+  set running(v: boolean) {
+    this.state = v ? this.state | RUNNING : this.state & ~RUNNING;
+  }
+
+  get ready(): boolean {
+    return (this.state & READY) !== 0;
+  }
+
+  set ready(v: boolean) {
+    this.state = v ? this.state | READY : this.state & ~READY;
+  }
+
+  get terminating(): boolean {
+    return (this.state & TERMINATING) !== 0;
+  }
+
+  set terminating(v: boolean) {
+    this.state = v ? this.state | TERMINATING : this.state & ~TERMINATING;
+  }
+}
+
 export interface Machine {
   name: string;
   /** Powered on with a running kubelet. */
