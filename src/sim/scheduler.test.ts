@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LoadBuckets } from './scheduler.ts';
+import { feasibleNodesToFind, LoadBuckets } from './scheduler.ts';
 
 /** The nodes holding `load` in scan order from `start` over the first `window` indexes (wrapping). */
 function scanOrder(pods: number[], load: number, start: number, window: number): number[] {
@@ -44,5 +44,22 @@ describe('scheduler: load buckets', () => {
       }),
       { seed: 17, numRuns: 300 },
     );
+  });
+});
+
+describe('scheduler: nodes scored per pod (numFeasibleNodesToFind, adaptive percentageOfNodesToScore)', () => {
+  it('scores every node below 100, then 50 % less 1 % per 125 nodes (at least 5 %, at least 100), in integers', () => {
+    const cases: Array<[number, number]> = [
+      [1, 1],
+      [99, 99],
+      [100, 100],
+      [200, 100], // 49 % of 200 = 98: raised to the minimum of 100
+      [300, 144], // 48 %
+      [1_500, 570], // 38 %
+      [1_550, 589], // 50 - 1550/125 = 37.6 truncates to 38 %, not rounded down to 37.6 %
+      [5_000, 500], // 10 %
+      [6_000, 300], // 50 - 48 = 2 %: at least 5 %
+    ];
+    for (const [nodes, scored] of cases) expect([nodes, feasibleNodesToFind(nodes)]).toEqual([nodes, scored]);
   });
 });
