@@ -1,7 +1,9 @@
 /** Shared helpers for benchmarks: timing with a warm-up, medians and peak heap sampling. */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { runScenario } from '../src/run/runScenario.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 
@@ -148,4 +150,35 @@ export function standardScenarioResults(prefix: string, make: (seed: number) => 
       detail: `simulated ms per wall ms (${round(simulatedMs / n / 60_000, 1)} simulated minutes a run)`,
     },
   ];
+}
+
+/**
+ * `fn` exported by bench/`file`, compiled the way `npm run build` compiles dist/ (esbuild, one ES
+ * module, packages left to node_modules) and run by plain `node` in a fresh process: what the
+ * installed `kubeprop` command executes. Through tsx the same code carries the loader's thread,
+ * esbuild and the transformed sources (~110 MB more resident, some CPU); inChildProcess measures that.
+ */
+export function inCompiledChildProcess(file: string, fn: string): BenchResult[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = join(here, '..');
+  // Under node_modules so the bundle's package imports resolve; never committed, never packed.
+  const outDir = join(root, 'node_modules', '.cache', 'kubeprop-bench');
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, `${file.replace(/\.ts$/, '')}.${fn}.mjs`);
+  buildSync({
+    stdin: {
+      contents: `import { ${fn} } from './${file}';\nconsole.log(JSON.stringify(await ${fn}()));\n`,
+      resolveDir: here,
+      loader: 'ts',
+    },
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const out = execFileSync(process.execPath, [outfile], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as BenchResult[];
 }
