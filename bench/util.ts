@@ -179,6 +179,10 @@ export function inCompiledChildProcess(file: string, fn: string): BenchResult[] 
     packages: 'external',
     logLevel: 'warning',
   });
-  const out = execFileSync(process.execPath, [outfile], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, [outfile], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as BenchResult[];
 }
