@@ -4,7 +4,8 @@
  * rejects pods for a while, delete and same-name recreate of the set. Focused plans: scale-down
  * victim order (rankingScenarioArb: orphans created at different times with
  * controller.kubernetes.io/pod-deletion-cost and application behaviours, crash-looping sets,
- * crash-pod faults, unready pods, two or three nodes, then one or two scale-downs), staggered
+ * crash-pod faults, unready pods, two or three nodes, a bare set or one under a Deployment with or
+ * without an older sibling set, then one or two scale-downs), staggered
  * readiness with minReadySeconds, the adoption race of kubernetes#42639, failed create batches.
  */
 import fc from 'fast-check';
@@ -108,6 +109,40 @@ function windDown(crashloop: boolean, last: readonly ScenarioEvent[]): ScenarioE
   return [{ at, do: 'scale', target: RS, replicas: 0 } as ScenarioEvent];
 }
 
+/** Who controls `frontend`: nobody, or a Deployment (alone, or with an older sibling set). */
+type Lineage = 'bare' | 'owned' | 'sibling';
+
+/**
+ * The Deployment that stands over the ReplicaSets of a ranking plan. No Deployment object is
+ * created (its controller would resize the sets the plan scales): the reference alone makes the
+ * sets siblings, which is all the ranking reads (getReplicaSetsWithSameController), and the
+ * simulated garbage collector acts on an owner's deletion only, so it leaves them be.
+ */
+const DEPLOYMENT_REF = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  name: 'web',
+  uid: 'deployment-web',
+  controller: true,
+  blockOwnerDeletion: true,
+};
+
+/** `rs` under the Deployment stand-in. */
+function underDeployment(rs: KObject): KObject {
+  return { ...rs, metadata: { ...rs.metadata, ownerReferences: [DEPLOYMENT_REF] } } as KObject;
+}
+
+/**
+ * The sets of one lineage. Kubernetes ranks a bare ReplicaSet's pods 0 on co-location; under a
+ * Deployment they count the pods of every sibling on their node, so an older sibling's pods (label
+ * app: web-old, never adopted by `frontend`) crowd some nodes and not others.
+ */
+function lineageSets(lineage: Lineage, front: KObject, oldReplicas: number): KObject[] {
+  if (lineage === 'bare') return [front];
+  if (lineage === 'owned') return [underDeployment(front)];
+  return [underDeployment(front), underDeployment(replicaSet('frontend-old', oldReplicas, 'web-old'))];
+}
+
 /**
  * A ReplicaSet whose pods come to differ (ages, costs, restarts, readiness, nodes) and then shrink:
  * the fault plan ends with one or two scale-downs, some after minutes (log2 age buckets differ).
@@ -121,6 +156,9 @@ export function rankingScenarioArb(variant: string): fc.Arbitrary<Scenario> {
     .record({
       // One node half the time: colocation then ties, and the later rungs decide.
       nodes: fc.constantFrom(1, 1, 2, 3),
+      // Co-location ranks only under a controller (a bare set ranks every pod 0 on it).
+      lineage: fc.constantFrom<Lineage>('bare', 'owned', 'owned', 'sibling', 'sibling'),
+      oldReplicas: fc.integer({ min: 1, max: 3 }),
       replicas: fc.integer({ min: 2, max: 5 }),
       crashloop: fc.constantFrom(false, false, false, true),
       initial: fc.array(orphanShapeArb, { maxLength: 2 }),
@@ -134,7 +172,7 @@ export function rankingScenarioArb(variant: string): fc.Arbitrary<Scenario> {
         seed: p.seed,
         nodes: plainNodes(p.nodes),
         objects: [
-          frontend(p.replicas, p.crashloop),
+          ...lineageSets(p.lineage, frontend(p.replicas, p.crashloop), p.oldReplicas),
           ...p.initial.map((o, i) => rankedOrphan(`seed-${i}`, o)),
         ],
         events: [...p.groups.flat(), ...p.last, ...windDown(p.crashloop, p.last)].sort((a, b) => a.at - b.at),

@@ -82,8 +82,8 @@ export const replicasetDeletionRanking: SafetyInvariant = {
     ko: '축소할 때는 쿠버네티스의 순서대로 파드를 지운다: 배치되지 않은 파드, Pending, Ready 아님, pod-deletion-cost가 낮은 파드, 더 붐비는 노드의 파드, Ready가 된 지 짧은 파드, 재시작이 많은 파드, 더 새로운 파드가 먼저다 (컨트롤러가 본 상태 기준).',
   },
   explain: {
-    en: 'When the office has too many residents, it asks those who have not moved in yet to leave first, then those who are not settled, then whoever the landlord marked as cheapest to lose (controller.kubernetes.io/pod-deletion-cost), then those sharing a crowded floor, the newest arrivals and the restless ones. Kubernetes ranks victims this way (ActivePodsWithRanks) so a scale-down costs as little availability as it can; times are compared in doubling buckets (LogarithmicScaleDown), and where two pods tie Kubernetes picks by UID, so either choice passes.',
-    ko: '입주자가 너무 많으면 관리 사무소는 아직 입주하지 않은 사람, 자리를 잡지 못한 사람, 집주인이 내보내도 손해가 적다고 표시한 사람(controller.kubernetes.io/pod-deletion-cost), 붐비는 층에 사는 사람, 가장 최근에 온 사람과 자주 들락날락한 사람 순으로 내보낸다. 쿠버네티스는 이렇게 삭제 대상을 순위로 골라(ActivePodsWithRanks) 축소로 잃는 가용성을 최소로 한다. 시간은 두 배씩 커지는 구간으로 비교하고(LogarithmicScaleDown), 동률이면 UID로 고르므로 어느 쪽을 지워도 통과한다.',
+    en: 'When the office has too many residents, it asks those who have not moved in yet to leave first, then those who are not settled, then whoever the landlord marked as cheapest to lose (controller.kubernetes.io/pod-deletion-cost), then those on a floor crowded with their household (the pods of every ReplicaSet under the same Deployment; a bare ReplicaSet has no household, so no floor is crowded), the newest arrivals and the restless ones. Kubernetes ranks victims this way (ActivePodsWithRanks) so a scale-down costs as little availability as it can; times are compared in doubling buckets (LogarithmicScaleDown), and where two pods tie Kubernetes picks by UID, so either choice passes.',
+    ko: '입주자가 너무 많으면 관리 사무소는 아직 입주하지 않은 사람, 자리를 잡지 못한 사람, 집주인이 내보내도 손해가 적다고 표시한 사람(controller.kubernetes.io/pod-deletion-cost), 같은 가구(같은 디플로이먼트에 속한 모든 레플리카셋의 파드)로 붐비는 층에 사는 사람(소유자 없는 레플리카셋에는 가구가 없으니 붐비는 층도 없다), 가장 최근에 온 사람과 자주 들락날락한 사람 순으로 내보낸다. 쿠버네티스는 이렇게 삭제 대상을 순위로 골라(ActivePodsWithRanks) 축소로 잃는 가용성을 최소로 한다. 시간은 두 배씩 커지는 구간으로 비교하고(LogarithmicScaleDown), 동률이면 UID로 고르므로 어느 쪽을 지워도 통과한다.',
   },
   appliesTo: (s) => hasKind(s, 'ReplicaSet'),
   check(world) {
@@ -96,7 +96,9 @@ export const replicasetDeletionRanking: SafetyInvariant = {
       judged.add(c);
       const observed = c.observed;
       const nowMs = c.decidedAtMs;
-      const bad = misranked(rankFacts(observed, observed), new Set(c.victims), nowMs);
+      // Co-location counts the active pods among those the ReplicaSets sharing this one's
+      // controller select (a bare ReplicaSet has none): the controller names them in the cause.
+      const bad = misranked(rankFacts(observed, c.relatedObserved), new Set(c.victims), nowMs);
       if (!bad) continue;
       const { victim: v, kept: k } = bad;
       findings.push({

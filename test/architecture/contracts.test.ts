@@ -76,6 +76,7 @@ describe('contracts: WriteCause', () => {
       observedReplicas: 1,
       victims: ['a', 'b'],
       observed: [],
+      relatedObserved: [],
       decidedAtMs: 0,
     };
     expect(read(victims)).toBe(2);

@@ -27,8 +27,10 @@ import { type ReplicaSetEvent, replicaSetMachine } from './machine.ts';
 import {
   computeStatus,
   decideManage,
+  indirectlyRelatedPods,
   isActive,
   matchingReplicaSets,
+  needsRanking,
   podFromTemplate,
   type ReplicaSetStatus,
   statusChanged,
@@ -45,6 +47,8 @@ interface SyncState {
   created: number;
   batchSize: number;
   victims: KObject[];
+  /** The pods the victims were ranked against (getIndirectlyRelatedPods); empty unless ranked. */
+  related: readonly KObject[];
   /**
    * `rsNeedsSync`: the expectations as they were when the sync began, before it listed pods. An
    * expectation met later in the sync (an ADD delivered while the claim patches were in flight)
@@ -81,6 +85,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     created: 0,
     batchSize: 1,
     victims: [],
+    related: [],
     needsSync: true,
     decidedAtMs: 0,
   };
@@ -187,6 +192,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       created: 0,
       batchSize: 1,
       victims: [],
+      related: [],
       needsSync: !this.v.expectations || this.expectations.satisfied(key),
       decidedAtMs: this.world.now,
     };
@@ -250,6 +256,16 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     return pods;
   }
 
+  /**
+   * getIndirectlyRelatedPods from the cache: the pods that the ReplicaSets with this one's
+   * controller select (none for a bare ReplicaSet: no pod list is walked then).
+   */
+  private relatedPods(rs: KObject): KObject[] {
+    if (!rs.metadata.ownerReferences?.some((r) => r.controller)) return [];
+    const sets = this.informer.map('ReplicaSet').values();
+    return indirectlyRelatedPods(rs, sets, this.informer.map('Pod').values());
+  }
+
   /** The manage step's decision; sets expectations before any API call, as Kubernetes does. */
   private decide(): Decision {
     const { rs, key, owned } = this.cur;
@@ -257,7 +273,9 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     if (!this.cur.needsSync) return 'wait';
     if (rs.metadata.deletionTimestamp) return 'none';
     this.cur.decidedAtMs = this.world.now;
-    const d = decideManage(rs, owned, owned, this.world.now, this.v);
+    // Only a scale-down that keeps some pods ranks them; only then are the related pods gathered.
+    if (needsRanking(rs, owned)) this.cur.related = this.relatedPods(rs);
+    const d = decideManage(rs, owned, this.cur.related, this.world.now, this.v);
     if (d.type === 'create') {
       this.cur.toCreate = d.count;
       if (this.v.expectations) this.expectations.expectCreations(key, d.count);
@@ -396,6 +414,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
     // The pods exactly as the cache held them when the ranking ran (frozen objects, not a summary
     // of them: the judge reads them its own way).
     const observed = this.cur.owned;
+    const relatedObserved = this.cur.related;
     const victims = this.cur.victims.map((p) => p.metadata.name);
     const decidedAtMs = this.cur.decidedAtMs;
     const cause: ReplicaSetScaleDownCause = {
@@ -403,6 +422,7 @@ export class ReplicaSetController extends ControllerBase<ReplicaSetEvent> {
       reason: 'scale-down',
       victims,
       observed,
+      relatedObserved,
       decidedAtMs,
     };
     for (const pod of this.cur.victims) {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../model/types.ts';
-import { computeStatus, decideManage, isActive, statusChanged } from './plan.ts';
+import {
+  computeStatus,
+  decideManage,
+  indirectlyRelatedPods,
+  isActive,
+  needsRanking,
+  statusChanged,
+} from './plan.ts';
 import { podsToDelete } from './ranking.ts';
 import { CORRECT, REPLICASET_VARIANTS } from './variants.ts';
 
@@ -185,6 +192,54 @@ describe('ReplicaSet plan: deletion ranking (ActivePodsWithRanks)', () => {
     const pods = [pod('ready', { node: 'n', ready: true }), pod('unsched')];
     const d = decideManage(rs(1), pods, pods, now, REPLICASET_VARIANTS['ignores-ranking']!.variant);
     expect(d.type === 'delete' && d.victims[0]!.metadata.name).toBe('ready');
+  });
+});
+
+describe('ReplicaSet plan: related pods', () => {
+  const ref = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', uid: 'd-uid', controller: true };
+  const owned = (name: string, app: string) => {
+    const r = rs(1);
+    return {
+      ...r,
+      metadata: { ...r.metadata, name, uid: `uid-${name}`, ownerReferences: [ref] },
+      spec: { ...r.spec, selector: { matchLabels: { app } } },
+    } as KObject;
+  };
+
+  it('a bare ReplicaSet has none, so co-location ranks every pod 0', () => {
+    const pods = [pod('a', { node: 'x', ready: true }), pod('b', { node: 'y', ready: true })];
+    expect(indirectlyRelatedPods(rs(1), [rs(1)], pods)).toEqual([]);
+  });
+
+  it("a Deployment's ReplicaSet counts its siblings' pods, in the pods' order, each once", () => {
+    const web = owned('web-1', 'web');
+    const old = owned('web-0', 'web');
+    const other = owned('api-1', 'api');
+    const pods = [pod('w1'), pod('api', { labels: { app: 'api' } }), pod('w2')];
+    const related = indirectlyRelatedPods(web, [other, old, web], pods);
+    expect(related.map((p) => p.metadata.name)).toEqual(['w1', 'api', 'w2']);
+    const stranger = { ...other, metadata: { ...other.metadata, ownerReferences: [] } } as KObject;
+    expect(indirectlyRelatedPods(web, [stranger, web], pods).map((p) => p.metadata.name)).toEqual([
+      'w1',
+      'w2',
+    ]);
+  });
+
+  it('a sibling crowds a node: its pod there goes first; terminating ones do not count', () => {
+    const mine = [pod('z-x', { node: 'x', ready: true }), pod('a-y', { node: 'y', ready: true })];
+    const sibling = [pod('s1', { node: 'x', ready: true }), pod('s2', { node: 'y', deleting: true })];
+    const related = [...mine, ...sibling];
+    expect(podsToDelete(mine, related, 1, 0)[0]!.metadata.name).toBe('z-x');
+    expect(podsToDelete(mine, [], 1, 0)[0]!.metadata.name).toBe('a-y');
+  });
+
+  it('ranks (and so gathers related pods) only on a scale-down that keeps some pods', () => {
+    const three = [pod('a'), pod('b'), pod('c')];
+    expect([needsRanking(rs(1), three), needsRanking(rs(0), three), needsRanking(rs(3), three)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

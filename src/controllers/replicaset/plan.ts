@@ -49,6 +49,59 @@ export function decideManage(
   return { type: 'none' };
 }
 
+/**
+ * Whether a decision on these pods ranks them (a scale-down that keeps some): only then are the
+ * related pods needed, so a controller gathers them no oftener.
+ */
+export function needsRanking(rs: KObject, owned: readonly KObject[]): boolean {
+  const diff = owned.length - desiredReplicas(rs);
+  return diff > 0 && Math.min(diff, BURST_REPLICAS) < owned.length;
+}
+
+/** The UID of an object's controller (the owner reference with controller: true), if any. */
+function controllerUid(obj: KObject): string | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+}
+
+/**
+ * getReplicaSetsWithSameController: every ReplicaSet of `sets` whose controller is the one of `rs`
+ * (`rs` included, being deleted or not), sorted by key; none when `rs` has no controller.
+ */
+export function replicaSetsWithSameController(rs: KObject, sets: Iterable<KObject>): KObject[] {
+  const owner = controllerUid(rs);
+  if (owner === undefined) return [];
+  const same: KObject[] = [];
+  for (const s of sets) if (controllerUid(s) === owner) same.push(s);
+  return same.sort((a, b) => rsKeyOf(a).localeCompare(rsKeyOf(b)));
+}
+
+function rsKeyOf(o: KObject): string {
+  return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+}
+
+/**
+ * getIndirectlyRelatedPods: the pods, owned or not, that the selector of any ReplicaSet with the
+ * same controller as `rs` matches in that set's namespace, each once, in the order of `pods`.
+ * A bare ReplicaSet has none (Kubernetes then ranks every pod 0 on co-location). A missing
+ * selector matches nothing, as Kubernetes' LabelSelectorAsSelector(nil).
+ */
+export function indirectlyRelatedPods(
+  rs: KObject,
+  sets: Iterable<KObject>,
+  pods: Iterable<KObject>,
+): KObject[] {
+  const siblings = replicaSetsWithSameController(rs, sets)
+    .filter((s) => s.spec?.selector)
+    .map((s) => ({ ns: s.metadata.namespace, sel: compileSelector(s.spec?.selector) }));
+  if (siblings.length === 0) return [];
+  const related: KObject[] = [];
+  for (const p of pods) {
+    const ns = p.metadata.namespace;
+    if (siblings.some((s) => s.ns === ns && selectorMatches(s.sel, p.metadata.labels))) related.push(p);
+  }
+  return related;
+}
+
 /** Mutant ranking: deletes the healthiest, oldest pods first (the opposite of Kubernetes). */
 function healthiestFirst(owned: readonly KObject[], n: number): KObject[] {
   const score = (p: KObject) =>

@@ -17,12 +17,18 @@ interface Ranked {
   rank: number;
 }
 
-/** Pods of `related` on each node (the rank: more co-located pods are deleted first). */
+/**
+ * Active pods of `related` on each node (getPodsRankedByRelatedPodsOnSameNode: more co-located
+ * pods are deleted first). Active: not Succeeded or Failed, not being deleted. Unscheduled pods
+ * count under the empty node name, as in Kubernetes (they rank among themselves only).
+ */
 function colocation(related: readonly KObject[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const p of related) {
-    const node = p.spec?.nodeName as string | undefined;
-    if (node) counts.set(node, (counts.get(node) ?? 0) + 1);
+    const phase = p.status?.phase;
+    if (p.metadata.deletionTimestamp || phase === 'Succeeded' || phase === 'Failed') continue;
+    const node = (p.spec?.nodeName as string | undefined) ?? '';
+    counts.set(node, (counts.get(node) ?? 0) + 1);
   }
   return counts;
 }
@@ -90,7 +96,10 @@ export function podsToDelete(
   // Deleting all of them needs no ranking; Kubernetes skips the sort too.
   if (n >= pods.length) return [...pods];
   const counts = colocation(related);
-  const ranked = pods.map((pod) => ({ pod, rank: counts.get(pod.spec?.nodeName as string) ?? 0 }));
+  const ranked = pods.map((pod) => ({
+    pod,
+    rank: counts.get((pod.spec?.nodeName as string | undefined) ?? '') ?? 0,
+  }));
   ranked.sort((a, b) => compare(a, b, nowMs, mode));
   return ranked.slice(0, n).map((r) => r.pod);
 }

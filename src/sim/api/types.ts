@@ -71,6 +71,11 @@ export interface ReplicaSetScaleDownCause extends ReplicaSetView {
   victims: string[];
   /** The owned pods exactly as the cache held them when the ranking ran. */
   observed: readonly KObject[];
+  /**
+   * The pods it ranked co-location against, as cached (Kubernetes' getIndirectlyRelatedPods: those
+   * that the ReplicaSets under the same controller select; none for a bare ReplicaSet).
+   */
+  relatedObserved: readonly KObject[];
   decidedAtMs: number;
 }
 

@@ -10,7 +10,9 @@ import {
   BURST_REPLICAS,
   computeStatus,
   decideManage,
+  indirectlyRelatedPods,
   matchingReplicaSets,
+  replicaSetsWithSameController,
 } from '../../../src/controllers/replicaset/plan.ts';
 import { podsToDelete } from '../../../src/controllers/replicaset/ranking.ts';
 import { CORRECT } from '../../../src/controllers/replicaset/variants.ts';
@@ -345,6 +347,126 @@ const LOOKUP_CASES: PortedCase[] = [
   run: () => expect(matchingReplicaSets(t.sets, t.pod).map((r) => r.metadata.name)).toEqual(t.want),
 }));
 
+/**
+ * `newReplicaSet` of the Go test: every set it makes is controlled by an owner of UID "123"; the
+ * cases give some another owner ("456", "789") or a deletionTimestamp.
+ */
+function siblingRs(name: string, foo: string, o: { owner?: string; deleting?: boolean } = {}): KObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', uid: o.owner ?? '123', controller: true },
+      ],
+      ...(o.deleting ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}),
+    },
+    spec: { replicas: 1, selector: { matchLabels: { foo } } },
+  } as unknown as KObject;
+}
+
+/** `newPod(name, rs, PodRunning, nil, true)`: the set's selector labels and its controllerRef. */
+function podOf(name: string, rs: KObject): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      labels: rs.spec?.selector?.matchLabels,
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: rs.metadata.name,
+          uid: rs.metadata.uid,
+          controller: true,
+        },
+      ],
+    },
+    spec: { containers: [] },
+    status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+  } as unknown as KObject;
+}
+
+const names = (objs: readonly KObject[]) => objs.map((o) => o.metadata.name).sort();
+
+/** TestGetReplicaSetsWithSameController and TestRelatedPodsLookup share their sets. */
+function relatedCases(): PortedCase[] {
+  const pendingDeletion = (n: string) => siblingRs(n, 'xyzzy', { owner: '789', deleting: true });
+  const setsCases = [
+    {
+      name: 'expect to get back a ReplicaSet that is pending deletion',
+      sets: [pendingDeletion('rs4'), siblingRs('rs3', 'quux', { owner: '456' })],
+      rs: 'rs4',
+      want: ['rs4'],
+    },
+    {
+      name: 'expect to get back only the given ReplicaSet if there is no related ReplicaSet',
+      sets: [siblingRs('rs1', 'bar'), siblingRs('rs3', 'quux', { owner: '456' })],
+      rs: 'rs1',
+      want: ['rs1'],
+    },
+    {
+      name: 'expect to get back the given ReplicaSet as well as any related ReplicaSet but not an unrelated ReplicaSet',
+      sets: [siblingRs('rs1', 'bar'), siblingRs('rs2', 'baz'), siblingRs('rs3', 'quux', { owner: '456' })],
+      rs: 'rs1',
+      want: ['rs1', 'rs2'],
+    },
+  ].map((t) => ({
+    source: SOURCE,
+    func: 'TestGetReplicaSetsWithSameController',
+    name: t.name,
+    run: () => {
+      const rs = t.sets.find((s) => s.metadata.name === t.rs)!;
+      expect(names(replicaSetsWithSameController(rs, t.sets))).toEqual(t.want);
+    },
+  }));
+  const some = siblingRs('foo1', 'bar');
+  const related = siblingRs('foo2', 'baz');
+  const unrelated = siblingRs('bar1', 'quux', { owner: '456' });
+  const pending = pendingDeletion('foo3');
+  const [pod1, pod2, pod3, pod4] = [
+    podOf('pod1', some),
+    podOf('pod2', some),
+    podOf('pod3', related),
+    podOf('pod4', unrelated),
+  ];
+  const podsCases = [
+    {
+      name: 'expect to get a pod even if its owning ReplicaSet is pending deletion',
+      sets: [pending, unrelated],
+      rs: pending,
+      pods: [podOf('pod', pending)],
+      want: ['pod'],
+    },
+    {
+      name: "expect to get only the ReplicaSet's own pods if there is no related ReplicaSet",
+      sets: [some, unrelated],
+      rs: some,
+      pods: [pod1!, pod2!, pod4!],
+      want: ['pod1', 'pod2'],
+    },
+    {
+      name: "expect to get own pods as well as any related ReplicaSet's but not an unrelated ReplicaSet's",
+      sets: [some, related, unrelated],
+      rs: some,
+      pods: [pod1!, pod2!, pod3!, pod4!],
+      want: ['pod1', 'pod2', 'pod3'],
+    },
+  ].map((t) => ({
+    source: SOURCE,
+    func: 'TestRelatedPodsLookup',
+    name: t.name,
+    run: () => expect(names(indirectlyRelatedPods(t.rs, t.sets, t.pods))).toEqual(t.want),
+  }));
+  return [...setsCases, ...podsCases];
+}
+
 export const cases: PortedCase[] = [
   ...getPodsToDeleteCases(),
   ...SYNC_CASES,
@@ -353,4 +475,5 @@ export const cases: PortedCase[] = [
   burstCase(3, 2),
   ...CONDITION_CASES,
   ...LOOKUP_CASES,
+  ...relatedCases(),
 ];
