@@ -93,11 +93,12 @@ export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 1
 /** `fn` exported by bench/`file`, run in a fresh process (bench/child.ts); its results. */
 export function inChildProcess(file: string, fn: string): BenchResult[] {
   const here = dirname(fileURLToPath(import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'child.ts'), file, fn], {
-    cwd: join(here, '..'),
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  return childResults(['--import', 'tsx', join(here, 'child.ts'), file, fn], join(here, '..'));
+}
+
+/** Runs `node <args>` in `cwd`; the results it prints as JSON on its last line. */
+function childResults(args: string[], cwd: string): BenchResult[] {
+  const out = execFileSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as BenchResult[];
 }
 
@@ -179,10 +180,5 @@ export function inCompiledChildProcess(file: string, fn: string): BenchResult[] 
     packages: 'external',
     logLevel: 'warning',
   });
-  const out = execFileSync(process.execPath, [outfile], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as BenchResult[];
+  return childResults([outfile], root);
 }

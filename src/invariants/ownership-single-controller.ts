@@ -1,11 +1,12 @@
 import { scenarioKinds } from '../chaos/kinds.ts';
+import { getControllerOf } from '../model/pod.ts';
 import type { KObject } from '../model/types.ts';
 import type { WriteRecord } from '../sim/api/types.ts';
 import type { Finding, SafetyInvariant } from './types.ts';
 import { ref } from './util.ts';
 
 function controllerUid(o: KObject | undefined): string | undefined {
-  return o?.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
+  return o && getControllerOf(o)?.uid;
 }
 
 function controllerCount(refs: KObject['metadata']['ownerReferences']): number {

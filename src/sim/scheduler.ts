@@ -9,6 +9,7 @@
  */
 import { podMatchesNodeSelectorAndAffinity, targetNodeNameOf } from '../model/affinity.ts';
 import { extend } from '../model/objects.ts';
+import { getControllerOf } from '../model/pod.ts';
 import { findUntoleratedTaint } from '../model/taints.ts';
 import { formatTimestamp } from '../model/time.ts';
 import type { KObject, Node, Taint, Toleration } from '../model/types.ts';
@@ -69,7 +70,7 @@ export class Scheduler {
     const load = this.loadOf(pod.spec.nodeName as string);
     load.pods += delta;
     this.table.loadChanged(load);
-    const owner = controllerUid(pod);
+    const owner = getControllerOf(pod)?.uid;
     if (!owner) return;
     let spread = this.placed.get(owner);
     if (!spread) {
@@ -132,7 +133,7 @@ export class Scheduler {
     const t = this.table;
     const count = t.facts.length;
     const want = feasibleNodesToFind(count);
-    const owner = controllerUid(pod);
+    const owner = getControllerOf(pod)?.uid;
     const mine = owner === undefined ? undefined : this.placed.get(owner);
     const needs = needsOf(pod);
     if (needs.plain && t.blocked === 0 && count > 0 && (mine === undefined || mine.size < want)) {
@@ -671,17 +672,13 @@ function scheduledCondition(pod: KObject, status: 'True' | 'False', nowMs: numbe
 function sameAccount(a: KObject | undefined, b: KObject): boolean {
   if (!a || a.spec?.nodeName !== b.spec?.nodeName || counted(a) !== counted(b)) return false;
   const ra = a.metadata.ownerReferences;
-  return ra === b.metadata.ownerReferences || controllerUid(a) === controllerUid(b);
+  return ra === b.metadata.ownerReferences || getControllerOf(a)?.uid === getControllerOf(b)?.uid;
 }
 
 /** Pods that occupy a node's capacity: bound and not finished. */
 function counted(pod: KObject): boolean {
   const phase = pod.status?.phase;
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
-}
-
-function controllerUid(pod: KObject): string | undefined {
-  return pod.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
 }
 
 const HOST_PORTS = new WeakMap<KObject, number[]>();

@@ -3,7 +3,7 @@
  * count, what to create or delete, and the status to report. The controller feeds it its cache.
  */
 import { compileSelector, matchesSelector, selectorMatches } from '../../model/labels.ts';
-import { isPodAvailable, isPodReady } from '../../model/pod.ts';
+import { getControllerOf, isPodAvailable, isPodReady, newControllerRef } from '../../model/pod.ts';
 import type { KObject, Pod } from '../../model/types.ts';
 import { podsToDelete } from './ranking.ts';
 import type { ReplicaSetVariant } from './variants.ts';
@@ -58,20 +58,15 @@ export function needsRanking(rs: KObject, owned: readonly KObject[]): boolean {
   return diff > 0 && Math.min(diff, BURST_REPLICAS) < owned.length;
 }
 
-/** The UID of an object's controller (the owner reference with controller: true), if any. */
-function controllerUid(obj: KObject): string | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller)?.uid;
-}
-
 /**
  * getReplicaSetsWithSameController: every ReplicaSet of `sets` whose controller is the one of `rs`
  * (`rs` included, being deleted or not), sorted by key; none when `rs` has no controller.
  */
 export function replicaSetsWithSameController(rs: KObject, sets: Iterable<KObject>): KObject[] {
-  const owner = controllerUid(rs);
+  const owner = getControllerOf(rs)?.uid;
   if (owner === undefined) return [];
   const same: KObject[] = [];
-  for (const s of sets) if (controllerUid(s) === owner) same.push(s);
+  for (const s of sets) if (getControllerOf(s)?.uid === owner) same.push(s);
   return same.sort((a, b) => rsKeyOf(a).localeCompare(rsKeyOf(b)));
 }
 
@@ -133,16 +128,7 @@ export function podFromTemplate(rs: KObject): KObject {
       // The template's own label and annotation objects: values, never changed in place.
       labels: tmpl.metadata?.labels ?? {},
       annotations: tmpl.metadata?.annotations ?? undefined,
-      ownerReferences: [
-        {
-          apiVersion: 'apps/v1',
-          kind: 'ReplicaSet',
-          name: rs.metadata.name,
-          uid: rs.metadata.uid,
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
+      ownerReferences: [newControllerRef(rs)],
     },
     spec: tmpl.spec,
   } as KObject;

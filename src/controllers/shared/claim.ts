@@ -5,6 +5,7 @@
  * is being deleted or the orphan itself is being deleted.
  */
 import { type CompiledSelector, selectorMatches } from '../../model/labels.ts';
+import { getControllerOf } from '../../model/pod.ts';
 import type { KObject, OwnerReference } from '../../model/types.ts';
 import type { AdoptionCause } from '../../sim/api/types.ts';
 
@@ -26,9 +27,8 @@ export interface ClaimPlan<T extends KObject> {
   release: T[];
 }
 
-export function controllerRefOf(obj: KObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
-}
+/** metav1.GetControllerOf, under the name the controllers use. */
+export const controllerRefOf: (obj: KObject) => OwnerReference | undefined = getControllerOf;
 
 /** `reflect.DeepEqual` of two controllerRefs (either may be absent). */
 export function sameControllerRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
