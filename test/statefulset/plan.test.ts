@@ -494,10 +494,16 @@ describe('StatefulSet plan: PVC retention', () => {
 });
 
 describe('StatefulSet sync: execution of a plan', () => {
-  function syncFor(set: KObject) {
+  /** A sync of `set` whose cache holds `pods`; `others` are in the store too, not the set's. */
+  function syncFor(set: KObject, pods: KObject[] = [], others: KObject[] = []) {
     const w = worldWith([node('node-a')]);
     const stored = w.store.create('user', set);
     if (!stored.ok) throw new Error(stored.message);
+    const owned = [...pods, ...others].map((p) => {
+      const r = w.store.create('user', p);
+      if (!r.ok) throw new Error(r.message);
+      return r.obj;
+    });
     const informer = w.newInformer('test', ['Pod', 'PersistentVolumeClaim']);
     const s = new StatefulSetSync(w, 'statefulset-controller', informer, stored.obj, CORRECT, {
       owned: [],
@@ -508,13 +514,25 @@ describe('StatefulSet sync: execution of a plan', () => {
     s.revisions = { current: { name: CURRENT, template }, update: { name: CURRENT, template } };
     s.plan = planSync({
       set: stored.obj,
-      pods: [],
-      claims: new Map(),
+      pods: owned.slice(0, pods.length),
+      claims: claimsOf(set, [0, 1, 2, 3, 4, 5, 6]),
       revisions: s.revisions,
       nowMs: 0,
       v: CORRECT,
     });
     return { w, s };
+  }
+
+  /** Runs the sync's create phases; the pods each one created, by name. */
+  function createBatches(w: ReturnType<typeof worldWith>, s: StatefulSetSync) {
+    const batches: string[][] = [];
+    let next = s.next();
+    while (next === 'create') {
+      const before = new Set([...w.store.values('Pod')].map((p) => p.metadata.name));
+      next = s.runBatch();
+      batches.push([...w.store.values('Pod')].map((p) => p.metadata.name).filter((n) => !before.has(n)));
+    }
+    return { batches, next };
   }
 
   it('Parallel creates in slow-start batches of 1, 2, 4... (claims first, then the pod)', () => {
@@ -531,6 +549,26 @@ describe('StatefulSet sync: execution of a plan', () => {
     expect(next).toBe('waitReady');
     expect(w.store.count('PersistentVolumeClaim')).toBe(14);
     expect(MAX_BATCH_SIZE).toBe(500);
+  });
+
+  it('Parallel batches count slots, existing pods included (slowStartBatch over the replicas)', () => {
+    // web-0 exists: batch 1 is web-0 (nothing to do), batch 2 web-1 and web-2, batch 3 web-3.
+    const set = statefulSet({ replicas: 4, policy: 'Parallel' });
+    const { w, s } = syncFor(set, [member(set, 0)]);
+    expect(createBatches(w, s).batches).toEqual([['web-1', 'web-2'], ['web-3']]);
+  });
+
+  it('Parallel: a failed create still lets the rest of its batch run, and ends the sync after it (chaos statefulset seed 1 run 6635)', () => {
+    // web-1's name is taken by a pod the set does not own: its create fails with AlreadyExists.
+    // slowStartBatch runs the whole batch (web-1, web-2) and stops before web-3's.
+    const set = statefulSet({ replicas: 4, policy: 'Parallel' });
+    const foreign = { ...member(set, 1), metadata: { ...member(set, 1).metadata, ownerReferences: [] } };
+    const { w, s } = syncFor(set, [member(set, 0)], [foreign]);
+    const { batches, next } = createBatches(w, s);
+    expect(batches).toEqual([['web-2']]);
+    expect(next).toBe('status');
+    expect(s.error).toContain('web-1');
+    expect(w.store.get('Pod', 'default/web-3')).toBeUndefined();
   });
 
   it('OrderedReady creates one pod per sync', () => {

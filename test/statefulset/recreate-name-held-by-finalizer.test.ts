@@ -37,4 +37,20 @@ describe('StatefulSet: re-created while a pod of its name is held by a finalizer
     const held = (converges?.heldByDesign ?? []).map((h) => h.message).join('\n');
     expect(held).toContain('db-0 cannot be created');
   });
+
+  it('creates the rest of the failed batch: db-4 beside the held db-3 (chaos statefulset seed 1 run 6635)', () => {
+    // Parallel, ordinals from 2: slowStartBatch walks the slots db-2 | db-3 db-4 | db-5, existing
+    // pods included. db-3's create fails (AlreadyExists: a foreign pod of that name is held by a
+    // finalizer), but db-4 is in the same batch and is created again after a user deletes it; db-5,
+    // in the next batch, waits. Batches counted over the creates alone put db-4 behind db-3.
+    const r = runScenario(fixture('recreate-name-held-parallel-batch'), { keepTrace: true });
+    const converges = r.invariants.find((i) => i.id === 'workload.converges');
+    expect(converges?.violations ?? []).toEqual([]);
+    expect(r.outcome).toBe('pass');
+    const db4 = r.final.pods.find((p) => p.name === 'db-4');
+    expect(db4).toMatchObject({ owner: 'statefulset/db', phase: 'Running', ready: true, terminating: false });
+    expect(r.final.pods.map((p) => p.name)).not.toContain('db-5');
+    const held = (converges?.heldByDesign ?? []).map((h) => h.message).join('\n');
+    expect(held).toContain('db-3 cannot be created');
+  });
 });

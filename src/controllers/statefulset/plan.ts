@@ -35,13 +35,59 @@ export interface Revisions {
   update: { name: string; template: Record<string, unknown> };
 }
 
-export type Intent =
-  | { type: 'deleteTerminal'; pod: KObject }
-  | { type: 'create'; ordinal: number; slot: number; pod: NewObject; revision: string; replaces?: KObject }
-  | { type: 'createClaims'; pod: KObject }
-  | { type: 'repair'; pod: KObject; condemned: boolean }
-  | { type: 'deleteCondemned'; pod: KObject }
-  | { type: 'updateDelete'; pod: KObject; slot: number };
+/** Kubernetes' `MaxBatchSize`: the largest slow-start batch of a Parallel walk. */
+export const MAX_BATCH_SIZE = 500;
+
+/**
+ * Where an intent runs in updateStatefulSet. Each walk (`runForAll`) goes over a whole list: the
+ * slots, then the condemned pods twice (their claims, then their deletion). OrderedReady visits one
+ * item at a time and stops at the first error; Parallel runs `slowStartBatch` over the list's
+ * items, existing pods included, in batches of 1, 2, 4, … (at most MAX_BATCH_SIZE) items: a batch
+ * runs to its end even when one of its items fails, and the walk stops after a batch with a
+ * failure. So a failed create of slot 1 still lets slot 2 (same batch) be created, not slot 3.
+ * `item` is the slot or the condemned pod's index: processReplica returns at its first error, so
+ * a failure skips that item's later intents.
+ */
+export interface Step {
+  walk: 'replicas' | 'claims' | 'condemned' | 'update';
+  batch: number;
+  item: number;
+}
+
+export type Intent = Step &
+  (
+    | { type: 'deleteTerminal'; pod: KObject }
+    | { type: 'create'; ordinal: number; slot: number; pod: NewObject; revision: string; replaces?: KObject }
+    | { type: 'createClaims'; pod: KObject }
+    | { type: 'repair'; pod: KObject; condemned: boolean }
+    | { type: 'deleteCondemned'; pod: KObject }
+    | { type: 'updateDelete'; pod: KObject; slot: number }
+  );
+
+/**
+ * The slow-start batch that holds item `i` of a Parallel walk: batches of 1, 2, 4, … 256 items
+ * (0 | 1–2 | 3–6 | … | 255–510), then MAX_BATCH_SIZE each.
+ */
+export function slowStartBatchOf(i: number): number {
+  const doubling = 511; // 1 + 2 + … + 256: the batches before the first one capped at 500
+  if (i < doubling) return 31 - Math.clz32(i + 1);
+  return 9 + Math.floor((i - doubling) / MAX_BATCH_SIZE);
+}
+
+/** The step of item `item` of a walk: its own batch with OrderedReady, its slow-start batch with Parallel. */
+function step(plan: SyncPlan, walk: Step['walk'], item: number): Step {
+  return { walk, batch: plan.monotonic ? item : slowStartBatchOf(item), item };
+}
+
+/** Whether two intents run in the same batch of the same walk. */
+export function sameBatch(a: Step, b: Step): boolean {
+  return a.walk === b.walk && a.batch === b.batch;
+}
+
+/** Whether two intents belong to the same item (slot or condemned pod) of the same walk. */
+export function sameItem(a: Step, b: Step): boolean {
+  return a.walk === b.walk && a.item === b.item;
+}
 
 export type IntentType = Intent['type'];
 
@@ -125,9 +171,10 @@ function planReplicas(input: PlanInput, plan: SyncPlan): boolean {
   const policy = retentionPolicy(set);
   for (let i = 0; i < plan.slots.length; i++) {
     const pod = plan.slots[i];
+    const at = step(plan, 'replicas', i);
     if (pod && isTerminal(pod) && !(v.keepsSucceeded && pod.status?.phase === 'Succeeded')) {
       // The replacement comes on a later sync, once the object is gone (same name, same claims).
-      if (!isTerminating(pod)) plan.intents.push({ type: 'deleteTerminal', pod });
+      if (!isTerminating(pod)) plan.intents.push({ type: 'deleteTerminal', pod, ...at });
       if (plan.monotonic) return stop(plan, 'termination', pod.metadata.name);
       continue;
     }
@@ -143,6 +190,7 @@ function planReplicas(input: PlanInput, plan: SyncPlan): boolean {
         slot: i,
         ...podForSlot(input, i),
         replaces: pod,
+        ...at,
       });
       if (plan.monotonic) return false;
       continue;
@@ -159,27 +207,28 @@ function planReplicas(input: PlanInput, plan: SyncPlan): boolean {
         plan.slots[i] = planned(created.pod);
         continue;
       }
-      plan.intents.push({ type: 'create', ordinal: startOrdinal(set) + i, slot: i, ...created });
+      plan.intents.push({ type: 'create', ordinal: startOrdinal(set) + i, slot: i, ...created, ...at });
       plan.slots[i] = planned(created.pod);
       if (plan.monotonic) return false;
       continue;
     }
-    if (isPending(pod) && missingClaims(input, pod)) plan.intents.push({ type: 'createClaims', pod });
+    if (isPending(pod) && missingClaims(input, pod)) plan.intents.push({ type: 'createClaims', pod, ...at });
     if (plan.monotonic) {
       if (isTerminating(pod)) return stop(plan, 'termination', pod.metadata.name);
       if (!isRunningAndReady(pod) || !isRunningAndAvailable(pod, minReady, nowMs))
         return stop(plan, 'ready', pod.metadata.name);
     }
     if (!podMatches(set, pod) || !claimsMatch(input, pod, false))
-      plan.intents.push({ type: 'repair', pod, condemned: false });
+      plan.intents.push({ type: 'repair', pod, condemned: false, ...at });
   }
   return true;
 }
 
 /** Steps 6–7: fix the claims of condemned pods, then delete them (OrderedReady: highest, one). */
 function planCondemned(input: PlanInput, plan: SyncPlan): boolean {
-  for (const pod of plan.condemned) {
-    if (!claimsMatch(input, pod, true)) plan.intents.push({ type: 'repair', pod, condemned: true });
+  for (const [j, pod] of plan.condemned.entries()) {
+    if (!claimsMatch(input, pod, true))
+      plan.intents.push({ type: 'repair', pod, condemned: true, ...step(plan, 'claims', j) });
   }
   const minReady = input.set.spec?.minReadySeconds ?? 0;
   if (plan.condemned.length === 0) return true;
@@ -188,14 +237,14 @@ function planCondemned(input: PlanInput, plan: SyncPlan): boolean {
   const firstUnhealthy = [...plan.slots, ...[...plan.condemned].reverse()].find(
     (p) => !p || !isHealthy(p) || !isRunningAndAvailable(p, minReady, input.nowMs),
   );
-  for (const pod of plan.condemned) {
+  for (const [j, pod] of plan.condemned.entries()) {
     if (isTerminating(pod)) {
       if (plan.monotonic) return stop(plan, 'termination', pod.metadata.name);
       continue;
     }
     const healthy = isRunningAndReady(pod) && isRunningAndAvailable(pod, minReady, input.nowMs);
     if (plan.monotonic && !healthy && pod !== firstUnhealthy) return stop(plan, 'ready', pod.metadata.name);
-    plan.intents.push({ type: 'deleteCondemned', pod });
+    plan.intents.push({ type: 'deleteCondemned', pod, ...step(plan, 'condemned', j) });
     if (plan.monotonic) return false;
   }
   return true;
@@ -208,7 +257,7 @@ function planRollingUpdate(input: PlanInput, plan: SyncPlan): void {
     const pod = plan.slots[slot];
     if (!pod) continue;
     if (revisionOf(pod) !== input.revisions.update.name && !isTerminating(pod)) {
-      plan.intents.push({ type: 'updateDelete', pod, slot });
+      plan.intents.push({ type: 'updateDelete', pod, slot, walk: 'update', batch: 0, item: 0 });
       return;
     }
     if (!isHealthy(pod) && !input.v.ignoresUnhealthyRollout) {

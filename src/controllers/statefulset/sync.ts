@@ -1,8 +1,9 @@
 /**
- * The state of one StatefulSet sync and the execution of its plan: intents of one kind run together
- * (Parallel: slow-start batches 1, 2, 4... capped at 500; OrderedReady: one at a time), the first
- * error ends the sync (status is still written, the key is requeued with back-off). Every write
- * carries a cause: what the controller saw (its cached view of the set and of the lower ordinals).
+ * The state of one StatefulSet sync and the execution of its plan: the intents of one slow-start
+ * batch run together, one kind at a time (Parallel: batches of 1, 2, 4... slots or condemned pods,
+ * capped at 500; OrderedReady: one at a time). An error ends the sync once its batch has run
+ * (status is still written, the key is requeued with back-off). Every write carries a cause: what
+ * the controller saw (its cached view of the set and of the lower ordinals).
  */
 
 import { extend } from '../../model/objects.ts';
@@ -15,14 +16,21 @@ import type { ClaimPlan } from '../shared/claim.ts';
 import type { CurrentRevisionPlan, RevisionObject } from '../shared/history.ts';
 import { claimNamesFor, isTerminating, ordinalOf, startOrdinal } from './identity.ts';
 import type { Next } from './machine.ts';
-import type { ClaimLookup, Intent, Revisions, SyncPlan } from './plan.ts';
+import {
+  type ClaimLookup,
+  type Intent,
+  type Revisions,
+  type Step,
+  type SyncPlan,
+  sameBatch,
+  sameItem,
+} from './plan.ts';
 import { createClaims, createPod, deletePod, type PodControl, repairPod } from './podControl.ts';
 import { retentionPolicy } from './retention.ts';
 import { computeStatus, type StatefulSetStatus, statusChanged } from './status.ts';
 import type { StatefulSetVariant } from './variants.ts';
 
-/** StatefulSet's `MaxBatchSize` for Parallel pod management. */
-export const MAX_BATCH_SIZE = 500;
+export { MAX_BATCH_SIZE } from './plan.ts';
 
 export type SyncState = StatefulSetSync;
 
@@ -88,8 +96,8 @@ export class StatefulSetSync {
   /** When the plan was made (its availability checks read this clock). */
   plannedAtMs = 0;
   private pos = 0;
-  private batchSize = 1;
-  private lastType = '';
+  /** The intents whose call failed: their batch is finished, nothing after it runs. */
+  private readonly failed: Step[] = [];
   /** Pods as this sync's own writes left them (created, deleted), by name. */
   private readonly written = new Map<string, KObject | null>();
   private allMemo: KObject[] | undefined;
@@ -119,8 +127,14 @@ export class StatefulSetSync {
   /** The next phase: the next intent's kind, a wait, or status. */
   next(): Next {
     const p = this.plan;
-    if (this.error || !p) return 'status';
-    if (this.pos < p.intents.length) return p.intents[this.pos]!.type;
+    const failedAt = this.failed[0];
+    if (!p || (this.error && !failedAt)) return 'status';
+    if (this.pos < p.intents.length) {
+      const i = p.intents[this.pos]!;
+      // After a failure only the rest of its batch runs (slowStartBatch waits for the whole batch).
+      return !failedAt || sameBatch(i, failedAt) ? i.type : 'status';
+    }
+    if (this.error) return 'status';
     if (p.block?.kind === 'ready') return 'waitReady';
     if (p.block) return 'waitTermination';
     return 'status';
@@ -179,21 +193,26 @@ export class StatefulSetSync {
     };
   }
 
-  /** Runs the next batch of same-kind intents and returns what comes after. */
+  /**
+   * Runs the intents of one kind in the current slow-start batch (the next kind in the same batch,
+   * if any, is the next phase) and returns what comes after.
+   */
   runBatch(): Next {
     const p = this.plan!;
-    const type = p.intents[this.pos]!.type;
-    if (type !== this.lastType) this.batchSize = 1;
-    this.lastType = type;
-    const limit = p.monotonic ? 1 : this.batchSize;
-    let n = 0;
-    while (this.pos < p.intents.length && p.intents[this.pos]!.type === type && n < limit) {
-      const err = this.execute(p.intents[this.pos]!);
+    const first = p.intents[this.pos]!;
+    while (this.pos < p.intents.length) {
+      const i = p.intents[this.pos]!;
+      if (i.type !== first.type || !sameBatch(i, first)) break;
       this.pos++;
-      n++;
-      if (err) this.error = err;
+      const err = this.execute(i);
+      if (err) {
+        this.error = err;
+        this.failed.push(i);
+      }
     }
-    this.batchSize = Math.min(this.batchSize * 2, MAX_BATCH_SIZE);
+    // processReplica returns at an item's first error: that slot's later intents are not made.
+    while (this.pos < p.intents.length && this.failed.some((f) => sameItem(f, p.intents[this.pos]!)))
+      this.pos++;
     return this.next();
   }
 
