@@ -2,8 +2,11 @@
  * statefulset.replaces-terminal: a pod of a StatefulSet that ended Failed or Succeeded does not stay:
  * the controller deletes it and creates the same identity again (processReplica: "restart the pod
  * regardless of the exit code" — a pod ends Succeeded after a graceful node shutdown as often as
- * Failed). The one wait Kubernetes makes on purpose: with OrderedReady the sync stops at the first
- * lower ordinal that is not Running and Ready, before it reaches the finished pod.
+ * Failed). The waits Kubernetes makes on purpose: with OrderedReady the sync stops at the first
+ * lower ordinal that is not Running and Ready, before it reaches the finished pod; with Parallel
+ * (slowStartBatch over the slots) it stops after a batch whose call failed, so a finished pod in a
+ * later batch waits while a lower slot's create keeps failing (its name still held by a pod the set
+ * does not own, then the work queue's back-off).
  */
 import type { KObject } from '../model/types.ts';
 import type { World } from '../sim/world.ts';
@@ -14,7 +17,7 @@ import {
   runningAndAvailable,
   terminal,
 } from './semantics/statefulset.ts';
-import { podCallRejectedWithinBackoff } from './statefulset-util.ts';
+import { type FailingSlot, failingEarlierBatch, podCallRejectedWithinBackoff } from './statefulset-util.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { controlledPods, hasKind, liveObjects } from './util.ts';
 
@@ -45,6 +48,22 @@ function orderedBlocker(world: World, set: KObject, bySlot: Map<number, KObject>
   return undefined;
 }
 
+/** Why a lower slot's call keeps failing (statefulset-util.ts `failingEarlierBatch`). */
+const FAILING_WHY: Record<FailingSlot['why'], { en: string; ko: string }> = {
+  finalizer: {
+    en: 'a pod of that name that the set does not own is being deleted and a finalizer keeps it, so every create fails with AlreadyExists',
+    ko: '스테이트풀셋이 소유하지 않은 같은 이름의 파드가 삭제 중인데 파이널라이저가 붙잡고 있어 생성이 매번 AlreadyExists로 실패한다',
+  },
+  backoff: {
+    en: "a pod the set did not own held that name until recently, every create failed with AlreadyExists, and the set is retried on the work queue's back-off (up to 1000 s)",
+    ko: '스테이트풀셋이 소유하지 않은 파드가 최근까지 그 이름을 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 백오프(최대 1000초)에 따라 다시 시도한다',
+  },
+  rejected: {
+    en: "it ended too and the API server rejected its delete, so the set is retried on the work queue's back-off (up to 1000 s)",
+    ko: '그 파드도 끝났는데 API 서버가 삭제를 거부해 워크 큐의 백오프(최대 1000초)에 따라 다시 시도한다',
+  },
+};
+
 export const statefulsetReplacesTerminal: LivenessInvariant = {
   id: 'statefulset.replaces-terminal',
   kind: 'liveness',
@@ -54,8 +73,8 @@ export const statefulsetReplacesTerminal: LivenessInvariant = {
     ko: '안정화 후 Failed나 Succeeded로 끝난 스테이트풀셋 파드는 자기 자리에 남아 있지 않다. 컨트롤러가 그 파드를 지우고 같은 이름으로 다시 만든다.',
   },
   explain: {
-    en: 'A guest who checked out, for whatever reason, does not keep the room key: the hotel clears the room and gives the same room number to the next guest, with the same storage. A pod ends Failed when it is evicted or rejected, and Succeeded when its node shuts down gracefully or its process exits 0; nothing restarts either, so the StatefulSet controller must delete it and create it again. With OrderedReady it gets there only once every lower ordinal is Running and Ready, which the report names as a wait by design.',
-    ko: '어떤 이유로든 체크아웃한 손님은 방 열쇠를 계속 갖고 있지 않는다. 호텔은 방을 비우고 같은 방 번호와 같은 짐 보관함을 다음 손님에게 준다. 파드는 축출되거나 거부되면 Failed로, 노드가 정상 종료되거나 프로세스가 0으로 끝나면 Succeeded로 끝나며, 어느 쪽이든 다시 시작되지 않으므로 스테이트풀셋 컨트롤러가 지우고 다시 만들어야 한다. OrderedReady에서는 더 낮은 서수가 모두 Running 및 Ready일 때에야 그 차례가 오며, 리포트는 이를 설계상 대기로 밝힌다.',
+    en: 'A guest who checked out, for whatever reason, does not keep the room key: the hotel clears the room and gives the same room number to the next guest, with the same storage. A pod ends Failed when it is evicted or rejected, and Succeeded when its node shuts down gracefully or its process exits 0; nothing restarts either, so the StatefulSet controller must delete it and create it again. With OrderedReady it gets there only once every lower ordinal is Running and Ready, which the report names as a wait by design; with Parallel, likewise, while the create of a lower ordinal keeps failing (its name is still held by a pod the set does not own): the batches stop at the failed one.',
+    ko: '어떤 이유로든 체크아웃한 손님은 방 열쇠를 계속 갖고 있지 않는다. 호텔은 방을 비우고 같은 방 번호와 같은 짐 보관함을 다음 손님에게 준다. 파드는 축출되거나 거부되면 Failed로, 노드가 정상 종료되거나 프로세스가 0으로 끝나면 Succeeded로 끝나며, 어느 쪽이든 다시 시작되지 않으므로 스테이트풀셋 컨트롤러가 지우고 다시 만들어야 한다. OrderedReady에서는 더 낮은 서수가 모두 Running 및 Ready일 때에야 그 차례가 오며, Parallel에서도 더 낮은 서수의 생성이 계속 실패하는 동안(스테이트풀셋이 소유하지 않은 파드가 아직 그 이름을 쓰고 있을 때)은 배치가 실패한 곳에서 멈추므로 마찬가지다. 리포트는 이를 설계상 대기로 밝힌다.',
   },
   appliesTo: (s) => hasKind(s, 'StatefulSet'),
   check(world, ctx) {
@@ -84,6 +103,16 @@ export const statefulsetReplacesTerminal: LivenessInvariant = {
             message: `${name}: ${pname} ended ${phase} and waits behind ${blocker}, which is not Running and Ready (OrderedReady replaces in order)`,
             messageKo: `${name}: ${pname} 파드는 ${phase} 상태로 끝났고, 더 낮은 서수인 ${blocker} 파드가 Running 및 Ready가 아니어서 차례를 기다린다 (OrderedReady는 순서대로 교체한다)`,
             objects: [name, `pod/${pname}`, `pod/${blocker}`],
+          });
+          continue;
+        }
+        const failing = failingEarlierBatch(world, set, slot);
+        if (failing) {
+          const why = FAILING_WHY[failing.why];
+          ctx.held({
+            message: `${name}: ${pname} ended ${phase} and waits behind ${failing.name}: ${why.en}; Parallel's slow-start batches stop after a failed one, before they reach ${pname}, as Kubernetes does`,
+            messageKo: `${name}: ${pname} 파드는 ${phase} 상태로 끝났고 ${failing.name} 파드 뒤에서 기다린다: ${why.ko}. 쿠버네티스처럼 Parallel의 슬로 스타트 배치는 실패한 배치에서 멈추므로 ${pname} 차례가 아직 오지 않는다`,
+            objects: [name, `pod/${pname}`, `pod/${failing.name}`],
           });
           continue;
         }

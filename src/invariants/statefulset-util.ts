@@ -3,9 +3,11 @@
  * cause the controller recorded) and the machines; never a controller's cache. Each invariant first
  * asks whether the step touched a StatefulSet at all, so quiet steps cost one scan of the writes.
  */
+import { parseOrdinal } from '../model/ordinal.ts';
 import type { KObject } from '../model/types.ts';
 import type { StatefulSetCause, WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
+import { terminal } from './semantics/statefulset.ts';
 
 export const STS_ACTOR = 'statefulset-controller';
 
@@ -91,4 +93,89 @@ export const MAX_SYNC_BACKOFF_MS = 1_000_000;
 export function podCallRejectedWithinBackoff(world: World, pod: KObject): number | undefined {
   const at = world.store.lastRejectedAtMs('statefulset-controller', podRef(pod.metadata.name));
   return at !== undefined && world.now - at < MAX_SYNC_BACKOFF_MS ? at : undefined;
+}
+
+/** Deleted, but a finalizer someone else set keeps the object: only they can let it go. */
+export function heldByFinalizer(pod: KObject): boolean {
+  return !!pod.metadata.deletionTimestamp && (pod.metadata.finalizers?.length ?? 0) > 0;
+}
+
+/**
+ * A pod of that name that is not the set's, being deleted but kept by a finalizer (say one orphaned
+ * by `--cascade=orphan` before the set was created again): the set cannot adopt it (ClaimObject
+ * skips objects being deleted) and every create fails with AlreadyExists until the finalizer goes.
+ */
+export function nameHeldByFinalizer(world: World, set: KObject, name: string): KObject | undefined {
+  const pod = world.store.get('Pod', `${set.metadata.namespace ?? 'default'}/${name}`);
+  if (!pod || !heldByFinalizer(pod)) return undefined;
+  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller);
+  return ref?.uid === set.metadata.uid ? undefined : pod;
+}
+
+/**
+ * A missing pod whose name another set's pod held until recently: every create failed with
+ * AlreadyExists, and the work queue retries the set with a back-off that doubles up to 1000 s; the
+ * old pod's deletion wakes nothing (its controllerRef names the other set), so the set waits it out.
+ */
+export function waitingOutBackoff(world: World, set: KObject, name: string): boolean {
+  const until = heldByOtherUntilMs(world, `${set.metadata.namespace ?? 'default'}/${name}`, set.metadata.uid);
+  return until !== undefined && world.now - until < MAX_SYNC_BACKOFF_MS;
+}
+
+/** Kubernetes' `MaxBatchSize`: the largest slow-start batch of a Parallel set. */
+const MAX_BATCH_SIZE = 500;
+
+/**
+ * Parallel pods are processed by `slowStartBatch` over the slots (existing pods included) in
+ * batches of 1, 2, 4, … 256, then 500 slots; a failed call ends the sync after its batch, so slots
+ * in later batches wait for the next try. The last slot index of the batch that holds slot `i`:
+ * 0 | 1–2 | 3–6 | … | 255–510 | 511–1010 …
+ */
+export function batchEnd(i: number): number {
+  if (i < 511) return 2 ** (Math.floor(Math.log2(i + 1)) + 1) - 2;
+  return 510 + (Math.floor((i - 511) / MAX_BATCH_SIZE) + 1) * MAX_BATCH_SIZE;
+}
+
+/**
+ * A slot whose call fails: its name held by a foreign pod a finalizer keeps, its name held until
+ * recently (the set waits out its back-off), or its finished pod's delete rejected.
+ */
+export interface FailingSlot {
+  name: string;
+  why: 'finalizer' | 'backoff' | 'rejected';
+}
+
+/**
+ * With Parallel, the lowest slot below `slot`, in an earlier slow-start batch, whose call keeps
+ * failing, so the sync never reaches `slot` for now: a missing pod whose name is still held (by a
+ * foreign pod kept by a finalizer, or until recently, the set then waiting out its back-off), or a
+ * finished pod whose delete the API server rejected within the back-off.
+ */
+export function failingEarlierBatch(world: World, set: KObject, slot: number): FailingSlot | undefined {
+  if (set.spec?.podManagementPolicy !== 'Parallel') return undefined;
+  const start = set.spec?.ordinals?.start ?? 0;
+  const ns = set.metadata.namespace ?? 'default';
+  for (let s = 0; batchEnd(s) < slot; s++) {
+    const name = `${set.metadata.name}-${start + s}`;
+    const pod = world.store.get('Pod', `${ns}/${name}`);
+    const own = pod && ownedMember(pod, set);
+    if (!own) {
+      if (nameHeldByFinalizer(world, set, name)) return { name, why: 'finalizer' };
+      if (waitingOutBackoff(world, set, name)) return { name, why: 'backoff' };
+      continue;
+    }
+    if (
+      terminal(pod) &&
+      !pod.metadata.deletionTimestamp &&
+      podCallRejectedWithinBackoff(world, pod) !== undefined
+    )
+      return { name, why: 'rejected' };
+  }
+  return undefined;
+}
+
+/** A pod the set controls whose name is `<set>-<ordinal>`. */
+function ownedMember(pod: KObject, set: KObject): boolean {
+  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller === true);
+  return ref?.uid === set.metadata.uid && parseOrdinal(pod.metadata.name)?.parent === set.metadata.name;
 }

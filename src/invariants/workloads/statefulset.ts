@@ -14,7 +14,14 @@ import { claimNames } from '../../sim/volumes.ts';
 import type { World } from '../../sim/world.ts';
 import { currentRevisionIn } from '../semantics/revisions.ts';
 import { endedNoLaterThanMs, healthy, runningAndReady, terminal } from '../semantics/statefulset.ts';
-import { heldByOtherUntilMs, ownPodGoneAtMs, podCallRejectedWithinBackoff } from '../statefulset-util.ts';
+import {
+  batchEnd,
+  heldByFinalizer,
+  nameHeldByFinalizer,
+  ownPodGoneAtMs,
+  podCallRejectedWithinBackoff,
+  waitingOutBackoff,
+} from '../statefulset-util.ts';
 import type { Explanation } from '../types.ts';
 import { appCanBeReady, controlledPods, notReadyReasons, ready, unschedulable } from '../util.ts';
 import type { WorkloadChecks } from './types.ts';
@@ -87,11 +94,6 @@ function excused(world: World, pod: KObject): boolean {
   return !!c && c.unreadyUntilMs > world.now;
 }
 
-/** Deleted, but a finalizer someone else set keeps the object: only they can let it go. */
-function heldByFinalizer(pod: KObject): boolean {
-  return !!pod.metadata.deletionTimestamp && (pod.metadata.finalizers?.length ?? 0) > 0;
-}
-
 /**
  * OrderedReady scale-down halted by design: the highest condemned pod is not Running and Ready
  * and is not the first unhealthy pod, so stateful_set_control.go waits for it and deletes nothing
@@ -110,31 +112,6 @@ function scaleDownHalted(
   if (!highest || highest.metadata.deletionTimestamp || runningAndReady(highest)) return false;
   const first = [...inRange, ...condemned].find((m) => !healthy(m.pod))?.pod;
   return highest !== first;
-}
-
-/** The work queue's longest per-key back-off (client-go's default controller rate limiter). */
-const MAX_BACKOFF_MS = 1_000_000;
-
-/**
- * A missing pod whose name another set's pod held until recently: every create failed with
- * AlreadyExists, and the work queue retries the set with a back-off that doubles up to 1000 s; the
- * old pod's deletion wakes nothing (its controllerRef names the other set), so the set waits it out.
- */
-function waitingOutBackoff(world: World, set: KObject, name: string): boolean {
-  const until = heldByOtherUntilMs(world, `${set.metadata.namespace ?? 'default'}/${name}`, set.metadata.uid);
-  return until !== undefined && world.now - until < MAX_BACKOFF_MS;
-}
-
-/**
- * A pod of that name that is not the set's, being deleted but kept by a finalizer (say one orphaned
- * by `--cascade=orphan` before the set was created again): the set cannot adopt it (ClaimObject
- * skips objects being deleted) and every create fails with AlreadyExists until the finalizer goes.
- */
-function nameHeldByFinalizer(world: World, set: KObject, name: string): KObject | undefined {
-  const pod = world.store.get('Pod', `${set.metadata.namespace ?? 'default'}/${name}`);
-  if (!pod || !heldByFinalizer(pod)) return undefined;
-  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller);
-  return ref?.uid === set.metadata.uid ? undefined : pod;
 }
 
 /**
@@ -160,15 +137,6 @@ function replacedAgainAndAgain(world: World, set: KObject, name: string, slot: n
   return !!template && !appCanBeReady({ ...template, metadata: template.metadata ?? {} } as KObject);
 }
 
-/**
- * Parallel pods are created by `slowStartBatch` in batches of 1, 2, 4, … slots; a failed create ends
- * the sync after its batch, so slots in later batches wait for the next try. The last slot index of
- * the batch that holds slot `i`: 0 | 1–2 | 3–6 | 7–14 …
- */
-function batchEnd(i: number): number {
-  return 2 ** (Math.floor(Math.log2(i + 1)) + 1) - 2;
-}
-
 function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject>): Explanation[] {
   const start = set.spec?.ordinals?.start ?? 0;
   const replicas = set.spec?.replicas ?? 1;
@@ -181,6 +149,9 @@ function slotProblems(world: World, set: KObject, byOrdinal: Map<number, KObject
     const name = `${set.metadata.name}-${ord}`;
     if (pod && excused(world, pod)) {
       if (ordered) break;
+      // A finished pod whose delete was rejected fails its batch: later batches wait (slowStartBatch).
+      if (terminal(pod) && podCallRejectedWithinBackoff(world, pod) !== undefined)
+        lastProcessed = Math.min(lastProcessed, batchEnd(ord - start));
       continue;
     }
     if (!pod && (waitingOutBackoff(world, set, name) || nameHeldByFinalizer(world, set, name))) {
