@@ -87,8 +87,9 @@ Options:
                         DIR/chaos-summary.shard-I-of-N.json, with --resume the resumed file)
   -h, --help            show this help
 
-Ctrl-C (SIGINT) or SIGTERM stops starting runs, lets the running ones finish (a second one
-abandons them), prints and writes the summary of the runs done and exits 130.
+Ctrl-C (SIGINT) or SIGTERM stops handing out runs, lets the ones handed out finish (a worker
+holds its run and the next; a second signal abandons them), prints and writes the summary of the
+runs done and exits 130.
 
 ${EXIT_CODES}
   130 stopped by SIGINT or SIGTERM (the summary file says which runs are left)`,

@@ -95,13 +95,13 @@ describe('campaign: workers: abandoning', () => {
     expect(outcome.abandoned.length).toBeGreaterThan(0);
     // Every scheduled run is either reported or abandoned, never both, and nothing after the abort starts.
     expect(indices.filter((i) => outcome.abandoned.includes(i))).toEqual([]);
-    // At the abort at most one run per worker is running; runs that had finished behind a slower
-    // one are still reported. So the scheduled runs are exactly 0..n-1 with n well short of 50, and
-    // at most 2 (the workers) of them abandoned. (A bound on the highest index raced: a worker that
+    // At the abort each worker holds at most two runs (the one running and the next, src/run/workers/
+    // pool.ts); runs that had finished behind a slower one are still reported. So the scheduled runs
+    // are exactly 0..n-1 with n well short of 50, and at most 4 (2 workers × 2) of them abandoned. (A bound on the highest index raced: a worker that
     // finishes ahead of a slow run picks up the next index before the slow one is reported.)
     const scheduled = [...indices, ...outcome.abandoned].sort((a, b) => a - b);
     expect(scheduled).toEqual(scheduled.map((_, i) => i));
-    expect(outcome.abandoned.length).toBeLessThanOrEqual(2);
+    expect(outcome.abandoned.length).toBeLessThanOrEqual(4);
     expect(scheduled.length).toBeLessThan(50);
   });
 });

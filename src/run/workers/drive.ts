@@ -67,27 +67,26 @@ async function drivePool(
   const flush = () => {
     while (inFlight[0]?.run !== undefined) d.onRun(inFlight.shift()!.run!);
   };
-  let exhausted = false;
+  const ahead = generatedAhead(d, pool.size);
   const schedule = (): WorkerTask | undefined => {
-    if (exhausted || !d.keepGoing() || d.abandon?.aborted) return undefined;
-    const next = d.indices.next();
-    if (next.done) {
-      exhausted = true;
-      return undefined;
-    }
-    inFlight.push({ index: next.value });
-    return { index: next.value, scenario: scenarioFor(d.opts, next.value) };
+    if (!d.keepGoing() || d.abandon?.aborted) return undefined;
+    const task = ahead.take();
+    if (task !== undefined) inFlight.push({ index: task.index });
+    return task;
   };
   try {
-    await pool.runAll(
+    const finished = pool.runAll(
       schedule,
       (r) => {
         const slot = inFlight.find((s) => s.index === r.index);
         if (slot !== undefined) slot.run = r;
         flush();
+        ahead.fill();
       },
       d.abandon,
     );
+    ahead.fill();
+    await finished;
   } finally {
     await pool.close();
   }
@@ -95,4 +94,34 @@ async function drivePool(
   const abandoned = inFlight.filter((s) => s.run === undefined).map((s) => s.index);
   for (const s of inFlight) if (s.run !== undefined) d.onRun(s.run);
   return { abandoned, workers: pool.size };
+}
+
+/**
+ * The next runs' scenarios, generated while the workers run: a worker that finishes gets its next
+ * run at once instead of waiting for this thread to generate it (about a tenth of a run's time).
+ * Generating ahead schedules nothing (keepGoing is asked only when a run is handed out): an index
+ * taken but never handed out is simply not done, and --resume runs it.
+ */
+function generatedAhead(d: DriveOptions, size: number): { take(): WorkerTask | undefined; fill(): void } {
+  const ready: WorkerTask[] = [];
+  let exhausted = false;
+  const generate = (): WorkerTask | undefined => {
+    if (exhausted) return undefined;
+    const next = d.indices.next();
+    if (next.done) {
+      exhausted = true;
+      return undefined;
+    }
+    return { index: next.value, scenario: scenarioFor(d.opts, next.value) };
+  };
+  return {
+    take: () => ready.shift() ?? generate(),
+    fill: () => {
+      while (ready.length < size && !d.abandon?.aborted) {
+        const task = generate();
+        if (task === undefined) return;
+        ready.push(task);
+      }
+    },
+  };
 }

@@ -1,6 +1,8 @@
 /**
- * A pool of campaign worker threads (campaignWorker). Each worker holds one run at a time, so a
- * stop takes effect at once: nothing is queued behind a run that is already going.
+ * A pool of campaign worker threads (campaignWorker). Each worker holds its run and the next one,
+ * so it starts the next the moment it finishes instead of waiting a round trip to this thread
+ * (about a twentieth of the campaign on two busy cores). A stop takes effect at the next hand-out:
+ * a run already handed out still runs, at most one per worker beyond the one running.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -79,6 +81,9 @@ function ready(w: Worker): Promise<void> {
   });
 }
 
+/** Runs a worker holds at once: the one it runs and the next, already in its message queue. */
+const RUNS_HELD = 2;
+
 function runAll(
   workers: readonly Worker[],
   next: () => WorkerTask | undefined,
@@ -98,17 +103,22 @@ function runAll(
       cleanup();
       reject(e);
     };
-    const feed = (w: Worker) => {
-      const task = next();
-      if (task === undefined) {
-        if (busy === 0) {
-          cleanup();
-          resolve();
+    const held = new Map<Worker, number>(workers.map((w) => [w, 0]));
+    /** Hands `w` runs until it holds `upTo`, or `next` gives none (then resolves once all are in). */
+    const feed = (w: Worker, upTo = RUNS_HELD) => {
+      while (held.get(w)! < upTo) {
+        const task = next();
+        if (task === undefined) {
+          if (busy === 0) {
+            cleanup();
+            resolve();
+          }
+          return;
         }
-        return;
+        busy++;
+        held.set(w, held.get(w)! + 1);
+        w.postMessage(task);
       }
-      busy++;
-      w.postMessage(task);
     };
     const onAbort = () => {
       cleanup();
@@ -121,11 +131,14 @@ function runAll(
         if (m.type === 'failed') return fail(new Error(`campaign run ${m.index + 1}: ${m.message}`));
         if (m.type !== 'run') return;
         busy--;
-        onRun(m.run);
+        held.set(w, held.get(w)! - 1);
+        // The worker's next run first: handling this one (reports, progress) need not hold it up.
         if (!failed) feed(w);
+        onRun(m.run);
       });
     }
     if (abandon?.aborted) return onAbort();
-    for (const w of workers) feed(w);
+    // One run to every worker first, then the next: a short campaign is shared out evenly.
+    for (let upTo = 1; upTo <= RUNS_HELD; upTo++) for (const w of workers) feed(w, upTo);
   });
 }
