@@ -24,6 +24,7 @@ import { replayPath, writeFailureReplay, writeRunReports } from './outputs.ts';
 import { clock, Progress } from './progress.ts';
 import { loadRunner } from './runner.ts';
 import { writeShrunkReplay } from './shrunk.ts';
+import { tuneForWorkers } from './v8Tuning.ts';
 import { judge, verdictLine } from './verdict.ts';
 
 /** Exit code of a campaign stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it). */
@@ -59,14 +60,17 @@ export async function runSession(
     progress.note(
       again
         ? `${sig}: abandoning the runs in progress`
-        : `${sig}: no new runs; the runs in progress finish (${sig} again abandons them)`,
+        : `${sig}: no new runs; the runs handed out finish (${sig} again abandons them)`,
     );
+  const workers = Math.max(1, Math.min(scale.workers, toDo ?? scale.workers));
+  // Only when the runs go to worker threads: a runner they cannot load runs in this thread.
+  if (run.workerRef !== undefined) tuneForWorkers(workers);
   try {
     const outcome = await driveCampaign({
       // Passing runs are only counted here: run them without their trace (src/run/campaign.ts).
       opts: { ...opts, lean: true },
       run,
-      workers: Math.max(1, Math.min(scale.workers, toDo ?? scale.workers)),
+      workers,
       indices: mapIter(missingPositions(earlier?.done ?? [], limit), (p) => runIndex(scale.shard, p)),
       keepGoing: stop.keepGoing,
       abandon: stop.abandon.signal,

@@ -113,7 +113,7 @@ describe('chaos: scale', () => {
     runner = portableMutantRun;
     expect(first.code).toBe(130);
     expect(first.errLines).toContain(
-      'SIGINT: no new runs; the runs in progress finish (SIGINT again abandons them)',
+      'SIGINT: no new runs; the runs handed out finish (SIGINT again abandons them)',
     );
     const stopped = readSummaryFile(path);
     expect(stopped.complete).toBe(false);
