@@ -4,7 +4,9 @@
  * manual delete). delete-object is not drawn on its own (a workload that is simply gone proves
  * nothing), and create-object has nothing to draw from; together they are one of the
  * conjunctions real bugs hid in: the new object has a new uid, the old pods still carry the old
- * one, a StatefulSet's pod names are still taken. Drawn from the stream `chaos/recreate`.
+ * one, a StatefulSet's pod names are still taken, a Deployment's new ReplicaSet name (its template
+ * hash) is still held by the old one being deleted, or its orphaned ReplicaSets wait to be adopted
+ * (e2e testDeploymentsControllerRef). Drawn from the stream `chaos/recreate`.
  */
 import type { KObject, NewObject } from '../model/types.ts';
 import type { Rng } from '../sim/prng.ts';
@@ -36,7 +38,7 @@ export function recreatePair(
   rng: Rng,
 ): ScenarioEvent[] {
   const workloads = scenario.objects.filter((o) =>
-    ['ReplicaSet', 'DaemonSet', 'StatefulSet'].includes(o.kind),
+    ['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Deployment'].includes(o.kind),
   );
   if (workloads.length === 0 || !rng.chance(RECREATE_CHANCE)) return [];
   const obj = rng.pick(workloads);

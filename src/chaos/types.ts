@@ -150,6 +150,8 @@ export interface FaultDef<E extends EventBase = EventBase> {
   apply(world: World, ev: E): ApplyOutcome;
   /** Draws a random instance for `chaos:` (null when nothing fits now). */
   generate?(ctx: ChaosContext, rng: Rng): E | null;
+  /** For the docs, a fault `chaos:` draws only together with others (no `generate` of its own): how. */
+  drawnWith?: string;
 }
 
 /**

@@ -41,7 +41,11 @@ function typeText(s: FieldSpec): string {
 
 function section(f: FaultDef): string {
   const summary = `${f.summary.en[0]!.toUpperCase()}${f.summary.en.slice(1)}.`;
-  const random = f.generate ? '' : ' Scripted only: `chaos:` never draws it.';
+  const random = f.generate
+    ? ''
+    : f.drawnWith !== undefined
+      ? ` ${f.drawnWith}`
+      : ' Scripted only: `chaos:` never draws it.';
   const rows = Object.entries(f.fields).map(
     ([name, s]) => `| \`${name}\` | ${typeText(s)} | ${s.required ? 'yes' : 'no'} | ${s.doc} |`,
   );

@@ -48,6 +48,28 @@ describe('campaign: knobs and episodes are drawn', () => {
     expect(count(rs, (s) => stormBeforeScale(s.events))).toBeGreaterThan(50);
   });
 
+  test('campaign: Deployments are deleted and re-created under the same name, orphaning or not', () => {
+    const recreated = (propagation: string) =>
+      count(scenarios('deployment'), (s) =>
+        s.events.some(
+          (e, i) =>
+            e.do === 'delete-object' &&
+            e.target === 'deployment/web' &&
+            e.propagation === propagation &&
+            s.events
+              .slice(i + 1)
+              .some(
+                (c) =>
+                  c.do === 'create-object' &&
+                  (c.object as KObject).kind === 'Deployment' &&
+                  c.at - e.at <= 3_000,
+              ),
+        ),
+      );
+    expect(recreated('Orphan')).toBeGreaterThan(15);
+    expect(recreated('Background')).toBeGreaterThan(15);
+  });
+
   test('campaign: manual pods created by chaos are valid create-object events', () => {
     const creates = rs.flatMap((s) =>
       s.events.filter((e) => e.do === 'create-object' && (e.object as KObject).kind === 'Pod'),

@@ -14,6 +14,8 @@ export const createObjectFault = defineFault({
     en: 'create an object from a manifest (kubectl create)',
     ko: '매니페스트로 오브젝트를 만든다 (kubectl create)',
   },
+  drawnWith:
+    '`chaos:` draws it only to re-create a workload it has just deleted (see `delete-object`), and before an orphaning delete of a ReplicaSet sometimes a pod made by hand from its template.',
   appliesTo: [],
   fields: { object: { type: 'manifest', required: true, doc: 'the manifest, as under spec.objects' } },
   example:

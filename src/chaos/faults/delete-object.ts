@@ -10,6 +10,8 @@ export const deleteObjectFault = defineFault({
     en: 'delete a workload (Background, Foreground or Orphan)',
     ko: '워크로드를 삭제한다 (Background, Foreground, Orphan)',
   },
+  drawnWith:
+    '`chaos:` draws it only followed by a `create-object` of the same workload within 3 s (a delete and re-create, half of them with Orphan), for a ReplicaSet, DaemonSet, StatefulSet or Deployment.',
   appliesTo: ['replicaset', 'daemonset', 'statefulset', 'deployment'],
   fields: {
     target: { type: 'target', required: true, doc: 'the workload' },
