@@ -40,6 +40,7 @@ export class GarbageCollector {
         this.later(`owner ${ref.name}`, () => this.checkForeground(ref.uid));
       return;
     }
+    this.checkOwnersExist(ev);
     // Every write reaches here; only the first write of a deletion matters (no array for the rest).
     const newlyDeleting = !!obj.metadata.deletionTimestamp && !ev.old?.metadata.deletionTimestamp;
     if (!newlyDeleting) return;
@@ -48,6 +49,23 @@ export class GarbageCollector {
       this.later(`orphan dependents of ${obj.metadata.name}`, () => this.orphan(obj));
     if (finalizers.includes('foregroundDeletion')) {
       this.later(`foreground deletion of ${obj.metadata.name}`, () => this.foreground(obj));
+    }
+  }
+
+  /**
+   * An object written with a reference to an owner that does not exist (never did, or left before
+   * the write: a controller syncing from a stale cache creates a pod for a ReplicaSet just
+   * deleted) is collected as if that owner had just been deleted: the graph builder adds a virtual
+   * node for the owner, and attemptToDeleteItem deletes a dependent whose owners are all absent
+   * and drops the dangling references of one that has a live owner (TestCreateWithNonExistentOwner).
+   * Only a write that brings references is looked at; the owner is looked up by uid.
+   */
+  private checkOwnersExist(ev: WatchEvent): void {
+    const refs = ev.object.metadata.ownerReferences;
+    if (refs === undefined || refs.length === 0 || refs === ev.old?.metadata.ownerReferences) return;
+    for (const ref of refs) {
+      if (this.world.store.byUid(ref.uid)) continue;
+      this.later(`absent owner ${ref.kind.toLowerCase()}/${ref.name}`, () => this.collectDependents(ref.uid));
     }
   }
 
