@@ -1,8 +1,8 @@
 /**
  * The DaemonSet controller's informer handlers (addPod/updatePod/deletePod, addNode/updateNode,
  * history events): which DaemonSets to enqueue, and which expectations an event satisfies. Like
- * Kubernetes, a pod that starts terminating counts as deleted at once (plain counts, so a later
- * DELETED event may count again; the record only has to reach zero).
+ * Kubernetes, a pod that starts terminating counts as deleted at once, and again at each later
+ * update and at its DELETED event (plain counts; the record only has to reach zero).
  */
 import { compileSelector, sameLabels, selectorMatches } from '../../model/labels.ts';
 import { isPodReady } from '../../model/pod.ts';
@@ -63,10 +63,11 @@ function onPod(ctx: HandlerContext, ev: WatchEvent): void {
     return ctx.queue.add(dsKey(ds));
   }
   const old = ev.old;
-  if (pod.metadata.deletionTimestamp) {
-    if (!old?.metadata.deletionTimestamp) podGone(ctx, pod);
-    return;
-  }
+  // updatePod hands every update of a terminating pod to deletePod, not only the one that set
+  // deletionTimestamp: a later change (kubelet reporting it Succeeded or Failed on a node it cannot
+  // finish on) still reaches the DaemonSet, whose status then leaves the pod out
+  // (getNodesToDaemonPods without includeDeletedTerminal).
+  if (pod.metadata.deletionTimestamp) return podGone(ctx, pod);
   const ds = resolve(ctx, pod);
   if (old && controllerRefOf(old)?.uid !== controllerRefOf(pod)?.uid) {
     const before = resolve(ctx, old);
