@@ -266,10 +266,40 @@ export function unhealthyRolloutArb(variant: string): fc.Arbitrary<Scenario> {
     );
 }
 
+/**
+ * A scale to the old ReplicaSet's size right after a maxSurge 0 rollout starts (chaos seed 6 run
+ * 4008, kubernetes#138036): the first rolling sync sizes the old set replicas-1 under the old
+ * desired-replicas annotation, then the Deployment is scaled to replicas-1 before the next sync.
+ */
+export function scaleDuringRolloutArb(variant: string): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      replicas: fc.integer({ min: 3, max: 8 }),
+      at: fc.integer({ min: 10, max: 60 }).map((s) => s * SECOND),
+      afterMs: fc.integer({ min: 30, max: 120 }),
+    })
+    .map((p) =>
+      scenarioOf({
+        name: 'deployment-scale-during-rollout',
+        seed: p.seed,
+        nodes: plainNodes(3),
+        objects: [deployment({ replicas: p.replicas, maxSurge: 0, maxUnavailable: 1 })],
+        events: [
+          { at: p.at, do: 'update-template', target: WEB, image: 'registry.local/app:v2' } as ScenarioEvent,
+          { at: p.at + p.afterMs, do: 'scale', target: WEB, replicas: p.replicas - 1 } as ScenarioEvent,
+        ],
+        settleMs: 240 * SECOND,
+        controllers: { deployment: variant },
+      }),
+    );
+}
+
 /** The generator a mutant is hunted with: the general plan unless its bug needs a narrower one. */
 export const ARB_FOR: Record<string, (variant: string) => fc.Arbitrary<Scenario>> = {
   'no-collision-count': collisionArb,
   'no-unhealthy-cleanup': unhealthyRolloutArb,
+  'stale-scale-annotation': scaleDuringRolloutArb,
 };
 
 /** Which invariant must catch each mutant: the property a mutant test falsifies is exactly that claim. */
@@ -282,4 +312,5 @@ export const CAUGHT_BY: Record<string, string> = {
   'rollback-new-replicaset': 'deployment.rollback',
   'surge-counts-new-only': 'deployment.surge-bounds',
   'keeps-history': 'deployment.history-limit',
+  'stale-scale-annotation': 'workload.converges',
 };

@@ -16,6 +16,7 @@ import {
   collisionArb,
   deployment,
   deploymentScenarioArb,
+  scaleDuringRolloutArb,
   unhealthyRolloutArb,
 } from './deployment.arbitraries.ts';
 import { allHold, holdsClaim, hunt } from './hunt.ts';
@@ -58,6 +59,13 @@ describe.skipIf(!getController('deployment'))('Deployment: properties', () => {
   it('Deployment: correct controller: a rollout away from a never-ready template completes (kubernetes#16737)', () => {
     fc.assert(
       fc.property(unhealthyRolloutArb('correct'), (s) => allHold(s)),
+      { numRuns: 40 },
+    );
+  });
+
+  it('Deployment: correct controller: a scale right after a maxSurge 0 rollout starts lets it complete (kubernetes#138036)', () => {
+    fc.assert(
+      fc.property(scaleDuringRolloutArb('correct'), (s) => allHold(s)),
       { numRuns: 40 },
     );
   });

@@ -301,7 +301,10 @@ class Planner {
     const desired = replicasOf(d);
     const only = this.activeOrLatest();
     if (only) {
-      if (replicasOf(only) !== desired) this.scaleTo(only, desired, 'proportional');
+      // Upstream returns when the size is right, even if the desired-replicas annotation is stale,
+      // and that annotation keeps isScalingEvent true for ever (kubernetes#138036): refresh it.
+      if (replicasOf(only) !== desired || this.v.refreshScaleAnnotations)
+        this.scaleTo(only, desired, 'proportional');
       return;
     }
     const newRS = this.newRS;

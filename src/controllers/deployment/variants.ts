@@ -20,6 +20,12 @@ export interface DeploymentVariant {
   surgeCounts: 'all-sets' | 'new-only';
   /** Delete old ReplicaSets beyond revisionHistoryLimit once the rollout is complete (mutant h). */
   historyCleanup: boolean;
+  /**
+   * scale() with one active ReplicaSet already of the right size refreshes its stale desired-replicas
+   * annotation (false: returns early, as Kubernetes does until kubernetes#138036; the annotation then
+   * makes every sync a scaling event and the rollout never resumes).
+   */
+  refreshScaleAnnotations: boolean;
 }
 
 export const CORRECT: DeploymentVariant = {
@@ -31,6 +37,7 @@ export const CORRECT: DeploymentVariant = {
   reuseOnRollback: true,
   surgeCounts: 'all-sets',
   historyCleanup: true,
+  refreshScaleAnnotations: true,
 };
 
 export const DEPLOYMENT_VARIANTS: Record<string, { variant: DeploymentVariant; description: string }> = {
@@ -39,6 +46,11 @@ export const DEPLOYMENT_VARIANTS: Record<string, { variant: DeploymentVariant; d
     variant: { ...CORRECT, rounding: 'swapped' },
     description:
       'Rounds a percent maxSurge down and maxUnavailable up: with 25% of 10 replicas it surges 2 instead of 3 and lets 3 go unavailable instead of 2 (deployment.availability-bounds catches it).',
+  },
+  'stale-scale-annotation': {
+    variant: { ...CORRECT, refreshScaleAnnotations: false },
+    description:
+      "A scale that finds the one active ReplicaSet already of the right size leaves its desired-replicas annotation stale (Kubernetes' own behaviour, open as kubernetes#138036 and #138840): a scale during a maxSurge 0 rollout wedges it, every sync a scaling event (workload.converges catches it).",
   },
   'no-collision-count': {
     variant: { ...CORRECT, collisionCount: false },
