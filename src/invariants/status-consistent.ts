@@ -4,6 +4,7 @@ import type { World } from '../sim/world.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { controlledPods, liveObjects } from './util.ts';
 import { WORKLOAD_CHECKS } from './workloads/registry.ts';
+import { availabilityLagByDesign } from './workloads/statefulset.ts';
 
 /**
  * How long a controller may take to report a pod change in its status: informer lag (≤ 40 ms),
@@ -44,7 +45,7 @@ export const statusConsistent: LivenessInvariant = {
     ko: 'status는 컨트롤러가 다른 모두(kubectl, 오토스케일러, 가용성을 기다리는 디플로이먼트)에게 하는 보고다. 변화 중에는 늦을 수 있지만, 세계가 조용해지면 사실을 말해야 하고 observedGeneration은 컨트롤러가 최신 spec을 봤다고 말해야 한다.',
   },
   appliesTo: (s) => WORKLOAD_CHECKS.some((c) => scenarioKinds(s).has(c.kind)),
-  check(world) {
+  check(world, ctx) {
     const findings: Finding[] = [];
     for (const checks of WORKLOAD_CHECKS) {
       for (const obj of liveObjects(world, checks.kind)) {
@@ -53,9 +54,22 @@ export const statusConsistent: LivenessInvariant = {
           ([field, want]) => (obj.status?.[field] ?? 0) !== (want ?? 0),
         );
         if (wrong.length === 0 || podsJustChanged(world, obj)) continue;
+        const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;
+        // A lag Kubernetes leaves on purpose (a failing StatefulSet sync skips the minReadySeconds requeue).
+        const lag =
+          checks.kind === 'StatefulSet'
+            ? availabilityLagByDesign(
+                world,
+                obj,
+                wrong.map(([field]) => field),
+              )
+            : null;
+        if (lag) {
+          ctx.held({ message: `${name}: ${lag.en}`, messageKo: `${name}: ${lag.ko}`, objects: [name] });
+          continue;
+        }
         const fields = (expectedWord: string) =>
           wrong.map(([field, want]) => `${field}=${obj.status?.[field] ?? 0} (${expectedWord} ${want ?? 0})`);
-        const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;
         findings.push({
           message: `${name} status is stale: ${fields('expected').join(', ')}`,
           messageKo: `${name}의 status가 최신이 아니다: ${fields('다시 센 값').join(', ')}`,

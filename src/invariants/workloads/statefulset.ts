@@ -17,6 +17,7 @@ import { endedNoLaterThanMs, healthy, runningAndReady, terminal } from '../seman
 import {
   batchEnd,
   heldByFinalizer,
+  MAX_SYNC_BACKOFF_MS,
   nameHeldByFinalizer,
   ownPodGoneAtMs,
   podCallRejectedWithinBackoff,
@@ -289,6 +290,39 @@ function completedRollout(
   const updated = live.filter((p) => p.metadata.labels?.[REVISION] === update).length;
   const readyCount = pods.filter(runningAndReady).length;
   return updated === pods.length && readyCount === pods.length ? { currentRevision: update } : {};
+}
+
+/**
+ * A stale availableReplicas the StatefulSet controller leaves on purpose while its syncs keep
+ * failing. `syncStatefulSet` requeues the set after minReadySeconds only when UpdateStatefulSet
+ * returned no error: a sync that fails (a create of a slot whose name another pod still holds ends
+ * in AlreadyExists) still writes the status (performUpdate) but returns before that requeue, and the
+ * key waits out the work queue's back-off (up to 1000 s). A pod turning Ready wakes the set (and the
+ * status counts it Ready); its turning available an instant later wakes nothing. So while a missing
+ * slot's name is held (by a finalizer, or until recently), availableReplicas may lag behind, but
+ * never below the pods already available one back-off ago (a retry has run since) and never above
+ * the recount. Returns why, or null when any other field is wrong or the lag is not this one.
+ */
+export function availabilityLagByDesign(
+  world: World,
+  set: KObject,
+  wrong: readonly string[],
+): Explanation | null {
+  const minReady = set.spec?.minReadySeconds ?? 0;
+  if (minReady <= 0 || wrong.length !== 1 || wrong[0] !== 'availableReplicas') return null;
+  const all = members(world, set);
+  const held = missingNameHeld(world, set, all);
+  if (!held) return null;
+  const reported = Number(set.status?.availableReplicas ?? 0);
+  const running = (p: KObject) => p.status?.phase === 'Running';
+  const availableAt = (ms: number) =>
+    all.filter((m) => running(m.pod) && isPodAvailable(m.pod as Pod, minReady, ms)).length;
+  if (reported > availableAt(world.now) || reported < availableAt(world.now - MAX_SYNC_BACKOFF_MS))
+    return null;
+  return {
+    en: `availableReplicas=${reported} lags by design: ${held.en}; a failed sync returns before the minReadySeconds requeue (syncStatefulSet), so pods that became available since wait for that retry`,
+    ko: `availableReplicas=${reported}는 설계상 늦다: ${held.ko}. 실패한 동기화는 minReadySeconds 뒤의 재큐잉 전에 끝나므로(syncStatefulSet), 그 뒤에 가용 상태가 된 파드는 그 재시도 때 반영된다`,
+  };
 }
 
 export const statefulSetChecks: WorkloadChecks = {
