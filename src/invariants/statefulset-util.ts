@@ -4,10 +4,11 @@
  * asks whether the step touched a StatefulSet at all, so quiet steps cost one scan of the writes.
  */
 import { parseOrdinal } from '../model/ordinal.ts';
+import { parseTimestamp } from '../model/time.ts';
 import type { KObject } from '../model/types.ts';
 import type { StatefulSetCause, WriteRecord } from '../sim/api/types.ts';
 import type { World } from '../sim/world.ts';
-import { terminal } from './semantics/statefulset.ts';
+import { runningAndReady, terminal } from './semantics/statefulset.ts';
 
 export const STS_ACTOR = 'statefulset-controller';
 
@@ -60,10 +61,30 @@ function noteGone(world: World, pod: KObject): void {
     m = new Map();
     gone.set(world, m);
   }
-  m.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, {
-    ownerUid: ref?.uid ?? '',
-    atMs: world.now,
-  });
+  const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+  m.set(key, { ownerUid: ref?.uid ?? '', atMs: world.now });
+  let owners = goneByOwner.get(world);
+  if (!owners) {
+    owners = new Map();
+    goneByOwner.set(world, owners);
+  }
+  const byOwner = owners.get(key) ?? new Map<string, number>();
+  byOwner.set(ref?.uid ?? '', world.now);
+  owners.set(key, byOwner);
+}
+
+/** Per run and `<namespace>/<name>`: when the last pod of that name each owner uid ('' for none) had left the store. */
+const goneByOwner = new WeakMap<World, Map<string, Map<string, number>>>();
+
+/**
+ * When a pod of this name that another set controlled (or nobody did) last left the store, even if
+ * the set's own pods of that name have come and gone since.
+ */
+function foreignGoneMs(world: World, key: string, setUid: string): number | undefined {
+  let last: number | undefined;
+  for (const [uid, at] of goneByOwner.get(world)?.get(key) ?? [])
+    if (uid !== setUid && (last ?? -1) < at) last = at;
+  return last;
 }
 
 /** When the set's own last pod of this name left the store, if one did. */
@@ -120,6 +141,28 @@ export function nameHeldByFinalizer(world: World, set: KObject, name: string): K
 export function waitingOutBackoff(world: World, set: KObject, name: string): boolean {
   const until = heldByOtherUntilMs(world, `${set.metadata.namespace ?? 'default'}/${name}`, set.metadata.uid);
   return until !== undefined && world.now - until < MAX_SYNC_BACKOFF_MS;
+}
+
+/** How long a pod may take from its create to Running and Ready: scheduling, pull, start, readiness. */
+const POD_START_MS = 60_000;
+
+/**
+ * A pod of a slot whose name was held (by a pod another set controlled, or none did) until recently,
+ * not yet Running and Ready, created less than a start time ago: the set's first create after the
+ * name is freed comes on the work queue's retry, up to 1000 s later (the old pod's removal wakes
+ * nothing), so the slot (a pod the kubelet rejects replaced at once included), and with OrderedReady
+ * everything behind it, converges that much later. The ms since the create, or undefined.
+ */
+export function startingAfterBackoff(world: World, pod: KObject): number | undefined {
+  if (pod.metadata.deletionTimestamp || terminal(pod) || runningAndReady(pod)) return undefined;
+  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller);
+  if (!ref || !pod.metadata.creationTimestamp) return undefined;
+  const until = foreignGoneMs(world, `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, ref.uid);
+  if (until === undefined) return undefined;
+  const created = parseTimestamp(pod.metadata.creationTimestamp);
+  const since = world.now - created;
+  const late = created >= until && world.now - until < MAX_SYNC_BACKOFF_MS + POD_START_MS;
+  return late && since < POD_START_MS ? since : undefined;
 }
 
 /** Kubernetes' `MaxBatchSize`: the largest slow-start batch of a Parallel set. */

@@ -21,6 +21,7 @@ import {
   nameHeldByFinalizer,
   ownPodGoneAtMs,
   podCallRejectedWithinBackoff,
+  startingAfterBackoff,
   waitingOutBackoff,
 } from '../statefulset-util.ts';
 import type { Explanation } from '../types.ts';
@@ -80,6 +81,8 @@ const hashes = new WeakMap<object, Map<number, string>>();
  */
 function excused(world: World, pod: KObject): boolean {
   if (unschedulable(pod) || heldByFinalizer(pod)) return true;
+  // Created only now, by the back-off retry a name held until recently forced: still starting.
+  if (startingAfterBackoff(world, pod) !== undefined) return true;
   // A finished pod whose delete the API server rejected: the set is retried on back-off.
   if (terminal(pod) && podCallRejectedWithinBackoff(world, pod) !== undefined) return true;
   // An application that never becomes ready excuses a live pod; a pod that ended is the
@@ -268,6 +271,14 @@ function heldBehind(world: World, set: KObject): Explanation | null {
   }
   if (staleMembers(world, set, all).length > 0) behind.push({ en: 'the rollout', ko: '롤아웃' });
   if (behind.length === 0) return null;
+  const since = startingAfterBackoff(world, blocker.pod);
+  if (since !== undefined) {
+    const s = (since / 1000).toFixed(1);
+    return {
+      en: `${behind.map((b) => b.en).join(' and ')} held by design: ${name} was created only ${s} s ago and is still starting: its name belonged to a pod the set did not own until recently, every create failed with AlreadyExists, and the set's work-queue back-off (up to 1000 s) outlasted the settle time`,
+      ko: `${name} 파드는 불과 ${s}초 전에 만들어져 아직 시작 중이다: 그 이름을 최근까지 이 스테이트풀셋이 소유하지 않은 파드가 쓰고 있어 생성이 AlreadyExists로 실패했고, 워크 큐의 백오프(최대 1000초)가 안정화 시간보다 길었다 (멈춘 작업: ${behind.map((b) => b.ko).join(', ')})`,
+    };
+  }
   const why = notReadyReasons(world, [blocker.pod]) || (blocker.pod.status?.phase ?? 'Pending');
   const whyKo = notReadyReasons(world, [blocker.pod], 'ko') || (blocker.pod.status?.phase ?? 'Pending');
   return {
