@@ -40,6 +40,12 @@ interface SyncState {
 
 const NO_CLAIMS: ClaimPlan<KObject> = { owned: [], adopt: [], release: [] };
 
+/**
+ * handleErr's maxRetries: a key whose sync failed this many times in a row (NumRequeues) is
+ * dropped and forgotten, not requeued, and waits for the next event or a delayed add still pending.
+ */
+const MAX_RETRIES = 15;
+
 const MOVE: Record<RsWrite['op'], DeploymentEvent> = {
   create: { type: 'CREATE_REPLICASET' },
   update: { type: 'SCALE_REPLICASET' },
@@ -63,7 +69,32 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     super(world, 'deployment', ['Deployment', 'ReplicaSet', 'Pod'], deploymentMachine);
   }
 
-  protected resetState(): void {}
+  /** The work queue's NumRequeues per key: failures since the key was last forgotten. */
+  private requeues = new Map<string, number>();
+
+  protected resetState(): void {
+    this.requeues = new Map();
+  }
+
+  /**
+   * handleErr for a failed sync: requeue with back-off while NumRequeues < maxRetries, else drop
+   * the key and Forget it. The count is the key's (namespace/name), so a Deployment deleted and
+   * created again under the same name inherits the failures of the old one's syncs.
+   */
+  private handleErr(key: string): void {
+    const n = this.requeues.get(key) ?? 0;
+    if (n < MAX_RETRIES) {
+      this.requeues.set(key, n + 1);
+      return this.queue.addRateLimited(key);
+    }
+    this.forgetKey(key);
+  }
+
+  /** handleErr for a sync without error: Forget resets the key's back-off. */
+  private forgetKey(key: string): void {
+    this.requeues.delete(key);
+    this.queue.forget(key);
+  }
 
   protected allKeys(): string[] {
     return [...this.informer.map('Deployment').keys()].sort();
@@ -249,13 +280,14 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
 
   protected actions(): Record<string, () => void> {
     return {
-      forgetDeployment: () => {},
+      // syncDeployment returns nil for a Deployment gone from the cache: handleErr forgets the key.
+      forgetDeployment: () => this.forgetKey(this.cur.key),
       adoptAndReleaseReplicaSets: () =>
         this.afterApi(`claim replica sets of ${this.cur.key}`, () => this.claim()),
       countCollision: () => {
         this.cur.collision = true;
       },
-      requeueWithBackoff: () => this.queue.addRateLimited(this.cur.key),
+      requeueWithBackoff: () => this.handleErr(this.cur.key),
       createReplicaSet: () => this.afterApi(`create replica set for ${this.cur.key}`, () => this.create()),
       writeReplicaSet: () => this.afterApi(`update replica set of ${this.cur.key}`, () => this.update()),
       deleteReplicaSet: () => this.afterApi(`delete replica set of ${this.cur.key}`, () => this.remove()),
@@ -401,9 +433,9 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
   }
 
   private endSync(status: DeploymentStatus, failed: boolean): void {
-    if (failed) this.queue.addRateLimited(this.cur.key);
+    if (failed) this.handleErr(this.cur.key);
     else {
-      this.queue.forget(this.cur.key);
+      this.forgetKey(this.cur.key);
       const after = recheckAfterMs(this.cur.d!, status, this.now);
       if (after !== undefined) this.queue.addAfter(this.cur.key, after);
     }
