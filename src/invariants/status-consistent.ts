@@ -4,7 +4,6 @@ import type { World } from '../sim/world.ts';
 import type { Finding, LivenessInvariant } from './types.ts';
 import { controlledPods, liveObjects } from './util.ts';
 import { WORKLOAD_CHECKS } from './workloads/registry.ts';
-import { availabilityLagByDesign } from './workloads/statefulset.ts';
 
 /**
  * How long a controller may take to report a pod change in its status: informer lag (≤ 40 ms),
@@ -57,13 +56,11 @@ export const statusConsistent: LivenessInvariant = {
         const name = `${checks.kind.toLowerCase()}/${obj.metadata.name}`;
         // A lag Kubernetes leaves on purpose (a failing StatefulSet sync skips the minReadySeconds requeue).
         const lag =
-          checks.kind === 'StatefulSet'
-            ? availabilityLagByDesign(
-                world,
-                obj,
-                wrong.map(([field]) => field),
-              )
-            : null;
+          checks.statusHeldByDesign?.(
+            world,
+            obj,
+            wrong.map(([field]) => field),
+          ) ?? null;
         if (lag) {
           ctx.held({ message: `${name}: ${lag.en}`, messageKo: `${name}: ${lag.ko}`, objects: [name] });
           continue;

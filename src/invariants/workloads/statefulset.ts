@@ -373,6 +373,7 @@ export const statefulSetChecks: WorkloadChecks = {
     return { en: problems.map((p) => p.en).join('; '), ko: problems.map((p) => p.ko).join('; ') };
   },
   heldByDesign: heldBehind,
+  statusHeldByDesign: availabilityLagByDesign,
   fingerprint: (world, set) =>
     members(world, set)
       .map((m) => m.pod.metadata.uid)

@@ -20,6 +20,12 @@ export interface WorkloadChecks {
    * maxUnavailable, a surge nothing wakes): workload.converges records it with `ctx.held`.
    */
   heldByDesign?(world: World, obj: KObject): Explanation | null;
+  /**
+   * Why status fields that differ from expectedStatus (`wrong`, by name) are a lag Kubernetes leaves
+   * on purpose (a failing StatefulSet sync skips its minReadySeconds requeue): status.consistent
+   * records it with `ctx.held` instead of a finding.
+   */
+  statusHeldByDesign?(world: World, obj: KObject, wrong: readonly string[]): Explanation | null;
   /** A fingerprint of what the workload runs (uids of its pods), to see that it stays put. */
   fingerprint(world: World, obj: KObject): string;
   /** The status fields as recomputed from the store; compared one by one with obj.status. */
