@@ -69,12 +69,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
     super(world, 'deployment', ['Deployment', 'ReplicaSet', 'Pod'], deploymentMachine);
   }
 
-  /** The work queue's NumRequeues per key: failures since the key was last forgotten. */
-  private requeues = new Map<string, number>();
-
-  protected resetState(): void {
-    this.requeues = new Map();
-  }
+  protected resetState(): void {}
 
   /**
    * handleErr for a failed sync: requeue with back-off while NumRequeues < maxRetries, else drop
@@ -82,18 +77,8 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
    * created again under the same name inherits the failures of the old one's syncs.
    */
   private handleErr(key: string): void {
-    const n = this.requeues.get(key) ?? 0;
-    if (n < MAX_RETRIES) {
-      this.requeues.set(key, n + 1);
-      return this.queue.addRateLimited(key);
-    }
-    this.forgetKey(key);
-  }
-
-  /** handleErr for a sync without error: Forget resets the key's back-off. */
-  private forgetKey(key: string): void {
-    this.requeues.delete(key);
-    this.queue.forget(key);
+    if (this.queue.numRequeues(key) < MAX_RETRIES) this.queue.addRateLimited(key);
+    else this.queue.forget(key);
   }
 
   protected allKeys(): string[] {
@@ -281,7 +266,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
   protected actions(): Record<string, () => void> {
     return {
       // syncDeployment returns nil for a Deployment gone from the cache: handleErr forgets the key.
-      forgetDeployment: () => this.forgetKey(this.cur.key),
+      forgetDeployment: () => this.queue.forget(this.cur.key),
       adoptAndReleaseReplicaSets: () =>
         this.afterApi(`claim replica sets of ${this.cur.key}`, () => this.claim()),
       countCollision: () => {
@@ -435,7 +420,7 @@ export class DeploymentController extends ControllerBase<DeploymentEvent> {
   private endSync(status: DeploymentStatus, failed: boolean): void {
     if (failed) this.handleErr(this.cur.key);
     else {
-      this.forgetKey(this.cur.key);
+      this.queue.forget(this.cur.key);
       const after = recheckAfterMs(this.cur.d!, status, this.now);
       if (after !== undefined) this.queue.addAfter(this.cur.key, after);
     }

@@ -55,6 +55,11 @@ export class WorkQueue {
     this.addAfter(key, Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** n));
   }
 
+  /** client-go's NumRequeues: rate-limited adds of `key` since it was last forgotten. */
+  numRequeues(key: string): number {
+    return this.failures.get(key) ?? 0;
+  }
+
   forget(key: string): void {
     this.failures.delete(key);
   }
