@@ -18,6 +18,7 @@ import { podsToDelete } from '../../../src/controllers/replicaset/ranking.ts';
 import { CORRECT } from '../../../src/controllers/replicaset/variants.ts';
 import { planClaims } from '../../../src/controllers/shared/claim.ts';
 import { compileSelector } from '../../../src/model/labels.ts';
+import { newControllerRef } from '../../../src/model/pod.ts';
 import type { KObject } from '../../../src/model/types.ts';
 import type { PortedCase, Source } from '../harness.ts';
 
@@ -360,7 +361,11 @@ function siblingRs(name: string, foo: string, o: { owner?: string; deleting?: bo
       namespace: 'default',
       uid: `uid-${name}`,
       ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', uid: o.owner ?? '123', controller: true },
+        newControllerRef({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'd', uid: o.owner ?? '123' },
+        }),
       ],
       ...(o.deleting ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}),
     },
@@ -378,15 +383,7 @@ function podOf(name: string, rs: KObject): KObject {
       namespace: 'default',
       uid: `uid-${name}`,
       labels: rs.spec?.selector?.matchLabels,
-      ownerReferences: [
-        {
-          apiVersion: 'apps/v1',
-          kind: 'ReplicaSet',
-          name: rs.metadata.name,
-          uid: rs.metadata.uid,
-          controller: true,
-        },
-      ],
+      ownerReferences: [newControllerRef(rs)],
     },
     spec: { containers: [] },
     status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
