@@ -4,6 +4,7 @@
  * asks whether the step touched a StatefulSet at all, so quiet steps cost one scan of the writes.
  */
 import { parseOrdinal } from '../model/ordinal.ts';
+import { getControllerOf } from '../model/pod.ts';
 import { parseTimestamp } from '../model/time.ts';
 import type { KObject } from '../model/types.ts';
 import type { StatefulSetCause, WriteRecord } from '../sim/api/types.ts';
@@ -49,32 +50,34 @@ export function podRef(name: string): string {
   return `pod/${name}`;
 }
 
-/** Per run: when a StatefulSet pod or an orphan pod left the store, by `<namespace>/<name>`, and its owner's uid ('' for none). */
-const gone = new WeakMap<World, Map<string, { ownerUid: string; atMs: number }>>();
+/**
+ * Per run and `<namespace>/<name>`: when the last pod of that name that each owner uid controlled
+ * ('' for none) left the store. Only StatefulSet pods and orphans are noted.
+ */
+const goneByOwner = new WeakMap<World, Map<string, Map<string, number>>>();
 
 function noteGone(world: World, pod: KObject): void {
   // An orphan (say one left by --cascade=orphan) blocks a set's creates of its name just the same.
-  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller === true);
+  const ref = getControllerOf(pod);
   if (ref && ref.kind !== 'StatefulSet') return;
-  let m = gone.get(world);
-  if (!m) {
-    m = new Map();
-    gone.set(world, m);
-  }
-  const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
-  m.set(key, { ownerUid: ref?.uid ?? '', atMs: world.now });
   let owners = goneByOwner.get(world);
   if (!owners) {
     owners = new Map();
     goneByOwner.set(world, owners);
   }
+  const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const byOwner = owners.get(key) ?? new Map<string, number>();
   byOwner.set(ref?.uid ?? '', world.now);
   owners.set(key, byOwner);
 }
 
-/** Per run and `<namespace>/<name>`: when the last pod of that name each owner uid ('' for none) had left the store. */
-const goneByOwner = new WeakMap<World, Map<string, Map<string, number>>>();
+/** The last pod of this name to leave the store: its owner's uid ('' for none) and when. */
+function lastGone(world: World, key: string): { ownerUid: string; atMs: number } | undefined {
+  let last: { ownerUid: string; atMs: number } | undefined;
+  for (const [ownerUid, atMs] of goneByOwner.get(world)?.get(key) ?? [])
+    if (last === undefined || last.atMs < atMs) last = { ownerUid, atMs };
+  return last;
+}
 
 /**
  * When a pod of this name that another set controlled (or nobody did) last left the store, even if
@@ -87,9 +90,9 @@ function foreignGoneMs(world: World, key: string, setUid: string): number | unde
   return last;
 }
 
-/** When the set's own last pod of this name left the store, if one did. */
+/** When the set's own last pod of this name left the store, if it was the last of that name to. */
 export function ownPodGoneAtMs(world: World, key: string, setUid: string): number | undefined {
-  const g = gone.get(world)?.get(key);
+  const g = lastGone(world, key);
   return g && g.ownerUid === setUid ? g.atMs : undefined;
 }
 
@@ -99,7 +102,7 @@ export function ownPodGoneAtMs(world: World, key: string, setUid: string): numbe
  * AlreadyExists.
  */
 export function heldByOtherUntilMs(world: World, key: string, setUid: string): number | undefined {
-  const g = gone.get(world)?.get(key);
+  const g = lastGone(world, key);
   return g && g.ownerUid !== setUid ? g.atMs : undefined;
 }
 
@@ -129,7 +132,7 @@ export function heldByFinalizer(pod: KObject): boolean {
 export function nameHeldByFinalizer(world: World, set: KObject, name: string): KObject | undefined {
   const pod = world.store.get('Pod', `${set.metadata.namespace ?? 'default'}/${name}`);
   if (!pod || !heldByFinalizer(pod)) return undefined;
-  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller);
+  const ref = getControllerOf(pod);
   return ref?.uid === set.metadata.uid ? undefined : pod;
 }
 
@@ -155,7 +158,7 @@ const POD_START_MS = 60_000;
  */
 export function startingAfterBackoff(world: World, pod: KObject): number | undefined {
   if (pod.metadata.deletionTimestamp || terminal(pod) || runningAndReady(pod)) return undefined;
-  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller);
+  const ref = getControllerOf(pod);
   if (!ref || !pod.metadata.creationTimestamp) return undefined;
   const until = foreignGoneMs(world, `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, ref.uid);
   if (until === undefined) return undefined;
@@ -219,6 +222,6 @@ export function failingEarlierBatch(world: World, set: KObject, slot: number): F
 
 /** A pod the set controls whose name is `<set>-<ordinal>`. */
 function ownedMember(pod: KObject, set: KObject): boolean {
-  const ref = (pod.metadata.ownerReferences ?? []).find((r) => r.controller === true);
+  const ref = getControllerOf(pod);
   return ref?.uid === set.metadata.uid && parseOrdinal(pod.metadata.name)?.parent === set.metadata.name;
 }
